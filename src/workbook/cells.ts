@@ -1,0 +1,91 @@
+// zod cell types: each turns one raw cell value into an engine value (cents, ISO date, trimmed
+// text) or an issue in a biller's words. Blank cells arrive as undefined (see tableSchemas).
+import { z } from "zod";
+import { parseDate } from "../dates";
+import { parseMoney } from "../money";
+import { checkNpi } from "../codes/npi";
+
+type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; error: string };
+
+function cell<T>(check: Check<T>) {
+  return z.unknown().transform((value, ctx): T => {
+    if (value === undefined) {
+      ctx.addIssue({ code: "custom", message: "is blank" });
+      return z.NEVER;
+    }
+    const result = check(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: result.error });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+/** Text as typed; numbers are written without a trailing ".0" (an ID typed as 1001 is "1001"). */
+export function asText(value: unknown): string {
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value).trim();
+}
+
+export const text = () => cell((v) => ({ ok: true, value: asText(v) }));
+
+/** An identifier (account, claim, charge): text, no line breaks. */
+export const id = () =>
+  cell((v) => {
+    const t = asText(v);
+    return /[\r\n\t]/.test(t) ? { ok: false, error: `"${t}" has a line break or tab in it` } : { ok: true, value: t };
+  });
+
+/** A code: trimmed, upper case, inner dots and spaces kept for the code checks to judge. */
+export const code = () => cell((v) => ({ ok: true, value: asText(v).toUpperCase() }));
+
+export const money = () => cell(parseMoney);
+
+/** An ISO date. Serial numbers were converted with the workbook's date system before parsing. */
+export const date = () => cell((v) => parseDate(v));
+
+export const wholeNumber = (min = 0) =>
+  cell((v) => {
+    const n = typeof v === "number" ? v : Number(asText(v).replace(/,/g, ""));
+    if (!Number.isFinite(n) || !Number.isInteger(n)) return { ok: false, error: `"${asText(v)}" is not a whole number` };
+    if (n < min) return { ok: false, error: `${n} is less than ${min}` };
+    return { ok: true, value: n };
+  });
+
+/** Units of service: a positive number, fractions allowed (anesthesia minutes, drug units). */
+export const units = () =>
+  cell((v) => {
+    const n = typeof v === "number" ? v : Number(asText(v));
+    if (!Number.isFinite(n) || n <= 0) return { ok: false, error: `units must be more than 0, not "${asText(v)}"` };
+    return { ok: true, value: n };
+  });
+
+export const npi = () => cell(checkNpi);
+
+export function oneOf<const T extends readonly string[]>(values: T, what: string) {
+  return cell((v) => {
+    const t = asText(v).toLowerCase().replace(/[\s_-]+/g, "");
+    const found = values.find((x) => x.toLowerCase().replace(/[\s_-]+/g, "") === t);
+    return found
+      ? { ok: true as const, value: found as T[number] }
+      : { ok: false as const, error: `"${asText(v)}" is not a ${what} (use one of: ${values.join(", ")})` };
+  });
+}
+
+/** A procedure code in CPT (99213, 0001F, 0042T, 0001U) or HCPCS Level II (J1100) form. */
+export const procedureCode = () =>
+  cell((v) => {
+    const t = asText(v).toUpperCase();
+    return /^(\d{5}|\d{4}[FTUM]|[A-CE-V]\d{4})$/.test(t)
+      ? { ok: true, value: t }
+      : { ok: false, error: `code "${t}" is not a CPT or HCPCS code` };
+  });
+
+/** A two-character modifier (25, 59, GT). */
+export const modifier = () =>
+  cell((v) => {
+    const t = asText(v).toUpperCase();
+    return /^[0-9A-Z]{2}$/.test(t) ? { ok: true, value: t } : { ok: false, error: `modifier "${t}" must be 2 letters or digits` };
+  });

@@ -1,0 +1,112 @@
+// The Workbook port: the one interface every host's workbook is reached through. The engine reads
+// whole tables in one call and writes a whole plan in one call; the adapters (memory, xlsx, Excel)
+// decide how. Nothing here knows about billing: tables are headers and rows of cell values.
+import type { DateSystem } from "../dates";
+
+/** What a cell holds as the engine sees it. Dates arrive as Excel serial numbers. */
+export type CellValue = string | number | boolean | null;
+
+export interface TableInfo {
+  /** The table's (ListObject's) name, e.g. "Charges". */
+  name: string;
+  /** The sheet it lives on. */
+  sheet: string;
+  headers: string[];
+  /** Data rows, not counting the header row. */
+  rowCount: number;
+  /** 1-based sheet row of the header, so issues can name the row a biller sees. */
+  headerRow: number;
+}
+
+export interface WorkbookInfo {
+  sheets: string[];
+  tables: TableInfo[];
+  dateSystem: DateSystem;
+}
+
+/** A table's whole body, as read. */
+export interface RawTable extends TableInfo {
+  rows: CellValue[][];
+}
+
+/** Create a table (on a new or empty sheet of the same name unless `sheet` says otherwise). */
+export interface CreateTableOp {
+  kind: "createTable";
+  table: string;
+  sheet: string;
+  headers: string[];
+  /** Number format per column ("@" text, money, "yyyy-mm-dd"), applied to the whole column. */
+  numberFormats?: (string | null)[];
+  /** Column widths in characters. */
+  widths?: (number | null)[];
+  rows?: CellValue[][];
+  /** Hide the sheet (code sets, audit trail). */
+  hidden?: boolean;
+}
+
+/** Append rows to an existing table. Rows are keyed by the table's actual header text. */
+export interface AppendRowsOp {
+  kind: "appendRows";
+  table: string;
+  rows: Record<string, CellValue>[];
+}
+
+/** Replace every value of one column of a table (length must equal the table's row count). */
+export interface SetColumnOp {
+  kind: "setColumn";
+  table: string;
+  column: string;
+  values: CellValue[];
+  numberFormat?: string;
+}
+
+/** Create a report sheet, or replace it (and everything on it) when it exists. */
+export interface ReportSheetOp {
+  kind: "reportSheet";
+  sheet: string;
+  /** Values from A1, one array per row. */
+  cells: CellValue[][];
+  /** Per column: width in characters and the number format for rows below the header. */
+  columns?: { width?: number; numberFormat?: string }[];
+  /** 0-based row holding the column headers: bold, and the sheet is frozen below it. */
+  headerRow?: number;
+  /** Further 0-based rows to make bold (titles, totals). */
+  boldRows?: number[];
+}
+
+export type WriteOp = CreateTableOp | AppendRowsOp | SetColumnOp | ReportSheetOp;
+
+/** What applying a plan did, per op, for the audit row and the user's message. */
+export interface WriteSummary {
+  tablesCreated: string[];
+  rowsAppended: number;
+  cellsSet: number;
+  sheetsWritten: string[];
+}
+
+/**
+ * A workbook, whatever hosts it. `write` applies every op or none: it checks all of them
+ * (tables and headers exist, lengths match, names are free) before it changes anything.
+ */
+export interface Workbook {
+  readonly host: "memory" | "xlsx" | "excel";
+  describe(): Promise<WorkbookInfo>;
+  /** Whole bodies of the named tables, in one call; a missing table comes back undefined. */
+  readTables(names: string[]): Promise<Record<string, RawTable | undefined>>;
+  write(ops: WriteOp[]): Promise<WriteSummary>;
+  /** Values of a plain (non-table) sheet, for previews and report checks. */
+  readSheet(name: string): Promise<CellValue[][] | undefined>;
+}
+
+/** Thrown by an adapter when a plan cannot be applied as given; nothing was written. */
+export class PlanRejected extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlanRejected";
+  }
+}
+
+/** True when a text, written into Excel as is, would become a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

@@ -1,0 +1,59 @@
+// Setup: which billing tables the workbook has, how their columns map to our fields, what is
+// missing, and the plan that creates the missing tables with their headers and formats.
+import { BILLING_TABLES, type TableDef } from "./tables";
+import { mapColumns, type ColumnMapping } from "./mapTable";
+import { createTableOp, type WritePlan } from "./plan";
+import type { WorkbookInfo } from "./port";
+
+export interface TableStatus {
+  table: string;
+  present: boolean;
+  sheet?: string;
+  rowCount: number;
+  mapping?: ColumnMapping;
+  /** Field key -> the header Setup would use; for listing mapped and missing columns by name. */
+  fieldHeaders: Record<string, string>;
+}
+
+export function inspectWorkbook(info: WorkbookInfo): TableStatus[] {
+  return BILLING_TABLES.map((def: TableDef) => {
+    const found = info.tables.find((t) => t.name.toLowerCase() === def.name.toLowerCase());
+    const fieldHeaders = Object.fromEntries(Object.entries(def.fields as Record<string, { header: string }>).map(([k, v]) => [k, v.header]));
+    if (!found) return { table: def.name, present: false, rowCount: 0, fieldHeaders };
+    return { table: def.name, present: true, sheet: found.sheet, rowCount: found.rowCount, mapping: mapColumns(def, found.headers), fieldHeaders };
+  });
+}
+
+/** Settings a new Practice table starts with; the office fills in the values. */
+export const PRACTICE_SETTINGS: [string, string][] = [
+  ["Practice Name", ""],
+  ["Address", ""],
+  ["City", ""],
+  ["State", ""],
+  ["ZIP", ""],
+  ["Phone", ""],
+  ["Tax ID", ""],
+  ["Billing NPI", ""],
+  ["Taxonomy", ""],
+  ["Remit-To Address", ""],
+  ["Statement Message", "Please pay the amount due by the due date. Call us with any questions."],
+  ["Statement Due Days", "30"],
+  ["Aging Buckets", "30,60,90,120"],
+];
+
+/** A plan creating every missing billing table (empty, with headers, formats and widths). */
+export function setupPlan(info: WorkbookInfo): WritePlan | undefined {
+  const missing = inspectWorkbook(info).filter((s) => !s.present);
+  if (missing.length === 0) return undefined;
+  const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
+  const ops = missing.map((status) => {
+    const def = BILLING_TABLES.find((d) => d.name === status.table)!;
+    const op = createTableOp(def, def.name === "Practice" ? PRACTICE_SETTINGS.map((r) => [...r]) : undefined);
+    // A sheet of that name already in use (by another table or by the office's own data) is left alone.
+    let sheet = def.name;
+    for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `${def.name} (${n})`;
+    taken.add(sheet.toLowerCase());
+    return { ...op, sheet };
+  });
+  return { action: "Setup", what: `created ${ops.length} table(s): ${ops.map((o) => o.table).join(", ")}`, ops };
+}

@@ -1,0 +1,212 @@
+// The billing tables of DESIGN.md: one definition each, holding the zod schema of a row (the single
+// source of its type), the header an office most likely uses with its aliases, and the format and
+// width Setup gives the column when it creates the table.
+import { z } from "zod";
+import { MONEY_FORMAT } from "../money";
+import * as c from "./cells";
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const TEXT_FORMAT = "@";
+
+interface Field<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** The header Setup writes. */
+  header: string;
+  /** Other headers an office uses for the same thing. */
+  aliases?: string[];
+  numberFormat?: string;
+  width?: number;
+  /** How engine values are written back to a cell: cents as dollars, ISO dates as serials. */
+  kind?: "money" | "date";
+}
+
+function f<S extends z.ZodType>(schema: S, header: string, aliases: string[] = [], numberFormat?: string, width?: number): Field<S> {
+  const kind = numberFormat === MONEY_FORMAT ? "money" : numberFormat === DATE_FORMAT ? "date" : undefined;
+  return { schema, header, aliases, numberFormat, width, kind };
+}
+const opt = <S extends z.ZodType>(schema: S) => schema.optional();
+
+const money = (header: string, aliases: string[] = [], required = false) =>
+  f(required ? c.money() : opt(c.money()), header, aliases, MONEY_FORMAT, 12);
+const date = (header: string, aliases: string[] = [], required = false) =>
+  f(required ? c.date() : opt(c.date()), header, aliases, DATE_FORMAT, 12);
+const idField = (header: string, aliases: string[] = [], required = true) =>
+  f(required ? c.id() : opt(c.id()), header, aliases, TEXT_FORMAT, 12);
+const textField = (header: string, aliases: string[] = [], width = 18) => f(opt(c.text()), header, aliases, TEXT_FORMAT, width);
+
+export const PAYER_TYPES = ["Medicare", "Medicaid", "Commercial", "Tricare", "Workers Comp", "Self-pay", "Other"] as const;
+export const POSTING_GROUPS = ["CO", "PR", "OA", "PI", "WO"] as const;
+export const POSTING_SOURCES = ["Manual", "ERA", "Statement"] as const;
+export const PAYMENT_METHODS = ["Check", "EFT", "ACH", "Cash", "Card", "ERA", "Other"] as const;
+
+const modifier = (n: number) => f(opt(c.modifier()), `Mod${n}`, [`Modifier ${n}`, `Modifier${n}`, `M${n}`], TEXT_FORMAT, 6);
+const diagnosis = (n: number) => f(opt(c.code()), `Dx${n}`, [`Diagnosis ${n}`, `Diag ${n}`, `ICD ${n}`, `ICD-10 ${n}`, `DX Code ${n}`], TEXT_FORMAT, 9);
+
+function defineTable<const F extends Record<string, Field>>(name: string, fields: F, key?: keyof F & string) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.schema])) as { [K in keyof F]: F[K]["schema"] };
+  return { name, fields, key, schema: z.object(shape) };
+}
+
+export const Practice = defineTable("Practice", {
+  setting: idField("Setting", ["Key", "Name", "Field"]),
+  value: textField("Value", ["Setting Value"], 40),
+});
+
+export const Patients = defineTable(
+  "Patients",
+  {
+    patientId: idField("PatientID", ["Patient ID", "Patient #", "Account", "Account #", "Account Number", "Acct", "MRN"]),
+    lastName: f(c.text(), "Last Name", ["Patient Last Name", "Surname"], TEXT_FORMAT, 16),
+    firstName: f(c.text(), "First Name", ["Patient First Name", "Given Name"], TEXT_FORMAT, 14),
+    dob: date("DOB", ["Date of Birth", "Birth Date", "Birthdate"]),
+    sex: f(opt(c.oneOf(["F", "M", "U"] as const, "sex code")), "Sex", ["Gender"], TEXT_FORMAT, 5),
+    address1: textField("Address", ["Address 1", "Address1", "Street"], 24),
+    address2: textField("Address 2", ["Address2", "Apt", "Suite"], 10),
+    city: textField("City", [], 14),
+    state: textField("State", ["ST"], 6),
+    zip: textField("ZIP", ["Zip Code", "Postal Code", "ZIP+4"], 11),
+    phone: textField("Phone", ["Phone Number", "Telephone", "Tel"], 14),
+    primaryPayerId: idField("Primary PayerID", ["Primary Payer", "Primary Insurance", "Payer 1", "Insurance 1"], false),
+    primaryMemberId: idField("Primary Member ID", ["Member ID", "Subscriber ID", "Policy #", "Primary Policy"], false),
+    secondaryPayerId: idField("Secondary PayerID", ["Secondary Payer", "Secondary Insurance", "Payer 2", "Insurance 2"], false),
+    secondaryMemberId: idField("Secondary Member ID", ["Secondary Policy", "Secondary Subscriber ID"], false),
+    accountStatus: f(opt(c.oneOf(["Active", "Hold", "Collections", "Closed"] as const, "account status")), "Account Status", ["Status"], TEXT_FORMAT, 12),
+  },
+  "patientId",
+);
+
+export const Payers = defineTable(
+  "Payers",
+  {
+    payerId: idField("PayerID", ["Payer ID", "Payer Code", "Insurance ID", "Plan ID"]),
+    name: f(c.text(), "Payer Name", ["Name", "Insurance", "Insurance Name", "Carrier"], TEXT_FORMAT, 26),
+    type: f(c.oneOf(PAYER_TYPES, "payer type"), "Type", ["Payer Type", "Plan Type", "Category"], TEXT_FORMAT, 12),
+    x12PayerId: idField("X12 Payer ID", ["Electronic Payer ID", "EDI Payer ID", "Clearinghouse ID"], false),
+    timelyFilingDays: f(opt(c.wholeNumber(1)), "Timely Filing Days", ["Timely Filing", "Filing Limit", "Filing Days"], "0", 10),
+  },
+  "payerId",
+);
+
+export const Providers = defineTable(
+  "Providers",
+  {
+    npi: f(c.npi(), "NPI", ["Provider NPI", "Rendering NPI", "NPI Number"], TEXT_FORMAT, 12),
+    lastName: f(c.text(), "Last Name", ["Provider Last Name", "Name", "Provider Name", "Organization"], TEXT_FORMAT, 16),
+    firstName: textField("First Name", ["Provider First Name"], 14),
+    credential: textField("Credential", ["Degree", "Suffix"], 8),
+    taxonomy: f(opt(c.code()), "Taxonomy", ["Taxonomy Code", "Specialty Code"], TEXT_FORMAT, 12),
+  },
+  "npi",
+);
+
+export const FeeSchedule = defineTable("FeeSchedule", {
+  code: f(c.procedureCode(), "Code", ["CPT", "HCPCS", "CPT/HCPCS", "Procedure", "Procedure Code", "CPT Code"], TEXT_FORMAT, 8),
+  modifier: f(opt(c.modifier()), "Modifier", ["Mod"], TEXT_FORMAT, 6),
+  description: textField("Description", ["Desc", "Statement Description", "Service"], 34),
+  fee: money("Fee", ["Charge", "Standard Fee", "Price", "Amount"], true),
+  allowed: money("Allowed", ["Contracted", "Allowed Amount", "Expected"]),
+});
+
+export const Charges = defineTable(
+  "Charges",
+  {
+    chargeId: idField("ChargeID", ["Charge ID", "Line ID", "Charge #", "Line #"]),
+    claimId: idField("ClaimID", ["Claim ID", "Claim #", "Claim Number", "Encounter", "Encounter ID"]),
+    patientId: idField("PatientID", ["Patient ID", "Patient #", "Account", "Account #", "Acct"]),
+    payerId: idField("PayerID", ["Payer ID", "Payer", "Insurance", "Insurance ID"]),
+    providerNpi: f(opt(c.npi()), "Provider NPI", ["Rendering NPI", "NPI", "Rendering Provider"], TEXT_FORMAT, 12),
+    dos: date("DOS", ["Date of Service", "Service Date", "DOS From", "From Date", "Date"], true),
+    pos: f(opt(c.code()), "POS", ["Place of Service"], TEXT_FORMAT, 5),
+    code: f(c.procedureCode(), "Code", ["CPT", "HCPCS", "CPT/HCPCS", "Procedure", "Procedure Code", "CPT Code"], TEXT_FORMAT, 8),
+    mod1: modifier(1),
+    mod2: modifier(2),
+    mod3: modifier(3),
+    mod4: modifier(4),
+    dx1: diagnosis(1),
+    dx2: diagnosis(2),
+    dx3: diagnosis(3),
+    dx4: diagnosis(4),
+    units: f(opt(c.units()), "Units", ["Qty", "Quantity", "Days/Units"], "0.##", 6),
+    amount: money("Amount", ["Charge", "Charges", "Charge Amount", "Billed Amount", "Fee"], true),
+    billedDate: date("Billed Date", ["Date Billed", "Submitted", "Claim Date", "Bill Date"]),
+  },
+  "chargeId",
+);
+
+export const Payments = defineTable(
+  "Payments",
+  {
+    paymentId: idField("PaymentID", ["Payment ID", "Payment #", "Receipt #", "Deposit ID"]),
+    date: date("Date", ["Payment Date", "Received", "Deposit Date", "Date Received"], true),
+    payerId: idField("PayerID", ["Payer ID", "Payer", "Insurance"], false),
+    patientId: idField("PatientID", ["Patient ID", "Account", "Account #"], false),
+    method: f(opt(c.oneOf(PAYMENT_METHODS, "payment method")), "Method", ["Payment Method", "Type", "Pay Type"], TEXT_FORMAT, 8),
+    reference: textField("Reference", ["Check #", "Check Number", "Trace", "EFT Trace", "Ref"], 16),
+    amount: money("Amount", ["Payment", "Payment Amount", "Paid", "Total"], true),
+    note: textField("Note", ["Memo", "Comment"], 24),
+  },
+  "paymentId",
+);
+
+export const Postings = defineTable(
+  "Postings",
+  {
+    postingId: idField("PostingID", ["Posting ID", "Posting #", "Transaction ID"]),
+    paymentId: idField("PaymentID", ["Payment ID", "Payment #"], false),
+    chargeId: idField("ChargeID", ["Charge ID", "Line ID", "Charge #"]),
+    date: date("Date", ["Posting Date", "Posted", "Posted Date"], true),
+    paid: money("Paid", ["Payment", "Paid Amount", "Amount Paid"]),
+    adjustment: money("Adjustment", ["Adj", "Adjustment Amount", "Write-off", "Write Off"]),
+    group: f(opt(c.oneOf(POSTING_GROUPS, "adjustment group")), "Group", ["Adj Group", "Group Code", "CAS Group"], TEXT_FORMAT, 6),
+    reason: f(opt(c.code()), "Reason", ["Reason Code", "CARC", "Adj Reason"], TEXT_FORMAT, 7),
+    patientResp: money("Patient Resp", ["Patient Responsibility", "PR Amount", "Pt Resp"]),
+    source: f(opt(c.oneOf(POSTING_SOURCES, "posting source")), "Source", ["Posted From"], TEXT_FORMAT, 9),
+    reverses: idField("Reverses", ["Reverses PostingID", "Reversal Of"], false),
+    note: textField("Note", ["Memo", "Comment"], 24),
+  },
+  "postingId",
+);
+
+export const Statements = defineTable(
+  "Statements",
+  {
+    number: idField("Number", ["Statement #", "Statement Number", "Invoice #", "Invoice Number"]),
+    date: date("Date", ["Statement Date", "Invoice Date"], true),
+    account: idField("Account", ["PatientID", "Patient ID", "Account #", "PayerID"]),
+    kind: f(opt(c.oneOf(["Statement", "Invoice"] as const, "document kind")), "Kind", ["Type"], TEXT_FORMAT, 10),
+    periodStart: date("Period Start", ["From"]),
+    periodEnd: date("Period End", ["To", "Through"]),
+    amountDue: money("Amount Due", ["Due", "Balance Due", "Amount"], true),
+  },
+  "number",
+);
+
+export const Audit = defineTable("Audit", {
+  time: f(c.text(), "Time", ["Timestamp", "When"], TEXT_FORMAT, 20),
+  action: f(c.text(), "Action", [], TEXT_FORMAT, 22),
+  what: textField("What", ["Details", "Detail"], 48),
+  rows: f(opt(c.wholeNumber(0)), "Rows", ["Row Count", "Count"], "0", 7),
+  totals: textField("Totals", ["Total"], 28),
+});
+
+/** Every billing table, in the order Setup lists and creates them. */
+export const BILLING_TABLES = [Practice, Patients, Payers, Providers, FeeSchedule, Charges, Payments, Postings, Statements, Audit] as const;
+
+export type TableDef = (typeof BILLING_TABLES)[number];
+export type TableName = TableDef["name"];
+export type RowOf<T extends { schema: z.ZodType }> = z.infer<T["schema"]>;
+
+export type PracticeRow = RowOf<typeof Practice>;
+export type PatientRow = RowOf<typeof Patients>;
+export type PayerRow = RowOf<typeof Payers>;
+export type ProviderRow = RowOf<typeof Providers>;
+export type FeeRow = RowOf<typeof FeeSchedule>;
+export type ChargeRow = RowOf<typeof Charges>;
+export type PaymentRow = RowOf<typeof Payments>;
+export type PostingRow = RowOf<typeof Postings>;
+export type StatementRow = RowOf<typeof Statements>;
+export type AuditRow = RowOf<typeof Audit>;
+
+export function tableDef(name: string): TableDef | undefined {
+  return BILLING_TABLES.find((t) => t.name.toLowerCase() === name.toLowerCase());
+}
