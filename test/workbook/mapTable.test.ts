@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { describeIssue, mapColumns, parseTable, rowToCells } from "../../src/workbook/mapTable";
+import { Charges, Patients, Postings, BILLING_TABLES } from "../../src/workbook/tables";
+import type { RawTable } from "../../src/workbook/port";
+
+const raw = (headers: string[], rows: RawTable["rows"], name = "Charges"): RawTable => ({ name, sheet: name, headers, rows, rowCount: rows.length, headerRow: 1 });
+
+describe("header aliases", () => {
+  it("finds an office's own headers for our fields and keeps extra columns", () => {
+    const m = mapColumns(Charges, ["Charge #", "Claim Number", "Acct", "Insurance", "Date of Service", "CPT", "Charge Amount", "Notes"]);
+    expect(m.columns.chargeId).toEqual({ header: "Charge #", index: 0 });
+    expect(m.columns.patientId.header).toBe("Acct");
+    expect(m.columns.dos.header).toBe("Date of Service");
+    expect(m.columns.code.header).toBe("CPT");
+    expect(m.columns.amount.header).toBe("Charge Amount");
+    expect(m.extras).toEqual(["Notes"]);
+    expect(m.missingRequired).toEqual([]);
+    expect(m.missingOptional).toContain("billedDate");
+  });
+
+  it("treats DOS, Service Date and date_of_service as one field", () => {
+    for (const h of ["DOS", "Service Date", "date_of_service", "DATE OF SERVICE"]) {
+      expect(mapColumns(Charges, [h]).columns.dos?.header).toBe(h);
+    }
+  });
+
+  it("lets a canonical header win over another field's alias", () => {
+    // "Date" is an alias of DOS in Charges, but in Postings it is the canonical posting date.
+    const m = mapColumns(Postings, ["PostingID", "ChargeID", "Date", "Paid"]);
+    expect(m.columns.date.header).toBe("Date");
+  });
+
+  it("names the required columns a table lacks", () => {
+    expect(mapColumns(Charges, ["ChargeID", "Code"]).missingRequired).toEqual(["claimId", "patientId", "payerId", "dos", "amount"]);
+  });
+
+  it("gives every billing table distinct canonical headers", () => {
+    for (const def of BILLING_TABLES) {
+      const headers = Object.values(def.fields as Record<string, { header: string }>).map((f) => f.header);
+      const m = mapColumns(def, headers);
+      expect(m.extras, def.name).toEqual([]);
+      expect(Object.keys(m.columns).length, def.name).toBe(headers.length);
+    }
+  });
+});
+
+describe("parseTable", () => {
+  const headers = ["ChargeID", "ClaimID", "PatientID", "PayerID", "DOS", "Code", "Mod1", "Units", "Amount", "Notes"];
+
+  it("turns cells into engine values: cents, ISO dates, text ids", () => {
+    const t = parseTable(Charges, raw(headers, [[1001, "C-1", "00042", "MCR", 46086, "99213", "25", 1, "$125.50", "kept"]]));
+    expect(t.issues).toEqual([]);
+    expect(t.rows[0]).toMatchObject({ chargeId: "1001", patientId: "00042", dos: "2026-03-05", code: "99213", mod1: "25", units: 1, amount: 12550 });
+    expect(t.sheetRows).toEqual([2]);
+  });
+
+  it("reads serial dates in a 1904 workbook", () => {
+    const t = parseTable(Charges, raw(headers, [["1", "C", "P", "MCR", 44624, "99213", null, 1, 10, null]]), 1904);
+    expect(t.rows[0].dos).toBe("2026-03-05");
+  });
+
+  it("reports each bad cell with table, sheet row, column and reason, and leaves the row out", () => {
+    const t = parseTable(
+      Charges,
+      raw(headers, [
+        ["1", "C", "P", "MCR", "2026-03-05", "99213", null, 1, 10, null],
+        ["2", "C", "P", "MCR", "13/45/2026", "9921", null, 1, 10, null],
+        [null, null, null, null, null, null, null, null, null, null],
+        ["3", "C", "P", "MCR", "2026-03-05", "99213", null, 0, "abc", null],
+        ["1", "C", "P", "MCR", "2026-03-05", "99213", null, 1, 10, null],
+      ]),
+    );
+    expect(t.rows.map((r) => r.chargeId)).toEqual(["1"]);
+    expect(t.issues.map(describeIssue)).toEqual([
+      'Charges row 3, DOS: "13/45/2026" is not a real calendar date',
+      'Charges row 3, Code: code "9921" is not a CPT or HCPCS code',
+      'Charges row 5, Units: units must be more than 0, not "0"',
+      'Charges row 5, Amount: "abc" is not an amount (write it like 1234.50 or $1,234.50)',
+      'Charges row 6, ChargeID: "1" is already used on row 2',
+    ]);
+  });
+
+  it("says a required cell is blank", () => {
+    const t = parseTable(Charges, raw(headers, [["1", "C", "P", "MCR", "2026-03-05", "99213", null, 1, "  ", null]]));
+    expect(t.issues.map(describeIssue)).toEqual(["Charges row 2: Amount is blank"]);
+  });
+
+  it("reports a missing required column once instead of every row", () => {
+    const t = parseTable(Patients, raw(["PatientID", "First Name"], [["1", "Ann"], ["2", "Bo"]], "Patients"));
+    expect(t.rows).toEqual([]);
+    expect(t.issues.map(describeIssue)).toEqual(['Patients row 1, Last Name: the table has no "Last Name" column']);
+  });
+
+  it("writes engine values back under the office's own headers", () => {
+    const m = mapColumns(Charges, ["Charge #", "Date of Service", "Charge Amount", "Notes"]);
+    expect(rowToCells(Charges, m, { chargeId: "9", dos: "2026-03-05", amount: 12550, units: 2 })).toEqual({
+      "Charge #": "9",
+      "Date of Service": 46086,
+      "Charge Amount": 125.5,
+    });
+    expect(rowToCells(Charges, m, { dos: "2026-03-05" }, 1904)).toEqual({ "Date of Service": 44624 });
+  });
+});
