@@ -82,6 +82,11 @@ function blankToUndefined(value: CellValue | undefined): CellValue | undefined {
   return value;
 }
 
+function isBlankRow(cells: CellValue[]): boolean {
+  for (const v of cells) if (blankToUndefined(v) !== undefined) return false;
+  return true;
+}
+
 /** Validate a table's rows against its schema. Rows with any issue are left out of `rows`. */
 export function parseTable<D extends TableDef>(def: D, raw: RawTable, dateSystem: DateSystem = 1900): ParsedTable<RowOf<D>> {
   const mapping = mapColumns(def, raw.headers);
@@ -94,14 +99,15 @@ export function parseTable<D extends TableDef>(def: D, raw: RawTable, dateSystem
 
   const keyField = def.key as string | undefined;
   const seenKeys = new Map<string, number>();
+  const columns = Object.entries(mapping.columns).map(([key, { header, index }]) => ({ key, header, col: index, isDate: fieldSpecs[key].kind === "date" }));
   raw.rows.forEach((cells, index) => {
     const sheetRow = raw.headerRow + 1 + index;
-    if (cells.every((v) => blankToUndefined(v) === undefined)) return;
+    if (isBlankRow(cells)) return;
     const input: Record<string, unknown> = {};
     const rowIssues: RowIssue[] = [];
-    for (const [key, { header, index: col }] of Object.entries(mapping.columns)) {
+    for (const { key, header, col, isDate } of columns) {
       let value: unknown = blankToUndefined(cells[col]);
-      if (typeof value === "number" && fieldSpecs[key].kind === "date") {
+      if (isDate && typeof value === "number") {
         const iso = serialToIso(value, dateSystem);
         if (!iso.ok) rowIssues.push({ table: def.name, row: sheetRow, column: header, message: iso.error });
         value = iso.ok ? iso.value : undefined;

@@ -1,0 +1,33 @@
+// Engine figures: validating a whole Charges table (zod schemas, aliases, row issues) against a
+// hand-rolled loop doing only the money and date conversions, run in the same process as baseline.
+import { parseDate } from "../src/dates";
+import { parseMoney } from "../src/money";
+import { parseTable } from "../src/workbook/mapTable";
+import type { CellValue, RawTable } from "../src/workbook/port";
+import { Charges } from "../src/workbook/tables";
+
+const HEADERS = ["ChargeID", "ClaimID", "PatientID", "PayerID", "Provider NPI", "DOS", "POS", "Code", "Mod1", "Mod2", "Mod3", "Mod4", "Dx1", "Dx2", "Dx3", "Dx4", "Units", "Amount", "Billed Date"];
+
+export function chargesTable(lines: number): RawTable {
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < lines; i++) {
+    const dos = 45900 + (i % 365);
+    rows.push([`L${i + 1}`, `C${Math.floor(i / 3) + 1}`, `P${(i % 4000) + 1}`, i % 5 === 0 ? "SELF" : "MCR", "1234567893", dos, "11", i % 2 ? "99213" : "J1100", i % 7 === 0 ? "25" : null, null, null, null, "E11.9", "I10", null, null, 1, 125.5 + (i % 40), dos + 3]);
+  }
+  return { name: "Charges", sheet: "Charges", headers: HEADERS, rows, rowCount: lines, headerRow: 1 };
+}
+
+export function benchParseTable(lines: number) {
+  const raw = chargesTable(lines);
+  let start = performance.now();
+  let checked = 0;
+  for (const row of raw.rows) {
+    if (parseMoney(row[17]).ok && parseDate(row[5]).ok && parseDate(row[18]).ok) checked++;
+  }
+  const baselineSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const parsed = parseTable(Charges, raw);
+  const seconds = (performance.now() - start) / 1000;
+  if (parsed.rows.length !== lines || checked !== lines) throw new Error(`bench data invalid: ${parsed.issues.length} issues`);
+  return { lines, seconds, rowsPerSecond: lines / seconds, baselineSeconds, ratio: seconds / baselineSeconds };
+}
