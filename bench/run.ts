@@ -1,0 +1,55 @@
+// `npm run bench`: prints figures, asserts nothing. Each measured path is set beside a baseline run
+// in the same process (plain ExcelJS for the xlsx adapter, a bare conversion loop for the schema
+// check), so the ratios say what our layers cost whatever machine this runs on.
+// Sizes: MEDBILL_BENCH_LINES (default 100000) and MEDBILL_BENCH_EXCEL_ROWS (default 1000000).
+import ExcelJS from "exceljs";
+import { benchExcel } from "./excel";
+import { benchParseTable, chargesTable } from "./engine";
+import { benchXlsx } from "./xlsx";
+
+const lines = Number(process.env.MEDBILL_BENCH_LINES ?? 100_000);
+const excelRows = Number(process.env.MEDBILL_BENCH_EXCEL_ROWS ?? 1_000_000);
+const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+
+async function plainExcelJs(count: number) {
+  const raw = chargesTable(count);
+  const start = performance.now();
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Charges");
+  ws.addRow(raw.headers);
+  ws.addRows(raw.rows);
+  const bytes = await wb.xlsx.writeBuffer();
+  const again = new ExcelJS.Workbook();
+  await again.xlsx.load(bytes);
+  let cells = 0;
+  again.getWorksheet("Charges")!.eachRow((row) => (cells += row.cellCount));
+  return { seconds: (performance.now() - start) / 1000, cells };
+}
+
+async function main() {
+  console.log(`medbill benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+
+  const parse = benchParseTable(lines);
+  console.log(`\nSchema check of a Charges table (${fmt(lines, 0)} lines)`);
+  console.log(`  parseTable: ${fmt(parse.seconds)} s, ${fmt(parse.rowsPerSecond, 0)} rows/s`);
+  console.log(`  baseline (money and date parsing only): ${fmt(parse.baselineSeconds, 3)} s; ratio ${fmt(parse.ratio, 1)}x`);
+
+  const xlsx = await benchXlsx(lines);
+  const plain = await plainExcelJs(lines);
+  const adapterSeconds = xlsx.writeSeconds + xlsx.saveSeconds + xlsx.loadSeconds + xlsx.readSeconds;
+  console.log(`\nxlsx adapter, ${fmt(lines, 0)}-line Charges table (${fmt(xlsx.bytes / 1e6, 1)} MB file)`);
+  console.log(`  write plan: ${fmt(xlsx.writeSeconds)} s; save: ${fmt(xlsx.saveSeconds)} s; load: ${fmt(xlsx.loadSeconds)} s; readTables: ${fmt(xlsx.readSeconds)} s`);
+  console.log(`  total ${fmt(adapterSeconds)} s; read ${fmt(xlsx.rowsPerSecond, 0)} rows/s`);
+  console.log(`  baseline (plain ExcelJS addRows + save + load + walk): ${fmt(plain.seconds)} s; ratio ${fmt(adapterSeconds / plain.seconds, 2)}x`);
+
+  const excel = await benchExcel(excelRows);
+  console.log(`\nExcel (Office.js) adapter against the counting fake, ${fmt(excel.rows, 0)} rows x 20 columns`);
+  console.log(`  readTables: ${excel.readSyncs} syncs; appendRows: ${excel.writeSyncs} syncs`);
+  console.log(`  largest request ${fmt(excel.maxRequestBytes / 1e6)} MB, largest response ${fmt(excel.maxResponseBytes / 1e6)} MB (limit 5 MB); ${fmt(excel.totalBytes / 1e6, 0)} MB moved`);
+  console.log(`  ${fmt(excel.seconds)} s in the fake (JSON sizing included)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
