@@ -65,7 +65,7 @@ export class MemoryWorkbook implements Workbook {
           const table: MemoryTable = {
             name: op.table,
             headers: [...op.headers],
-            rows: (op.rows ?? []).map((r) => [...r]),
+            rows: (op.rows ?? []).map((r) => r.map(stored)),
             numberFormats: op.numberFormats ? [...op.numberFormats] : undefined,
           };
           const existing = this.sheets.find((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
@@ -79,7 +79,7 @@ export class MemoryWorkbook implements Workbook {
           const table = this.findTableSheet(op.table)!.table!;
           for (const row of op.rows) {
             const values: CellValue[] = table.headers.map(() => null);
-            for (const [key, value] of Object.entries(row)) values[headerIndex(table.headers, key)] = value;
+            for (const [key, value] of Object.entries(row)) values[headerIndex(table.headers, key)] = stored(value);
             table.rows.push(values);
           }
           break;
@@ -87,13 +87,13 @@ export class MemoryWorkbook implements Workbook {
         case "setColumn": {
           const table = this.findTableSheet(op.table)!.table!;
           const col = headerIndex(table.headers, op.column);
-          op.values.forEach((v, i) => (table.rows[i][col] = v));
+          op.values.forEach((v, i) => (table.rows[i][col] = stored(v)));
           break;
         }
         case "reportSheet": {
           const { kind: _kind, sheet: name, cells, ...layout } = op;
           const existing = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-          const sheet: MemorySheet = { name, cells: cells.map((r) => [...r]), layout: structuredClone(layout) };
+          const sheet: MemorySheet = { name, cells: cells.map((r) => r.map(stored)), layout: structuredClone(layout) };
           if (existing) Object.assign(existing, { ...sheet, table: undefined });
           else this.sheets.push(sheet);
           break;
@@ -106,6 +106,11 @@ export class MemoryWorkbook implements Workbook {
   private findTableSheet(name: string): MemorySheet | undefined {
     return this.sheets.find((s) => s.table?.name.toLowerCase() === name.toLowerCase());
   }
+}
+
+/** A cell holding "" is an empty cell, as in Excel and in an .xlsx file. */
+function stored(value: CellValue): CellValue {
+  return value === "" ? null : value;
 }
 
 function tableInfo(sheet: MemorySheet) {

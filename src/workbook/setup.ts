@@ -25,17 +25,17 @@ export function inspectWorkbook(info: WorkbookInfo): TableStatus[] {
 }
 
 /** Settings a new Practice table starts with; the office fills in the values. */
-export const PRACTICE_SETTINGS: [string, string][] = [
-  ["Practice Name", ""],
-  ["Address", ""],
-  ["City", ""],
-  ["State", ""],
-  ["ZIP", ""],
-  ["Phone", ""],
-  ["Tax ID", ""],
-  ["Billing NPI", ""],
-  ["Taxonomy", ""],
-  ["Remit-To Address", ""],
+export const PRACTICE_SETTINGS: [string, string | null][] = [
+  ["Practice Name", null],
+  ["Address", null],
+  ["City", null],
+  ["State", null],
+  ["ZIP", null],
+  ["Phone", null],
+  ["Tax ID", null],
+  ["Billing NPI", null],
+  ["Taxonomy", null],
+  ["Remit-To Address", null],
   ["Statement Message", "Please pay the amount due by the due date. Call us with any questions."],
   ["Statement Due Days", "30"],
   ["Aging Buckets", "30,60,90,120"],

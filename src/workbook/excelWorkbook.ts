@@ -1,0 +1,638 @@
+// The Excel adapter: the Workbook port over Office.js, and the only module that touches Office.js.
+// Each call is one Excel.run made of a constant number of context.sync() phases: the workbook's
+// layout first, then whole table bodies (reads) or the whole plan (writes) as 2-D ranges in row
+// chunks. Chunks are packed into as few syncs as the payload budget allows, because Excel on the
+// web refuses any request or response over 5 MB; so syncs grow with bytes moved, never with the
+// number of tables, rows or cells as such.
+import type { DateSystem } from "../dates";
+import { checkPlan, headerIndex } from "./checkPlan";
+import {
+  PlanRejected,
+  type AppendRowsOp,
+  type CellValue,
+  type CreateTableOp,
+  type RawTable,
+  type ReportSheetOp,
+  type SetColumnOp,
+  type TableInfo,
+  type Workbook,
+  type WorkbookInfo,
+  type WriteOp,
+  type WriteSummary,
+} from "./port";
+
+/** The shape of `Excel.run`; tests pass a fake with the same shape. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelWorkbookOptions {
+  /**
+   * Most bytes of cell values one context.sync() may carry, each way. Excel on the web refuses
+   * a request or a response over 5 MB; the default leaves a fifth of that for Office.js's own
+   * wrapping of the values (addresses, ids, property names).
+   */
+  maxPayloadBytes?: number;
+}
+
+export const DEFAULT_MAX_PAYLOAD_BYTES = 4_000_000;
+
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+const CELL_TEXT_LIMIT = 32_767;
+/** Rows read with the layout to estimate how many bytes a table's rows take. */
+const SAMPLE_ROWS = 50;
+/**
+ * Read estimates are a guess from the first rows; later rows can be longer (a long note). The
+ * margin keeps most syncs under the cap; a sync Excel still refuses is split and retried.
+ */
+const READ_MARGIN = 1.25;
+/** Office.js wraps each queued operation (object path, action, ids): counted against the budget too. */
+const OPERATION_BYTES = 100;
+/** Excel reads at most 5 million cells per range; keep every chunk far below that. */
+const MAX_CHUNK_CELLS = 500_000;
+/** Excel's default column is about 7 pixels per character plus 5 pixels of padding; 0.75 pt per px. */
+const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+/** Where a table sits, as read with the layout. Only this module knows sheet positions. */
+interface TablePlace {
+  info: TableInfo;
+  /** 0-based sheet row of the header and sheet column of the first column. */
+  headerRowIndex: number;
+  columnIndex: number;
+  /** Rows Excel keeps in the body: at least 1, since Excel gives an empty table one blank row. */
+  bodyRows: number;
+  /** Number format of each column's first body row: what appended rows are given. */
+  formats: (string | null)[];
+  /** Bytes one row of values is expected to take in a response (see estimateRowBytes). */
+  rowBytes: number;
+}
+
+interface SheetPlace {
+  name: string;
+  position: number;
+  visibility: string;
+}
+
+interface Layout {
+  sheets: SheetPlace[];
+  tables: TablePlace[];
+}
+
+/** One rectangle of values to read; its rows land in `into` from index `at`. */
+interface ReadChunk {
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  estimate: number;
+  into: CellValue[][];
+  at: number;
+}
+
+export class ExcelWorkbook implements Workbook {
+  readonly host = "excel" as const;
+  private readonly maxPayloadBytes: number;
+
+  constructor(
+    // Excel.run is looked up when a call is made, never at import, so Node can import this module.
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    options: ExcelWorkbookOptions = {},
+  ) {
+    this.maxPayloadBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+  }
+
+  async describe(): Promise<WorkbookInfo> {
+    return this.run(async (context) => {
+      const layout = await loadLayout(context, 1, false);
+      return { sheets: layout.sheets.map((s) => s.name), tables: layout.tables.map((t) => t.info), dateSystem: await loadDateSystem(context) };
+    });
+  }
+
+  async readTables(names: string[]): Promise<Record<string, RawTable | undefined>> {
+    return this.run(async (context) => {
+      const wanted = names.map((name) => ({ name, table: context.workbook.tables.getItemOrNullObject(name) }));
+      for (const w of wanted) w.table.load("name");
+      await context.sync();
+
+      const found = wanted.filter((w) => !w.table.isNullObject);
+      const places = await loadTablePlaces(context, found.map((w) => w.table), SAMPLE_ROWS, false);
+      const out: Record<string, RawTable | undefined> = {};
+      for (const name of names) out[name] = undefined;
+      const chunks: ReadChunk[] = [];
+      found.forEach((w, i) => {
+        const place = places[i];
+        const rows: CellValue[][] = new Array(place.info.rowCount);
+        out[w.name] = { ...place.info, headers: [...place.info.headers], rows };
+        chunks.push(
+          ...this.readChunks(place.info.sheet, place.headerRowIndex + 1, place.columnIndex, place.info.rowCount, place.info.headers.length, place.rowBytes, rows),
+        );
+      });
+      await this.loadChunks(context, chunks);
+      return out;
+    });
+  }
+
+  async readSheet(name: string): Promise<CellValue[][] | undefined> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      sheet.load("name");
+      await context.sync();
+      if (sheet.isNullObject) return undefined;
+
+      // getUsedRange gives A1 for a blank sheet (it does not fail), so the sample can hang off it
+      // in the same sync; the sample's rows only estimate how many bytes a row takes.
+      const used = sheet.getUsedRange(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const sample = used.getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0);
+      sample.load("values");
+      await context.sync();
+      if (used.rowCount === 1 && used.columnCount === 1 && sample.values[0][0] === "") return [];
+
+      // The port gives a sheet's values from A1, so blank rows and columns before the used range count.
+      const rows = used.rowIndex + used.rowCount;
+      const columns = used.columnIndex + used.columnCount;
+      const sampleRows = sample.values.slice(0, Math.min(SAMPLE_ROWS, used.rowCount));
+      const bytesPerCell = JSON.stringify(sampleRows).length / Math.max(1, sampleRows.length * used.columnCount);
+      const out: CellValue[][] = new Array(rows);
+      await this.loadChunks(context, this.readChunks(sheet.name, 0, 0, rows, columns, estimateRowBytes(bytesPerCell * columns, columns), out));
+      return out;
+    });
+  }
+
+  async write(ops: WriteOp[]): Promise<WriteSummary> {
+    return this.run(async (context) => {
+      const layout = await loadLayout(context, 1, true);
+      // Every check happens before the first change is queued: a refused plan writes nothing.
+      const summary = checkPlan({ sheets: layout.sheets.map((s) => s.name), tables: layout.tables.map((t) => t.info), dateSystem: 1900 }, ops);
+      checkExcelLimits(layout, ops);
+      // Tables grow with Table.resize (ExcelApi 1.13); an older Excel would fail half-way.
+      if (ops.some((op) => op.kind === "appendRows" && op.rows.length > 0) && !apiSupported("1.13")) {
+        throw new PlanRejected("Nothing was written: this version of Excel cannot add rows to a table from an add-in. Use Excel for Microsoft 365 or Excel on the web.");
+      }
+
+      const writer = new PlanWriter(context, layout, this.maxPayloadBytes);
+      writer.startBatch();
+      for (const op of ops) {
+        switch (op.kind) {
+          case "createTable":
+            await writer.createTable(op);
+            break;
+          case "appendRows":
+            await writer.appendRows(op);
+            break;
+          case "setColumn":
+            await writer.setColumn(op);
+            break;
+          case "reportSheet":
+            await writer.reportSheet(op);
+            break;
+        }
+      }
+      await context.sync();
+      return summary;
+    });
+  }
+
+  /** Split a block of rows into chunks of about a quarter of the budget, so syncs are well filled. */
+  private readChunks(sheet: string, row: number, column: number, rows: number, columns: number, rowBytes: number, into: CellValue[][]): ReadChunk[] {
+    if (rows === 0 || columns === 0) return [];
+    const perChunk = chunkRows(rowBytes, columns, this.maxPayloadBytes);
+    const chunks: ReadChunk[] = [];
+    for (let at = 0; at < rows; at += perChunk) {
+      const n = Math.min(perChunk, rows - at);
+      chunks.push({ sheet, row: row + at, column, rows: n, columns, estimate: n * rowBytes, into, at });
+    }
+    return chunks;
+  }
+
+  /** Load chunks, as many per sync as the estimated response fits in the budget. */
+  private async loadChunks(context: Excel.RequestContext, chunks: ReadChunk[]): Promise<void> {
+    let group: ReadChunk[] = [];
+    let bytes = 0;
+    for (const chunk of chunks) {
+      if (group.length > 0 && bytes + chunk.estimate > this.maxPayloadBytes) {
+        await loadGroup(context, group);
+        group = [];
+        bytes = 0;
+      }
+      group.push(chunk);
+      bytes += chunk.estimate;
+    }
+    if (group.length > 0) await loadGroup(context, group);
+  }
+}
+
+/** One sync of reads. When Excel refuses the response as too large, load it again in halves. */
+async function loadGroup(context: Excel.RequestContext, group: ReadChunk[]): Promise<void> {
+  const sheets = new Map<string, Excel.Worksheet>();
+  const ranges = group.map((c) => {
+    let sheet = sheets.get(c.sheet);
+    if (!sheet) sheets.set(c.sheet, (sheet = context.workbook.worksheets.getItem(c.sheet)));
+    const range = sheet.getRangeByIndexes(c.row, c.column, c.rows, c.columns);
+    range.load("values");
+    return range;
+  });
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!isPayloadTooLarge(error)) throw error;
+    if (group.length > 1) {
+      const mid = Math.ceil(group.length / 2);
+      await loadGroup(context, group.slice(0, mid));
+      await loadGroup(context, group.slice(mid));
+      return;
+    }
+    const c = group[0];
+    if (c.rows < 2) throw new Error(`Row ${c.row + 1} of sheet "${c.sheet}" holds more text than Excel can send at once.`);
+    const half = Math.ceil(c.rows / 2);
+    await loadGroup(context, [{ ...c, rows: half, estimate: c.estimate / 2 }]);
+    await loadGroup(context, [{ ...c, row: c.row + half, rows: c.rows - half, at: c.at + half, estimate: c.estimate / 2 }]);
+    return;
+  }
+  group.forEach((c, i) => {
+    const values = ranges[i].values;
+    for (let r = 0; r < values.length; r++) c.into[c.at + r] = values[r].map(fromExcel);
+  });
+}
+
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/**
+ * Expected bytes of one row in a response: the sampled average with a margin, and never less
+ * than `"",` per cell (a blank row still costs that much).
+ */
+function estimateRowBytes(sampledRowBytes: number, columns: number): number {
+  return Math.max(Math.ceil(sampledRowBytes * READ_MARGIN), columns * 3 + 2);
+}
+
+function chunkRows(rowBytes: number, columns: number, budget: number): number {
+  const byBytes = Math.floor(budget / 4 / Math.max(1, rowBytes));
+  const byCells = Math.floor(MAX_CHUNK_CELLS / Math.max(1, columns));
+  return Math.max(1, Math.min(byBytes, byCells));
+}
+
+/** Cell value from Excel -> port: a blank cell reads as "", which the port calls null. */
+function fromExcel(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/**
+ * Port -> cell value for Excel. Every non-empty text gets a leading apostrophe, Excel's mark for
+ * "this is text": without it "=HYPERLINK(...)", "+1", "-2" and "@x" become formulas and "00123",
+ * "TRUE", "3/5/2026" or "12%" become numbers, booleans or dates. Excel keeps the apostrophe as
+ * the cell's prefix character, not in its value, so reading back gives the text as written.
+ */
+function toExcel(value: CellValue): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value === "string") return value === "" ? "" : "'" + value;
+  return value;
+}
+
+/** True when the host supports an ExcelApi requirement set; outside Office (tests) every set is assumed. */
+function apiSupported(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const requirements = office?.context?.requirements;
+  return requirements ? requirements.isSetSupported("ExcelApi", version) : true;
+}
+
+/** Sheets and every table's place: two syncs, whatever the workbook holds. */
+async function loadLayout(context: Excel.RequestContext, sampleRows: number, withFormats: boolean): Promise<Layout> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility,items/position");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const places = await loadTablePlaces(context, tables.items, sampleRows, withFormats);
+  return {
+    sheets: worksheets.items.map((s) => ({ name: s.name, position: s.position, visibility: String(s.visibility) })),
+    tables: places,
+  };
+}
+
+/** One sync: header, body size and position, and the first rows of each table. */
+async function loadTablePlaces(context: Excel.RequestContext, tables: Excel.Table[], sampleRows: number, withFormats: boolean): Promise<TablePlace[]> {
+  if (tables.length === 0) return [];
+  const queued = tables.map((table) => {
+    table.load("name");
+    const sheet = table.worksheet;
+    sheet.load("name");
+    const header = table.getHeaderRowRange();
+    header.load("values,rowIndex,columnIndex");
+    const body = table.getDataBodyRange();
+    body.load("rowCount");
+    const first = body.getRow(0);
+    const sample = sampleRows > 1 ? first.getResizedRange(sampleRows - 1, 0) : first;
+    sample.load("values");
+    if (withFormats) first.load("numberFormat");
+    return { table, sheet, header, body, first, sample };
+  });
+  await context.sync();
+  return queued.map(({ table, sheet, header, body, first, sample }) => {
+    const headers = (header.values[0] ?? []).map((h) => String(h ?? ""));
+    const bodyRows = body.rowCount;
+    const sampled = sample.values.slice(0, Math.min(sampleRows, bodyRows));
+    // Excel cannot hold a table with no rows: it keeps one blank row. That row is not data.
+    const empty = bodyRows === 1 && sampled[0].every((v) => v === "" || v === null);
+    const rowCount = empty ? 0 : bodyRows;
+    const rowBytes = estimateRowBytes(JSON.stringify(sampled).length / Math.max(1, sampled.length), headers.length);
+    const formats = withFormats ? first.numberFormat[0].map((f) => (typeof f === "string" && f !== "General" ? f : null)) : [];
+    return {
+      info: { name: table.name, sheet: sheet.name, headers, rowCount, headerRow: header.rowIndex + 1 },
+      headerRowIndex: header.rowIndex,
+      columnIndex: header.columnIndex,
+      bodyRows,
+      formats,
+      rowBytes,
+    };
+  });
+}
+
+/**
+ * The 1904 date system flag is newer than most hosts (Workbook.use1904DateSystem); a host that
+ * lacks it fails the whole batch, so it is asked for alone, and 1900 (Excel's default) is assumed
+ * when it cannot be read.
+ */
+async function loadDateSystem(context: Excel.RequestContext): Promise<DateSystem> {
+  const workbook = context.workbook as Excel.Workbook & { use1904DateSystem?: boolean };
+  if (!("use1904DateSystem" in workbook)) return 1900;
+  try {
+    workbook.load("use1904DateSystem");
+    await context.sync();
+    return workbook.use1904DateSystem ? 1904 : 1900;
+  } catch {
+    return 1900;
+  }
+}
+
+/** What Excel itself would refuse half-way: found before anything is written. */
+function checkExcelLimits(layout: Layout, ops: WriteOp[]): void {
+  const problems: string[] = [];
+  const rowsAfter = new Map(layout.tables.map((t) => [t.info.name.toLowerCase(), t.headerRowIndex + 1 + t.info.rowCount]));
+  const checkCells = (where: string, rows: Iterable<CellValue[]>) => {
+    for (const row of rows) {
+      for (const value of row) {
+        if (typeof value === "number" && !Number.isFinite(value)) {
+          problems.push(`${where} has a value that is not a number (${value})`);
+          return;
+        }
+        if (typeof value === "string" && value.length > CELL_TEXT_LIMIT) {
+          problems.push(`${where} has a text longer than the ${CELL_TEXT_LIMIT} characters a cell can hold`);
+          return;
+        }
+      }
+    }
+  };
+  for (const op of ops) {
+    switch (op.kind) {
+      case "createTable":
+        if (op.headers.length > SHEET_COLUMNS) problems.push(`table ${op.table} has more columns than a sheet can hold`);
+        if ((op.rows?.length ?? 0) + 1 > SHEET_ROWS) problems.push(`table ${op.table} has more rows than a sheet can hold`);
+        rowsAfter.set(op.table.toLowerCase(), 1 + (op.rows?.length ?? 0));
+        checkCells(`table ${op.table}`, [op.headers, ...(op.rows ?? [])]);
+        break;
+      case "appendRows": {
+        const key = op.table.toLowerCase();
+        const after = (rowsAfter.get(key) ?? 0) + op.rows.length;
+        rowsAfter.set(key, after);
+        if (after > SHEET_ROWS) problems.push(`table ${op.table} would need ${after.toLocaleString("en-US")} rows, more than the ${SHEET_ROWS.toLocaleString("en-US")} a sheet holds`);
+        checkCells(`the rows for ${op.table}`, (function* () {
+          for (const row of op.rows) yield Object.values(row);
+        })());
+        break;
+      }
+      case "setColumn":
+        checkCells(`the values for ${op.table} "${op.column}"`, [op.values]);
+        break;
+      case "reportSheet": {
+        const width = op.cells.reduce((w, r) => Math.max(w, r.length), 0);
+        if (width > SHEET_COLUMNS || op.cells.length > SHEET_ROWS) problems.push(`report "${op.sheet}" is larger than a sheet`);
+        checkCells(`report "${op.sheet}"`, op.cells);
+        break;
+      }
+    }
+  }
+  if (problems.length > 0) throw new PlanRejected(`Nothing was written: ${problems.join("; ")}.`);
+}
+
+/** Where a table is while a plan is being queued (a plan may create a table, then append to it). */
+interface TableState {
+  name: string;
+  sheet: string;
+  headerRowIndex: number;
+  columnIndex: number;
+  headers: string[];
+  rowCount: number;
+  formats: (string | null)[];
+}
+
+/**
+ * Queues a checked plan. Changes accumulate in one request until the next chunk would take it
+ * over the budget; only then is it synced, and calculation and screen updating are suspended
+ * again for the next request (both last only until the next sync).
+ */
+class PlanWriter {
+  private queuedBytes = 0;
+  private readonly tables: Map<string, TableState>;
+  private readonly sheets: Map<string, SheetPlace>;
+  private readonly screenUpdatingCanPause = apiSupported("1.9");
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    layout: Layout,
+    private readonly budget: number,
+  ) {
+    this.tables = new Map(
+      layout.tables.map((t) => [
+        t.info.name.toLowerCase(),
+        { name: t.info.name, sheet: t.info.sheet, headerRowIndex: t.headerRowIndex, columnIndex: t.columnIndex, headers: t.info.headers, rowCount: t.info.rowCount, formats: t.formats },
+      ]),
+    );
+    this.sheets = new Map(layout.sheets.map((s) => [s.name.toLowerCase(), { ...s }]));
+  }
+
+  startBatch(): void {
+    const application = this.context.workbook.application;
+    application.suspendApiCalculationUntilNextSync();
+    if (this.screenUpdatingCanPause) application.suspendScreenUpdatingUntilNextSync();
+  }
+
+  private async queue(bytes: number, action: () => void): Promise<void> {
+    if (this.queuedBytes > 0 && this.queuedBytes + bytes + OPERATION_BYTES > this.budget) {
+      await this.context.sync();
+      this.queuedBytes = 0;
+      this.startBatch();
+    }
+    action();
+    this.queuedBytes += bytes + OPERATION_BYTES;
+  }
+
+  private sheet(name: string): Excel.Worksheet {
+    return this.context.workbook.worksheets.getItem(name);
+  }
+
+  async createTable(op: CreateTableOp): Promise<void> {
+    const rows = op.rows ?? [];
+    const width = op.headers.length;
+    const existing = this.sheets.get(op.sheet.toLowerCase());
+    let sheet: Excel.Worksheet;
+    if (existing) {
+      sheet = this.sheet(existing.name);
+      sheet.getRange().clear();
+    } else {
+      sheet = this.context.workbook.worksheets.add(op.sheet);
+      this.sheets.set(op.sheet.toLowerCase(), { name: op.sheet, position: this.sheets.size, visibility: "Visible" });
+    }
+    // Formats go on before values, so a text ("@") column keeps what it is given as typed.
+    const formats = op.numberFormats ?? [];
+    await this.queueColumnFormats(sheet, 1, 0, Math.max(1, rows.length), formats);
+    await this.queueValues(sheet, 0, 0, width, 1, () => op.headers);
+    await this.queueValues(sheet, 1, 0, width, rows.length, (i) => rows[i]);
+    // Values first, then made a table: faster than filling a table row by row. A header-only range
+    // becomes a table with one blank row, as Excel will not hold a table without rows.
+    const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, 1 + rows.length, width), true);
+    table.name = op.table;
+    await this.queueWidths(sheet, op.widths ?? []);
+    if (op.hidden && !existing) sheet.visibility = "Hidden";
+    this.tables.set(op.table.toLowerCase(), {
+      name: op.table,
+      sheet: existing?.name ?? op.sheet,
+      headerRowIndex: 0,
+      columnIndex: 0,
+      headers: [...op.headers],
+      rowCount: rows.length,
+      formats: op.headers.map((_, i) => formats[i] ?? null),
+    });
+  }
+
+  async appendRows(op: AppendRowsOp): Promise<void> {
+    const table = this.tables.get(op.table.toLowerCase())!;
+    if (op.rows.length === 0) return;
+    const width = table.headers.length;
+    // Rows are keyed by header text, any case; the same few keys repeat on every row.
+    const columnOf = new Map<string, number>();
+    const toRow = (record: Record<string, CellValue>): CellValue[] => {
+      const values: CellValue[] = new Array(width).fill(null);
+      for (const key in record) {
+        let col = columnOf.get(key);
+        if (col === undefined) columnOf.set(key, (col = headerIndex(table.headers, key)));
+        values[col] = record[key];
+      }
+      return values;
+    };
+    const sheet = this.sheet(table.sheet);
+    // An empty table's blank row is the first row to fill.
+    const top = table.headerRowIndex + 1 + table.rowCount;
+    await this.queueColumnFormats(sheet, top, table.columnIndex, op.rows.length, table.formats);
+    await this.queueValues(sheet, top, table.columnIndex, width, op.rows.length, (i) => toRow(op.rows[i]));
+    table.rowCount += op.rows.length;
+    // The table is resized once to its new size; Excel's own growth when cells are written next to
+    // a table is not reliable for large writes (office-js issues #3191, #3013).
+    const resized = sheet.getRangeByIndexes(table.headerRowIndex, table.columnIndex, 1 + table.rowCount, width);
+    await this.queue(0, () => this.context.workbook.tables.getItem(table.name).resize(resized));
+  }
+
+  async setColumn(op: SetColumnOp): Promise<void> {
+    const table = this.tables.get(op.table.toLowerCase())!;
+    const col = table.columnIndex + headerIndex(table.headers, op.column);
+    const sheet = this.sheet(table.sheet);
+    if (op.numberFormat) await this.queueColumnFormats(sheet, table.headerRowIndex + 1, col, op.values.length, [op.numberFormat]);
+    await this.queueValues(sheet, table.headerRowIndex + 1, col, 1, op.values.length, (i) => [op.values[i]]);
+  }
+
+  async reportSheet(op: ReportSheetOp): Promise<void> {
+    const key = op.sheet.toLowerCase();
+    const old = this.sheets.get(key);
+    const sheet = this.context.workbook.worksheets.add(old ? this.freeName(op.sheet) : op.sheet);
+    if (old) {
+      // Replace the old sheet in place: the new one takes its position and visibility, then its
+      // name once the old one is gone (deleting first fails when it is the only sheet).
+      const oldSheet = this.sheet(old.name);
+      sheet.position = old.position;
+      if (old.visibility !== "Visible") sheet.visibility = old.visibility as Excel.SheetVisibility;
+      oldSheet.delete();
+      sheet.name = op.sheet;
+      this.sheets.set(key, { ...old, name: op.sheet });
+    } else {
+      this.sheets.set(key, { name: op.sheet, position: this.sheets.size, visibility: "Visible" });
+    }
+    const width = op.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    const below = op.headerRow === undefined ? 0 : op.headerRow + 1;
+    const columns = op.columns ?? [];
+    if (op.cells.length > below) {
+      await this.queueColumnFormats(sheet, below, 0, op.cells.length - below, columns.map((c) => c.numberFormat ?? null));
+    }
+    await this.queueValues(sheet, 0, 0, width, op.cells.length, (i) => op.cells[i]);
+    await this.queueWidths(sheet, columns.map((c) => c.width ?? null));
+    const boldRows = new Set([...(op.headerRow === undefined ? [] : [op.headerRow]), ...(op.boldRows ?? [])]);
+    for (const row of boldRows) {
+      await this.queue(0, () => {
+        sheet.getRangeByIndexes(row, 0, 1, Math.max(1, width)).format.font.bold = true;
+      });
+    }
+    if (op.headerRow !== undefined) sheet.freezePanes.freezeRows(op.headerRow + 1);
+  }
+
+  /** A sheet name not in use, for the new sheet while the old one of the same name still exists. */
+  private freeName(name: string): string {
+    for (let n = 1; ; n++) {
+      const candidate = `${name.slice(0, 24)} (${n})`;
+      if (!this.sheets.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+
+  /** One number format per column over `rows` rows: a 1x1 format array fills the whole range. */
+  private async queueColumnFormats(sheet: Excel.Worksheet, top: number, left: number, rows: number, formats: (string | null)[]): Promise<void> {
+    if (rows <= 0) return;
+    for (const [i, format] of formats.entries()) {
+      if (!format) continue;
+      await this.queue(JSON.stringify(format).length + 4, () => {
+        sheet.getRangeByIndexes(top, left + i, rows, 1).numberFormat = [[format]];
+      });
+    }
+  }
+
+  private async queueWidths(sheet: Excel.Worksheet, widths: (number | null)[]): Promise<void> {
+    for (const [i, width] of widths.entries()) {
+      if (!width) continue;
+      await this.queue(0, () => {
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = charsToPoints(width);
+      });
+    }
+  }
+
+  /**
+   * Write `count` rows of `width` values from (top, left) as 2-D ranges of a few thousand rows,
+   * each measured exactly (JSON length of its values) before it is queued.
+   */
+  private async queueValues(sheet: Excel.Worksheet, top: number, left: number, width: number, count: number, rowAt: (i: number) => CellValue[]): Promise<void> {
+    if (count === 0 || width === 0) return;
+    const excelRow = (i: number): (string | number | boolean)[] => {
+      const row = rowAt(i);
+      const out = new Array<string | number | boolean>(width);
+      for (let c = 0; c < width; c++) out[c] = toExcel(row[c] ?? null);
+      return out;
+    };
+    const sample = Array.from({ length: Math.min(count, SAMPLE_ROWS) }, (_, i) => excelRow(i));
+    const perChunk = chunkRows(JSON.stringify(sample).length / sample.length, width, this.budget);
+    const queueChunk = async (start: number, end: number): Promise<void> => {
+      const values = new Array<(string | number | boolean)[]>(end - start);
+      for (let i = start; i < end; i++) values[i - start] = excelRow(i);
+      const bytes = JSON.stringify(values).length;
+      if (bytes > this.budget && end - start > 1) {
+        const mid = start + Math.ceil((end - start) / 2);
+        await queueChunk(start, mid);
+        await queueChunk(mid, end);
+        return;
+      }
+      await this.queue(bytes, () => {
+        sheet.getRangeByIndexes(top + start, left, end - start, width).values = values;
+      });
+    };
+    for (let start = 0; start < count; start += perChunk) await queueChunk(start, Math.min(count, start + perChunk));
+  }
+}
