@@ -1,0 +1,516 @@
+// The xlsx adapter: the Workbook port over an .xlsx file held in memory by ExcelJS. The CLI and the
+// tests use it in Node; the browser host loads this module lazily, only when a file is opened, so
+// it stays free of Node-only APIs: bytes come in and go out as Uint8Array, never fs or Buffer.
+//
+// ExcelJS quirks handled here (each seen with 4.4.0):
+// - A table read back from a file has a partial model (no top-left ref, no rows): its addRow throws.
+//   Appending rewrites the table instead: remove it and add it again over its grown body.
+// - A file written by Excel leaves headerRowCount out (its default, 1); ExcelJS reads that as "no
+//   header row" and would save headerRowCount="0", turning the header into data. Loaded tables
+//   are repaired at load so an untouched table survives a save.
+// - Cells loaded from a file share one style object per style: setting cell.numFmt on one would
+//   reformat them all, so a cell's style is always replaced with a copy, never edited in place.
+// - ExcelJS hands date-formatted numbers back as JS Dates; the port wants serials again.
+import ExcelJS from "exceljs";
+import type { DateSystem } from "../dates";
+import { checkPlan, headerIndex } from "./checkPlan";
+import {
+  PlanRejected,
+  type AppendRowsOp,
+  type CellValue,
+  type CreateTableOp,
+  type RawTable,
+  type ReportSheetOp,
+  type SetColumnOp,
+  type TableInfo,
+  type Workbook,
+  type WorkbookInfo,
+  type WriteOp,
+  type WriteSummary,
+} from "./port";
+
+type Sheet = ExcelJS.Worksheet;
+type Cell = ExcelJS.Cell;
+/** What ExcelJS puts in and takes out of a cell. */
+type ExcelValue = ExcelJS.CellValue;
+
+/** The parts of ExcelJS's table model this adapter reads and repairs (its typings only describe addTable's input). */
+interface TableModel {
+  name: string;
+  displayName?: string;
+  /** The whole table, header and totals included ("A1:S101"); ExcelJS sets it on made and loaded tables alike. */
+  tableRef?: string;
+  autoFilterRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns?: TableColumnModel[];
+  style?: ExcelJS.TableStyleProperties;
+}
+
+interface TableColumnModel {
+  name?: string;
+  filterButton?: boolean;
+  totalsRowLabel?: string;
+  totalsRowFunction?: ExcelJS.TableColumnProperties["totalsRowFunction"];
+  /** The column's own format (a dxf in the file). */
+  style?: Partial<ExcelJS.Style>;
+}
+
+/** Where a table sits on its sheet, in 1-based rows and columns. */
+interface Placement {
+  headerRow: number;
+  firstColumn: number;
+  width: number;
+  /** Rows between the header and the totals row in the table's range. */
+  rangeRows: number;
+  /** Rows holding data: rangeRows, except that an empty table keeps one blank row (see withBlankRowIfEmpty). */
+  bodyRows: number;
+  totalsRow: boolean;
+}
+
+interface FoundTable {
+  sheet: Sheet;
+  model: TableModel;
+  place: Placement;
+  headers: string[];
+}
+
+const DAY_MS = 86_400_000;
+/** ExcelJS's own epoch: serial 25569 is 1970-01-01 in the 1900 system. */
+const UNIX_EPOCH_SERIAL_1900 = 25569;
+const UNIX_EPOCH_SERIAL_1904 = UNIX_EPOCH_SERIAL_1900 - 1462;
+const DEFAULT_TABLE_STYLE: ExcelJS.TableStyleProperties = { theme: "TableStyleMedium2", showRowStripes: true };
+
+export class XlsxWorkbook implements Workbook {
+  readonly host = "xlsx" as const;
+
+  private constructor(private readonly book: ExcelJS.Workbook) {}
+
+  /** Open an .xlsx file's bytes (a File's arrayBuffer() in the browser, a file read in Node). */
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    // ExcelJS's typings ask for a Node Buffer, but it hands the bytes to JSZip, which takes either.
+    await book.xlsx.load(data as unknown as Parameters<typeof book.xlsx.load>[0]);
+    for (const sheet of book.worksheets) for (const table of tablesOf(sheet)) repairLoadedTable(table);
+    return new XlsxWorkbook(book);
+  }
+
+  /** A new workbook with no sheets (Setup adds the tables). */
+  static create(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async save(): Promise<Uint8Array> {
+    // Values written here may feed the office's formulas: have Excel recalculate when it opens the file.
+    this.book.calcProperties.fullCalcOnLoad = true;
+    // A file with no sheet at all does not open in Excel: save a blank one in that case only.
+    const placeholder = this.book.worksheets.length === 0 ? this.book.addWorksheet("Sheet1") : undefined;
+    try {
+      const written = (await this.book.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;
+      // Node gives a Buffer, browsers an ArrayBuffer: hand back a plain Uint8Array either way.
+      return written instanceof Uint8Array ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength) : new Uint8Array(written);
+    } finally {
+      if (placeholder) this.book.removeWorksheet(placeholder.id);
+    }
+  }
+
+  get dateSystem(): DateSystem {
+    return this.book.properties.date1904 ? 1904 : 1900;
+  }
+
+  async describe(): Promise<WorkbookInfo> {
+    return {
+      sheets: this.book.worksheets.map((s) => s.name),
+      tables: this.allTables().map(tableInfo),
+      dateSystem: this.dateSystem,
+    };
+  }
+
+  async readTables(names: string[]): Promise<Record<string, RawTable | undefined>> {
+    const out: Record<string, RawTable | undefined> = {};
+    const tables = this.allTables();
+    for (const name of names) {
+      const found = tables.find((t) => t.model.name.toLowerCase() === name.toLowerCase());
+      out[name] = found ? { ...tableInfo(found), rows: this.readBody(found) } : undefined;
+    }
+    return out;
+  }
+
+  async readSheet(name: string): Promise<CellValue[][] | undefined> {
+    const sheet = this.findSheet(name);
+    if (!sheet) return undefined;
+    // The used range from A1: every row and column up to the last one holding a value.
+    let lastRow = 0;
+    let lastColumn = 0;
+    sheet.eachRow((row, rowNumber) => {
+      row.eachCell((cell, columnNumber) => {
+        if (cellToValue(cell, this.dateSystem) === null) return;
+        lastRow = Math.max(lastRow, rowNumber);
+        lastColumn = Math.max(lastColumn, columnNumber);
+      });
+    });
+    return this.readRange(sheet, 1, lastRow, 1, lastColumn);
+  }
+
+  async write(ops: WriteOp[]): Promise<WriteSummary> {
+    const summary = checkPlan(await this.describe(), ops);
+    refuseUnstorableNumbers(ops);
+    for (const op of ops) {
+      switch (op.kind) {
+        case "createTable":
+          this.createTable(op);
+          break;
+        case "appendRows":
+          this.appendRows(op);
+          break;
+        case "setColumn":
+          this.setColumn(op);
+          break;
+        case "reportSheet":
+          this.writeReportSheet(op);
+          break;
+      }
+    }
+    return summary;
+  }
+
+  private createTable(op: CreateTableOp): void {
+    const sheet = this.replaceSheet(op.sheet);
+    if (op.hidden) sheet.state = "hidden";
+    op.headers.forEach((_, i) => {
+      const column = sheet.getColumn(i + 1);
+      const width = op.widths?.[i];
+      if (width) column.width = width;
+      // A column format (not only cell formats) so rows typed in Excel later get it too; cells the
+      // table creates below take it from the column.
+      const format = op.numberFormats?.[i];
+      if (format) column.style = { ...column.style, numFmt: format };
+    });
+    sheet.addTable({
+      name: op.table,
+      ref: "A1",
+      headerRow: true,
+      totalsRow: false,
+      style: DEFAULT_TABLE_STYLE,
+      columns: op.headers.map((name) => ({ name, filterButton: true })),
+      rows: withBlankRowIfEmpty((op.rows ?? []).map((row) => row.map(valueToCell)), op.headers.length),
+    });
+  }
+
+  private appendRows(op: AppendRowsOp): void {
+    if (op.rows.length === 0) return;
+    const table = this.findTable(op.table)!;
+    const { sheet, place, headers } = table;
+    const totalsLines = place.totalsRow ? 1 : 0;
+    const oldBottom = place.headerRow + place.rangeRows + totalsLines;
+    const newBody = place.bodyRows + op.rows.length;
+    const newBottom = place.headerRow + newBody + totalsLines;
+    const totals = place.totalsRow ? this.copyRow(sheet, oldBottom, place) : undefined;
+    // Whatever the office keeps under the table (notes, sums) moves down rather than being overwritten.
+    if (this.hasValuesIn(sheet, oldBottom + 1, newBottom, place)) {
+      sheet.spliceRows(place.headerRow + place.rangeRows + 1, 0, ...Array.from({ length: newBottom - oldBottom }, () => []));
+    }
+    const body = this.readRawBody(table);
+    for (const row of op.rows) {
+      const cells: ExcelValue[] = headers.map(() => null);
+      for (const [key, value] of Object.entries(row)) cells[headerIndex(headers, key)] = valueToCell(value);
+      body.push(cells);
+    }
+    this.rewriteTable(table, body);
+    // New rows look like the table's last row (Excel does the same when a table grows).
+    const template = place.rangeRows > 0 ? place.headerRow + place.rangeRows : undefined;
+    for (let r = place.headerRow + place.bodyRows + 1; r <= place.headerRow + newBody; r++) {
+      for (let c = place.firstColumn; c < place.firstColumn + place.width; c++) {
+        const style = template ? sheet.getCell(template, c).style : sheet.getColumn(c).style;
+        sheet.getCell(r, c).style = { ...(style ?? {}) };
+      }
+    }
+    // The totals row moves below the new rows as it was (ExcelJS would rewrite custom totals as blanks).
+    if (totals) this.pasteRow(sheet, newBottom, place, totals);
+  }
+
+  private setColumn(op: SetColumnOp): void {
+    const { sheet, place, headers } = this.findTable(op.table)!;
+    const column = place.firstColumn + headerIndex(headers, op.column);
+    op.values.forEach((value, i) => {
+      const cell = sheet.getCell(place.headerRow + 1 + i, column);
+      cell.value = valueToCell(value);
+      if (op.numberFormat) cell.style = { ...cell.style, numFmt: op.numberFormat };
+    });
+  }
+
+  private writeReportSheet(op: ReportSheetOp): void {
+    const sheet = this.replaceSheet(op.sheet);
+    const headerRow = op.headerRow;
+    op.columns?.forEach((spec, i) => {
+      if (spec.width) sheet.getColumn(i + 1).width = spec.width;
+    });
+    const bold = new Set([...(op.boldRows ?? []), ...(headerRow === undefined ? [] : [headerRow])]);
+    op.cells.forEach((values, r) => {
+      const row = sheet.getRow(r + 1);
+      values.forEach((value, c) => {
+        const cell = row.getCell(c + 1);
+        cell.value = valueToCell(value);
+        const format = r > (headerRow ?? -1) ? op.columns?.[c]?.numberFormat : undefined;
+        if (format || bold.has(r)) {
+          cell.style = { ...cell.style, ...(format ? { numFmt: format } : {}), ...(bold.has(r) ? { font: { ...cell.style.font, bold: true } } : {}) };
+        }
+      });
+    });
+    if (headerRow !== undefined) {
+      sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow + 1, topLeftCell: `A${headerRow + 2}` }];
+    }
+  }
+
+  /** A fresh, empty sheet of that name, at the position of the one it replaces or at the end. */
+  private replaceSheet(name: string): Sheet {
+    const old = this.findSheet(name);
+    if (!old) return this.book.addWorksheet(name);
+    const { orderNo } = old as unknown as { orderNo: number };
+    this.book.removeWorksheet(old.id);
+    const sheet = this.book.addWorksheet(name);
+    (sheet as unknown as { orderNo: number }).orderNo = orderNo;
+    return sheet;
+  }
+
+  /**
+   * Define the table again over `body` (its values as ExcelJS holds them, formulas and rich text
+   * included): the way to grow a table read from a file, whose addRow throws.
+   */
+  private rewriteTable({ sheet, model, place, headers }: FoundTable, body: ExcelValue[][]): void {
+    const columns = model.columns ?? [];
+    sheet.removeTable(model.name);
+    const table = sheet.addTable({
+      name: model.name,
+      displayName: model.displayName ?? model.name,
+      ref: sheet.getCell(place.headerRow, place.firstColumn).address,
+      headerRow: true,
+      totalsRow: place.totalsRow,
+      style: model.style ?? DEFAULT_TABLE_STYLE,
+      columns: headers.map((name, j) => ({
+        name,
+        filterButton: columns[j]?.filterButton ?? true,
+        ...(columns[j]?.totalsRowLabel !== undefined ? { totalsRowLabel: columns[j].totalsRowLabel } : {}),
+        ...(columns[j]?.totalsRowFunction !== undefined ? { totalsRowFunction: columns[j].totalsRowFunction } : {}),
+      })),
+      rows: withBlankRowIfEmpty(body, headers.length),
+    });
+    // Column formats go back on the model only after the cells are written: given to addTable,
+    // ExcelJS would stamp them over every cell's own format.
+    const rewritten = (table as unknown as { model: TableModel }).model;
+    rewritten.columns?.forEach((column, j) => {
+      if (columns[j]?.style) column.style = columns[j].style;
+    });
+  }
+
+  private readBody({ sheet, place }: FoundTable): CellValue[][] {
+    return this.readRange(sheet, place.headerRow + 1, place.headerRow + place.bodyRows, place.firstColumn, place.firstColumn + place.width - 1);
+  }
+
+  private readRange(sheet: Sheet, top: number, bottom: number, left: number, right: number): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row = sheet.findRow(r);
+      const values: CellValue[] = [];
+      for (let c = left; c <= right; c++) {
+        const cell = row?.findCell(c);
+        values.push(cell ? cellToValue(cell, this.dateSystem) : null);
+      }
+      out.push(values);
+    }
+    return out;
+  }
+
+  private readRawBody({ sheet, place }: FoundTable): ExcelValue[][] {
+    const body: ExcelValue[][] = [];
+    for (let i = 0; i < place.bodyRows; i++) body.push(this.readRawRow(sheet, place.headerRow + 1 + i, place));
+    return body;
+  }
+
+  private readRawRow(sheet: Sheet, rowNumber: number, place: Placement): ExcelValue[] {
+    const row = sheet.findRow(rowNumber);
+    const values: ExcelValue[] = [];
+    for (let c = place.firstColumn; c < place.firstColumn + place.width; c++) {
+      const cell = row?.findCell(c);
+      values.push(cell && cell.type !== ExcelJS.ValueType.Merge ? cell.value : null);
+    }
+    return values;
+  }
+
+  private copyRow(sheet: Sheet, rowNumber: number, place: Placement): { value: ExcelValue; style: Partial<ExcelJS.Style> }[] {
+    const out = [];
+    for (let c = place.firstColumn; c < place.firstColumn + place.width; c++) {
+      const cell = sheet.getCell(rowNumber, c);
+      out.push({ value: cell.value, style: { ...cell.style } });
+    }
+    return out;
+  }
+
+  private pasteRow(sheet: Sheet, rowNumber: number, place: Placement, cells: { value: ExcelValue; style: Partial<ExcelJS.Style> }[]): void {
+    cells.forEach(({ value, style }, j) => {
+      const cell = sheet.getCell(rowNumber, place.firstColumn + j);
+      cell.value = value;
+      cell.style = style;
+    });
+  }
+
+  private hasValuesIn(sheet: Sheet, from: number, to: number, place: Placement): boolean {
+    for (let r = from; r <= to; r++) {
+      const row = sheet.findRow(r);
+      for (let c = place.firstColumn; row && c < place.firstColumn + place.width; c++) {
+        const cell = row.findCell(c);
+        if (cell && cell.value !== null && cell.value !== undefined) return true;
+      }
+    }
+    return false;
+  }
+
+  private findSheet(name: string): Sheet | undefined {
+    return this.book.worksheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private findTable(name: string): FoundTable | undefined {
+    return this.allTables().find((t) => t.model.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private allTables(): FoundTable[] {
+    return this.book.worksheets.flatMap((sheet) =>
+      tablesOf(sheet).map((model) => {
+        const place = placement(model);
+        if (place.rangeRows === 1 && this.readRange(sheet, place.headerRow + 1, place.headerRow + 1, place.firstColumn, place.firstColumn + place.width - 1)[0].every((v) => v === null)) {
+          place.bodyRows = 0;
+        }
+        return { sheet, model, place, headers: tableHeaders(sheet, model, place, this.dateSystem) };
+      }),
+    );
+  }
+}
+
+function tableInfo({ sheet, model, place, headers }: FoundTable): TableInfo {
+  return { name: model.name, sheet: sheet.name, headers: [...headers], rowCount: place.bodyRows, headerRow: place.headerRow };
+}
+
+function tablesOf(sheet: Sheet): TableModel[] {
+  // getTables() is typed as tuples but returns ExcelJS Table objects, whose model is the parsed table.
+  return (sheet.getTables() as unknown as { model: TableModel }[]).map((t) => t.model);
+}
+
+/**
+ * Make a table loaded from a file save as it was read. Every table the port deals with has a header
+ * row (a table saved without one is read as if its first row were the header).
+ */
+function repairLoadedTable(model: TableModel): void {
+  model.headerRow = true;
+  const hadFilter = model.autoFilterRef !== undefined;
+  for (const column of model.columns ?? []) column.filterButton ??= hadFilter;
+  if (!hadFilter && model.tableRef) {
+    const place = placement(model);
+    const last = place.headerRow + place.rangeRows;
+    model.autoFilterRef = `${columnLetters(place.firstColumn)}${place.headerRow}:${columnLetters(place.firstColumn + place.width - 1)}${last}`;
+  }
+}
+
+function placement(model: TableModel): Placement {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(model.tableRef ?? "");
+  if (!m) throw new Error(`table ${model.name} has no readable range (${model.tableRef})`);
+  const firstColumn = columnNumber(m[1]);
+  const headerRow = Number(m[2]);
+  const lastColumn = m[3] ? columnNumber(m[3]) : firstColumn;
+  const lastRow = m[4] ? Number(m[4]) : headerRow;
+  const totalsRow = model.totalsRow === true;
+  const rangeRows = Math.max(0, lastRow - headerRow - (totalsRow ? 1 : 0));
+  return { headerRow, firstColumn, width: lastColumn - firstColumn + 1, rangeRows, bodyRows: rangeRows, totalsRow };
+}
+
+/**
+ * Excel has no table without a body row: an empty table keeps one blank row (a file with a
+ * header-only table is "repaired" by Excel, which drops the table). So an empty table is written
+ * with one blank row, and a table whose only row is blank is read as empty.
+ */
+function withBlankRowIfEmpty(rows: ExcelValue[][], width: number): ExcelValue[][] {
+  return rows.length > 0 ? rows : [Array.from({ length: width }, () => null)];
+}
+
+/** Headers as the table defines them; the header cells stand in where a file left a name out. */
+function tableHeaders(sheet: Sheet, model: TableModel, place: Placement, system: DateSystem): string[] {
+  const headers: string[] = [];
+  for (let j = 0; j < place.width; j++) {
+    const named = model.columns?.[j]?.name;
+    if (named !== undefined && named.trim() !== "") {
+      headers.push(named);
+      continue;
+    }
+    const cell = sheet.findRow(place.headerRow)?.findCell(place.firstColumn + j);
+    const text = cell ? cellToValue(cell, system) : null;
+    headers.push(text === null ? `Column${j + 1}` : String(text));
+  }
+  return headers;
+}
+
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+function columnLetters(column: number): string {
+  let out = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * A cell as the engine sees it: formulas give their cached result, rich text and links their
+ * text, dates their serial. An error value gives its text ("#N/A"), so a biller is told
+ * `"#N/A" is not an amount` rather than that a filled-in cell is blank (Excel's own API also
+ * reads errors as their text). Empty text is a blank cell (null).
+ */
+export function cellToValue(cell: Cell, system: DateSystem): CellValue {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  return plainValue(cell.value, system);
+}
+
+function plainValue(value: ExcelValue | undefined, system: DateSystem): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return dateToSerial(value, system);
+  if ("error" in value) return value.error;
+  if ("richText" in value) return plainValue(value.richText.map((run) => run.text).join(""), system);
+  if ("formula" in value || "sharedFormula" in value) return plainValue(value.result as ExcelValue | undefined, system);
+  if ("hyperlink" in value) return plainValue(value.text as ExcelValue, system);
+  return null;
+}
+
+/**
+ * The serial ExcelJS turned into this Date. ExcelJS converts serial S to UTC (S - 25569) days
+ * (1904 system: S + 1462 - 25569); inverting that exactly gives back the serial in the file,
+ * time of day included. For whole days from 1900-03-01 on this equals
+ * isoToSerial(jsDateToIso(date)), but ExcelJS ignores Excel's fictitious 1900-02-29, so for
+ * earlier serials only the exact inverse returns what the file holds.
+ */
+export function dateToSerial(date: Date, system: DateSystem): number {
+  const days = date.getTime() / DAY_MS;
+  return days + (system === 1904 ? UNIX_EPOCH_SERIAL_1904 : UNIX_EPOCH_SERIAL_1900);
+}
+
+/**
+ * A port value as ExcelJS should store it. Text stays text whatever it starts with: ExcelJS only
+ * makes a formula from a { formula } object, never from a string, so "=HYPERLINK(...)" from an
+ * ERA file is stored as the characters it is. Empty text is stored as an empty cell.
+ */
+function valueToCell(value: CellValue): ExcelValue {
+  return value === "" ? null : value;
+}
+
+/** NaN or Infinity would be written into the file as text Excel refuses to open: stop before writing. */
+function refuseUnstorableNumbers(ops: WriteOp[]): void {
+  const bad = (v: CellValue) => typeof v === "number" && !Number.isFinite(v);
+  for (const op of ops) {
+    const where =
+      op.kind === "createTable" ? (op.rows ?? []).some((r) => r.some(bad)) && `table ${op.table}`
+      : op.kind === "appendRows" ? op.rows.some((r) => Object.values(r).some(bad)) && `table ${op.table}`
+      : op.kind === "setColumn" ? op.values.some(bad) && `column "${op.column}" of table ${op.table}`
+      : op.cells.some((r) => r.some(bad)) && `sheet "${op.sheet}"`;
+    if (where) throw new PlanRejected(`Nothing was written: a value for ${where} is not a number Excel can store.`);
+  }
+}
