@@ -1,0 +1,212 @@
+// The browser host: the task pane on the left, a read-only preview of a sheet on the right, and a
+// toolbar to open an .xlsx, load the sample practice, and save (download) the workbook. Everything
+// happens in this page; no file or value leaves it.
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from "react";
+import { Button, Caption1, Spinner, Text, Toolbar, ToolbarButton, ToolbarDivider, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import type { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import type { AppliedPlan } from "../../src/workbook/plan";
+import { TaskPane } from "../App";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { SheetPreview } from "./SheetPreview";
+import { SAMPLE_FILE_NAME, downloadWorkbook, openWorkbookFile, sampleWorkbook } from "./workbookFile";
+
+/** The open workbook; `id` changes with every file, so the task pane starts fresh for it. */
+interface OpenWorkbook {
+  workbook: XlsxWorkbook;
+  fileName: string;
+  id: number;
+}
+
+type Busy = "opening" | "sample" | "saving";
+
+const BUSY_LABEL: Record<Busy, string> = {
+  opening: "Opening the workbook…",
+  sample: "Building the sample practice…",
+  saving: "Saving…",
+};
+
+const useStyles = makeStyles({
+  page: {
+    height: "100vh",
+    display: "grid",
+    gridTemplateColumns: "380px minmax(0, 1fr)",
+    gridTemplateRows: "auto auto minmax(0, 1fr)",
+    gridTemplateAreas: `"top top" "notice notice" "pane preview"`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  top: {
+    gridArea: "top",
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minHeight: "48px",
+    flexWrap: "wrap",
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  fileName: {
+    color: tokens.colorNeutralForeground3,
+    marginLeft: "auto",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  notice: { gridArea: "notice", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} 0` },
+  pane: {
+    gridArea: "pane",
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow4,
+  },
+  preview: { gridArea: "preview", minHeight: 0, minWidth: 0, padding: tokens.spacingHorizontalL },
+  welcome: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  hidden: { display: "none" },
+});
+
+export function BrowserHost() {
+  const styles = useStyles();
+  const [open, setOpen] = useState<OpenWorkbook>();
+  const [busy, setBusy] = useState<Busy>();
+  const [notice, setNotice] = useState<Notice>();
+  const [revision, setRevision] = useState(0);
+  const [sheet, setSheet] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const nextId = useRef(1);
+
+  const run = useCallback(async (what: Busy, failure: string, work: () => Promise<void>) => {
+    setBusy(what);
+    setNotice(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, failure) });
+    } finally {
+      setBusy(undefined);
+    }
+  }, []);
+
+  const show = useCallback((workbook: XlsxWorkbook, fileName: string) => {
+    setOpen({ workbook, fileName, id: nextId.current++ });
+    setSheet(undefined);
+  }, []);
+
+  const loadSample = useCallback(
+    () =>
+      run("sample", "Could not build the sample workbook", async () => {
+        show(await sampleWorkbook(), SAMPLE_FILE_NAME);
+      }),
+    [run, show],
+  );
+
+  const openFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // so choosing the same file again still opens it
+    if (!file) return;
+    void run("opening", "Could not open the file", async () => {
+      show(await openWorkbookFile(file.name, await file.arrayBuffer()), file.name);
+    });
+  };
+
+  const save = () => {
+    if (!open) return;
+    void run("saving", "Could not save the workbook", async () => {
+      downloadWorkbook(await open.workbook.save(), open.fileName);
+    });
+  };
+
+  // After the pane writes, re-read the preview and show the sheet of the first table it created.
+  const onWorkbookChanged = useCallback(
+    async (applied: AppliedPlan) => {
+      if (!open) return;
+      const created = applied.tablesCreated.find((t) => t.toLowerCase() !== "audit") ?? applied.tablesCreated[0];
+      if (created) {
+        const info = await open.workbook.describe();
+        const table = info.tables.find((t) => t.name === created);
+        if (table) setSheet(table.sheet);
+      }
+      setRevision((r) => r + 1);
+    },
+    [open],
+  );
+
+  // ?sample=1 (what `npm start` opens) loads the sample practice straight away.
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).get("sample") === "1") void loadSample();
+  }, [loadSample]);
+
+  return (
+    <div className={styles.page} data-testid="host-page">
+      <header className={styles.top}>
+        <Text className={styles.brand}>Medical billing</Text>
+        <Toolbar aria-label="Workbook" size="small">
+          <ToolbarButton icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={busy !== undefined}>
+            Open .xlsx
+          </ToolbarButton>
+          <ToolbarButton icon={<DocumentTableRegular />} onClick={loadSample} disabled={busy !== undefined}>
+            Load sample workbook
+          </ToolbarButton>
+          <ToolbarDivider />
+          <ToolbarButton icon={<ArrowDownloadRegular />} onClick={save} disabled={!open || busy !== undefined}>
+            Save
+          </ToolbarButton>
+        </Toolbar>
+        <input
+          ref={fileInput}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={openFile}
+          data-testid="open-file"
+        />
+        {busy && <Spinner size="tiny" label={BUSY_LABEL[busy]} />}
+        {open && <Caption1 className={styles.fileName}>{open.fileName}</Caption1>}
+      </header>
+      {notice && (
+        <div className={styles.notice}>
+          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+        </div>
+      )}
+      <aside className={styles.pane} aria-label="Task pane">
+        {open ? (
+          <TaskPane key={open.id} workbook={open.workbook} onWorkbookChanged={(applied) => void onWorkbookChanged(applied)} />
+        ) : (
+          <Welcome onOpen={() => fileInput.current?.click()} onSample={loadSample} disabled={busy !== undefined} />
+        )}
+      </aside>
+      <main className={styles.preview}>
+        {open ? (
+          <SheetPreview key={open.id} workbook={open.workbook} revision={revision} sheet={sheet} onSheetChange={setSheet} />
+        ) : (
+          <Caption1>No workbook is open.</Caption1>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Welcome({ onOpen, onSample, disabled }: { onOpen: () => void; onSample: () => void; disabled: boolean }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.welcome}>
+      <Text weight="semibold" size={400}>
+        Start with a workbook
+      </Text>
+      <Text>
+        Open your office's .xlsx workbook, or load a sample practice with made-up patients, to try the add-in. The file stays on this
+        computer.
+      </Text>
+      <Button appearance="primary" icon={<FolderOpenRegular />} onClick={onOpen} disabled={disabled}>
+        Open .xlsx
+      </Button>
+      <Button icon={<DocumentTableRegular />} onClick={onSample} disabled={disabled}>
+        Load sample workbook
+      </Button>
+    </div>
+  );
+}

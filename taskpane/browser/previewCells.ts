@@ -1,0 +1,59 @@
+// How the browser host's read-only grid shows cell values. The port hands over raw values, so a
+// date is an Excel serial number; only the date and money columns of a billing table (found by
+// header, like everywhere else) are shown as dates and dollars. Any other date shows as the
+// serial number Excel stores: the grid is a preview, not a spreadsheet.
+import { serialToIso, type DateSystem } from "../../src/dates";
+import { mapColumns } from "../../src/workbook/mapTable";
+import { tableDef } from "../../src/workbook/tables";
+import type { CellValue, TableInfo } from "../../src/workbook/port";
+
+/** Sheet rows the preview draws; the rest are counted, not shown. */
+export const PREVIEW_ROWS = 200;
+
+export type ColumnKind = "date" | "money" | "plain";
+
+/** 0 -> "A", 25 -> "Z", 26 -> "AA", as Excel labels columns. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/**
+ * Per sheet column, how to show the values below the header row: the date and money fields of the
+ * billing table on this sheet, by the header text found in the table's header row.
+ */
+export function columnKinds(cells: CellValue[][], table: TableInfo | undefined): ColumnKind[] {
+  const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
+  const kinds: ColumnKind[] = Array.from({ length: width }, () => "plain");
+  const def = table && tableDef(table.name);
+  if (!def || !table) return kinds;
+  const headerRow = cells[table.headerRow - 1] ?? [];
+  const fields = def.fields as Record<string, { kind?: "money" | "date" }>;
+  const mapping = mapColumns(def, table.headers);
+  for (const [key, { header }] of Object.entries(mapping.columns)) {
+    const kind = fields[key].kind;
+    if (!kind) continue;
+    const col = headerRow.findIndex((h) => typeof h === "string" && h === header);
+    if (col >= 0) kinds[col] = kind;
+  }
+  return kinds;
+}
+
+/** The text a grid cell shows. Header rows and everything above them are shown as they are. */
+export function displayCell(value: CellValue | undefined, kind: ColumnKind, dateSystem: DateSystem): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "string") return value;
+  if (kind === "date") {
+    const iso = serialToIso(value, dateSystem);
+    return iso.ok ? iso.value : String(value);
+  }
+  if (kind === "money") return value.toFixed(2);
+  return String(value);
+}

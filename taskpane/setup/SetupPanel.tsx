@@ -1,0 +1,137 @@
+// The Setup panel: which billing tables the workbook has and how their columns map, a one-click
+// "Create missing tables", and "Check rows" so an office sees its bad rows before anything else.
+import { useCallback, useEffect, useState } from "react";
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, TableAddRegular, TableSearchRegular } from "@fluentui/react-icons";
+import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
+import { applyPlan } from "../../src/workbook/plan";
+import type { PanelProps } from "../panels";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { createdMessage, listInWords, plural, setupSummary, tableReport, type TableReport } from "./setupReport";
+import { checkRows, type RowCheck } from "./rowCheck";
+import { TableStatusList } from "./TableStatusList";
+import { RowCheckResults } from "./RowCheckResults";
+
+type Busy = "reading" | "creating" | "checking";
+
+const BUSY_LABEL: Record<Busy, string> = {
+  reading: "Reading the workbook…",
+  creating: "Creating tables…",
+  checking: "Checking rows…",
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { flexGrow: 1, margin: 0 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  spinner: { justifyContent: "flex-start" },
+});
+
+export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
+  const styles = useStyles();
+  const [reports, setReports] = useState<TableReport[]>();
+  const [busy, setBusy] = useState<Busy>();
+  const [notice, setNotice] = useState<Notice>();
+  const [check, setCheck] = useState<RowCheck>();
+
+  const readTables = useCallback(async () => {
+    const info = await workbook.describe();
+    setReports(inspectWorkbook(info).map(tableReport));
+  }, [workbook]);
+
+  // Runs one operation at a time, with a spinner, and turns any failure into a message.
+  const run = useCallback(async (what: Busy, failure: string, work: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await work();
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, failure) });
+    } finally {
+      setBusy(undefined);
+    }
+  }, []);
+
+  const refresh = useCallback(() => run("reading", "Could not read the workbook", readTables), [run, readTables]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const createMissing = () =>
+    run("creating", "Could not create the tables", async () => {
+      setNotice(undefined);
+      const plan = setupPlan(await workbook.describe());
+      if (!plan) {
+        setNotice({ intent: "info", body: "Every billing table is already here: nothing was created." });
+      } else {
+        const applied = await applyPlan(workbook, plan);
+        setCheck(undefined);
+        setNotice({ intent: "success", body: `${createdMessage(applied)} The Audit sheet records the change.` });
+        onWorkbookChanged?.(applied);
+      }
+      await readTables();
+    });
+
+  const checkAllRows = () =>
+    run("checking", "Could not check the rows", async () => {
+      setNotice(undefined);
+      setCheck(await checkRows(workbook));
+    });
+
+  const summary = reports ? setupSummary(reports) : undefined;
+  const nothingMissing = summary !== undefined && summary.missing.length === 0;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Text as="h2" weight="semibold" size={400} className={styles.title}>
+          Billing tables
+        </Text>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<ArrowClockwiseRegular />}
+          onClick={refresh}
+          disabled={busy !== undefined}
+          aria-label="Refresh"
+        >
+          Refresh
+        </Button>
+      </div>
+      {summary && (
+        <Text size={300}>
+          {summary.found} of {reports!.length} tables found.
+          {summary.missing.length > 0 && ` Missing: ${listInWords(summary.missing)}.`}
+          {summary.incomplete.length > 0 &&
+            ` ${listInWords(summary.incomplete)} ${summary.incomplete.length === 1 ? "lacks" : "lack"} a column rows need.`}
+        </Text>
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={<TableAddRegular />}
+          onClick={createMissing}
+          disabled={busy !== undefined || !summary || nothingMissing}
+        >
+          Create missing tables
+        </Button>
+        <Button icon={<TableSearchRegular />} onClick={checkAllRows} disabled={busy !== undefined || !summary || summary.found === 0}>
+          Check rows
+        </Button>
+      </div>
+      {nothingMissing && <Caption1 className={styles.hint}>Every billing table is here: nothing to create.</Caption1>}
+      {summary && summary.missing.length > 0 && (
+        <Caption1 className={styles.hint}>
+          Adds {plural(summary.missing.length, "table")}, each on its own sheet. Your sheets and columns are left as they are.
+        </Caption1>
+      )}
+      {busy && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} className={styles.spinner} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {check && <RowCheckResults check={check} onDismiss={() => setCheck(undefined)} />}
+      {reports && <TableStatusList reports={reports} />}
+    </div>
+  );
+}

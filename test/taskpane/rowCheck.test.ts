@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { isoToSerial } from "../../src/dates";
+import { checkRows } from "../../taskpane/setup/rowCheck";
+
+const chargeHeaders = ["ChargeID", "ClaimID", "PatientID", "PayerID", "DOS", "Code", "Amount"];
+const good = (id: string, dos: number) => [id, "CL1", "P1", "MCR", dos, "99213", 125];
+
+describe("Check rows", () => {
+  it("reports each bad row as a sentence naming table, row and column, and counts per table", async () => {
+    const dos = isoToSerial("2026-03-05");
+    const wb = MemoryWorkbook.withTables([
+      {
+        name: "Charges",
+        headers: chargeHeaders,
+        rows: [good("C1", dos), ["C2", "CL1", "P1", "MCR", dos, "9921", 125], [null, null, null, null, null, null, null], good("C1", dos)],
+      },
+      { name: "Payments", headers: ["PaymentID", "Date", "Amount"], rows: [["PM1", dos, "$10.005"]] },
+    ]);
+    const check = await checkRows(wb);
+    expect(check.tables).toEqual([
+      { table: "Charges", rowsChecked: 3, rowsWithIssues: 2, issues: 2 },
+      { table: "Payments", rowsChecked: 1, rowsWithIssues: 1, issues: 1 },
+    ]);
+    expect(check.issueCount).toBe(3);
+    expect(check.shown[0]).toBe('Charges row 3, Code: code "9921" is not a CPT or HCPCS code');
+    expect(check.shown[1]).toMatch(/^Charges row 5, ChargeID: "C1" is already used on row 2/);
+    expect(check.shown[2]).toMatch(/^Payments row 2, Amount: .*fraction of a cent/);
+  });
+
+  it("lists only the first issues but counts them all", async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => [`C${i}`, "CL", "P", "MCR", isoToSerial("2026-01-02"), "BAD", 1]);
+    const check = await checkRows(MemoryWorkbook.withTables([{ name: "Charges", headers: chargeHeaders, rows }]), 200);
+    expect(check.issueCount).toBe(250);
+    expect(check.shown).toHaveLength(200);
+    expect(check.shown[199]).toMatch(/^Charges row 201,/);
+  });
+
+  it("reads date serials in the workbook's own date system", async () => {
+    // 1904 serial of 2026-03-05 is a valid date either way, but serial 0 is only a date in 1904.
+    const rows = [["C1", "CL", "P", "MCR", 0, "99213", 1]];
+    const in1904 = await checkRows(MemoryWorkbook.withTables([{ name: "Charges", headers: chargeHeaders, rows }], 1904));
+    const in1900 = await checkRows(MemoryWorkbook.withTables([{ name: "Charges", headers: chargeHeaders, rows }], 1900));
+    expect(in1904.issueCount).toBe(0);
+    expect(in1900.issueCount).toBe(1);
+    expect(in1900.shown[0]).toMatch(/^Charges row 2, DOS:/);
+  });
+
+  it("says a table without a required column cannot be read, and skips tables the workbook lacks", async () => {
+    const wb = MemoryWorkbook.withTables([
+      {
+        name: "Charges",
+        headers: ["ChargeID", "Note"],
+        rows: [
+          ["C1", "x"],
+          ["C2", "y"],
+        ],
+      },
+    ]);
+    const check = await checkRows(wb);
+    expect(check.tables.map((t) => t.table)).toEqual(["Charges"]);
+    expect(check.tables[0].rowsWithIssues).toBe(2);
+    expect(check.shown).toContain('Charges row 1, ClaimID: the table has no "ClaimID" column');
+  });
+});
