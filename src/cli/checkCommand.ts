@@ -1,0 +1,102 @@
+// `medbill check book.xlsx`: what Setup would show, from a terminal. Lists each billing table
+// (present or missing, its sheet, its rows, how its columns map, what is missing, what extra
+// columns are kept) and then every row with a problem, in the words the task pane uses.
+// Nothing is written. The only cell values printed are the ones a problem quotes, on the user's
+// own terminal, from the user's own file.
+import { BILLING_TABLES, type TableDef } from "../workbook/tables";
+import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
+import { inspectWorkbook, type TableStatus } from "../workbook/setup";
+import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+
+/** Problems shown per table unless --all: enough to see the pattern, not a flood. */
+const PROBLEMS_SHOWN = 100;
+
+export async function runCheck(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = readArguments(args, { all: { type: "boolean" } });
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? "Name the workbook to check: medbill check book.xlsx" : "Check one workbook at a time.",
+    );
+  const path = positionals[0];
+
+  const workbook = await openWorkbook(path, io);
+  if (!workbook) return EXIT_CANNOT_RUN;
+  const info = await workbook.describe();
+  const statuses = inspectWorkbook(info);
+  const present = statuses.filter((s) => s.present);
+
+  io.out(`Workbook: ${path} (${info.dateSystem} date system)`);
+  io.out(`Billing tables: ${present.length} of ${statuses.length} present`);
+  const others = info.tables.filter((t) => !BILLING_TABLES.some((d) => d.name.toLowerCase() === t.name.toLowerCase()));
+  if (others.length > 0) io.out(`Other tables, left alone: ${others.map((t) => t.name).join(", ")}`);
+  io.out("");
+  for (const status of statuses) for (const line of describeTable(status)) io.out(line);
+
+  const raw = await workbook.readTables(present.map((s) => s.table));
+  const problems: RowIssue[][] = [];
+  for (const status of present) {
+    const def = BILLING_TABLES.find((d) => d.name === status.table) as TableDef;
+    const table = raw[status.table];
+    if (table) problems.push(parseTable(def, table, info.dateSystem).issues);
+  }
+  const total = problems.reduce((n, p) => n + p.length, 0);
+
+  io.out("");
+  if (total === 0) {
+    io.out(
+      present.length === 0
+        ? "No billing tables found: open the workbook in the add-in and run Setup to create them."
+        : "No problems found.",
+    );
+    return present.length === 0 ? EXIT_PROBLEMS : EXIT_OK;
+  }
+  io.out(`Problems: ${total}`);
+  for (const issues of problems) {
+    const shown = values.all ? issues : issues.slice(0, PROBLEMS_SHOWN);
+    for (const issue of shown) io.out(`  ${describeIssue(issue)}`);
+    if (shown.length < issues.length)
+      io.out(`  ... and ${issues.length - shown.length} more in ${issues[0].table} (--all shows every one)`);
+  }
+  return EXIT_PROBLEMS;
+}
+
+async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (error) {
+    io.err(describeFileError("open", path, error));
+    return undefined;
+  }
+  try {
+    return await XlsxWorkbook.load(bytes);
+  } catch {
+    io.err(
+      `Cannot open "${path}": it is not an Excel workbook this tool can read. Save it from Excel as "Excel Workbook (*.xlsx)" and try again.`,
+    );
+    return undefined;
+  }
+}
+
+/** The lines for one table: where it is, how its columns map, what is missing or extra. */
+function describeTable(status: TableStatus): string[] {
+  const name = status.table.padEnd(12);
+  if (!status.present || !status.mapping) return [`${name} missing (Setup creates it)`];
+  const { mapping, fieldHeaders } = status;
+  // In the workbook's own column order, so the list reads like the sheet.
+  const mapped = Object.entries(mapping.columns)
+    .sort(([, a], [, b]) => a.index - b.index)
+    .map(([field, { header }]) => (header === fieldHeaders[field] ? header : `${fieldHeaders[field]} <- "${header}"`));
+  const lines = [`${name} sheet "${status.sheet}", ${status.rowCount} ${status.rowCount === 1 ? "row" : "rows"}`];
+  lines.push(`  columns: ${mapped.length > 0 ? mapped.join(", ") : "none recognised"}`);
+  if (mapping.missingRequired.length > 0) {
+    lines.push(
+      `  MISSING REQUIRED: ${mapping.missingRequired.map((f) => fieldHeaders[f]).join(", ")} (no row can be read until the column is added)`,
+    );
+  }
+  if (mapping.missingOptional.length > 0)
+    lines.push(`  missing optional: ${mapping.missingOptional.map((f) => fieldHeaders[f]).join(", ")}`);
+  if (mapping.extras.length > 0) lines.push(`  extra columns, kept as they are: ${mapping.extras.join(", ")}`);
+  return lines;
+}

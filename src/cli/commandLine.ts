@@ -1,0 +1,63 @@
+// What every medbill command shares: where it reads and writes, its exit codes, and how a wrong
+// command line or a file that cannot be opened is told to the user.
+import { parseArgs } from "node:util";
+
+/** Where the command reads and writes: the real terminal and disk, or a test's stand-ins. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  /** Write a file; without `overwrite` an existing file is refused (an error with code EEXIST). */
+  writeFile(path: string, data: Uint8Array, options?: { overwrite?: boolean }): Promise<void>;
+}
+
+export const EXIT_OK = 0;
+/** The command ran and found problems in the workbook. */
+export const EXIT_PROBLEMS = 1;
+/** The command could not run: wrong arguments, or a file that cannot be read or written. */
+export const EXIT_CANNOT_RUN = 2;
+
+/** Thrown by a command for a wrong command line; main prints it with the usage. */
+export class UsageError extends Error {}
+
+/** A file error in a biller's words ("there is no such file"), never Node's code and stack. */
+export function describeFileError(action: "open" | "write", path: string, error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  const reason =
+    code === "ENOENT"
+      ? action === "open"
+        ? "there is no such file"
+        : "its folder does not exist"
+      : code === "EISDIR"
+        ? "that is a folder, not a file"
+        : code === "EACCES" || code === "EPERM"
+          ? "you do not have permission"
+          : code === "EEXIST"
+            ? "a file with that name already exists (add --force to replace it)"
+            : code === "EBUSY"
+              ? "the file is in use (close it in Excel and try again)"
+              : code === "ENOSPC"
+                ? "the disk is full"
+                : error instanceof Error
+                  ? error.message
+                  : String(error);
+  return `Cannot ${action} "${path}": ${reason}.`;
+}
+
+type OptionSpecs = NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+
+/** node:util parseArgs, with its complaints turned into a UsageError a person can act on. */
+export function readArguments<O extends OptionSpecs>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message;
+    const option = /'(-[^' ]*)/.exec(message)?.[1] ?? "that option";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`There is no option "${option}" for this command.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      throw new UsageError(message.includes("does not take") ? `"${option}" takes no value.` : `"${option}" needs a value after it.`);
+    }
+    throw new UsageError((error as Error).message);
+  }
+}

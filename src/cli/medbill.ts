@@ -1,0 +1,87 @@
+// The `medbill` command: the add-in's operations on .xlsx files from a terminal, for month-end
+// batch runs. This module reads the command line and hands off to one module per command; `main`
+// takes its input and output as arguments so tests run it in-process, and it runs by itself only
+// when this file is the program being started (`tsx src/cli/medbill.ts ...`).
+import { realpathSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
+import { runCheck } from "./checkCommand";
+import { runSample } from "./sampleCommand";
+
+export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
+
+Usage:
+  medbill check <book.xlsx> [--all]
+      List the billing tables the workbook has, how their columns map to the
+      add-in's fields, what is missing, and every row with a problem.
+      Shows the first 100 problems per table; --all shows every one.
+  medbill sample --lines <N> --out <file.xlsx> [--seed <S>] [--as-of <YYYY-MM-DD>] [--force]
+      Write a sample practice with N charge lines over the 12 months before the
+      as-of date (default: today). Every patient, payer and provider in it is made up.
+      The same lines, seed and as-of date give the same tables. --force replaces an existing file.
+  medbill help
+      Show this text.
+
+Exit codes: 0 all clear, 1 problems found in the workbook, 2 the command could not run.`;
+
+export type { CliIo };
+
+export const nodeIo: CliIo = {
+  out: (line) => void process.stdout.write(`${line}\n`),
+  err: (line) => void process.stderr.write(`${line}\n`),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, data, options) => writeFile(path, data, { flag: options?.overwrite ? "w" : "wx" }),
+};
+
+/** Run one command; resolves to the process exit code. Never throws. */
+export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "check":
+        return await runCheck(rest, io);
+      case "sample":
+        return await runSample(rest, io);
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(USAGE);
+        return EXIT_OK;
+      case undefined:
+        io.err(USAGE);
+        return EXIT_CANNOT_RUN;
+      default:
+        io.err(`medbill has no command "${command}".`);
+        io.err("");
+        io.err(USAGE);
+        return EXIT_CANNOT_RUN;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      io.err("");
+      io.err(USAGE);
+      return EXIT_CANNOT_RUN;
+    }
+    // A bug, not the user's doing: say so in one line, without a stack trace full of paths.
+    io.err(`medbill stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_CANNOT_RUN;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
