@@ -26,12 +26,13 @@ function f<S extends z.ZodType>(schema: S, header: string, aliases: string[] = [
 }
 const opt = <S extends z.ZodType>(schema: S) => schema.optional();
 
-const money = (header: string, aliases: string[] = [], required = false) =>
-  f(required ? c.money() : opt(c.money()), header, aliases, MONEY_FORMAT, 12);
-const date = (header: string, aliases: string[] = [], required = false) =>
-  f(required ? c.date() : opt(c.date()), header, aliases, DATE_FORMAT, 12);
-const idField = (header: string, aliases: string[] = [], required = true) =>
-  f(required ? c.id() : opt(c.id()), header, aliases, TEXT_FORMAT, 12);
+// A required field's type must not include undefined: one builder for each, not a ternary.
+const money = (header: string, aliases: string[] = []) => f(opt(c.money()), header, aliases, MONEY_FORMAT, 12);
+const requiredMoney = (header: string, aliases: string[] = []) => f(c.money(), header, aliases, MONEY_FORMAT, 12);
+const date = (header: string, aliases: string[] = []) => f(opt(c.date()), header, aliases, DATE_FORMAT, 12);
+const requiredDate = (header: string, aliases: string[] = []) => f(c.date(), header, aliases, DATE_FORMAT, 12);
+const idField = (header: string, aliases: string[] = []) => f(c.id(), header, aliases, TEXT_FORMAT, 12);
+const optionalId = (header: string, aliases: string[] = []) => f(opt(c.id()), header, aliases, TEXT_FORMAT, 12);
 const textField = (header: string, aliases: string[] = [], width = 18) => f(opt(c.text()), header, aliases, TEXT_FORMAT, width);
 
 export const PAYER_TYPES = ["Medicare", "Medicaid", "Commercial", "Tricare", "Workers Comp", "Self-pay", "Other"] as const;
@@ -66,10 +67,10 @@ export const Patients = defineTable(
     state: textField("State", ["ST"], 6),
     zip: textField("ZIP", ["Zip Code", "Postal Code", "ZIP+4"], 11),
     phone: textField("Phone", ["Phone Number", "Telephone", "Tel"], 14),
-    primaryPayerId: idField("Primary PayerID", ["Primary Payer", "Primary Insurance", "Payer 1", "Insurance 1"], false),
-    primaryMemberId: idField("Primary Member ID", ["Member ID", "Subscriber ID", "Policy #", "Primary Policy"], false),
-    secondaryPayerId: idField("Secondary PayerID", ["Secondary Payer", "Secondary Insurance", "Payer 2", "Insurance 2"], false),
-    secondaryMemberId: idField("Secondary Member ID", ["Secondary Policy", "Secondary Subscriber ID"], false),
+    primaryPayerId: optionalId("Primary PayerID", ["Primary Payer", "Primary Insurance", "Payer 1", "Insurance 1"]),
+    primaryMemberId: optionalId("Primary Member ID", ["Member ID", "Subscriber ID", "Policy #", "Primary Policy"]),
+    secondaryPayerId: optionalId("Secondary PayerID", ["Secondary Payer", "Secondary Insurance", "Payer 2", "Insurance 2"]),
+    secondaryMemberId: optionalId("Secondary Member ID", ["Secondary Policy", "Secondary Subscriber ID"]),
     accountStatus: f(opt(c.oneOf(["Active", "Hold", "Collections", "Closed"] as const, "account status")), "Account Status", ["Status"], TEXT_FORMAT, 12),
   },
   "patientId",
@@ -81,7 +82,7 @@ export const Payers = defineTable(
     payerId: idField("PayerID", ["Payer ID", "Payer Code", "Insurance ID", "Plan ID"]),
     name: f(c.text(), "Payer Name", ["Name", "Insurance", "Insurance Name", "Carrier"], TEXT_FORMAT, 26),
     type: f(c.oneOf(PAYER_TYPES, "payer type"), "Type", ["Payer Type", "Plan Type", "Category"], TEXT_FORMAT, 12),
-    x12PayerId: idField("X12 Payer ID", ["Electronic Payer ID", "EDI Payer ID", "Clearinghouse ID"], false),
+    x12PayerId: optionalId("X12 Payer ID", ["Electronic Payer ID", "EDI Payer ID", "Clearinghouse ID"]),
     timelyFilingDays: f(opt(c.wholeNumber(1)), "Timely Filing Days", ["Timely Filing", "Filing Limit", "Filing Days"], "0", 10),
   },
   "payerId",
@@ -103,7 +104,7 @@ export const FeeSchedule = defineTable("FeeSchedule", {
   code: f(c.procedureCode(), "Code", ["CPT", "HCPCS", "CPT/HCPCS", "Procedure", "Procedure Code", "CPT Code"], TEXT_FORMAT, 8),
   modifier: f(opt(c.modifier()), "Modifier", ["Mod"], TEXT_FORMAT, 6),
   description: textField("Description", ["Desc", "Statement Description", "Service"], 34),
-  fee: money("Fee", ["Charge", "Standard Fee", "Price", "Amount"], true),
+  fee: requiredMoney("Fee", ["Charge", "Standard Fee", "Price", "Amount"]),
   allowed: money("Allowed", ["Contracted", "Allowed Amount", "Expected"]),
 });
 
@@ -115,7 +116,7 @@ export const Charges = defineTable(
     patientId: idField("PatientID", ["Patient ID", "Patient #", "Account", "Account #", "Acct"]),
     payerId: idField("PayerID", ["Payer ID", "Payer", "Insurance", "Insurance ID"]),
     providerNpi: f(opt(c.npi()), "Provider NPI", ["Rendering NPI", "NPI", "Rendering Provider"], TEXT_FORMAT, 12),
-    dos: date("DOS", ["Date of Service", "Service Date", "DOS From", "From Date", "Date"], true),
+    dos: requiredDate("DOS", ["Date of Service", "Service Date", "DOS From", "From Date", "Date"]),
     pos: f(opt(c.code()), "POS", ["Place of Service"], TEXT_FORMAT, 5),
     code: f(c.procedureCode(), "Code", ["CPT", "HCPCS", "CPT/HCPCS", "Procedure", "Procedure Code", "CPT Code"], TEXT_FORMAT, 8),
     mod1: modifier(1),
@@ -127,7 +128,7 @@ export const Charges = defineTable(
     dx3: diagnosis(3),
     dx4: diagnosis(4),
     units: f(opt(c.units()), "Units", ["Qty", "Quantity", "Days/Units"], "0.##", 6),
-    amount: money("Amount", ["Charge", "Charges", "Charge Amount", "Billed Amount", "Fee"], true),
+    amount: requiredMoney("Amount", ["Charge", "Charges", "Charge Amount", "Billed Amount", "Fee"]),
     billedDate: date("Billed Date", ["Date Billed", "Submitted", "Claim Date", "Bill Date"]),
   },
   "chargeId",
@@ -137,12 +138,12 @@ export const Payments = defineTable(
   "Payments",
   {
     paymentId: idField("PaymentID", ["Payment ID", "Payment #", "Receipt #", "Deposit ID"]),
-    date: date("Date", ["Payment Date", "Received", "Deposit Date", "Date Received"], true),
-    payerId: idField("PayerID", ["Payer ID", "Payer", "Insurance"], false),
-    patientId: idField("PatientID", ["Patient ID", "Account", "Account #"], false),
+    date: requiredDate("Date", ["Payment Date", "Received", "Deposit Date", "Date Received"]),
+    payerId: optionalId("PayerID", ["Payer ID", "Payer", "Insurance"]),
+    patientId: optionalId("PatientID", ["Patient ID", "Account", "Account #"]),
     method: f(opt(c.oneOf(PAYMENT_METHODS, "payment method")), "Method", ["Payment Method", "Type", "Pay Type"], TEXT_FORMAT, 8),
     reference: textField("Reference", ["Check #", "Check Number", "Trace", "EFT Trace", "Ref"], 16),
-    amount: money("Amount", ["Payment", "Payment Amount", "Paid", "Total"], true),
+    amount: requiredMoney("Amount", ["Payment", "Payment Amount", "Paid", "Total"]),
     note: textField("Note", ["Memo", "Comment"], 24),
   },
   "paymentId",
@@ -152,16 +153,16 @@ export const Postings = defineTable(
   "Postings",
   {
     postingId: idField("PostingID", ["Posting ID", "Posting #", "Transaction ID"]),
-    paymentId: idField("PaymentID", ["Payment ID", "Payment #"], false),
+    paymentId: optionalId("PaymentID", ["Payment ID", "Payment #"]),
     chargeId: idField("ChargeID", ["Charge ID", "Line ID", "Charge #"]),
-    date: date("Date", ["Posting Date", "Posted", "Posted Date"], true),
+    date: requiredDate("Date", ["Posting Date", "Posted", "Posted Date"]),
     paid: money("Paid", ["Payment", "Paid Amount", "Amount Paid"]),
     adjustment: money("Adjustment", ["Adj", "Adjustment Amount", "Write-off", "Write Off"]),
     group: f(opt(c.oneOf(POSTING_GROUPS, "adjustment group")), "Group", ["Adj Group", "Group Code", "CAS Group"], TEXT_FORMAT, 6),
     reason: f(opt(c.code()), "Reason", ["Reason Code", "CARC", "Adj Reason"], TEXT_FORMAT, 7),
     patientResp: money("Patient Resp", ["Patient Responsibility", "PR Amount", "Pt Resp"]),
     source: f(opt(c.oneOf(POSTING_SOURCES, "posting source")), "Source", ["Posted From"], TEXT_FORMAT, 9),
-    reverses: idField("Reverses", ["Reverses PostingID", "Reversal Of"], false),
+    reverses: optionalId("Reverses", ["Reverses PostingID", "Reversal Of"]),
     note: textField("Note", ["Memo", "Comment"], 24),
   },
   "postingId",
@@ -171,12 +172,12 @@ export const Statements = defineTable(
   "Statements",
   {
     number: idField("Number", ["Statement #", "Statement Number", "Invoice #", "Invoice Number"]),
-    date: date("Date", ["Statement Date", "Invoice Date"], true),
+    date: requiredDate("Date", ["Statement Date", "Invoice Date"]),
     account: idField("Account", ["PatientID", "Patient ID", "Account #", "PayerID"]),
     kind: f(opt(c.oneOf(["Statement", "Invoice"] as const, "document kind")), "Kind", ["Type"], TEXT_FORMAT, 10),
     periodStart: date("Period Start", ["From"]),
     periodEnd: date("Period End", ["To", "Through"]),
-    amountDue: money("Amount Due", ["Due", "Balance Due", "Amount"], true),
+    amountDue: requiredMoney("Amount Due", ["Due", "Balance Due", "Amount"]),
   },
   "number",
 );
