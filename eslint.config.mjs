@@ -34,9 +34,8 @@ export default [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
       ],
-      // Formatting is advisory: .prettierrc records the house style, but the code base is formatted by
-      // hand (long lines where they read better) and a lint run must not fail on layout alone.
-      "prettier/prettier": ["warn", { endOfLine: "auto" }],
+      // .prettierrc records the house style; `npm run lint:fix` applies it.
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
     },
   },
   {

@@ -66,7 +66,9 @@ export const npi = () => cell(checkNpi);
 
 export function oneOf<const T extends readonly string[]>(values: T, what: string) {
   return cell((v) => {
-    const t = asText(v).toLowerCase().replace(/[\s_-]+/g, "");
+    const t = asText(v)
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "");
     const found = values.find((x) => x.toLowerCase().replace(/[\s_-]+/g, "") === t);
     return found
       ? { ok: true as const, value: found as T[number] }

@@ -29,7 +29,8 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
           seen.add(key);
         }
         for (const [i, row] of (op.rows ?? []).entries()) {
-          if (row.length !== op.headers.length) problems.push(`table ${op.table} row ${i + 1} has ${row.length} values for ${op.headers.length} columns`);
+          if (row.length !== op.headers.length)
+            problems.push(`table ${op.table} row ${i + 1} has ${row.length} values for ${op.headers.length} columns`);
         }
         tables.set(op.table.toLowerCase(), { headers: op.headers, rowCount: op.rows?.length ?? 0 });
         tableSheets.add(op.sheet.toLowerCase());
@@ -61,14 +62,17 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
           problems.push(`table ${op.table} has no column "${op.column}"`);
         }
         if (op.values.length !== table.rowCount) {
-          problems.push(`table ${op.table} has ${table.rowCount} rows but ${op.values.length} values were given for "${op.column}": the table changed since it was read, run again`);
+          problems.push(
+            `table ${op.table} has ${table.rowCount} rows but ${op.values.length} values were given for "${op.column}": the table changed since it was read, run again`,
+          );
         }
         summary.cellsSet += op.values.length;
         break;
       }
       case "reportSheet": {
         checkSheetName(op.sheet, problems);
-        if (tableSheets.has(op.sheet.toLowerCase())) problems.push(`sheet "${op.sheet}" holds a billing table and cannot be replaced by a report`);
+        if (tableSheets.has(op.sheet.toLowerCase()))
+          problems.push(`sheet "${op.sheet}" holds a billing table and cannot be replaced by a report`);
         sheets.add(op.sheet.toLowerCase());
         summary.sheetsWritten.push(op.sheet);
         break;

@@ -104,7 +104,11 @@ export class ExcelWorkbook implements Workbook {
   async describe(): Promise<WorkbookInfo> {
     return this.run(async (context) => {
       const layout = await loadLayout(context, 1, false);
-      return { sheets: layout.sheets.map((s) => s.name), tables: layout.tables.map((t) => t.info), dateSystem: await loadDateSystem(context) };
+      return {
+        sheets: layout.sheets.map((s) => s.name),
+        tables: layout.tables.map((t) => t.info),
+        dateSystem: await loadDateSystem(context),
+      };
     });
   }
 
@@ -115,7 +119,12 @@ export class ExcelWorkbook implements Workbook {
       await context.sync();
 
       const found = wanted.filter((w) => !w.table.isNullObject);
-      const places = await loadTablePlaces(context, found.map((w) => w.table), SAMPLE_ROWS, false);
+      const places = await loadTablePlaces(
+        context,
+        found.map((w) => w.table),
+        SAMPLE_ROWS,
+        false,
+      );
       const out: Record<string, RawTable | undefined> = {};
       for (const name of names) out[name] = undefined;
       const chunks: ReadChunk[] = [];
@@ -124,7 +133,15 @@ export class ExcelWorkbook implements Workbook {
         const rows: CellValue[][] = new Array(place.info.rowCount);
         out[w.name] = { ...place.info, headers: [...place.info.headers], rows };
         chunks.push(
-          ...this.readChunks(place.info.sheet, place.headerRowIndex + 1, place.columnIndex, place.info.rowCount, place.info.headers.length, place.rowBytes, rows),
+          ...this.readChunks(
+            place.info.sheet,
+            place.headerRowIndex + 1,
+            place.columnIndex,
+            place.info.rowCount,
+            place.info.headers.length,
+            place.rowBytes,
+            rows,
+          ),
         );
       });
       await this.loadChunks(context, chunks);
@@ -154,7 +171,10 @@ export class ExcelWorkbook implements Workbook {
       const sampleRows = sample.values.slice(0, Math.min(SAMPLE_ROWS, used.rowCount));
       const bytesPerCell = JSON.stringify(sampleRows).length / Math.max(1, sampleRows.length * used.columnCount);
       const out: CellValue[][] = new Array(rows);
-      await this.loadChunks(context, this.readChunks(sheet.name, 0, 0, rows, columns, estimateRowBytes(bytesPerCell * columns, columns), out));
+      await this.loadChunks(
+        context,
+        this.readChunks(sheet.name, 0, 0, rows, columns, estimateRowBytes(bytesPerCell * columns, columns), out),
+      );
       return out;
     });
   }
@@ -163,11 +183,16 @@ export class ExcelWorkbook implements Workbook {
     return this.run(async (context) => {
       const layout = await loadLayout(context, 1, true);
       // Every check happens before the first change is queued: a refused plan writes nothing.
-      const summary = checkPlan({ sheets: layout.sheets.map((s) => s.name), tables: layout.tables.map((t) => t.info), dateSystem: 1900 }, ops);
+      const summary = checkPlan(
+        { sheets: layout.sheets.map((s) => s.name), tables: layout.tables.map((t) => t.info), dateSystem: 1900 },
+        ops,
+      );
       checkExcelLimits(layout, ops);
       // Tables grow with Table.resize (ExcelApi 1.13); an older Excel would fail half-way.
       if (ops.some((op) => op.kind === "appendRows" && op.rows.length > 0) && !apiSupported("1.13")) {
-        throw new PlanRejected("Nothing was written: this version of Excel cannot add rows to a table from an add-in. Use Excel for Microsoft 365 or Excel on the web.");
+        throw new PlanRejected(
+          "Nothing was written: this version of Excel cannot add rows to a table from an add-in. Use Excel for Microsoft 365 or Excel on the web.",
+        );
       }
 
       const writer = new PlanWriter(context, layout, this.maxPayloadBytes);
@@ -194,7 +219,15 @@ export class ExcelWorkbook implements Workbook {
   }
 
   /** Split a block of rows into chunks of about a quarter of the budget, so syncs are well filled. */
-  private readChunks(sheet: string, row: number, column: number, rows: number, columns: number, rowBytes: number, into: CellValue[][]): ReadChunk[] {
+  private readChunks(
+    sheet: string,
+    row: number,
+    column: number,
+    rows: number,
+    columns: number,
+    rowBytes: number,
+    into: CellValue[][],
+  ): ReadChunk[] {
     if (rows === 0 || columns === 0) return [];
     const perChunk = chunkRows(rowBytes, columns, this.maxPayloadBytes);
     const chunks: ReadChunk[] = [];
@@ -315,7 +348,12 @@ async function loadLayout(context: Excel.RequestContext, sampleRows: number, wit
 }
 
 /** One sync: header, body size and position, and the first rows of each table. */
-async function loadTablePlaces(context: Excel.RequestContext, tables: Excel.Table[], sampleRows: number, withFormats: boolean): Promise<TablePlace[]> {
+async function loadTablePlaces(
+  context: Excel.RequestContext,
+  tables: Excel.Table[],
+  sampleRows: number,
+  withFormats: boolean,
+): Promise<TablePlace[]> {
   if (tables.length === 0) return [];
   const queued = tables.map((table) => {
     table.load("name");
@@ -399,10 +437,16 @@ function checkExcelLimits(layout: Layout, ops: WriteOp[]): void {
         const key = op.table.toLowerCase();
         const after = (rowsAfter.get(key) ?? 0) + op.rows.length;
         rowsAfter.set(key, after);
-        if (after > SHEET_ROWS) problems.push(`table ${op.table} would need ${after.toLocaleString("en-US")} rows, more than the ${SHEET_ROWS.toLocaleString("en-US")} a sheet holds`);
-        checkCells(`the rows for ${op.table}`, (function* () {
-          for (const row of op.rows) yield Object.values(row);
-        })());
+        if (after > SHEET_ROWS)
+          problems.push(
+            `table ${op.table} would need ${after.toLocaleString("en-US")} rows, more than the ${SHEET_ROWS.toLocaleString("en-US")} a sheet holds`,
+          );
+        checkCells(
+          `the rows for ${op.table}`,
+          (function* () {
+            for (const row of op.rows) yield Object.values(row);
+          })(),
+        );
         break;
       }
       case "setColumn":
@@ -449,7 +493,15 @@ class PlanWriter {
     this.tables = new Map(
       layout.tables.map((t) => [
         t.info.name.toLowerCase(),
-        { name: t.info.name, sheet: t.info.sheet, headerRowIndex: t.headerRowIndex, columnIndex: t.columnIndex, headers: t.info.headers, rowCount: t.info.rowCount, formats: t.formats },
+        {
+          name: t.info.name,
+          sheet: t.info.sheet,
+          headerRowIndex: t.headerRowIndex,
+          columnIndex: t.columnIndex,
+          headers: t.info.headers,
+          rowCount: t.info.rowCount,
+          formats: t.formats,
+        },
       ]),
     );
     this.sheets = new Map(layout.sheets.map((s) => [s.name.toLowerCase(), { ...s }]));
@@ -564,10 +616,19 @@ class PlanWriter {
     const below = op.headerRow === undefined ? 0 : op.headerRow + 1;
     const columns = op.columns ?? [];
     if (op.cells.length > below) {
-      await this.queueColumnFormats(sheet, below, 0, op.cells.length - below, columns.map((c) => c.numberFormat ?? null));
+      await this.queueColumnFormats(
+        sheet,
+        below,
+        0,
+        op.cells.length - below,
+        columns.map((c) => c.numberFormat ?? null),
+      );
     }
     await this.queueValues(sheet, 0, 0, width, op.cells.length, (i) => op.cells[i]);
-    await this.queueWidths(sheet, columns.map((c) => c.width ?? null));
+    await this.queueWidths(
+      sheet,
+      columns.map((c) => c.width ?? null),
+    );
     const boldRows = new Set([...(op.headerRow === undefined ? [] : [op.headerRow]), ...(op.boldRows ?? [])]);
     for (const row of boldRows) {
       await this.queue(0, () => {
@@ -586,7 +647,13 @@ class PlanWriter {
   }
 
   /** One number format per column over `rows` rows: a 1x1 format array fills the whole range. */
-  private async queueColumnFormats(sheet: Excel.Worksheet, top: number, left: number, rows: number, formats: (string | null)[]): Promise<void> {
+  private async queueColumnFormats(
+    sheet: Excel.Worksheet,
+    top: number,
+    left: number,
+    rows: number,
+    formats: (string | null)[],
+  ): Promise<void> {
     if (rows <= 0) return;
     for (const [i, format] of formats.entries()) {
       if (!format) continue;
@@ -609,7 +676,14 @@ class PlanWriter {
    * Write `count` rows of `width` values from (top, left) as 2-D ranges of a few thousand rows,
    * each measured exactly (JSON length of its values) before it is queued.
    */
-  private async queueValues(sheet: Excel.Worksheet, top: number, left: number, width: number, count: number, rowAt: (i: number) => CellValue[]): Promise<void> {
+  private async queueValues(
+    sheet: Excel.Worksheet,
+    top: number,
+    left: number,
+    width: number,
+    count: number,
+    rowAt: (i: number) => CellValue[],
+  ): Promise<void> {
     if (count === 0 || width === 0) return;
     const excelRow = (i: number): (string | number | boolean)[] => {
       const row = rowAt(i);

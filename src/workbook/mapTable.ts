@@ -39,7 +39,10 @@ export interface ParsedTable<T> {
 
 /** "Date of Service", "date_of_service" and "DATE OF SERVICE" are one header. */
 export function normalizeHeader(header: string): string {
-  return header.toLowerCase().replace(/#/g, "number").replace(/[^a-z0-9+]/g, "");
+  return header
+    .toLowerCase()
+    .replace(/#/g, "number")
+    .replace(/[^a-z0-9+]/g, "");
 }
 
 export function isRequired(def: TableDef, field: string): boolean {
@@ -93,13 +96,23 @@ export function parseTable<D extends TableDef>(def: D, raw: RawTable, dateSystem
   const fieldSpecs = def.fields as Record<string, { header: string; kind?: string }>;
   const result: ParsedTable<RowOf<D>> = { table: def.name, mapping, rows: [], sheetRows: [], indexes: [], issues: [] };
   for (const key of mapping.missingRequired) {
-    result.issues.push({ table: def.name, row: raw.headerRow, column: fieldSpecs[key].header, message: `the table has no "${fieldSpecs[key].header}" column` });
+    result.issues.push({
+      table: def.name,
+      row: raw.headerRow,
+      column: fieldSpecs[key].header,
+      message: `the table has no "${fieldSpecs[key].header}" column`,
+    });
   }
   if (mapping.missingRequired.length > 0) return result;
 
   const keyField = def.key as string | undefined;
   const seenKeys = new Map<string, number>();
-  const columns = Object.entries(mapping.columns).map(([key, { header, index }]) => ({ key, header, col: index, isDate: fieldSpecs[key].kind === "date" }));
+  const columns = Object.entries(mapping.columns).map(([key, { header, index }]) => ({
+    key,
+    header,
+    col: index,
+    isDate: fieldSpecs[key].kind === "date",
+  }));
   raw.rows.forEach((cells, index) => {
     const sheetRow = raw.headerRow + 1 + index;
     if (isBlankRow(cells)) return;
@@ -170,10 +183,13 @@ export function rowToCells<D extends TableDef>(
     if (!column || value === undefined) continue;
     const kind = fieldSpecs[key]?.kind;
     out[column.header] =
-      value === null ? null
-      : kind === "money" ? centsToNumber(value as Cents)
-      : kind === "date" ? isoToSerial(value as IsoDate, dateSystem)
-      : (value as CellValue);
+      value === null
+        ? null
+        : kind === "money"
+          ? centsToNumber(value as Cents)
+          : kind === "date"
+            ? isoToSerial(value as IsoDate, dateSystem)
+            : (value as CellValue);
   }
   return out;
 }

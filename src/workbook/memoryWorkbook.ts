@@ -24,13 +24,19 @@ export class MemoryWorkbook implements Workbook {
   readonly host = "memory" as const;
   readonly sheets: MemorySheet[];
 
-  constructor(sheets: MemorySheet[] = [], readonly dateSystem: DateSystem = 1900) {
+  constructor(
+    sheets: MemorySheet[] = [],
+    readonly dateSystem: DateSystem = 1900,
+  ) {
     this.sheets = sheets.map((s) => structuredClone(s));
   }
 
   /** A workbook with one table per sheet, the sheet named after the table. */
   static withTables(tables: MemoryTable[], dateSystem: DateSystem = 1900): MemoryWorkbook {
-    return new MemoryWorkbook(tables.map((t) => ({ name: t.name, table: t })), dateSystem);
+    return new MemoryWorkbook(
+      tables.map((t) => ({ name: t.name, table: t })),
+      dateSystem,
+    );
   }
 
   async describe(): Promise<WorkbookInfo> {

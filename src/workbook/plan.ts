@@ -51,7 +51,15 @@ export async function applyPlan(workbook: Workbook, plan: WritePlan, now: Date =
     auditHeaders = created && created.kind === "createTable" ? created.headers : createTableOp(Audit).headers;
   }
   const rowsChanged = plan.ops.reduce(
-    (n, op) => n + (op.kind === "appendRows" ? op.rows.length : op.kind === "setColumn" ? op.values.length : op.kind === "createTable" ? (op.rows?.length ?? 0) : 0),
+    (n, op) =>
+      n +
+      (op.kind === "appendRows"
+        ? op.rows.length
+        : op.kind === "setColumn"
+          ? op.values.length
+          : op.kind === "createTable"
+            ? (op.rows?.length ?? 0)
+            : 0),
     0,
   );
   const auditTime = auditTimestamp(now);

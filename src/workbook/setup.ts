@@ -18,9 +18,18 @@ export interface TableStatus {
 export function inspectWorkbook(info: WorkbookInfo): TableStatus[] {
   return BILLING_TABLES.map((def: TableDef) => {
     const found = info.tables.find((t) => t.name.toLowerCase() === def.name.toLowerCase());
-    const fieldHeaders = Object.fromEntries(Object.entries(def.fields as Record<string, { header: string }>).map(([k, v]) => [k, v.header]));
+    const fieldHeaders = Object.fromEntries(
+      Object.entries(def.fields as Record<string, { header: string }>).map(([k, v]) => [k, v.header]),
+    );
     if (!found) return { table: def.name, present: false, rowCount: 0, fieldHeaders };
-    return { table: def.name, present: true, sheet: found.sheet, rowCount: found.rowCount, mapping: mapColumns(def, found.headers), fieldHeaders };
+    return {
+      table: def.name,
+      present: true,
+      sheet: found.sheet,
+      rowCount: found.rowCount,
+      mapping: mapColumns(def, found.headers),
+      fieldHeaders,
+    };
   });
 }
 

@@ -41,7 +41,8 @@ export const POSTING_SOURCES = ["Manual", "ERA", "Statement"] as const;
 export const PAYMENT_METHODS = ["Check", "EFT", "ACH", "Cash", "Card", "ERA", "Other"] as const;
 
 const modifier = (n: number) => f(opt(c.modifier()), `Mod${n}`, [`Modifier ${n}`, `Modifier${n}`, `M${n}`], TEXT_FORMAT, 6);
-const diagnosis = (n: number) => f(opt(c.code()), `Dx${n}`, [`Diagnosis ${n}`, `Diag ${n}`, `ICD ${n}`, `ICD-10 ${n}`, `DX Code ${n}`], TEXT_FORMAT, 9);
+const diagnosis = (n: number) =>
+  f(opt(c.code()), `Dx${n}`, [`Diagnosis ${n}`, `Diag ${n}`, `ICD ${n}`, `ICD-10 ${n}`, `DX Code ${n}`], TEXT_FORMAT, 9);
 
 function defineTable<const F extends Record<string, Field>>(name: string, fields: F, key?: keyof F & string) {
   const shape = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.schema])) as { [K in keyof F]: F[K]["schema"] };
@@ -71,7 +72,13 @@ export const Patients = defineTable(
     primaryMemberId: optionalId("Primary Member ID", ["Member ID", "Subscriber ID", "Policy #", "Primary Policy"]),
     secondaryPayerId: optionalId("Secondary PayerID", ["Secondary Payer", "Secondary Insurance", "Payer 2", "Insurance 2"]),
     secondaryMemberId: optionalId("Secondary Member ID", ["Secondary Policy", "Secondary Subscriber ID"]),
-    accountStatus: f(opt(c.oneOf(["Active", "Hold", "Collections", "Closed"] as const, "account status")), "Account Status", ["Status"], TEXT_FORMAT, 12),
+    accountStatus: f(
+      opt(c.oneOf(["Active", "Hold", "Collections", "Closed"] as const, "account status")),
+      "Account Status",
+      ["Status"],
+      TEXT_FORMAT,
+      12,
+    ),
   },
   "patientId",
 );

@@ -109,7 +109,9 @@ export class XlsxWorkbook implements Workbook {
     try {
       const written = (await this.book.xlsx.writeBuffer()) as unknown as ArrayBuffer | Uint8Array;
       // Node gives a Buffer, browsers an ArrayBuffer: hand back a plain Uint8Array either way.
-      return written instanceof Uint8Array ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength) : new Uint8Array(written);
+      return written instanceof Uint8Array
+        ? new Uint8Array(written.buffer, written.byteOffset, written.byteLength)
+        : new Uint8Array(written);
     } finally {
       if (placeholder) this.book.removeWorksheet(placeholder.id);
     }
@@ -194,7 +196,10 @@ export class XlsxWorkbook implements Workbook {
       totalsRow: false,
       style: DEFAULT_TABLE_STYLE,
       columns: op.headers.map((name) => ({ name, filterButton: true })),
-      rows: withBlankRowIfEmpty((op.rows ?? []).map((row) => row.map(valueToCell)), op.headers.length),
+      rows: withBlankRowIfEmpty(
+        (op.rows ?? []).map((row) => row.map(valueToCell)),
+        op.headers.length,
+      ),
     });
   }
 
@@ -254,7 +259,11 @@ export class XlsxWorkbook implements Workbook {
         cell.value = valueToCell(value);
         const format = r > (headerRow ?? -1) ? op.columns?.[c]?.numberFormat : undefined;
         if (format || bold.has(r)) {
-          cell.style = { ...cell.style, ...(format ? { numFmt: format } : {}), ...(bold.has(r) ? { font: { ...cell.style.font, bold: true } } : {}) };
+          cell.style = {
+            ...cell.style,
+            ...(format ? { numFmt: format } : {}),
+            ...(bold.has(r) ? { font: { ...cell.style.font, bold: true } } : {}),
+          };
         }
       });
     });
@@ -305,7 +314,13 @@ export class XlsxWorkbook implements Workbook {
   }
 
   private readBody({ sheet, place }: FoundTable): CellValue[][] {
-    return this.readRange(sheet, place.headerRow + 1, place.headerRow + place.bodyRows, place.firstColumn, place.firstColumn + place.width - 1);
+    return this.readRange(
+      sheet,
+      place.headerRow + 1,
+      place.headerRow + place.bodyRows,
+      place.firstColumn,
+      place.firstColumn + place.width - 1,
+    );
   }
 
   private readRange(sheet: Sheet, top: number, bottom: number, left: number, right: number): CellValue[][] {
@@ -378,7 +393,12 @@ export class XlsxWorkbook implements Workbook {
     return this.book.worksheets.flatMap((sheet) =>
       tablesOf(sheet).map((model) => {
         const place = placement(model);
-        if (place.rangeRows === 1 && this.readRange(sheet, place.headerRow + 1, place.headerRow + 1, place.firstColumn, place.firstColumn + place.width - 1)[0].every((v) => v === null)) {
+        if (
+          place.rangeRows === 1 &&
+          this.readRange(sheet, place.headerRow + 1, place.headerRow + 1, place.firstColumn, place.firstColumn + place.width - 1)[0].every(
+            (v) => v === null,
+          )
+        ) {
           place.bodyRows = 0;
         }
         return { sheet, model, place, headers: tableHeaders(sheet, model, place, this.dateSystem) };
@@ -507,10 +527,13 @@ function refuseUnstorableNumbers(ops: WriteOp[]): void {
   const bad = (v: CellValue) => typeof v === "number" && !Number.isFinite(v);
   for (const op of ops) {
     const where =
-      op.kind === "createTable" ? (op.rows ?? []).some((r) => r.some(bad)) && `table ${op.table}`
-      : op.kind === "appendRows" ? op.rows.some((r) => Object.values(r).some(bad)) && `table ${op.table}`
-      : op.kind === "setColumn" ? op.values.some(bad) && `column "${op.column}" of table ${op.table}`
-      : op.cells.some((r) => r.some(bad)) && `sheet "${op.sheet}"`;
+      op.kind === "createTable"
+        ? (op.rows ?? []).some((r) => r.some(bad)) && `table ${op.table}`
+        : op.kind === "appendRows"
+          ? op.rows.some((r) => Object.values(r).some(bad)) && `table ${op.table}`
+          : op.kind === "setColumn"
+            ? op.values.some(bad) && `column "${op.column}" of table ${op.table}`
+            : op.cells.some((r) => r.some(bad)) && `sheet "${op.sheet}"`;
     if (where) throw new PlanRejected(`Nothing was written: a value for ${where} is not a number Excel can store.`);
   }
 }
