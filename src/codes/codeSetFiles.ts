@@ -6,8 +6,9 @@ import { unzipSync } from "fflate";
 import { fail, ok, type Parsed } from "../result";
 import { codeListFromRows, parseCodeList } from "./codeList";
 import { hcpcsVersion, icd10Version, type CodeSetKind, type ParsedCodeSet } from "./codeSetLibrary";
-import { firstSheetRows, looksLikeHcpcsSheet, looksLikeHcpcsText, parseHcpcsSheetRows, parseHcpcsText } from "./hcpcsFiles";
+import { looksLikeHcpcsSheet, looksLikeHcpcsText, parseHcpcsSheetRows, parseHcpcsText } from "./hcpcsFiles";
 import { looksLikeIcd10Addenda, looksLikeIcd10Codes, looksLikeIcd10Order, parseIcd10Codes, parseIcd10Order } from "./icd10cmFiles";
+import { readFirstSheet } from "./xlsxFirstSheet";
 
 export type CodeFileFormat = "zip" | "icd10-order" | "icd10-codes" | "hcpcs-text" | "xlsx" | "list";
 
@@ -160,8 +161,9 @@ export async function readCodeSetFile(name: string, bytes: Uint8Array, options: 
     xlsx = inner.value.xlsx;
   } else if (/\.zip$/i.test(name)) {
     return fail(`${baseName(name)} is not a zip file: download it again`);
-  } else if (xlsx || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
-    return fail(`${baseName(name)} is not an Excel (.xlsx) file: save it from Excel as an .xlsx workbook`);
+  } else if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // An OLE container: an old .xls, or an .xlsx locked with a password. The workbook reader says which.
+    xlsx = true;
   }
   if (xlsx) return readWorkbookFile(fileBytes, names, source, options);
   return readTextFile(decodeCodeFile(fileBytes), names, source, options);
@@ -179,19 +181,16 @@ export function readTextFile(text: string, names: string[], source: string, opti
   return parseHcpcsText(text, version.value, source);
 }
 
-async function readWorkbookFile(
-  bytes: Uint8Array,
-  names: string[],
-  source: string,
-  options: CodeFileOptions,
-): Promise<Parsed<ParsedCodeSet>> {
-  const rows = await firstSheetRows(bytes);
-  if (!rows.ok) return fail(`${source} could not be opened as an Excel file: ${rows.error}`);
+/** An .xlsx file's first sheet: the CMS HCPCS Excel file when its headers say so, else a two-column list. */
+function readWorkbookFile(bytes: Uint8Array, names: string[], source: string, options: CodeFileOptions): Parsed<ParsedCodeSet> {
+  const sheet = readFirstSheet(bytes, source);
+  if (!sheet.ok) return sheet;
+  const { rows, dateSystem } = sheet.value;
   if (options.kind === "ICD10CM") return fail(`${source}: ICD-10-CM comes as a text file (icd10cm_order_YYYY.txt), not an Excel file`);
-  if (options.kind === "HCPCS" || (options.kind === undefined && looksLikeHcpcsSheet(rows.value))) {
+  if (options.kind === "HCPCS" || (options.kind === undefined && looksLikeHcpcsSheet(rows))) {
     const version = setVersion("HCPCS", options, names);
     if (!version.ok) return version;
-    return parseHcpcsSheetRows(rows.value, version.value, source);
+    return parseHcpcsSheetRows(rows, version.value, source, dateSystem);
   }
-  return codeListFromRows(rows.value, options.listName ?? stem(names[names.length - 1]), source, options);
+  return codeListFromRows(rows, options.listName ?? stem(names[names.length - 1]), source, options);
 }

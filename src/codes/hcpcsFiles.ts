@@ -1,10 +1,12 @@
 // Readers for the CMS HCPCS Level II annual file: the 320-character fixed-width text records and the
 // Excel version of the same records. Both become the same record stream (code, record id, a piece of
 // the long description, short description, dates) and one assembler joins continuation lines.
-// ExcelJS is loaded only when an Excel file is actually read, so it stays out of every first load.
-import { jsDateToIso, parseDate, serialToIso, type IsoDate } from "../dates";
+// The Excel file is read by xlsxFirstSheet (fflate, no ExcelJS), so the Excel host's Codes panel can import it too.
+import { parseDate, serialToIso, type DateSystem, type IsoDate } from "../dates";
 import { fail, ok, type Parsed } from "../result";
+import type { CellValue } from "../workbook/port";
 import type { HcpcsCodeSet, HcpcsEntry } from "./codeSetLibrary";
+import { readFirstSheet } from "./xlsxFirstSheet";
 
 /** One record as the layout gives it; the text and the Excel file both come down to this. */
 interface HcpcsRecord {
@@ -16,8 +18,9 @@ interface HcpcsRecord {
   recordId: string;
   long: string;
   short: string;
-  added: unknown;
-  terminated: unknown;
+  /** YYYYMMDD text or number, or an Excel serial (a date cell). */
+  added: CellValue | undefined;
+  terminated: CellValue | undefined;
 }
 
 const NAMED_SKIPS = 20;
@@ -28,6 +31,9 @@ class HcpcsAssembler {
   readonly skipped: string[] = [];
   private skippedCount = 0;
   private current: HcpcsEntry | undefined;
+
+  /** The date system of the workbook the records come from; the text file has no serials. */
+  constructor(private readonly dateSystem: DateSystem = 1900) {}
 
   add(record: HcpcsRecord): void {
     const { recordId } = record;
@@ -49,8 +55,8 @@ class HcpcsAssembler {
       return;
     }
     const entry: HcpcsEntry = { code, modifier, short: record.short.trim(), long };
-    const added = fileDate(record.added);
-    const terminated = fileDate(record.terminated);
+    const added = fileDate(record.added, this.dateSystem);
+    const terminated = fileDate(record.terminated, this.dateSystem);
     if (added) entry.added = added;
     if (terminated) entry.terminated = terminated;
     this.entries.push(entry);
@@ -68,15 +74,11 @@ class HcpcsAssembler {
   }
 }
 
-/** YYYYMMDD text or number, an Excel serial, a JS Date, or blank. */
-function fileDate(value: unknown): IsoDate | undefined {
+/** YYYYMMDD text or number, an Excel serial (a date cell) in the workbook's date system, or blank. */
+function fileDate(value: CellValue | undefined, system: DateSystem): IsoDate | undefined {
   if (value === null || value === undefined) return undefined;
-  if (value instanceof Date) {
-    const iso = jsDateToIso(value);
-    return iso.ok ? iso.value : undefined;
-  }
   if (typeof value === "number") {
-    const iso = value >= 10_000_000 ? parseDate(String(Math.trunc(value))) : serialToIso(value);
+    const iso = value >= 10_000_000 ? parseDate(String(Math.trunc(value))) : serialToIso(value, system);
     return iso.ok ? iso.value : undefined;
   }
   const text = String(value).trim();
@@ -140,22 +142,12 @@ function columnKey(header: string): ColumnKey | undefined {
   return undefined;
 }
 
-/** A cell as ExcelJS hands it over (rich text, formula results, hyperlinks) down to a plain value. */
-function plainValue(value: unknown): unknown {
-  if (value === null || value === undefined || typeof value !== "object" || value instanceof Date) return value;
-  const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown };
-  if (v.richText) return v.richText.map((r) => r.text).join("");
-  if ("result" in v) return plainValue(v.result);
-  if (v.text !== undefined) return v.text;
-  return undefined;
-}
-
-const cellText = (value: unknown) => (value === null || value === undefined ? "" : String(value));
+const cellText = (value: CellValue | undefined) => (value === null || value === undefined ? "" : String(value));
 
 /** True when a sheet's header row (within its first 20 rows) has the CMS file's HCPC column and one of its record columns. */
-export function looksLikeHcpcsSheet(rows: unknown[][]): boolean {
+export function looksLikeHcpcsSheet(rows: CellValue[][]): boolean {
   return rows.slice(0, 20).some((row) => {
-    const keys = new Set((row ?? []).map((cell) => columnKey(cellText(plainValue(cell)))));
+    const keys = new Set((row ?? []).map((cell) => columnKey(cellText(cell))));
     return keys.has("code") && (keys.has("recordId") || keys.has("short") || keys.has("added") || keys.has("terminated"));
   });
 }
@@ -163,20 +155,26 @@ export function looksLikeHcpcsSheet(rows: unknown[][]): boolean {
 /**
  * The rows of the Excel version's sheet (header row first, possibly below a title). Columns are found
  * by header; a sheet without a record id column is taken as one row per code (modifiers are 2 characters).
+ * Date cells arrive as serials of the workbook's `dateSystem`.
  */
-export function parseHcpcsSheetRows(rows: unknown[][], version: string, source: string): Parsed<HcpcsCodeSet> {
-  const headerAt = rows.slice(0, 20).findIndex((row) => row.some((cell) => columnKey(cellText(plainValue(cell))) === "code"));
+export function parseHcpcsSheetRows(
+  rows: CellValue[][],
+  version: string,
+  source: string,
+  dateSystem: DateSystem = 1900,
+): Parsed<HcpcsCodeSet> {
+  const headerAt = rows.slice(0, 20).findIndex((row) => (row ?? []).some((cell) => columnKey(cellText(cell)) === "code"));
   if (headerAt < 0) return fail(`${source} has no HCPC column: is it the CMS HCPCS Excel file?`);
   const columns: Partial<Record<ColumnKey, number>> = {};
   rows[headerAt].forEach((cell, i) => {
-    const key = columnKey(cellText(plainValue(cell)));
+    const key = columnKey(cellText(cell));
     if (key && columns[key] === undefined) columns[key] = i;
   });
   if (columns.long === undefined && columns.short === undefined) {
     return fail(`${source} has no description column (LONG DESCRIPTION or SHORT DESCRIPTION)`);
   }
-  const assembler = new HcpcsAssembler();
-  const at = (row: unknown[], key: ColumnKey) => (columns[key] === undefined ? undefined : plainValue(row[columns[key]!]));
+  const assembler = new HcpcsAssembler(dateSystem);
+  const at = (row: CellValue[], key: ColumnKey) => (columns[key] === undefined ? undefined : row[columns[key]!]);
   for (let r = headerAt + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const code = cellText(at(row, "code"));
@@ -201,28 +199,8 @@ export function parseHcpcsSheetRows(rows: unknown[][], version: string, source: 
 }
 
 /** The CMS Excel version (`HCPC2025_JAN_ANWEB.xlsx`): its first sheet. */
-export async function parseHcpcsWorkbook(bytes: Uint8Array, version: string, source: string): Promise<Parsed<HcpcsCodeSet>> {
-  const rows = await firstSheetRows(bytes);
-  if (!rows.ok) return fail(`${source} could not be opened as an Excel file: ${rows.error}`);
-  return parseHcpcsSheetRows(rows.value, version, source);
-}
-
-/** Every row of an .xlsx file's first sheet, cells 0-based. ExcelJS is fetched here, on first use. */
-export async function firstSheetRows(bytes: Uint8Array): Promise<Parsed<unknown[][]>> {
-  const { default: ExcelJS } = await import(/* webpackChunkName: "exceljs" */ "exceljs");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : "the file is damaged");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return fail("it has no sheets");
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    // row.values is 1-based (index 0 unused).
-    rows[rowNumber - 1] = (row.values as unknown[]).slice(1);
-  });
-  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  return ok(rows);
+export function parseHcpcsWorkbook(bytes: Uint8Array, version: string, source: string): Parsed<HcpcsCodeSet> {
+  const sheet = readFirstSheet(bytes, source);
+  if (!sheet.ok) return sheet;
+  return parseHcpcsSheetRows(sheet.value.rows, version, source, sheet.value.dateSystem);
 }

@@ -208,11 +208,38 @@ describe("HCPCS Excel file", () => {
     expect(forced.entries).toEqual([{ code: "A4550", modifier: false, short: "", long: "Surgical tray (office wording)" }]);
   });
 
-  it("says so when an .xlsx is not an Excel file, or is the old .xls format", async () => {
-    expect(await refused("HCPC2024.xlsx", strToU8("plain text"))).toMatch(/is not an Excel \(\.xlsx\) file/);
-    expect(await refused("HCPC2024.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]))).toMatch(
-      /save it from Excel as an \.xlsx workbook/,
+  it("reads date cells of a workbook in the 1904 date system as the dates they show", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet("HCPC2024_JAN_ANWEB");
+    ws.addRow(["HCPC", "RECID", "LONG DESCRIPTION", "SHORT DESCRIPTION", "ADD DT", "TERM DT"]);
+    ws.addRow(["C8904", 3, "Discontinued imaging", "Disc imaging", new Date(Date.UTC(2001, 9, 1)), new Date(Date.UTC(2018, 11, 31))]);
+    const set = hcpcs(await read("HCPC2024_JAN_ANWEB.xlsx", new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(set.entries).toEqual([
+      {
+        code: "C8904",
+        modifier: false,
+        short: "Disc imaging",
+        long: "Discontinued imaging",
+        added: "2001-10-01",
+        terminated: "2018-12-31",
+      },
+    ]);
+  });
+
+  it("says so when an .xlsx is not an Excel file, is the old .xls format, or is locked with a password", async () => {
+    expect(await refused("HCPC2024.xlsx", strToU8("plain text"))).toMatch(/^HCPC2024\.xlsx is not an Excel \(\.xlsx\) file/);
+    const ole = new Uint8Array(1024);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(await refused("HCPC2024.xls", ole)).toMatch(
+      /^HCPC2024\.xls is an old Excel 97-2003 \(\.xls\) file: save it from Excel as an \.xlsx workbook/,
     );
+    // An encrypted .xlsx is an OLE container with an EncryptedPackage stream (its name in UTF-16).
+    ole.set(
+      [..."EncryptedPackage"].flatMap((c) => [c.charCodeAt(0), 0]),
+      512,
+    );
+    expect(await refused("HCPC2024.xlsx", ole)).toMatch(/^HCPC2024\.xlsx is protected with a password/);
   });
 });
 
