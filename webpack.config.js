@@ -130,6 +130,10 @@ export default async function config(env = {}, argv = {}) {
       ],
     },
     optimization: {
+      // One webpack runtime for the two entries of the Excel host's page, so the task pane and the custom
+      // functions share module instances: the code sets the Codes panel imports (useCodeSets) are the ones
+      // the functions check against. The browser host, a page of its own, keeps its own runtime.
+      runtimeChunk: { name: (entrypoint) => (entrypoint.name === "browser" ? "browser-runtime" : "runtime") },
       splitChunks: {
         cacheGroups: {
           // Its own lazy chunk: the browser host fetches it when a workbook is first opened or built.
@@ -144,12 +148,12 @@ export default async function config(env = {}, argv = {}) {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./taskpane/taskpane.html",
-        chunks: ["taskpane", "functions"],
+        chunks: ["runtime", "taskpane", "functions"],
       }),
       new HtmlWebpackPlugin({
         filename: "browser.html",
         template: "./taskpane/browser.html",
-        chunks: ["browser"],
+        chunks: ["browser-runtime", "browser"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,17 +1,28 @@
-// The MEDBILL.* custom functions: thin JSDoc'ed wrappers over src/. custom-functions-metadata reads the
-// JSDoc to write functions.json, and its webpack plugin appends the CustomFunctions.associate calls to
-// the built file, so importing this module registers nothing (tests import it in Node).
-// Every function takes one cell or a whole range and answers in the same shape: one call per column.
+// The MEDBILL.* custom functions: thin JSDoc'ed wrappers over src/ and functions/codeFunctions.ts.
+// custom-functions-metadata reads the JSDoc to write functions.json, and its webpack plugin appends the
+// CustomFunctions.associate calls to the built file, so importing this module registers nothing (tests
+// import it in Node). Every function takes one cell or a whole range and answers in the same shape: one
+// call per column. Optional arguments arrive as null. Functions that need a code set are async (the sets
+// may first have to be read from the workbook); the format-only ones answer at once.
 import { isValidNpi } from "../src/codes/npi";
-
-/** Empty cells arrive as "" in a range (null when an argument is left out): both mean "no NPI here". */
-function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
+import { isBlankCell } from "./cellRanges";
+import {
+  codeCheckCells,
+  cptCells,
+  einCells,
+  hcpcsCells,
+  icd10Cells,
+  icd10DescriptionCells,
+  modifierCells,
+  ndc11Cells,
+  posCells,
+  taxonomyCells,
+  withCodeSets,
+} from "./codeFunctions";
 
 /** One cell: TRUE or FALSE by the NPI check digit, blank for a blank cell. */
 export function npiCell(value: unknown): boolean | "" {
-  return isBlank(value) ? "" : isValidNpi(value);
+  return isBlankCell(value) ? "" : isValidNpi(value);
 }
 
 /**
@@ -30,7 +41,123 @@ export function npiCells(values: unknown): (boolean | "")[][] {
  * @customfunction NPI
  * @param value One NPI or a range of NPIs: 10-digit numbers or text.
  * @returns TRUE or FALSE for each cell, in the shape of the input; blank where the cell is blank.
+ * @example =MEDBILL.NPI("1234567893") gives TRUE
  */
 export function NPI(value: any[][]): any[][] {
   return npiCells(value);
+}
+
+/**
+ * TRUE when an ICD-10-CM code is valid and billable in the fiscal year of the date of service.
+ * @customfunction ICD10
+ * @param code One diagnosis code or a range of them, with or without the dot (E11.9 or E119).
+ * @param [date_of_service] One date for every code, or a range of dates beside the codes; left out, the newest imported year is used.
+ * @returns TRUE or FALSE for each code (FALSE for a category header); #N/A when that year's code set is not imported.
+ * @example =MEDBILL.ICD10(A2:A500, B2:B500) gives TRUE for E11.9 on 3/1/2025
+ */
+export async function ICD10(code: any[][], date_of_service?: any[][]): Promise<any[][]> {
+  return withCodeSets((sets) => icd10Cells(code, date_of_service, sets));
+}
+
+/**
+ * The long description of an ICD-10-CM code, in the fiscal year of the date of service.
+ * @customfunction ICD10DESC
+ * @param code One diagnosis code or a range of them, with or without the dot.
+ * @param [date_of_service] One date for every code, or a range of dates beside the codes; left out, the newest imported year is used.
+ * @returns The description for each code; #N/A when the code is not in the code set or the set is not imported.
+ * @example =MEDBILL.ICD10DESC("E11.9") gives "Type 2 diabetes mellitus without complications"
+ */
+export async function ICD10DESC(code: any[][], date_of_service?: any[][]): Promise<any[][]> {
+  return withCodeSets((sets) => icd10DescriptionCells(code, date_of_service, sets));
+}
+
+/**
+ * TRUE when a CPT code is well formed and, once the office has imported its CPT list, on that list.
+ * @customfunction CPT
+ * @param code One CPT code or a range of them (99213, 3074F, 0075T).
+ * @returns TRUE or FALSE for each code; without a CPT list only the format is checked (CODECHECK says so).
+ * @example =MEDBILL.CPT("99213") gives TRUE
+ */
+export async function CPT(code: any[][]): Promise<any[][]> {
+  return withCodeSets((sets) => cptCells(code, sets));
+}
+
+/**
+ * TRUE when a HCPCS Level II code is in the HCPCS code set and not discontinued on the date of service.
+ * @customfunction HCPCS
+ * @param code One HCPCS Level II code or a range of them (J1100, G0439).
+ * @param [date_of_service] One date for every code, or a range of dates beside the codes; left out, any termination date counts.
+ * @returns TRUE or FALSE for each code; #N/A when no HCPCS file is imported.
+ * @example =MEDBILL.HCPCS("G0439", "3/1/2025") gives TRUE
+ */
+export async function HCPCS(code: any[][], date_of_service?: any[][]): Promise<any[][]> {
+  return withCodeSets((sets) => hcpcsCells(code, date_of_service, sets));
+}
+
+/**
+ * TRUE when a modifier is well formed and, for letter modifiers once a HCPCS file is imported, exists.
+ * @customfunction MODIFIER
+ * @param modifier One modifier or a range of them (25, 59, LT, GT).
+ * @returns TRUE or FALSE for each modifier; numeric (CPT) modifiers are checked by format.
+ * @example =MEDBILL.MODIFIER("LT") gives TRUE
+ */
+export async function MODIFIER(modifier: any[][]): Promise<any[][]> {
+  return withCodeSets((sets) => modifierCells(modifier, sets));
+}
+
+/**
+ * TRUE when a place of service code is on the CMS place-of-service list.
+ * @customfunction POS
+ * @param code One place of service or a range of them (11, 21, "02").
+ * @returns TRUE or FALSE for each code; blank where the cell is blank.
+ * @example =MEDBILL.POS(11) gives TRUE
+ */
+export function POS(code: any[][]): any[][] {
+  return posCells(code);
+}
+
+/**
+ * The 11-digit NDC a claim carries, from an NDC written with its hyphens.
+ * @customfunction NDC11
+ * @param ndc One NDC or a range of them (1234-5678-90, 12345-678-90, 12345-6789-0).
+ * @returns The 11 digits as text for each NDC; #VALUE! with the reason when it cannot be converted.
+ * @example =MEDBILL.NDC11("1234-5678-90") gives "01234567890"
+ */
+export function NDC11(ndc: any[][]): any[][] {
+  return ndc11Cells(ndc);
+}
+
+/**
+ * TRUE when an EIN has 9 digits and a prefix the IRS issues.
+ * @customfunction EIN
+ * @param ein One EIN or a range of them (12-3456789).
+ * @returns TRUE or FALSE for each EIN; blank where the cell is blank.
+ * @example =MEDBILL.EIN("12-3456789") gives TRUE
+ */
+export function EIN(ein: any[][]): any[][] {
+  return einCells(ein);
+}
+
+/**
+ * TRUE when a provider taxonomy code is well formed (3 digits, 6 letters or digits, then X).
+ * @customfunction TAXONOMY
+ * @param code One taxonomy code or a range of them (207Q00000X).
+ * @returns TRUE or FALSE for each code; blank where the cell is blank.
+ * @example =MEDBILL.TAXONOMY("207Q00000X") gives TRUE
+ */
+export function TAXONOMY(code: any[][]): any[][] {
+  return taxonomyCells(code);
+}
+
+/**
+ * "OK" when a code is right, or the reason it is not, in words a biller can act on.
+ * @customfunction CODECHECK
+ * @param code One code or a range of codes of any kind.
+ * @param [kind] The kind of code (ICD-10, CPT, HCPCS, modifier, POS, NPI, NDC, EIN, taxonomy): one for all or a range; left out, guessed from each code.
+ * @param [date_of_service] One date for every code, or a range of dates beside the codes, for ICD-10-CM and HCPCS.
+ * @returns "OK" or the reason for each code, such as "S62.5X0 needs a 7th character".
+ * @example =MEDBILL.CODECHECK("E11", "ICD-10") gives "E11 is a category header, not billable ..."
+ */
+export async function CODECHECK(code: any[][], kind?: any[][], date_of_service?: any[][]): Promise<any[][]> {
+  return withCodeSets((sets) => codeCheckCells(code, kind, date_of_service, sets));
 }

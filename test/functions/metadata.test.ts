@@ -59,6 +59,89 @@ describe("functions.json", () => {
   });
 });
 
+// Every function Excel will show: its parameters (each a range, optional ones marked), a matrix result,
+// and whether it is async (the ones that may have to read the code sets from the workbook first).
+const EXPECTED: { id: string; parameters: [string, boolean][]; async: boolean }[] = [
+  { id: "NPI", parameters: [["value", false]], async: false },
+  {
+    id: "ICD10",
+    parameters: [
+      ["code", false],
+      ["date_of_service", true],
+    ],
+    async: true,
+  },
+  {
+    id: "ICD10DESC",
+    parameters: [
+      ["code", false],
+      ["date_of_service", true],
+    ],
+    async: true,
+  },
+  { id: "CPT", parameters: [["code", false]], async: true },
+  {
+    id: "HCPCS",
+    parameters: [
+      ["code", false],
+      ["date_of_service", true],
+    ],
+    async: true,
+  },
+  { id: "MODIFIER", parameters: [["modifier", false]], async: true },
+  { id: "POS", parameters: [["code", false]], async: false },
+  { id: "NDC11", parameters: [["ndc", false]], async: false },
+  { id: "EIN", parameters: [["ein", false]], async: false },
+  { id: "TAXONOMY", parameters: [["code", false]], async: false },
+  {
+    id: "CODECHECK",
+    parameters: [
+      ["code", false],
+      ["kind", true],
+      ["date_of_service", true],
+    ],
+    async: true,
+  },
+];
+
+describe("the MEDBILL code functions in functions.json", () => {
+  it("declares exactly the expected functions", async () => {
+    const { functions } = await generate();
+    expect(functions.map((f) => f.id).sort()).toEqual(EXPECTED.map((e) => e.id).sort());
+  });
+
+  it.each(EXPECTED)(
+    "$id: its name, range parameters with the optional ones marked, a range result, one line of description",
+    async (expected) => {
+      const { functions } = await generate();
+      const f = functions.find((x) => x.id === expected.id)!;
+      expect(f.name).toBe(expected.id);
+      expect(f.parameters.map((p) => [p.name, p.optional === true])).toEqual(expected.parameters);
+      for (const p of f.parameters) expect(p.dimensionality, `${f.id}(${p.name})`).toBe("matrix");
+      expect(f.result.dimensionality).toBe("matrix");
+      expect(f.description).toMatch(/^\S.{20,}$/);
+    },
+  );
+
+  it.each(EXPECTED)(
+    "$id: JSDoc with @param for each parameter, @returns and an =MEDBILL example; async only where code sets are needed",
+    async (expected) => {
+      const source = readFileSync(functionsFile, "utf8");
+      const block = source.match(
+        new RegExp(
+          `/\\*\\*((?:(?!\\*/)[\\s\\S])*?@customfunction ${expected.id}\\b[\\s\\S]*?)\\*/\\s*export (async )?function ${expected.id}\\(`,
+        ),
+      );
+      expect(block, `the JSDoc of ${expected.id}`).not.toBeNull();
+      const [, doc, asyncKeyword] = block!;
+      for (const [name, optional] of expected.parameters) expect(doc).toContain(`@param ${optional ? `[${name}]` : name} `);
+      expect(doc).toMatch(/@returns \S/);
+      expect(doc).toMatch(new RegExp(`@example =MEDBILL\\.${expected.id}\\(`));
+      expect(asyncKeyword !== undefined).toBe(expected.async);
+    },
+  );
+});
+
 describe("importing functions/functions.ts", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -70,6 +153,7 @@ describe("importing functions/functions.ts", () => {
     vi.resetModules();
     const module = await import("../../functions/functions");
     expect(typeof module.NPI).toBe("function");
+    expect(typeof module.CODECHECK).toBe("function");
     expect(associate).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,145 @@
+// How the MEDBILL functions take their arguments and give their answers. A single value or a range comes
+// in and the same shape goes out, so one formula checks a whole column. An optional argument (a date of
+// service, a kind of code) is one value for every code or a range lined up with the codes. Dates arrive
+// as Excel serials (custom functions always see the 1900 date system) or as text. A problem with one cell
+// is an Excel error in that cell, #N/A or #VALUE! with a message a biller can read: never a thrown
+// exception, which would turn the whole spilled range into one error.
+import { parseDate, type IsoDate } from "../src/dates";
+
+/** What one cell of a result holds. */
+export type Answer = boolean | string | number | CustomFunctions.Error;
+
+/** Empty cells arrive as "" in a range, an omitted argument as null: both mean "nothing here". */
+export function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * An argument's cells as rows. Excel hands a range parameter over as rows of cells, and a single value
+ * as a 1x1 range; called directly (tests, the task pane) a plain value or a flat list works too.
+ */
+export function cellRows(values: unknown): unknown[][] {
+  if (!Array.isArray(values)) return [[values]];
+  return values.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+}
+
+/** One answer per code cell, in the shape of the codes. A failure inside one cell stays in that cell. */
+export function answerEach(rows: unknown[][], answer: (code: unknown, row: number, column: number) => Answer): Answer[][] {
+  const out: Answer[][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const answers: Answer[] = new Array(row.length);
+    for (let c = 0; c < row.length; c++) {
+      try {
+        answers[c] = answer(row[c], r, c);
+      } catch (error: unknown) {
+        answers[c] = cellError("#VALUE!", `this cell could not be checked (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+    out[r] = answers;
+  }
+  return out;
+}
+
+/** The value of an optional argument that goes with the code at (row, column). */
+export type Companion = { ok: true; at: (row: number, column: number) => unknown } | { ok: false; reason: string };
+
+/**
+ * Lines an optional argument up with the codes: left out (null), one cell for every code, one column
+ * beside them (a date per row for several diagnosis columns), one row above them, or the same shape.
+ */
+export function companion(argument: unknown, codes: unknown[][], what: string): Companion {
+  if (argument === null || argument === undefined) return { ok: true, at: () => null };
+  if (!Array.isArray(argument)) return { ok: true, at: () => argument };
+  const values = cellRows(argument);
+  const height = values.length;
+  const width = height === 0 ? 0 : values[0].length;
+  if (height === 1 && width === 1) {
+    const only = values[0][0];
+    return { ok: true, at: () => only };
+  }
+  const rows = codes.length;
+  const columns = rows === 0 ? 0 : codes[0].length;
+  if (height === rows && width === columns) return { ok: true, at: (r, c) => values[r][c] };
+  if (height === rows && width === 1) return { ok: true, at: (r) => values[r][0] };
+  if (height === 1 && width === columns) return { ok: true, at: (_r, c) => values[0][c] };
+  return {
+    ok: false,
+    reason: `the ${what} must be one cell, or a range as tall or as wide as the codes (the codes are ${size(rows, columns)}, the ${what} ${size(height, width)})`,
+  };
+}
+
+const size = (rows: number, columns: number) => `${rows} row${rows === 1 ? "" : "s"} by ${columns} column${columns === 1 ? "" : "s"}`;
+
+/** A date of service as given: none (left out or blank), a date, or why it is not one. */
+export type DateOfService = { ok: true; dos?: IsoDate } | { ok: false; reason: string };
+
+/** Reads a date of service from a cell: an Excel serial (1900 system), or text like 2025-03-01 or 3/1/2025. */
+export function readDateOfService(value: unknown): DateOfService {
+  if (isBlankCell(value)) return { ok: true };
+  if (typeof value === "boolean") return { ok: false, reason: `the date of service is ${value ? "TRUE" : "FALSE"}, not a date` };
+  const parsed = parseDate(value, 1900);
+  return parsed.ok ? { ok: true, dos: parsed.value } : { ok: false, reason: `date of service: ${parsed.error}` };
+}
+
+/**
+ * Dates of service for a range call. A date column holds a few hundred distinct days for a million rows
+ * (or one date for all), so each distinct value is read once.
+ */
+export class DatesOfService {
+  private readonly read = new Map<unknown, DateOfService>();
+
+  constructor(private readonly lined: Companion) {}
+
+  /** The date for the code at (row, column), or why the dates argument cannot be used at all. */
+  at(row: number, column: number): DateOfService {
+    if (!this.lined.ok) return { ok: false, reason: this.lined.reason };
+    const value = this.lined.at(row, column);
+    let date = this.read.get(value);
+    if (date === undefined) {
+      date = readDateOfService(value);
+      // Text dates typed by hand can all differ: stop remembering rather than grow without end.
+      if (this.read.size < 10_000) this.read.set(value, date);
+    }
+    return date;
+  }
+}
+
+/** A date as a biller in the US reads it: 3/1/2025. */
+export function usDate(iso: IsoDate): string {
+  const [year, month, day] = iso.split("-");
+  return `${Number(month)}/${Number(day)}/${year}`;
+}
+
+/**
+ * An Excel error for one cell. Only #N/A and #VALUE! show their message in Excel. CustomFunctions is the
+ * custom-functions runtime's global, looked up at the call (Node tests put a stand-in in its place).
+ */
+export function cellError(code: "#N/A" | "#VALUE!", message: string): CustomFunctions.Error {
+  const codes = CustomFunctions.ErrorCode;
+  return new CustomFunctions.Error(code === "#N/A" ? codes.notAvailable : codes.invalidValue, message);
+}
+
+/** Errors for one range call: a message repeated down a million rows is one object, not a million. */
+export class CellErrors {
+  private readonly made = new Map<string, CustomFunctions.Error>();
+
+  notAvailable(message: string): CustomFunctions.Error {
+    return this.get("#N/A", message);
+  }
+
+  invalidValue(message: string): CustomFunctions.Error {
+    return this.get("#VALUE!", message);
+  }
+
+  private get(code: "#N/A" | "#VALUE!", message: string): CustomFunctions.Error {
+    const key = `${code}${message}`;
+    let error = this.made.get(key);
+    if (!error) {
+      error = cellError(code, message);
+      // Reasons that name the cell's own value are all different: keeping them would only cost memory.
+      if (this.made.size < 1000) this.made.set(key, error);
+    }
+    return error;
+  }
+}
