@@ -3,12 +3,16 @@
 // check), so the ratios say what our layers cost whatever machine this runs on.
 // Sizes: MEDBILL_BENCH_LINES (default 100000) and MEDBILL_BENCH_EXCEL_ROWS (default 1000000).
 import ExcelJS from "exceljs";
+import { benchCodeFormats } from "./codeFormats";
+import { benchCodeFunctions } from "./codeFunctions";
+import { benchCodeSets } from "./codeSets";
 import { benchExcel } from "./excel";
 import { benchParseTable, chargesTable } from "./engine";
 import { benchXlsx } from "./xlsx";
 
 const lines = Number(process.env.MEDBILL_BENCH_LINES ?? 100_000);
 const excelRows = Number(process.env.MEDBILL_BENCH_EXCEL_ROWS ?? 1_000_000);
+const codeCells = Number(process.env.MEDBILL_BENCH_CODES ?? 1_000_000);
 const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function plainExcelJs(count: number) {
@@ -47,6 +51,28 @@ async function main() {
   console.log(`  readTables: ${excel.readSyncs} syncs; appendRows: ${excel.writeSyncs} syncs`);
   console.log(`  largest request ${fmt(excel.maxRequestBytes / 1e6)} MB, largest response ${fmt(excel.maxResponseBytes / 1e6)} MB (limit 5 MB); ${fmt(excel.totalBytes / 1e6, 0)} MB moved`);
   console.log(`  ${fmt(excel.seconds)} s in the fake (JSON sizing included)`);
+
+  const sets = await benchCodeSets();
+  console.log(`\nICD-10-CM import, the real CMS FY2025 zip (median of runs)`);
+  if (!sets) console.log("  skipped: ../shared/data/icd10cm/cms_2025_dx.zip is missing");
+  else {
+    console.log(`  ${fmt(sets.codes, 0)} codes in ${fmt(sets.importMs, 0)} ms (unzip ${fmt(sets.unzipMs, 0)} ms, parse and index ${fmt(sets.parseMs, 0)} ms)`);
+    console.log(`  heap of the loaded index: ${fmt(sets.heapMB, 1)} MB${typeof globalThis.gc === "function" ? "" : " (approximate: run with node --expose-gc for a settled figure)"}`);
+    console.log(`  stored in a workbook and loaded back: ${fmt(sets.storeRoundTripMs, 0)} ms`);
+  }
+
+  const formats = benchCodeFormats(codeCells);
+  const baseline = formats.find((f) => f.kind === "npi");
+  console.log(`\nFormat checks, ${fmt(codeCells, 0)} cells of each kind (baseline: the NPI check digit)`);
+  for (const f of formats) {
+    const ratio = baseline ? ` (${fmt(baseline.codesPerSecond / f.codesPerSecond, 2)}x the NPI time)` : "";
+    console.log(`  ${f.kind.padEnd(36)} ${fmt(f.seconds)} s, ${fmt(f.codesPerSecond, 0)} codes/s${ratio}`);
+  }
+
+  const calls = await benchCodeFunctions(codeCells);
+  console.log(`\nCustom functions, one range call of ${fmt(codeCells, 0)} x 1 cells each`);
+  console.log(`  code sets: ${calls.codeSets}`);
+  for (const c of calls.results) console.log(`  ${c.call.padEnd(40)} ${fmt(c.seconds)} s, ${fmt(c.cellsPerSecond, 0)} cells/s`);
 }
 
 main().catch((error: unknown) => {
