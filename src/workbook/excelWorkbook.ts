@@ -4,6 +4,11 @@
 // chunks. Chunks are packed into as few syncs as the payload budget allows, because Excel on the
 // web refuses any request or response over 5 MB; so syncs grow with bytes moved, never with the
 // number of tables, rows or cells as such.
+//
+// Protected sheets (code sets) cannot be written from Office.js, not even by the add-in: a plan that
+// writes on one lifts the protection in one sync of its own first (so a password-protected sheet
+// refuses the plan before anything is written), then puts it back with the office's own options
+// in the plan's last request.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
@@ -11,6 +16,7 @@ import {
   type AppendRowsOp,
   type CellValue,
   type CreateTableOp,
+  type MarkCellsOp,
   type RawTable,
   type ReportSheetOp,
   type SetColumnOp,
@@ -49,6 +55,12 @@ const READ_MARGIN = 1.25;
 const OPERATION_BYTES = 100;
 /** Excel reads at most 5 million cells per range; keep every chunk far below that. */
 const MAX_CHUNK_CELLS = 500_000;
+/**
+ * What a sheet protected by the add-in still lets a user do: select any cell (the default selection
+ * mode), filter, and widen columns to read long descriptions. No password: protection here guards
+ * against slips, not people.
+ */
+const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = { allowAutoFilter: true, allowFormatColumns: true };
 /** Excel's default column is about 7 pixels per character plus 5 pixels of padding; 0.75 pt per px. */
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
@@ -70,6 +82,9 @@ interface SheetPlace {
   name: string;
   position: number;
   visibility: string;
+  protected: boolean;
+  /** The office's protection options, loaded for writes, to put back after the add-in's own. */
+  protection?: Excel.WorksheetProtectionOptions;
 }
 
 interface Layout {
@@ -196,25 +211,40 @@ export class ExcelWorkbook implements Workbook {
       }
 
       const writer = new PlanWriter(context, layout, this.maxPayloadBytes);
-      writer.startBatch();
-      for (const op of ops) {
-        switch (op.kind) {
-          case "createTable":
-            await writer.createTable(op);
-            break;
-          case "appendRows":
-            await writer.appendRows(op);
-            break;
-          case "setColumn":
-            await writer.setColumn(op);
-            break;
-          case "reportSheet":
-            await writer.reportSheet(op);
-            break;
-        }
+      await writer.unprotectSheets(ops);
+      try {
+        await writer.writePlan(ops);
+      } catch (error) {
+        // Whatever Excel refused half-way, the office's protected sheets do not stay unprotected.
+        await writer.protectAgainAfterFailure();
+        throw error;
       }
-      await context.sync();
       return summary;
+    });
+  }
+
+  /**
+   * Show a cell to the user: activate its sheet and select it, in one sync. Row and column are the
+   * 1-based numbers a biller sees (a problem list's "Charges row 14").
+   */
+  async select(sheet: string, row: number, column: number): Promise<void> {
+    if (!Number.isInteger(row) || row < 1 || row > SHEET_ROWS || !Number.isInteger(column) || column < 1 || column > SHEET_COLUMNS) {
+      throw new Error(`There is no cell at row ${row}, column ${column} of sheet "${sheet}".`);
+    }
+    await this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRangeByIndexes(row - 1, column - 1, 1, 1).select();
+      try {
+        await context.sync();
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code === "ItemNotFound") throw new Error(`The sheet "${sheet}" is no longer in this workbook: check the workbook again.`);
+        if (code === "InvalidOperation" || code === "AccessDenied") {
+          throw new Error(`The sheet "${sheet}" is hidden or protected, so the cell cannot be shown: unhide it and try again.`);
+        }
+        throw error;
+      }
     });
   }
 
@@ -336,13 +366,20 @@ function apiSupported(version: string): boolean {
 /** Sheets and every table's place: two syncs, whatever the workbook holds. */
 async function loadLayout(context: Excel.RequestContext, sampleRows: number, withFormats: boolean): Promise<Layout> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility,items/position");
+  // A write needs the protection options too, to protect a sheet again as the office had it.
+  worksheets.load(`items/name,items/visibility,items/position,items/protection/protected${withFormats ? ",items/protection/options" : ""}`);
   const tables = context.workbook.tables;
   tables.load("items/name");
   await context.sync();
   const places = await loadTablePlaces(context, tables.items, sampleRows, withFormats);
   return {
-    sheets: worksheets.items.map((s) => ({ name: s.name, position: s.position, visibility: String(s.visibility) })),
+    sheets: worksheets.items.map((s) => ({
+      name: s.name,
+      position: s.position,
+      visibility: String(s.visibility),
+      protected: s.protection.protected,
+      ...(withFormats ? { protection: s.protection.options } : {}),
+    })),
     tables: places,
   };
 }
@@ -358,7 +395,7 @@ async function loadTablePlaces(
   const queued = tables.map((table) => {
     table.load("name");
     const sheet = table.worksheet;
-    sheet.load("name");
+    sheet.load("name,visibility,protection/protected");
     const header = table.getHeaderRowRange();
     header.load("values,rowIndex,columnIndex");
     const body = table.getDataBodyRange();
@@ -380,7 +417,14 @@ async function loadTablePlaces(
     const rowBytes = estimateRowBytes(JSON.stringify(sampled).length / Math.max(1, sampled.length), headers.length);
     const formats = withFormats ? first.numberFormat[0].map((f) => (typeof f === "string" && f !== "General" ? f : null)) : [];
     return {
-      info: { name: table.name, sheet: sheet.name, headers, rowCount, headerRow: header.rowIndex + 1 },
+      info: {
+        name: table.name,
+        sheet: sheet.name,
+        headers,
+        rowCount,
+        headerRow: header.rowIndex + 1,
+        sheetState: { hidden: String(sheet.visibility) !== "Visible", protected: sheet.protection.protected },
+      },
       headerRowIndex: header.rowIndex,
       columnIndex: header.columnIndex,
       bodyRows,
@@ -414,10 +458,7 @@ function checkExcelLimits(layout: Layout, ops: WriteOp[]): void {
   const checkCells = (where: string, rows: Iterable<CellValue[]>) => {
     for (const row of rows) {
       for (const value of row) {
-        if (typeof value === "number" && !Number.isFinite(value)) {
-          problems.push(`${where} has a value that is not a number (${value})`);
-          return;
-        }
+        // Numbers Excel cannot store (NaN, Infinity) are refused by checkPlan, for every adapter.
         if (typeof value === "string" && value.length > CELL_TEXT_LIMIT) {
           problems.push(`${where} has a text longer than the ${CELL_TEXT_LIMIT} characters a cell can hold`);
           return;
@@ -484,6 +525,10 @@ class PlanWriter {
   private readonly tables: Map<string, TableState>;
   private readonly sheets: Map<string, SheetPlace>;
   private readonly screenUpdatingCanPause = apiSupported("1.9");
+  /** Sheets to protect once everything is written (lower-case name), with the options to use. */
+  private readonly protectAtEnd = new Map<string, { name: string; options: Excel.WorksheetProtectionOptions }>();
+  /** The office's protected sheets this plan unprotected. */
+  private lifted: SheetPlace[] = [];
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -527,6 +572,96 @@ class PlanWriter {
     return this.context.workbook.worksheets.getItem(name);
   }
 
+  /**
+   * Lift the protection of every protected sheet the plan writes on, in one sync before any change
+   * is queued: a sheet protected with a password refuses the plan with nothing written. Only sheets
+   * known to be protected are unprotected (some Excel builds fail unprotect on an unprotected sheet).
+   */
+  async unprotectSheets(ops: WriteOp[]): Promise<void> {
+    const written = new Map<string, SheetPlace>();
+    const add = (name: string | undefined) => {
+      const place = name === undefined ? undefined : this.sheets.get(name.toLowerCase());
+      if (place?.protected) written.set(place.name.toLowerCase(), place);
+    };
+    for (const op of ops) {
+      if (op.kind === "createTable") add(op.sheet);
+      else if (op.kind !== "reportSheet") add(this.tables.get(op.table.toLowerCase())?.sheet);
+    }
+    if (written.size === 0) return;
+    const places = [...written.values()];
+    for (const place of places) this.sheet(place.name).protection.unprotect();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      const locked = await this.restoreProtection(places);
+      if (locked.length === 0) throw error;
+      const names = locked.map((name) => `"${name}"`).join(", ");
+      throw new PlanRejected(
+        `Nothing was written: sheet ${names} is protected with a password. Unprotect it in Excel (Review > Unprotect Sheet), run this again, then protect it again.`,
+      );
+    }
+    this.lifted = places;
+    for (const place of places) {
+      place.protected = false;
+      this.protectAtEnd.set(place.name.toLowerCase(), { name: place.name, options: place.protection ?? SHEET_PROTECTION });
+    }
+  }
+
+  /**
+   * After a failed unprotect: the sheets unprotected before the failing one are protected again as
+   * they were. Returns the sheets still protected (those needing a password).
+   */
+  private async restoreProtection(places: SheetPlace[]): Promise<string[]> {
+    const states = places.map((place) => {
+      const protection = this.sheet(place.name).protection;
+      protection.load("protected");
+      return { place, protection };
+    });
+    await this.context.sync();
+    const lifted = states.filter((s) => !s.protection.protected);
+    for (const { place, protection } of lifted) protection.protect(place.protection ?? SHEET_PROTECTION);
+    if (lifted.length > 0) await this.context.sync();
+    return states.filter((s) => s.protection.protected).map((s) => s.place.name);
+  }
+
+  /** Queue every op, then the protection of the sheets that need it, and send the last request. */
+  async writePlan(ops: WriteOp[]): Promise<void> {
+    this.startBatch();
+    for (const op of ops) {
+      switch (op.kind) {
+        case "createTable":
+          await this.createTable(op);
+          break;
+        case "appendRows":
+          await this.appendRows(op);
+          break;
+        case "setColumn":
+          await this.setColumn(op);
+          break;
+        case "reportSheet":
+          await this.reportSheet(op);
+          break;
+        case "markCells":
+          await this.markCells(op);
+          break;
+      }
+    }
+    for (const { name, options } of this.protectAtEnd.values()) {
+      await this.queue(JSON.stringify(options).length, () => this.sheet(name).protection.protect(options));
+    }
+    await this.context.sync();
+  }
+
+  /** Best effort after a failed request: the sheets unprotected for the plan are protected again. */
+  async protectAgainAfterFailure(): Promise<void> {
+    if (this.lifted.length === 0) return;
+    try {
+      await this.restoreProtection(this.lifted);
+    } catch {
+      // The failure being reported matters more than this one.
+    }
+  }
+
   async createTable(op: CreateTableOp): Promise<void> {
     const rows = op.rows ?? [];
     const width = op.headers.length;
@@ -537,7 +672,7 @@ class PlanWriter {
       sheet.getRange().clear();
     } else {
       sheet = this.context.workbook.worksheets.add(op.sheet);
-      this.sheets.set(op.sheet.toLowerCase(), { name: op.sheet, position: this.sheets.size, visibility: "Visible" });
+      this.sheets.set(op.sheet.toLowerCase(), { name: op.sheet, position: this.sheets.size, visibility: "Visible", protected: false });
     }
     // Formats go on before values, so a text ("@") column keeps what it is given as typed.
     const formats = op.numberFormats ?? [];
@@ -550,6 +685,14 @@ class PlanWriter {
     table.name = op.table;
     await this.queueWidths(sheet, op.widths ?? []);
     if (op.hidden && !existing) sheet.visibility = "Hidden";
+    // A sheet unprotected for the plan is protected again with its own options; a new one with ours.
+    const key = op.sheet.toLowerCase();
+    if (op.protect && !this.protectAtEnd.has(key)) {
+      const options: Excel.WorksheetProtectionOptions = apiSupported("1.7")
+        ? { ...SHEET_PROTECTION, selectionMode: "Normal" }
+        : SHEET_PROTECTION;
+      this.protectAtEnd.set(key, { name: existing?.name ?? op.sheet, options });
+    }
     this.tables.set(op.table.toLowerCase(), {
       name: op.table,
       sheet: existing?.name ?? op.sheet,
@@ -596,6 +739,44 @@ class PlanWriter {
     await this.queueValues(sheet, table.headerRowIndex + 1, col, 1, op.values.length, (i) => [op.values[i]]);
   }
 
+  /**
+   * Clear whole columns with one call each, then fill the cells in runs of consecutive rows of a
+   * column, one range per run: a few calls for a column of bad codes, never one per cell.
+   */
+  async markCells(op: MarkCellsOp): Promise<void> {
+    const table = this.tables.get(op.table.toLowerCase())!;
+    const sheet = this.sheet(table.sheet);
+    const top = table.headerRowIndex + 1;
+    const columnOf = (header: string) => table.columnIndex + headerIndex(table.headers, header);
+    if (table.rowCount > 0) {
+      for (const column of new Set((op.clearColumns ?? []).map(columnOf))) {
+        await this.queue(0, () => sheet.getRangeByIndexes(top, column, table.rowCount, 1).format.fill.clear());
+      }
+    }
+    const rowsByColumn = new Map<number, Set<number>>();
+    for (const cell of op.cells) {
+      const column = columnOf(cell.column);
+      let rows = rowsByColumn.get(column);
+      if (!rows) rowsByColumn.set(column, (rows = new Set()));
+      rows.add(cell.row);
+    }
+    const color = op.color;
+    for (const [column, rowSet] of rowsByColumn) {
+      const rows = [...rowSet].sort((a, b) => a - b);
+      for (let i = 0; i < rows.length;) {
+        let j = i + 1;
+        while (j < rows.length && rows[j] === rows[j - 1] + 1) j++;
+        const range = { row: top + rows[i], count: j - i };
+        await this.queue(color === null ? 0 : color.length + 2, () => {
+          const fill = sheet.getRangeByIndexes(range.row, column, range.count, 1).format.fill;
+          if (color === null) fill.clear();
+          else fill.color = color;
+        });
+        i = j;
+      }
+    }
+  }
+
   async reportSheet(op: ReportSheetOp): Promise<void> {
     const key = op.sheet.toLowerCase();
     const old = this.sheets.get(key);
@@ -608,9 +789,9 @@ class PlanWriter {
       if (old.visibility !== "Visible") sheet.visibility = old.visibility as Excel.SheetVisibility;
       oldSheet.delete();
       sheet.name = op.sheet;
-      this.sheets.set(key, { ...old, name: op.sheet });
+      this.sheets.set(key, { ...old, name: op.sheet, protected: false, protection: undefined });
     } else {
-      this.sheets.set(key, { name: op.sheet, position: this.sheets.size, visibility: "Visible" });
+      this.sheets.set(key, { name: op.sheet, position: this.sheets.size, visibility: "Visible", protected: false });
     }
     const width = op.cells.reduce((w, r) => Math.max(w, r.length), 0);
     const below = op.headerRow === undefined ? 0 : op.headerRow + 1;

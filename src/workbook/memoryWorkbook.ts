@@ -2,7 +2,7 @@
 // checks use it; it is also the reference the other adapters are compared with.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
-import type { CellValue, RawTable, ReportSheetOp, Workbook, WorkbookInfo, WriteOp, WriteSummary } from "./port";
+import type { CellValue, MarkCellsOp, RawTable, ReportSheetOp, TableInfo, Workbook, WorkbookInfo, WriteOp, WriteSummary } from "./port";
 
 export interface MemoryTable {
   name: string;
@@ -18,11 +18,24 @@ export interface MemorySheet {
   cells?: CellValue[][];
   layout?: Omit<ReportSheetOp, "kind" | "sheet" | "cells">;
   hidden?: boolean;
+  /** Protected from edits by hand; the add-in still writes to it, as the other adapters do. */
+  protected?: boolean;
+}
+
+/** A filled cell of a table, as markCells left it. */
+export interface MemoryFill {
+  /** 0-based row of the table's body. */
+  row: number;
+  /** The column's header. */
+  column: string;
+  color: string;
 }
 
 export class MemoryWorkbook implements Workbook {
   readonly host = "memory" as const;
   readonly sheets: MemorySheet[];
+  /** Fills per table (lower-case name), keyed by body row and column index. */
+  private readonly fillsByTable = new Map<string, Map<string, { row: number; column: number; color: string }>>();
 
   constructor(
     sheets: MemorySheet[] = [],
@@ -75,10 +88,13 @@ export class MemoryWorkbook implements Workbook {
             numberFormats: op.numberFormats ? [...op.numberFormats] : undefined,
           };
           const existing = this.sheets.find((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
+          // A sheet that was there keeps its visibility and protection; protect only adds to it.
           if (existing) {
             existing.table = table;
             existing.cells = undefined;
-          } else this.sheets.push({ name: op.sheet, table, hidden: op.hidden });
+            if (op.protect) existing.protected = true;
+          } else this.sheets.push({ name: op.sheet, table, hidden: op.hidden, protected: op.protect });
+          this.fillsByTable.delete(op.table.toLowerCase());
           break;
         }
         case "appendRows": {
@@ -104,9 +120,36 @@ export class MemoryWorkbook implements Workbook {
           else this.sheets.push(sheet);
           break;
         }
+        case "markCells":
+          this.markCells(op);
+          break;
       }
     }
     return summary;
+  }
+
+  /** The filled cells of a table, by row then column, for tests to compare with the other adapters. */
+  fills(table: string): MemoryFill[] {
+    const headers = this.findTableSheet(table)?.table?.headers ?? [];
+    return [...(this.fillsByTable.get(table.toLowerCase())?.values() ?? [])]
+      .sort((a, b) => a.row - b.row || a.column - b.column)
+      .map((f) => ({ row: f.row, column: headers[f.column], color: f.color }));
+  }
+
+  private markCells(op: MarkCellsOp): void {
+    const headers = this.findTableSheet(op.table)!.table!.headers;
+    const key = op.table.toLowerCase();
+    const fills = this.fillsByTable.get(key) ?? new Map<string, { row: number; column: number; color: string }>();
+    this.fillsByTable.set(key, fills);
+    const cleared = new Set((op.clearColumns ?? []).map((c) => headerIndex(headers, c)));
+    for (const [at, fill] of fills) if (cleared.has(fill.column)) fills.delete(at);
+    for (const { row, column: header } of op.cells) {
+      const column = headerIndex(headers, header);
+      const at = `${row}:${column}`;
+      // Stored in upper case, as Excel reports a fill color.
+      if (op.color === null) fills.delete(at);
+      else fills.set(at, { row, column, color: op.color.toUpperCase() });
+    }
   }
 
   private findTableSheet(name: string): MemorySheet | undefined {
@@ -119,7 +162,14 @@ function stored(value: CellValue): CellValue {
   return value === "" ? null : value;
 }
 
-function tableInfo(sheet: MemorySheet) {
+function tableInfo(sheet: MemorySheet): TableInfo {
   const t = sheet.table!;
-  return { name: t.name, sheet: sheet.name, headers: [...t.headers], rowCount: t.rows.length, headerRow: 1 };
+  return {
+    name: t.name,
+    sheet: sheet.name,
+    headers: [...t.headers],
+    rowCount: t.rows.length,
+    headerRow: 1,
+    sheetState: { hidden: sheet.hidden === true, protected: sheet.protected === true },
+  };
 }

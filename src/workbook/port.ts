@@ -16,6 +16,8 @@ export interface TableInfo {
   rowCount: number;
   /** 1-based sheet row of the header, so issues can name the row a biller sees. */
   headerRow: number;
+  /** Whether the table's sheet is hidden and protected (code sets are both), so a plan can tell a damaged set. */
+  sheetState?: { hidden: boolean; protected: boolean };
 }
 
 export interface WorkbookInfo {
@@ -42,6 +44,12 @@ export interface CreateTableOp {
   rows?: CellValue[][];
   /** Hide the sheet (code sets, audit trail). */
   hidden?: boolean;
+  /**
+   * Protect the sheet, without a password, so a code set is not changed by hand: users can still
+   * select cells and filter, and the add-in still writes to it (each adapter lifts the protection
+   * around its own writes).
+   */
+  protect?: boolean;
 }
 
 /** Append rows to an existing table. Rows are keyed by the table's actual header text. */
@@ -74,13 +82,30 @@ export interface ReportSheetOp {
   boldRows?: number[];
 }
 
-export type WriteOp = CreateTableOp | AppendRowsOp | SetColumnOp | ReportSheetOp;
+/**
+ * Fill some cells of a table with a color, or clear their fill: the bad codes a check found, and
+ * the highlights of an earlier check taken away first.
+ */
+export interface MarkCellsOp {
+  kind: "markCells";
+  table: string;
+  /** Each cell by its 0-based row in the table's body and its column's header. */
+  cells: { row: number; column: string }[];
+  /** "#RRGGBB", or null to clear the fill of those cells. */
+  color: string | null;
+  /** Columns whose whole body loses its fill before the cells are marked. */
+  clearColumns?: string[];
+}
+
+export type WriteOp = CreateTableOp | AppendRowsOp | SetColumnOp | ReportSheetOp | MarkCellsOp;
 
 /** What applying a plan did, per op, for the audit row and the user's message. */
 export interface WriteSummary {
   tablesCreated: string[];
   rowsAppended: number;
   cellsSet: number;
+  /** Cells given a fill or cleared by markCells (whole columns cleared are not counted). */
+  cellsMarked: number;
   sheetsWritten: string[];
 }
 

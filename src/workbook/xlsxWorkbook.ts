@@ -9,16 +9,18 @@
 //   header row" and would save headerRowCount="0", turning the header into data. Loaded tables
 //   are repaired at load so an untouched table survives a save.
 // - Cells loaded from a file share one style object per style: setting cell.numFmt on one would
-//   reformat them all, so a cell's style is always replaced with a copy, never edited in place.
+//   reformat them all, so a cell's style is always replaced, never edited in place. The styles
+//   this adapter makes are frozen and shared too (see SharedStyles): ExcelJS turns every distinct
+//   style object into XML when it saves, so one fresh object per cell made saving slow.
 // - ExcelJS hands date-formatted numbers back as JS Dates; the port wants serials again.
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
-  PlanRejected,
   type AppendRowsOp,
   type CellValue,
   type CreateTableOp,
+  type MarkCellsOp,
   type RawTable,
   type ReportSheetOp,
   type SetColumnOp,
@@ -31,6 +33,7 @@ import {
 
 type Sheet = ExcelJS.Worksheet;
 type Cell = ExcelJS.Cell;
+type Style = Partial<ExcelJS.Style>;
 /** What ExcelJS puts in and takes out of a cell. */
 type ExcelValue = ExcelJS.CellValue;
 
@@ -80,9 +83,67 @@ const DAY_MS = 86_400_000;
 const UNIX_EPOCH_SERIAL_1900 = 25569;
 const UNIX_EPOCH_SERIAL_1904 = UNIX_EPOCH_SERIAL_1900 - 1462;
 const DEFAULT_TABLE_STYLE: ExcelJS.TableStyleProperties = { theme: "TableStyleMedium2", showRowStripes: true };
+/**
+ * What a protected sheet still lets a user do (ExcelJS's `true` is "allowed"): select any cell,
+ * filter, widen columns to read long descriptions. No password: protection here guards against
+ * slips, not people.
+ */
+const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  autoFilter: true,
+  formatColumns: true,
+};
+const NO_STYLE: Style = Object.freeze({});
+
+/** ExcelJS's worksheet fields the adapter reads and carries over that its typings leave out. */
+interface SheetModelParts {
+  sheetProtection: (Partial<ExcelJS.WorksheetProtection> & { sheet?: boolean }) | null;
+}
+
+/**
+ * Styles made once per distinct (style, change) and shared by every cell that gets them, frozen so
+ * that nothing edits one in place (ExcelJS's own setters such as cell.numFmt would throw on them
+ * rather than silently restyle every cell sharing it).
+ */
+class SharedStyles {
+  private readonly made = new WeakMap<Style, Map<string, Style>>();
+
+  derive(from: Style | undefined, change: string, make: (style: Style) => Style): Style {
+    const source = from ?? NO_STYLE;
+    let byChange = this.made.get(source);
+    if (!byChange) this.made.set(source, (byChange = new Map()));
+    let style = byChange.get(change);
+    if (!style) byChange.set(change, (style = Object.freeze(make(source))));
+    return style;
+  }
+
+  /** A shared copy of a style (of a template row, of a column), for new cells. */
+  copy(from: Style | undefined): Style {
+    return this.derive(from, "copy", (s) => ({ ...s }));
+  }
+
+  withFormat(from: Style | undefined, numFmt: string): Style {
+    return this.derive(from, `numFmt ${numFmt}`, (s) => ({ ...s, numFmt }));
+  }
+
+  withFill(from: Style | undefined, color: string | null): Style {
+    if (color === null) {
+      if (!from?.fill) return from ?? NO_STYLE;
+      return this.derive(from, "no fill", ({ fill: _fill, ...rest }) => rest);
+    }
+    const argb = "FF" + color.slice(1).toUpperCase();
+    return this.derive(from, `fill ${argb}`, (s) => ({ ...s, fill: { type: "pattern", pattern: "solid", fgColor: { argb } } }));
+  }
+
+  withBold(from: Style | undefined): Style {
+    return this.derive(from, "bold", (s) => ({ ...s, font: { ...s.font, bold: true } }));
+  }
+}
 
 export class XlsxWorkbook implements Workbook {
   readonly host = "xlsx" as const;
+  private readonly styles = new SharedStyles();
 
   private constructor(private readonly book: ExcelJS.Workbook) {}
 
@@ -157,11 +218,10 @@ export class XlsxWorkbook implements Workbook {
 
   async write(ops: WriteOp[]): Promise<WriteSummary> {
     const summary = checkPlan(await this.describe(), ops);
-    refuseUnstorableNumbers(ops);
     for (const op of ops) {
       switch (op.kind) {
         case "createTable":
-          this.createTable(op);
+          await this.createTable(op);
           break;
         case "appendRows":
           this.appendRows(op);
@@ -172,23 +232,39 @@ export class XlsxWorkbook implements Workbook {
         case "reportSheet":
           this.writeReportSheet(op);
           break;
+        case "markCells":
+          this.markCells(op);
+          break;
       }
     }
     return summary;
   }
 
-  private createTable(op: CreateTableOp): void {
+  private async createTable(op: CreateTableOp): Promise<void> {
+    // A sheet that was there (empty, or a report) keeps its visibility and protection, as in Excel
+    // where the table is made on it rather than on a new sheet.
+    const old = this.findSheet(op.sheet);
+    const oldState = old?.state;
+    const oldProtection = old ? (old as unknown as SheetModelParts).sheetProtection : null;
     const sheet = this.replaceSheet(op.sheet);
-    if (op.hidden) sheet.state = "hidden";
+    if (old) sheet.state = oldState ?? "visible";
+    else if (op.hidden) sheet.state = "hidden";
+    // One shared style per column, for the column and every cell of it (see SharedStyles).
+    const styles = op.headers.map((_, i) => {
+      const format = op.numberFormats?.[i];
+      return format ? this.styles.withFormat(NO_STYLE, format) : NO_STYLE;
+    });
     op.headers.forEach((_, i) => {
       const column = sheet.getColumn(i + 1);
       const width = op.widths?.[i];
       if (width) column.width = width;
-      // A column format (not only cell formats) so rows typed in Excel later get it too; cells the
-      // table creates below take it from the column.
-      const format = op.numberFormats?.[i];
-      if (format) column.style = { ...column.style, numFmt: format };
+      // A column format (not only cell formats) so rows typed in Excel later get it too.
+      if (styles[i] !== NO_STYLE) column.style = styles[i];
     });
+    const rows = withBlankRowIfEmpty(
+      (op.rows ?? []).map((row) => row.map(valueToCell)),
+      op.headers.length,
+    );
     sheet.addTable({
       name: op.table,
       ref: "A1",
@@ -196,11 +272,15 @@ export class XlsxWorkbook implements Workbook {
       totalsRow: false,
       style: DEFAULT_TABLE_STYLE,
       columns: op.headers.map((name) => ({ name, filterButton: true })),
-      rows: withBlankRowIfEmpty(
-        (op.rows ?? []).map((row) => row.map(valueToCell)),
-        op.headers.length,
-      ),
+      rows,
     });
+    // ExcelJS gave each cell a fresh copy of its column's style: give them the shared one instead.
+    for (let r = 1; r <= 1 + rows.length; r++) {
+      const row = sheet.getRow(r);
+      for (let c = 0; c < styles.length; c++) row.getCell(c + 1).style = styles[c];
+    }
+    if (oldProtection?.sheet) (sheet as unknown as SheetModelParts).sheetProtection = oldProtection;
+    else if (op.protect) await sheet.protect("", SHEET_PROTECTION);
   }
 
   private appendRows(op: AppendRowsOp): void {
@@ -225,11 +305,13 @@ export class XlsxWorkbook implements Workbook {
     this.rewriteTable(table, body);
     // New rows look like the table's last row (Excel does the same when a table grows).
     const template = place.rangeRows > 0 ? place.headerRow + place.rangeRows : undefined;
+    const styles: Style[] = [];
+    for (let c = place.firstColumn; c < place.firstColumn + place.width; c++) {
+      styles.push(this.styles.copy(template ? sheet.getCell(template, c).style : sheet.getColumn(c).style));
+    }
     for (let r = place.headerRow + place.bodyRows + 1; r <= place.headerRow + newBody; r++) {
-      for (let c = place.firstColumn; c < place.firstColumn + place.width; c++) {
-        const style = template ? sheet.getCell(template, c).style : sheet.getColumn(c).style;
-        sheet.getCell(r, c).style = { ...(style ?? {}) };
-      }
+      const row = sheet.getRow(r);
+      styles.forEach((style, j) => (row.getCell(place.firstColumn + j).style = style));
     }
     // The totals row moves below the new rows as it was (ExcelJS would rewrite custom totals as blanks).
     if (totals) this.pasteRow(sheet, newBottom, place, totals);
@@ -238,11 +320,28 @@ export class XlsxWorkbook implements Workbook {
   private setColumn(op: SetColumnOp): void {
     const { sheet, place, headers } = this.findTable(op.table)!;
     const column = place.firstColumn + headerIndex(headers, op.column);
+    const format = op.numberFormat;
     op.values.forEach((value, i) => {
       const cell = sheet.getCell(place.headerRow + 1 + i, column);
       cell.value = valueToCell(value);
-      if (op.numberFormat) cell.style = { ...cell.style, numFmt: op.numberFormat };
+      if (format) cell.style = this.styles.withFormat(cell.style, format);
     });
+  }
+
+  private markCells(op: MarkCellsOp): void {
+    const { sheet, place, headers } = this.findTable(op.table)!;
+    const columnOf = (header: string) => place.firstColumn + headerIndex(headers, header);
+    for (const header of op.clearColumns ?? []) {
+      const column = columnOf(header);
+      for (let r = place.headerRow + 1; r <= place.headerRow + place.bodyRows; r++) {
+        const cell = sheet.findRow(r)?.findCell(column);
+        if (cell?.style?.fill) cell.style = this.styles.withFill(cell.style, null);
+      }
+    }
+    for (const { row, column } of op.cells) {
+      const cell = sheet.getCell(place.headerRow + 1 + row, columnOf(column));
+      cell.style = this.styles.withFill(cell.style, op.color);
+    }
   }
 
   private writeReportSheet(op: ReportSheetOp): void {
@@ -258,13 +357,8 @@ export class XlsxWorkbook implements Workbook {
         const cell = row.getCell(c + 1);
         cell.value = valueToCell(value);
         const format = r > (headerRow ?? -1) ? op.columns?.[c]?.numberFormat : undefined;
-        if (format || bold.has(r)) {
-          cell.style = {
-            ...cell.style,
-            ...(format ? { numFmt: format } : {}),
-            ...(bold.has(r) ? { font: { ...cell.style.font, bold: true } } : {}),
-          };
-        }
+        if (format) cell.style = this.styles.withFormat(cell.style, format);
+        if (bold.has(r)) cell.style = this.styles.withBold(cell.style);
       });
     });
     if (headerRow !== undefined) {
@@ -408,7 +502,17 @@ export class XlsxWorkbook implements Workbook {
 }
 
 function tableInfo({ sheet, model, place, headers }: FoundTable): TableInfo {
-  return { name: model.name, sheet: sheet.name, headers: [...headers], rowCount: place.bodyRows, headerRow: place.headerRow };
+  return {
+    name: model.name,
+    sheet: sheet.name,
+    headers: [...headers],
+    rowCount: place.bodyRows,
+    headerRow: place.headerRow,
+    sheetState: {
+      hidden: sheet.state !== "visible",
+      protected: (sheet as unknown as SheetModelParts).sheetProtection?.sheet === true,
+    },
+  };
 }
 
 function tablesOf(sheet: Sheet): TableModel[] {
@@ -520,20 +624,4 @@ export function dateToSerial(date: Date, system: DateSystem): number {
  */
 function valueToCell(value: CellValue): ExcelValue {
   return value === "" ? null : value;
-}
-
-/** NaN or Infinity would be written into the file as text Excel refuses to open: stop before writing. */
-function refuseUnstorableNumbers(ops: WriteOp[]): void {
-  const bad = (v: CellValue) => typeof v === "number" && !Number.isFinite(v);
-  for (const op of ops) {
-    const where =
-      op.kind === "createTable"
-        ? (op.rows ?? []).some((r) => r.some(bad)) && `table ${op.table}`
-        : op.kind === "appendRows"
-          ? op.rows.some((r) => Object.values(r).some(bad)) && `table ${op.table}`
-          : op.kind === "setColumn"
-            ? op.values.some(bad) && `column "${op.column}" of table ${op.table}`
-            : op.cells.some((r) => r.some(bad)) && `sheet "${op.sheet}"`;
-    if (where) throw new PlanRejected(`Nothing was written: a value for ${where} is not a number Excel can store.`);
-  }
 }

@@ -15,9 +15,24 @@ const TABLES: { name: string; headers: string[]; formats: (string | null)[]; row
     formats: ["@", "@", "yyyy-mm-dd", "@", "$#,##0.00", "@"],
     row: (i) => [`C${i}`, `P${String(i % 50).padStart(4, "0")}`, 46000 + (i % 365), "99213", 125.5 + (i % 7), i % 3 === 0 ? null : "ok"],
   },
-  { name: "Payments", headers: ["PaymentID", "Date", "Amount", "Reference"], formats: ["@", "yyyy-mm-dd", "$#,##0.00", "@"], row: (i) => [`Y${i}`, 46100, 80, `CHK${i}`] },
-  { name: "Patients", headers: ["PatientID", "Last Name", "Balance"], formats: ["@", "@", "$#,##0.00"], row: (i) => [`P${i}`, `Name${i % 97}`, 0] },
-  { name: "Payers", headers: ["PayerID", "Payer Name", "Type"], formats: ["@", "@", "@"], row: (i) => [`Y${i}`, `Payer ${i}`, i % 2 ? "Commercial" : "Medicare"] },
+  {
+    name: "Payments",
+    headers: ["PaymentID", "Date", "Amount", "Reference"],
+    formats: ["@", "yyyy-mm-dd", "$#,##0.00", "@"],
+    row: (i) => [`Y${i}`, 46100, 80, `CHK${i}`],
+  },
+  {
+    name: "Patients",
+    headers: ["PatientID", "Last Name", "Balance"],
+    formats: ["@", "@", "$#,##0.00"],
+    row: (i) => [`P${i}`, `Name${i % 97}`, 0],
+  },
+  {
+    name: "Payers",
+    headers: ["PayerID", "Payer Name", "Type"],
+    formats: ["@", "@", "@"],
+    row: (i) => [`Y${i}`, `Payer ${i}`, i % 2 ? "Commercial" : "Medicare"],
+  },
   { name: "Postings", headers: ["PostingID", "ChargeID", "Paid"], formats: ["@", "@", "$#,##0.00"], row: (i) => [`T${i}`, `C${i}`, 40] },
 ];
 const NAMES = TABLES.map((t) => t.name);
@@ -46,12 +61,27 @@ function planFor(rows: number, tableRows = rows): WriteOp[] {
   return [
     { kind: "appendRows", table: "Charges", rows: rowsOf(charges.row, rows, rows).map((r) => record(charges.headers, r)) },
     { kind: "appendRows", table: "Payments", rows: rowsOf(payments.row, rows, rows).map((r) => record(payments.headers, r)) },
-    { kind: "setColumn", table: "Patients", column: "Balance", values: Array.from({ length: tableRows }, (_, i) => i * 1.25), numberFormat: "$#,##0.00" },
+    {
+      kind: "setColumn",
+      table: "Patients",
+      column: "Balance",
+      values: Array.from({ length: tableRows }, (_, i) => i * 1.25),
+      numberFormat: "$#,##0.00",
+    },
     {
       kind: "reportSheet",
       sheet: "Aging",
-      cells: [["A/R aging"], ["Payer", "0-30", "31-60", "Total"], ...Array.from({ length: rows }, (_, i) => [`Payer ${i}`, i, i * 2, i * 3])],
-      columns: [{ width: 24 }, { width: 10, numberFormat: "$#,##0.00" }, { width: 10, numberFormat: "$#,##0.00" }, { width: 12, numberFormat: "$#,##0.00" }],
+      cells: [
+        ["A/R aging"],
+        ["Payer", "0-30", "31-60", "Total"],
+        ...Array.from({ length: rows }, (_, i) => [`Payer ${i}`, i, i * 2, i * 3]),
+      ],
+      columns: [
+        { width: 24 },
+        { width: 10, numberFormat: "$#,##0.00" },
+        { width: 10, numberFormat: "$#,##0.00" },
+        { width: 12, numberFormat: "$#,##0.00" },
+      ],
       headerRow: 1,
       boldRows: [0],
     },
@@ -118,7 +148,11 @@ describe("ExcelWorkbook syncs", () => {
   it("keeps every sync under 5 MB with the default budget, and adds syncs by bytes, not by rows", async () => {
     const narrow = (rows: number) => {
       const fake = new FakeExcel();
-      fake.addTable("Ledger", ["Amount"], rowsOf((i) => [i % 1000], rows));
+      fake.addTable(
+        "Ledger",
+        ["Amount"],
+        rowsOf((i) => [i % 1000], rows),
+      );
       return fake;
     };
     const few = narrow(10);
@@ -130,7 +164,11 @@ describe("ExcelWorkbook syncs", () => {
 
     // About 10 MB of long notes: the bytes, not the 20,000 rows, call for more syncs.
     const notes = new FakeExcel();
-    notes.addTable("Notes", ["Note"], rowsOf((i) => [`${i} `.padEnd(500, "x")], 20_000));
+    notes.addTable(
+      "Notes",
+      ["Note"],
+      rowsOf((i) => [`${i} `.padEnd(500, "x")], 20_000),
+    );
     const notesRead = await counted(notes, () => new ExcelWorkbook(notes.run).readTables(["Notes"]));
     expect(notesRead.result.Notes?.rows[19_999][0]).toBe("19999 ".padEnd(500, "x"));
     const bodyBytes = notes.syncLog.slice(2).reduce((n, s) => n + s.responseBytes, 0);
@@ -141,7 +179,9 @@ describe("ExcelWorkbook syncs", () => {
 
     // Writing the same bytes back: every request under 5 MB too.
     const excel = new ExcelWorkbook(notes.run);
-    const write = await counted(notes, () => excel.write([{ kind: "appendRows", table: "Notes", rows: notesRead.result.Notes!.rows.map(([note]) => ({ Note: note })) }]));
+    const write = await counted(notes, () =>
+      excel.write([{ kind: "appendRows", table: "Notes", rows: notesRead.result.Notes!.rows.map(([note]) => ({ Note: note })) }]),
+    );
     expect(notes.syncLog.every((s) => !s.failed && s.requestBytes <= EXCEL_WEB_PAYLOAD_LIMIT)).toBe(true);
     const sent = notes.syncLog.reduce((n, s) => n + s.requestBytes, 0);
     expect(write.syncs - 2).toBeGreaterThanOrEqual(Math.ceil(sent / EXCEL_WEB_PAYLOAD_LIMIT));
@@ -186,7 +226,14 @@ describe("ExcelWorkbook reads and writes like the memory adapter", () => {
         ],
       },
       // Keys in another case, a column left out, and a table created earlier in the same plan.
-      { kind: "appendRows", table: "codeset", rows: [{ code: "J1100", FEE: 3 }, { Description: "+1 and -2", Active: false }] },
+      {
+        kind: "appendRows",
+        table: "codeset",
+        rows: [
+          { code: "J1100", FEE: 3 },
+          { Description: "+1 and -2", Active: false },
+        ],
+      },
       { kind: "appendRows", table: "Statements", rows: [{ Number: "000013", "Amount Due": 0.1 + 0.2 }] },
       { kind: "setColumn", table: "Payers", column: "type", values: rowsOf((i) => [i % 2 ? "Tricare" : null], 30).map(([v]) => v) },
     ];
@@ -215,10 +262,21 @@ describe("ExcelWorkbook reads and writes like the memory adapter", () => {
     const fake = new FakeExcel({ use1904DateSystem: true });
     fake.addSheet("Notes", [["hello"]]);
     fake.addTable("Audit", ["Time", "Action"], [], { sheet: "Log", top: 3, left: 2 });
+    fake.sheet("Log")!.visibility = "Hidden";
+    fake.protectSheet("Log");
     const info = await new ExcelWorkbook(fake.run).describe();
     expect(info).toEqual({
       sheets: ["Notes", "Log"],
-      tables: [{ name: "Audit", sheet: "Log", headers: ["Time", "Action"], rowCount: 0, headerRow: 4 }],
+      tables: [
+        {
+          name: "Audit",
+          sheet: "Log",
+          headers: ["Time", "Action"],
+          rowCount: 0,
+          headerRow: 4,
+          sheetState: { hidden: true, protected: true },
+        },
+      ],
       dateSystem: 1904,
     });
     const old = new FakeExcel({ hasDateSystemProperty: false, use1904DateSystem: true });
@@ -235,7 +293,10 @@ describe("ExcelWorkbook reads and writes like the memory adapter", () => {
     expect(table.bodyRows).toBe(2);
     expect(fake.cell("Log", 4, 2)).toBe("09:00");
     expect(fake.cell("Log", 5, 3)).toBe("Post");
-    expect((await excel.readTables(["Audit", "Nope"])).Audit?.rows).toEqual([["09:00", "Setup"], [null, "Post"]]);
+    expect((await excel.readTables(["Audit", "Nope"])).Audit?.rows).toEqual([
+      ["09:00", "Setup"],
+      [null, "Post"],
+    ]);
     expect(await excel.readSheet("Nope")).toBeUndefined();
     fake.addSheet("Blank");
     expect(await excel.readSheet("Blank")).toEqual([]);
@@ -286,9 +347,11 @@ describe("ExcelWorkbook refuses a bad plan before writing", () => {
   it("refuses rows past Excel's last row before writing any of them", async () => {
     const fake = new FakeExcel();
     fake.addTable("Charges", ["ChargeID"], [["C1"]], { top: 1_048_570 });
-    await expect(new ExcelWorkbook(fake.run).write([{ kind: "appendRows", table: "Charges", rows: rowsOf((i) => [i], 10).map(([v]) => ({ ChargeID: v })) }])).rejects.toThrow(
-      /would need 1,048,582 rows, more than the 1,048,576 a sheet holds/,
-    );
+    await expect(
+      new ExcelWorkbook(fake.run).write([
+        { kind: "appendRows", table: "Charges", rows: rowsOf((i) => [i], 10).map(([v]) => ({ ChargeID: v })) },
+      ]),
+    ).rejects.toThrow(/would need 1,048,582 rows, more than the 1,048,576 a sheet holds/);
     expect(fake.writes).toBe(0);
   });
 });
@@ -310,6 +373,8 @@ describe("applyPlan through Excel", () => {
 });
 
 describe("the fake behaves like Office.js where it matters", () => {
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/no-empty-load --
+     this test reads too early and loads without names on purpose, to prove the fake refuses both as Excel does */
   it("throws on a property read before load and sync, and refuses an empty load", async () => {
     const fake = new FakeExcel();
     fake.addSheet("Sheet1", [[1]]);
@@ -323,6 +388,7 @@ describe("the fake behaves like Office.js where it matters", () => {
       expect(() => range.load()).toThrow(/without property names/);
     });
   });
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/no-empty-load */
 
   it("fails a sync over 5 MB like Excel on the web", async () => {
     const fake = new FakeExcel();

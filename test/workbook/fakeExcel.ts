@@ -7,6 +7,11 @@
 // with = + - @ written without it becomes a formula and "00123" or "TRUE" are coerced; a table
 // cannot have zero rows; and a sync whose request or response is over 5 MB fails like Excel on
 // the web (RichApi.Error RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+// A protected sheet refuses every change to its cells, formats and tables (AccessDenied) unless its
+// options allow that kind of formatting; protect() on a protected sheet and unprotect() on an
+// unprotected one fail (the first as documented, the second as some Excel builds do), and a
+// password-protected sheet unprotects only with its password. Fills, the active sheet and the
+// selection are kept, and every fill call is counted.
 import { isoToSerial } from "../../src/dates";
 
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
@@ -36,7 +41,8 @@ interface Rect {
 }
 
 const covers = (r: Rect, row: number, col: number) => row >= r.top && row < r.top + r.rows && col >= r.left && col < r.left + r.columns;
-const overlaps = (a: Rect, b: Rect) => a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;
+const overlaps = (a: Rect, b: Rect) =>
+  a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;
 
 export class FakeSheet {
   /** Sparse grid: rows[row][col]; undefined is a blank cell. */
@@ -47,8 +53,31 @@ export class FakeSheet {
   widths = new Map<number, number>();
   frozenRows = 0;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Fill colors ("#RRGGBB", upper case) by "row,column". */
+  fills = new Map<string, string>();
+  isProtected = false;
+  protection: Excel.WorksheetProtectionOptions = {};
+  password?: string;
 
   constructor(public name: string) {}
+
+  fillAt(row: number, col: number): string | undefined {
+    return this.fills.get(`${row},${col}`);
+  }
+
+  /** Throws like Excel when the sheet is protected and its options do not allow this change. */
+  checkWritable(allowedBy?: keyof Excel.WorksheetProtectionOptions): void {
+    if (this.isProtected && !(allowedBy && this.protection[allowedBy] === true)) {
+      throw new RichApiError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${this.name}).`);
+    }
+  }
+
+  clearFills(rect: Rect): void {
+    for (const at of this.fills.keys()) {
+      const [row, col] = at.split(",").map(Number);
+      if (covers(rect, row, col)) this.fills.delete(at);
+    }
+  }
 
   get(row: number, col: number): StoredCell | undefined {
     return this.rows[row]?.[col];
@@ -65,7 +94,10 @@ export class FakeSheet {
 
   /** The smallest rectangle holding every non-blank cell; undefined for a blank sheet. */
   usedRect(): Rect | undefined {
-    let top = -1, bottom = -1, left = Infinity, right = -1;
+    let top = -1,
+      bottom = -1,
+      left = Infinity,
+      right = -1;
     this.rows.forEach((row, r) => {
       if (!row) return;
       row.forEach((cell, c) => {
@@ -86,6 +118,7 @@ export class FakeSheet {
     }
     this.formats = this.formats.filter((f) => !overlaps(f, rect));
     this.bold = this.bold.filter((b) => !overlaps(b, rect));
+    this.clearFills(rect);
   }
 }
 
@@ -133,6 +166,11 @@ export class FakeExcel {
   readonly payloadLimitBytes: number;
   readonly use1904DateSystem: boolean;
   readonly hasDateSystemProperty: boolean;
+  /** The sheet the user sees, and the cells selected on it (0-based), as activate() and select() left them. */
+  activeSheet?: FakeSheet;
+  selection?: { sheet: string; top: number; left: number; rows: number; columns: number };
+  /** Fill calls (a color set or a fill cleared) applied, each over one range. */
+  fillCalls = 0;
   private tablesMade = 0;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -193,7 +231,9 @@ export class FakeExcel {
       row.forEach((v, c) => v !== null && v !== "" && (target[left + c] = v));
     });
     const bodyRows = Math.max(1, rows.length);
-    (options.numberFormats ?? []).forEach((format, c) => format && sheet.formats.push({ top: top + 1, left: left + c, rows: bodyRows, columns: 1, format }));
+    (options.numberFormats ?? []).forEach(
+      (format, c) => format && sheet.formats.push({ top: top + 1, left: left + c, rows: bodyRows, columns: 1, format }),
+    );
     const table = new FakeTable(name, sheet, top, left, bodyRows, headers.length);
     this.tables.push(table);
     return table;
@@ -212,9 +252,25 @@ export class FakeExcel {
   }
 
   /** Every stored cell of every sheet, for "nothing changed" checks. */
+  /** Protect a sheet as an office would have it, without going through syncs. */
+  protectSheet(name: string, options: Excel.WorksheetProtectionOptions = {}, password?: string): void {
+    const sheet = this.sheet(name)!;
+    sheet.isProtected = true;
+    sheet.protection = { ...options };
+    sheet.password = password;
+  }
+
   snapshot(): string {
     return JSON.stringify({
-      sheets: this.sheets.map((s) => ({ name: s.name, rows: s.rows, formats: s.formats, visibility: s.visibility })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        rows: s.rows,
+        formats: s.formats,
+        visibility: s.visibility,
+        fills: [...s.fills],
+        protected: s.isProtected,
+        protection: s.protection,
+      })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect })),
     });
   }
@@ -228,7 +284,8 @@ export class FakeExcel {
 }
 
 const notFound = (what: string) => new RichApiError("ItemNotFound", `The requested resource doesn't exist. (${what})`);
-const invalid = (why: string) => new RichApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`);
+const invalid = (why: string) =>
+  new RichApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${why})`);
 
 interface QueuedOp {
   requestBytes: number;
@@ -400,7 +457,8 @@ class WorkbookProxy {
       });
       Object.defineProperty(this, "load", {
         value: (props: string) => {
-          if (propertyNames(props).join() !== "use1904DateSystem") throw new Error(`the fake workbook loads only use1904DateSystem, not ${props}`);
+          if (propertyNames(props).join() !== "use1904DateSystem")
+            throw new Error(`the fake workbook loads only use1904DateSystem, not ${props}`);
           context.enqueue({
             requestBytes: 0,
             kind: "load",
@@ -471,12 +529,28 @@ function checkSheetName(name: string): void {
 class WorksheetProxy extends ClientObject<FakeSheet> {
   readonly tables: { add(address: RangeProxy | string, hasHeaders: boolean): TableProxy };
   readonly freezePanes: { freezeRows(count: number): void };
+  readonly protection: WorksheetProtectionProxy;
   constructor(context: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(context, resolver, orNull, true);
     this.tables = { add: (address, hasHeaders) => this.addTable(address, hasHeaders) };
     this.freezePanes = {
       freezeRows: (count) => context.write(8, () => void (this.resolve().frozenRows = count)),
     };
+    // Loaded either on its own or through the sheet ("protection/protected").
+    this.protection = new WorksheetProtectionProxy(
+      context,
+      () => this.resolve(),
+      (prop) => ({ loaded: this.loaded.has(`protection/${prop}`), value: this.loaded.get(`protection/${prop}`) }),
+    );
+  }
+
+  /** Like Excel, a hidden sheet cannot be made the active one. */
+  activate(): void {
+    this.context.write(4, () => {
+      const sheet = this.resolve();
+      if (sheet.visibility !== "Visible") throw new RichApiError("InvalidOperation", `A hidden sheet (${sheet.name}) cannot be activated.`);
+      this.context.excel.activeSheet = sheet;
+    });
   }
 
   setLoaded(values: readonly (readonly [string, unknown])[]): void {
@@ -496,6 +570,10 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
         return sheet.visibility;
       case "position":
         return this.context.excel.sheets.indexOf(sheet);
+      case "protection/protected":
+        return sheet.isProtected;
+      case "protection/options":
+        return { ...sheet.protection };
       default:
         throw invalid(`the fake worksheet has no property ${prop}`);
     }
@@ -553,7 +631,13 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
-    return new RangeProxy(this.context, () => ({ sheet: this.resolve(), top: startRow, left: startColumn, rows: rowCount, columns: columnCount }));
+    return new RangeProxy(this.context, () => ({
+      sheet: this.resolve(),
+      top: startRow,
+      left: startColumn,
+      rows: rowCount,
+      columns: columnCount,
+    }));
   }
 
   /** Only the whole sheet (no address): the adapter never builds A1 addresses. */
@@ -591,6 +675,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     this.context.write(16, () => {
       const excel = this.context.excel;
       const ref = address.resolve();
+      ref.sheet.checkWritable();
       // Excel will not hold a table without rows: a header-only range gets one blank row.
       const bodyRows = Math.max(1, ref.rows - 1);
       const table = new FakeTable(excel.nextTableName(), ref.sheet, ref.top, ref.left, bodyRows, ref.columns);
@@ -606,6 +691,55 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
       excel.tables.push((created = table));
     });
     return new TableProxy(this.context, () => created);
+  }
+}
+
+class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
+  constructor(
+    context: FakeContext,
+    resolver: () => FakeSheet | null,
+    private readonly throughSheet: (prop: string) => { loaded: boolean; value: unknown },
+  ) {
+    super(context, resolver);
+  }
+
+  protected read(sheet: FakeSheet, prop: string): unknown {
+    if (prop === "protected") return sheet.isProtected;
+    if (prop === "options") return { ...sheet.protection };
+    throw invalid(`the fake worksheet protection has no property ${prop}`);
+  }
+
+  private value<V>(prop: string): V {
+    const loaded = this.throughSheet(prop);
+    return loaded.loaded ? (loaded.value as V) : this.property<V>(prop);
+  }
+
+  get protected(): boolean {
+    return this.value("protected");
+  }
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.value("options");
+  }
+
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.context.write(JSON.stringify(options ?? {}).length, () => {
+      const sheet = this.resolve();
+      if (sheet.isProtected) throw new RichApiError("InvalidOperation", `The sheet ${sheet.name} is already protected.`);
+      sheet.isProtected = true;
+      sheet.protection = { ...options };
+      sheet.password = password;
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.context.write(8, () => {
+      const sheet = this.resolve();
+      if (!sheet.isProtected) throw new RichApiError("AccessDenied", `The sheet ${sheet.name} is not protected.`);
+      if (sheet.password !== undefined && sheet.password !== password)
+        throw new RichApiError("InvalidArgument", "The password is incorrect.");
+      sheet.isProtected = false;
+      sheet.password = undefined;
+    });
   }
 }
 
@@ -640,14 +774,22 @@ function shownValue(cell: StoredCell | undefined): string | number | boolean {
 }
 
 class RangeProxy extends ClientObject<RangeRef> {
-  readonly format: { columnWidth: number; font: { bold: boolean } };
+  readonly format: { columnWidth: number; font: { bold: boolean }; fill: { color: string; clear(): void } };
 
   constructor(context: FakeContext, resolver: () => RangeRef | null, orNull = false) {
     super(
       context,
       () => {
         const ref = resolver();
-        if (ref && (ref.top < 0 || ref.left < 0 || ref.rows < 1 || ref.columns < 1 || ref.top + ref.rows > SHEET_ROWS || ref.left + ref.columns > SHEET_COLUMNS)) {
+        if (
+          ref &&
+          (ref.top < 0 ||
+            ref.left < 0 ||
+            ref.rows < 1 ||
+            ref.columns < 1 ||
+            ref.top + ref.rows > SHEET_ROWS ||
+            ref.left + ref.columns > SHEET_COLUMNS)
+        ) {
           throw invalid(`range at row ${ref.top}, column ${ref.left}, ${ref.rows}x${ref.columns} is outside the sheet`);
         }
         return ref;
@@ -661,6 +803,7 @@ class RangeProxy extends ClientObject<RangeRef> {
       },
       set columnWidth(points: number) {
         write(8, (ref) => {
+          ref.sheet.checkWritable("allowFormatColumns");
           for (let c = ref.left; c < ref.left + ref.columns; c++) ref.sheet.widths.set(c, points);
         });
       },
@@ -670,18 +813,54 @@ class RangeProxy extends ClientObject<RangeRef> {
         },
         set bold(on: boolean) {
           write(8, (ref) => {
+            ref.sheet.checkWritable("allowFormatCells");
             if (on) ref.sheet.bold.push({ top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns });
             else ref.sheet.bold = ref.sheet.bold.filter((b) => !overlaps(b, ref));
+          });
+        },
+      },
+      fill: {
+        get color(): string {
+          throw new RichApiError("PropertyNotLoaded", "The fake does not load fills.");
+        },
+        set color(color: string) {
+          write(JSON.stringify(color).length, (ref) => {
+            ref.sheet.checkWritable("allowFormatCells");
+            // Excel also takes color names; the adapter is held to the "#RRGGBB" the port allows.
+            if (!/^#[0-9A-F]{6}$/i.test(color)) throw invalid(`fill color ${color}`);
+            context.excel.fillCalls++;
+            for (let r = ref.top; r < ref.top + ref.rows; r++) {
+              for (let c = ref.left; c < ref.left + ref.columns; c++) ref.sheet.fills.set(`${r},${c}`, color.toUpperCase());
+            }
+          });
+        },
+        clear: () => {
+          write(4, (ref) => {
+            ref.sheet.checkWritable("allowFormatCells");
+            context.excel.fillCalls++;
+            ref.sheet.clearFills(ref);
           });
         },
       },
     };
   }
 
+  /** Select the range, making its sheet the active one (a hidden sheet's cells cannot be selected). */
+  select(): void {
+    this.context.write(4, () => {
+      const ref = this.resolve();
+      if (ref.sheet.visibility !== "Visible")
+        throw new RichApiError("InvalidOperation", `Cells of a hidden sheet (${ref.sheet.name}) cannot be selected.`);
+      this.context.excel.activeSheet = ref.sheet;
+      this.context.excel.selection = { sheet: ref.sheet.name, top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns };
+    });
+  }
+
   protected read(ref: RangeRef, prop: string): unknown {
     switch (prop) {
       case "values": {
-        if (ref.rows * ref.columns > 5_000_000) throw new RichApiError("ResponsePayloadSizeLimitExceeded", "More than 5 million cells asked for at once.");
+        if (ref.rows * ref.columns > 5_000_000)
+          throw new RichApiError("ResponsePayloadSizeLimitExceeded", "More than 5 million cells asked for at once.");
         const out = new Array<(string | number | boolean)[]>(ref.rows);
         for (let r = 0; r < ref.rows; r++) {
           const row = ref.sheet.rows[ref.top + r];
@@ -692,7 +871,9 @@ class RangeProxy extends ClientObject<RangeRef> {
         return out;
       }
       case "numberFormat":
-        return Array.from({ length: ref.rows }, (_, r) => Array.from({ length: ref.columns }, (_, c) => ref.sheet.formatAt(ref.top + r, ref.left + c)));
+        return Array.from({ length: ref.rows }, (_, r) =>
+          Array.from({ length: ref.columns }, (_, c) => ref.sheet.formatAt(ref.top + r, ref.left + c)),
+        );
       case "rowIndex":
         return ref.top;
       case "columnIndex":
@@ -712,8 +893,11 @@ class RangeProxy extends ClientObject<RangeRef> {
   set values(values: unknown[][]) {
     this.context.write(JSON.stringify(values).length, () => {
       const ref = this.resolve();
+      ref.sheet.checkWritable();
       if (values.length !== ref.rows || values.some((row) => row.length !== ref.columns)) {
-        throw invalid(`the input array is ${values.length} rows by ${values[0]?.length ?? 0} columns for a range of ${ref.rows} by ${ref.columns}`);
+        throw invalid(
+          `the input array is ${values.length} rows by ${values[0]?.length ?? 0} columns for a range of ${ref.rows} by ${ref.columns}`,
+        );
       }
       const date1904 = this.context.excel.use1904DateSystem;
       for (let r = 0; r < ref.rows; r++) {
@@ -738,12 +922,15 @@ class RangeProxy extends ClientObject<RangeRef> {
   set numberFormat(formats: string[][]) {
     this.context.write(JSON.stringify(formats).length, () => {
       const ref = this.resolve();
+      ref.sheet.checkWritable("allowFormatCells");
       if (formats.length === 1 && formats[0].length === 1) {
         ref.sheet.formats.push({ top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns, format: formats[0][0] });
         return;
       }
       if (formats.length !== ref.rows || formats.some((row) => row.length !== ref.columns)) throw invalid("number format array size");
-      formats.forEach((row, r) => row.forEach((format, c) => ref.sheet.formats.push({ top: ref.top + r, left: ref.left + c, rows: 1, columns: 1, format })));
+      formats.forEach((row, r) =>
+        row.forEach((format, c) => ref.sheet.formats.push({ top: ref.top + r, left: ref.left + c, rows: 1, columns: 1, format })),
+      );
     });
   }
 
@@ -777,10 +964,12 @@ class RangeProxy extends ClientObject<RangeRef> {
   clear(): void {
     this.context.write(4, () => {
       const ref = this.resolve();
+      ref.sheet.checkWritable();
       if (ref.rows === SHEET_ROWS && ref.columns === SHEET_COLUMNS) {
         ref.sheet.rows = [];
         ref.sheet.formats = [];
         ref.sheet.bold = [];
+        ref.sheet.fills = new Map();
       } else ref.sheet.clear(ref);
     });
   }
@@ -891,6 +1080,7 @@ class TableProxy extends ClientObject<FakeTable> {
     this.context.write(16, () => {
       const table = this.resolve();
       const ref = newRange.resolve();
+      table.sheet.checkWritable();
       if (ref.sheet !== table.sheet || ref.top !== table.top || !overlaps(ref, table.rect)) {
         throw invalid("the new table range must keep the header row and overlap the table");
       }

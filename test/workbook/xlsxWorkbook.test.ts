@@ -28,7 +28,8 @@ async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   const book = await zip.file("xl/workbook.xml")!.async("string");
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(book)![1];
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
 }
 
@@ -69,9 +70,21 @@ async function officeFile(): Promise<Uint8Array> {
     name: "Charges",
     ref: "B3",
     style: { theme: "TableStyleLight9", showRowStripes: true },
-    columns: ["Charge #", "Claim #", "Patient #", "Payer", "Date of Service", "CPT", "Charge Amount", "Notes"].map((name) => ({ name, filterButton: true })),
+    columns: ["Charge #", "Claim #", "Patient #", "Payer", "Date of Service", "CPT", "Charge Amount", "Notes"].map((name) => ({
+      name,
+      filterButton: true,
+    })),
     rows: [
-      ["L1", "CL1", "P100", { text: "MCR", hyperlink: "https://payer.example/" }, utc(2026, 3, 5), "99213", { formula: "100+50", result: 150 }, { richText: [{ text: "new " }, { text: "patient", font: { bold: true } }] }],
+      [
+        "L1",
+        "CL1",
+        "P100",
+        { text: "MCR", hyperlink: "https://payer.example/" },
+        utc(2026, 3, 5),
+        "99213",
+        { formula: "100+50", result: 150 },
+        { richText: [{ text: "new " }, { text: "patient", font: { bold: true } }] },
+      ],
       ["L2", "CL1", 1002, "MCR", utc(2026, 3, 6), "J1100", 75.5, null],
       ["L3", "CL2", "P101", "BCBS", utc(2026, 3, 7), "99214", { error: "#N/A" }, "recheck"],
     ],
@@ -95,7 +108,11 @@ describe("text that looks like a formula stays text in the file", () => {
     const wb = await setUpBook();
     const ops: WriteOp[] = [
       { kind: "createTable", table: "Imported", sheet: "Imported", headers: ["Line", "Text"], rows: INJECTIONS.map((t, i) => [i + 1, t]) },
-      { kind: "appendRows", table: "Payments", rows: INJECTIONS.map((t, i) => ({ PaymentID: `PAY${i}`, Date: serial("2026-03-05"), Reference: t, Amount: 10, Note: t })) },
+      {
+        kind: "appendRows",
+        table: "Payments",
+        rows: INJECTIONS.map((t, i) => ({ PaymentID: `PAY${i}`, Date: serial("2026-03-05"), Reference: t, Amount: 10, Note: t })),
+      },
       { kind: "setColumn", table: "Payments", column: "Method", values: INJECTIONS },
       { kind: "reportSheet", sheet: "Report", cells: [["Text"], ...INJECTIONS.map((t) => [t])], headerRow: 0 },
     ];
@@ -111,6 +128,7 @@ describe("text that looks like a formula stays text in the file", () => {
     const stringCells = (sheet: string, column: number, rows: number[]) =>
       rows.map((r) => {
         const cell = raw.getWorksheet(sheet)!.getCell(r, column);
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- an ExcelJS cell, not an Office.js proxy
         return { type: cell.type, value: cell.value };
       });
     const asText = INJECTIONS.map((value) => ({ type: ExcelJS.ValueType.String, value }));
@@ -138,7 +156,16 @@ describe("an office's own workbook", () => {
     const info = await wb.describe();
     expect(info).toEqual({
       sheets: ["Billing"],
-      tables: [{ name: "Charges", sheet: "Billing", headers: ["Charge #", "Claim #", "Patient #", "Payer", "Date of Service", "CPT", "Charge Amount", "Notes"], rowCount: 3, headerRow: 3 }],
+      tables: [
+        {
+          name: "Charges",
+          sheet: "Billing",
+          headers: ["Charge #", "Claim #", "Patient #", "Payer", "Date of Service", "CPT", "Charge Amount", "Notes"],
+          rowCount: 3,
+          headerRow: 3,
+          sheetState: { hidden: false, protected: false },
+        },
+      ],
       dateSystem: 1900,
     });
     const raw = (await wb.readTables(["charges"])).charges!;
@@ -187,7 +214,16 @@ describe("an office's own workbook", () => {
         kind: "appendRows",
         table: "CHARGES",
         rows: [
-          { "charge #": "L4", "Claim #": "CL3", "PATIENT #": "P102", Payer: "MCR", "Date of Service": 46090, CPT: "99212", "Charge Amount": 60, Notes: "follow-up" },
+          {
+            "charge #": "L4",
+            "Claim #": "CL3",
+            "PATIENT #": "P102",
+            Payer: "MCR",
+            "Date of Service": 46090,
+            CPT: "99212",
+            "Charge Amount": 60,
+            Notes: "follow-up",
+          },
           { "Charge #": "L5", "Claim #": "CL3", "Patient #": "P102", Payer: "MCR", "Date of Service": 46090, CPT: "99211" },
         ],
       },
@@ -240,12 +276,21 @@ describe("an office's own workbook", () => {
       name: "FeeSchedule",
       ref: "A1",
       totalsRow: true,
-      columns: [{ name: "Code", totalsRowLabel: "Total", filterButton: true }, { name: "Fee", totalsRowFunction: "sum", filterButton: true }],
-      rows: [["99213", 120], ["99214", 180]],
+      columns: [
+        { name: "Code", totalsRowLabel: "Total", filterButton: true },
+        { name: "Fee", totalsRowFunction: "sum", filterButton: true },
+      ],
+      rows: [
+        ["99213", 120],
+        ["99214", 180],
+      ],
     });
     const wb = await XlsxWorkbook.load(new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer));
     expect((await wb.describe()).tables[0]).toMatchObject({ rowCount: 2, headerRow: 1 });
-    expect((await wb.readTables(["FeeSchedule"])).FeeSchedule!.rows).toEqual([["99213", 120], ["99214", 180]]);
+    expect((await wb.readTables(["FeeSchedule"])).FeeSchedule!.rows).toEqual([
+      ["99213", 120],
+      ["99214", 180],
+    ]);
     await wb.write([{ kind: "appendRows", table: "FeeSchedule", rows: [{ Code: "99215", Fee: 250 }] }]);
     const bytes = await wb.save();
     expect(await tableXml(bytes, "FeeSchedule")).toMatch(/ ref="A1:B5"/);
@@ -253,7 +298,11 @@ describe("an office's own workbook", () => {
     expect(ws.getCell("A4").value).toBe("99215");
     expect(ws.getCell("A5").value).toBe("Total");
     expect(ws.getCell("B5").formula).toBe("SUBTOTAL(109,FeeSchedule[Fee])");
-    expect((await (await XlsxWorkbook.load(bytes)).readTables(["FeeSchedule"])).FeeSchedule!.rows).toEqual([["99213", 120], ["99214", 180], ["99215", 250]]);
+    expect((await (await XlsxWorkbook.load(bytes)).readTables(["FeeSchedule"])).FeeSchedule!.rows).toEqual([
+      ["99213", 120],
+      ["99214", 180],
+      ["99215", 250],
+    ]);
   });
 });
 
@@ -268,7 +317,14 @@ describe("what the adapter writes into the file", () => {
     await again.write([{ kind: "appendRows", table: "Charges", rows: [{ ChargeID: "C1", DOS: serial("2026-03-05"), Amount: 80 }] }]);
     const grown = await again.save();
     expect(await tableXml(grown, "Charges")).toMatch(/ ref="A1:S2"/);
-    expect((await (await XlsxWorkbook.load(grown)).readTables(["Charges"])).Charges!.rows[0].slice(0, 6)).toEqual(["C1", null, null, null, null, serial("2026-03-05")]);
+    expect((await (await XlsxWorkbook.load(grown)).readTables(["Charges"])).Charges!.rows[0].slice(0, 6)).toEqual([
+      "C1",
+      null,
+      null,
+      null,
+      null,
+      serial("2026-03-05"),
+    ]);
   });
 
   it("createTable: number formats and widths per column, dates stored as numbers shown as dates, hidden sheets", async () => {
@@ -302,13 +358,32 @@ describe("what the adapter writes into the file", () => {
     const report: WriteOp = {
       kind: "reportSheet",
       sheet: "Aging",
-      cells: [["Aging by payer", null], ["Payer", "0-30"], ["MCR", 350.5], ["Total", 350.5]],
+      cells: [
+        ["Aging by payer", null],
+        ["Payer", "0-30"],
+        ["MCR", 350.5],
+        ["Total", 350.5],
+      ],
       columns: [{ width: 20 }, { width: 12, numberFormat: MONEY_FORMAT }],
       headerRow: 1,
       boldRows: [0, 3],
     };
-    await wb.write([{ kind: "reportSheet", sheet: "First", cells: [["x"]] }, report, { kind: "reportSheet", sheet: "Last", cells: [["y"]] }]);
-    await wb.write([{ ...report, cells: [["Aging by payer", null], ["Payer", "0-30"], ["BCBS", 10], ["Total", 10]] }]);
+    await wb.write([
+      { kind: "reportSheet", sheet: "First", cells: [["x"]] },
+      report,
+      { kind: "reportSheet", sheet: "Last", cells: [["y"]] },
+    ]);
+    await wb.write([
+      {
+        ...report,
+        cells: [
+          ["Aging by payer", null],
+          ["Payer", "0-30"],
+          ["BCBS", 10],
+          ["Total", 10],
+        ],
+      },
+    ]);
     expect((await wb.describe()).sheets).toEqual(["First", "Aging", "Last"]);
     const raw = await openWithExcelJs(await wb.save());
     expect(raw.worksheets.map((s) => s.name)).toEqual(["First", "Aging", "Last"]);
@@ -349,7 +424,9 @@ describe("dates from ExcelJS", () => {
       const day = jsDateToIso(date);
       expect(day).toEqual({ ok: true, value: iso });
       expect(dateToSerial(date, 1900)).toBe(isoToSerial(iso, 1900));
-      expect(dateToSerial(new Date(`${iso}T00:00:00Z`.replace("1900-03-01", "1904-01-01")), 1904)).toBe(isoToSerial(iso.replace("1900-03-01", "1904-01-01"), 1904));
+      expect(dateToSerial(new Date(`${iso}T00:00:00Z`.replace("1900-03-01", "1904-01-01")), 1904)).toBe(
+        isoToSerial(iso.replace("1900-03-01", "1904-01-01"), 1904),
+      );
     }
     expect(dateToSerial(new Date("2026-03-05T18:00:00Z"), 1900)).toBe(46086.75);
   });
@@ -357,7 +434,11 @@ describe("dates from ExcelJS", () => {
   it("keep a time of day and Excel's serials before March 1900", async () => {
     const source = new ExcelJS.Workbook();
     const ws = source.addWorksheet("Times");
-    [[1, 46086.75], [2, 1], [3, 59]].forEach(([row, value]) => {
+    [
+      [1, 46086.75],
+      [2, 1],
+      [3, 59],
+    ].forEach(([row, value]) => {
       ws.getCell(row, 1).value = value;
       ws.getCell(row, 1).numFmt = "yyyy-mm-dd hh:mm";
     });
