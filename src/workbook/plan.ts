@@ -50,18 +50,7 @@ export async function applyPlan(workbook: Workbook, plan: WritePlan, now: Date =
     if (!created) ops.push(createTableOp(Audit));
     auditHeaders = created && created.kind === "createTable" ? created.headers : createTableOp(Audit).headers;
   }
-  const rowsChanged = plan.ops.reduce(
-    (n, op) =>
-      n +
-      (op.kind === "appendRows"
-        ? op.rows.length
-        : op.kind === "setColumn"
-          ? op.values.length
-          : op.kind === "createTable"
-            ? (op.rows?.length ?? 0)
-            : 0),
-    0,
-  );
+  const rowsChanged = plan.ops.reduce((n, op) => n + rowsTouched(op), 0);
   const auditTime = auditTimestamp(now);
   const row = rowToCells(Audit, mapColumns(Audit, auditHeaders), {
     time: auditTime,
@@ -73,4 +62,20 @@ export async function applyPlan(workbook: Workbook, plan: WritePlan, now: Date =
   ops.push({ kind: "appendRows", table: "Audit", rows: [row] });
   const summary = await workbook.write(ops);
   return { ...summary, auditTime };
+}
+
+/** How many rows (or marked cells) an op changes, for the Audit row's count. */
+function rowsTouched(op: WriteOp): number {
+  switch (op.kind) {
+    case "appendRows":
+      return op.rows.length;
+    case "setColumn":
+      return op.values.length;
+    case "createTable":
+      return op.rows?.length ?? 0;
+    case "markCells":
+      return op.cells.length;
+    default:
+      return 0;
+  }
 }
