@@ -61,7 +61,8 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   return EXIT_PROBLEMS;
 }
 
-async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
+/** Open an .xlsx file for a command, or say in one line why it cannot be opened (the caller exits 2). */
+export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(path);

@@ -7,6 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
 import { runCheck } from "./checkCommand";
+import { runCodesCheck } from "./codesCheckCommand";
+import { runCodesImport } from "./codesImportCommand";
 import { runSample } from "./sampleCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
@@ -20,10 +22,23 @@ Usage:
       Write a sample practice with N charge lines over the 12 months before the
       as-of date (default: today). Every patient, payer and provider in it is made up.
       The same lines, seed and as-of date give the same tables. --force replaces an existing file.
+  medbill codes import <book.xlsx> <file>... [--kind icd10cm|hcpcs|list] [--version <FY2025|2019>]
+                       [--list <name>] [--out <other.xlsx>] [--force]
+      Store code sets in the workbook (hidden sheets that travel with it): the CMS
+      ICD-10-CM zip or its order or codes file, the CMS HCPCS file (text or Excel),
+      or a two-column list of your own (--list CPT names your CPT list or fee schedule).
+      The year comes from the file name unless --version gives it. Saves the workbook,
+      or writes --out instead (--force replaces an existing --out file).
+  medbill codes check <book.xlsx> [--highlight] [--all]
+      Check every code in Charges, Providers and Practice: its format, and the loaded
+      code sets (diagnoses in the fiscal year of their date of service). Shows the
+      first 100 problems per table; --all shows every one. --highlight fills the bad
+      cells light red (clearing earlier marks) and saves the workbook.
   medbill help
       Show this text.
 
-Exit codes: 0 all clear, 1 problems found in the workbook, 2 the command could not run.`;
+Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused),
+2 the command could not run.`;
 
 export type { CliIo };
 
@@ -43,6 +58,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runCheck(rest, io);
       case "sample":
         return await runSample(rest, io);
+      case "codes":
+        return await runCodes(rest, io);
       case "help":
       case "--help":
       case "-h":
@@ -67,6 +84,20 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
     // A bug, not the user's doing: say so in one line, without a stack trace full of paths.
     io.err(`medbill stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_CANNOT_RUN;
+  }
+}
+
+/** `medbill codes import|check ...`. */
+async function runCodes([subcommand, ...rest]: string[], io: CliIo): Promise<number> {
+  switch (subcommand) {
+    case "import":
+      return runCodesImport(rest, io);
+    case "check":
+      return runCodesCheck(rest, io);
+    case undefined:
+      throw new UsageError("Say what to do with codes: medbill codes import book.xlsx FILE..., or medbill codes check book.xlsx");
+    default:
+      throw new UsageError(`medbill codes has no command "${subcommand}": use import or check.`);
   }
 }
 
