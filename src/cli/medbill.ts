@@ -112,6 +112,11 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `medbill codes check book.xlsx | head` closes the pipe early: stop quietly, not with a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -136,6 +136,7 @@ export function codeListFromRows(rows: unknown[][], listName: string, source: st
     if (skippedCount++ < NAMED_SKIPS) skipped.push(`row ${row}: ${why}`);
   };
   const seen = new Map<string, number>();
+  let wordLike = 0;
   for (let i = firstData + (header ? 1 : 0); i < cells.length; i++) {
     const [rawCode = "", rawDescription = ""] = cells[i];
     const code = rawCode.trim().toUpperCase();
@@ -148,6 +149,8 @@ export function codeListFromRows(rows: unknown[][], listName: string, source: st
       skip(i + 1, `"${rawCode.trim()}" is not a code (it has spaces)`);
       continue;
     }
+    // Codes are written in capitals and digits; "Call", "the", "#" are the first words of prose lines.
+    if (/[a-z]|[^A-Za-z0-9.\-]/.test(rawCode.trim())) wordLike++;
     const first = seen.get(code);
     if (first !== undefined) {
       skip(i + 1, `${code} is listed again (row ${first} kept)`);
@@ -158,6 +161,12 @@ export function codeListFromRows(rows: unknown[][], listName: string, source: st
     descriptions.push(description);
   }
   if (codes.length === 0) return fail(`${source} has no codes in its first column`);
+  // A prose file (a README, a letter) splits into "rows" too; a real list is mostly codes.
+  if (skippedCount + wordLike > codes.length - wordLike) {
+    return fail(
+      `${source} does not look like a code list: ${skippedCount.toLocaleString("en-US")} of its rows have no code in the first column`,
+    );
+  }
   if (skippedCount > NAMED_SKIPS) skipped.push(`and ${(skippedCount - NAMED_SKIPS).toLocaleString("en-US")} more rows`);
   return ok({ kind: "LIST", version: name, source, codes, descriptions, skipped });
 }

@@ -65,17 +65,18 @@ export function codeSetLabel(kind: CodeSetKind, version: string): string {
 
 function whatWasImported(set: ParsedCodeSet): string {
   const n = (x: number) => x.toLocaleString("en-US");
+  const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? "" : "s"}`;
   const from = `from ${set.source}`;
   if (set.kind === "ICD10CM") {
     let billable = 0;
     for (let i = 0; i < set.billable.length; i++) billable += set.billable[i];
-    return `${codeSetLabel(set.kind, set.version)} ${from}: ${n(set.codes.length)} codes (${n(billable)} billable, ${n(set.codes.length - billable)} headers)`;
+    return `${codeSetLabel(set.kind, set.version)} ${from}: ${count(set.codes.length, "code")} (${n(billable)} billable, ${count(set.codes.length - billable, "header")})`;
   }
   if (set.kind === "HCPCS") {
     const modifiers = set.entries.filter((e) => e.modifier).length;
-    return `${codeSetLabel(set.kind, set.version)} ${from}: ${n(set.entries.length - modifiers)} codes, ${n(modifiers)} modifiers`;
+    return `${codeSetLabel(set.kind, set.version)} ${from}: ${count(set.entries.length - modifiers, "code")}, ${count(modifiers, "modifier")}`;
   }
-  return `${codeSetLabel(set.kind, set.version)} ${from}: ${n(set.codes.length)} codes`;
+  return `${codeSetLabel(set.kind, set.version)} ${from}: ${count(set.codes.length, "code")}`;
 }
 
 function setTableOp(set: ParsedCodeSet, table: string, dateSystem: DateSystem): CreateTableOp {
@@ -390,5 +391,7 @@ export function codeSetsFromTables(
 
 /** What loaded, for a message: "FY2025 ICD-10-CM (97,584 codes), the CPT list (212 codes)". */
 export function describeCodeSets(sets: CodeSetInfo[]): string {
-  return sets.map((s) => `${codeSetLabel(s.kind, s.version)} (${s.count.toLocaleString("en-US")} codes)`).join(", ");
+  // A HCPCS set's count holds its modifiers too.
+  const what = (s: CodeSetInfo) => (s.kind === "HCPCS" ? "codes and modifiers" : "codes");
+  return sets.map((s) => `${codeSetLabel(s.kind, s.version)} (${s.count.toLocaleString("en-US")} ${what(s)})`).join(", ");
 }

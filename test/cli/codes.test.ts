@@ -122,10 +122,10 @@ describe("a sample practice, its code sets, and seeded bad codes", () => {
     expect(t.out).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Imported FY2024 ICD-10-CM from icd10cm_order_2024.txt: ${sampleDiagnoses.length + 1} codes \\(${sampleDiagnoses.length} billable, 1 headers\\), in \\d+\\.\\d s\\.$`,
+          `^Imported FY2024 ICD-10-CM from icd10cm_order_2024.txt: ${sampleDiagnoses.length + 1} codes \\(${sampleDiagnoses.length} billable, 1 header\\), in \\d+\\.\\d s\\.$`,
         ),
       ),
-      expect.stringMatching(/^Imported 2024 HCPCS from HCPC2024_SAMPLE.txt: 4 codes, 1 modifiers, in \d+\.\d s\.$/),
+      expect.stringMatching(/^Imported 2024 HCPCS from HCPC2024_SAMPLE.txt: 4 codes, 1 modifier, in \d+\.\d s\.$/),
       expect.stringMatching(new RegExp(`^Imported the CPT list from office_cpt.csv: ${cpt} codes, in \\d+\\.\\d s\\.$`)),
       `Saved ${file("sample.xlsx")}: 3 code sets imported.`,
     ]);
@@ -135,7 +135,7 @@ describe("a sample practice, its code sets, and seeded bad codes", () => {
   it("finds the sample clean against code sets that cover it", async () => {
     const t = terminal();
     expect(await t.run("codes", "check", file("sample.xlsx"))).toBe(0);
-    expect(t.out[1]).toMatch(/^Code sets: FY2024 ICD-10-CM \(\d+ codes\), 2024 HCPCS \(5 codes\), the CPT list \(\d+ codes\)$/);
+    expect(t.out[1]).toMatch(/^Code sets: FY2024 ICD-10-CM \(\d+ codes\), 2024 HCPCS \(5 codes and modifiers\), the CPT list \(\d+ codes\)$/);
     expect(t.text()).not.toContain("Not checked:");
     expect(t.text()).toContain("No problems found.");
   });

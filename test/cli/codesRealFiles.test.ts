@@ -43,7 +43,7 @@ describe.skipIf(!present)("medbill codes with the real FY2025 ICD-10-CM zip and 
 
     const clean = terminal();
     expect(await clean.run("codes", "check", book)).toBe(0);
-    expect(clean.text()).toContain("Code sets: FY2025 ICD-10-CM (97,584 codes), 2019 HCPCS (6,800 codes)");
+    expect(clean.text()).toContain("Code sets: FY2025 ICD-10-CM (97,584 codes), 2019 HCPCS (6,800 codes and modifiers)");
     expect(clean.text()).toContain("No problems found.");
     // No CPT list, and HCPCS codes of 2024-2025 checked against the 2019 file: both said once.
     expect(clean.text()).toMatch(/No CPT list is loaded: [\d,]+ CPT codes checked for format only/);
