@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 
 const dist = process.env.E2E_DIST ?? "dist";
-// Strings only ExcelJS (and the zip code it brings) carries; the last test proves they are found.
-const EXCELJS_MARKERS = ["xl/workbook.xml", "xl/sharedStrings.xml"];
+// Strings only ExcelJS (and the zip code it brings) carries; the last test proves they are found. Not
+// "xl/workbook.xml": the Codes panel's own small .xlsx reader (src/codes/codeSetFiles.ts) names it too.
+const EXCELJS_MARKERS = ["xl/sharedStrings.xml", "docProps/core.xml"];
 
 async function scriptsOf(page: string): Promise<string[]> {
   const html = await readFile(join(dist, page), "utf8");

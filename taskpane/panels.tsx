@@ -2,16 +2,34 @@
 // Post payments, Statements, Reports) is one line here and one component, nothing else.
 import type { ComponentType } from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
-import { TableSettingsRegular } from "@fluentui/react-icons";
+import { CodeTextRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
 import type { Workbook } from "../src/workbook/port";
 import type { AppliedPlan } from "../src/workbook/plan";
+import { CodesPanel } from "./codes/CodesPanel";
 import { SetupPanel } from "./setup/SetupPanel";
 
-/** What every panel is given: the workbook, and a way to say it wrote to it. */
+/** One cell of a billing table, as a check names it ("Charges row 14, Dx1"). */
+export interface TableCell {
+  table: string;
+  sheet: string;
+  /** Sheet row number as the user sees it. */
+  row: number;
+  /** 0-based row of the table's body. */
+  bodyIndex: number;
+  /** The column's header, as in the workbook. */
+  column: string;
+}
+
+/** What every panel is given: the workbook, and the host's answers to what a panel asks of it. */
 export interface PanelProps {
   workbook: Workbook;
   /** Called after a plan was applied, so the host can show what changed. */
   onWorkbookChanged?: (applied: AppliedPlan) => void;
+  /** Show the user a cell: Excel selects it; the browser host scrolls its preview to it. Without it, problems are not clickable. */
+  onGoToCell?: (cell: TableCell) => Promise<void>;
+  /** The code sets changed (an import): in Excel, the custom functions check against them from now on. */
+  onCodeSetsChanged?: (library: CodeSetLibrary) => Promise<void>;
 }
 
 export interface PanelDef {
@@ -21,4 +39,7 @@ export interface PanelDef {
   Panel: ComponentType<PanelProps>;
 }
 
-export const PANELS: readonly PanelDef[] = [{ id: "setup", label: "Setup", icon: TableSettingsRegular, Panel: SetupPanel }];
+export const PANELS: readonly PanelDef[] = [
+  { id: "setup", label: "Setup", icon: TableSettingsRegular, Panel: SetupPanel },
+  { id: "codes", label: "Codes", icon: CodeTextRegular, Panel: CodesPanel },
+];

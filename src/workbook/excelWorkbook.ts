@@ -248,6 +248,56 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
+  /**
+   * Show a cell of a table to the user, by its 0-based body row and its column's header (a problem
+   * the Codes panel found): one sync reads the table's headers and size, a second activates its sheet
+   * and selects the cell. The header is looked up again here, as the office may have moved columns
+   * since the check ran.
+   */
+  async selectTableCell(table: string, bodyIndex: number, column: string): Promise<void> {
+    if (!Number.isInteger(bodyIndex) || bodyIndex < 0) throw new Error(`There is no row ${bodyIndex} in the ${table} table.`);
+    await this.run(async (context) => {
+      const found = context.workbook.tables.getItem(table);
+      const header = found.getHeaderRowRange().load("values");
+      const body = found.getDataBodyRange().load("rowCount");
+      try {
+        await context.sync();
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code === "ItemNotFound") {
+          throw new Error(`The ${table} table is no longer in this workbook: check the workbook again.`);
+        }
+        throw error;
+      }
+      const columnIndex = headerIndex(header.values[0].map(String), column);
+      if (columnIndex < 0) throw new Error(`The ${table} table has no "${column}" column any more: check the workbook again.`);
+      if (bodyIndex >= body.rowCount) {
+        throw new Error(`The ${table} table has fewer rows than when it was checked: check the workbook again.`);
+      }
+      found.worksheet.activate();
+      body.getCell(bodyIndex, columnIndex).select();
+      try {
+        await context.sync();
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code === "InvalidOperation" || code === "AccessDenied") {
+          throw new Error(`The ${table} table's sheet is hidden or protected, so the cell cannot be shown: unhide it and try again.`);
+        }
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Recalculate every formula, in one sync: after a code set is imported, so cells with MEDBILL code
+   * functions answer against it (their arguments did not change, so Excel would not recalculate them).
+   */
+  async recalculate(): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.application.calculate("Full");
+      await context.sync();
+    });
+  }
+
   /** Split a block of rows into chunks of about a quarter of the budget, so syncs are well filled. */
   private readChunks(
     sheet: string,

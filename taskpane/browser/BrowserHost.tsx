@@ -9,7 +9,8 @@ import type { AppliedPlan } from "../../src/workbook/plan";
 import { TaskPane } from "../App";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { SheetPreview } from "./SheetPreview";
+import type { TableCell } from "../panels";
+import { SheetPreview, type PreviewTarget } from "./SheetPreview";
 import { SAMPLE_FILE_NAME, downloadWorkbook, openWorkbookFile, sampleWorkbook } from "./workbookFile";
 
 /** The open workbook; `id` changes with every file, so the task pane starts fresh for it. */
@@ -76,6 +77,7 @@ export function BrowserHost() {
   const [notice, setNotice] = useState<Notice>();
   const [revision, setRevision] = useState(0);
   const [sheet, setSheet] = useState<string>();
+  const [target, setTarget] = useState<PreviewTarget>();
   const fileInput = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
 
@@ -94,6 +96,20 @@ export function BrowserHost() {
   const show = useCallback((workbook: XlsxWorkbook, fileName: string) => {
     setOpen({ workbook, fileName, id: nextId.current++ });
     setSheet(undefined);
+    setTarget(undefined);
+  }, []);
+
+  // The user picked another sheet: an outlined cell elsewhere is no longer what they look at.
+  const changeSheet = useCallback((next: string) => {
+    setSheet(next);
+    setTarget((t) => (t && t.cell.sheet === next ? t : undefined));
+  }, []);
+
+  // "Go to cell" from a panel (a problem the Codes panel found): the preview turns to its sheet,
+  // shows the rows around it and outlines it.
+  const goToCell = useCallback(async (cell: TableCell) => {
+    setSheet(cell.sheet);
+    setTarget((t) => ({ cell, seq: (t?.seq ?? 0) + 1 }));
   }, []);
 
   const loadSample = useCallback(
@@ -120,19 +136,20 @@ export function BrowserHost() {
     });
   };
 
-  // After the pane writes, re-read the preview and show the sheet of the first table it created.
+  // After the pane writes, re-read the preview and show the sheet of the first table it created
+  // (not a hidden one, such as a code set's: the office never sees those in Excel either).
   const onWorkbookChanged = useCallback(
     async (applied: AppliedPlan) => {
       if (!open) return;
-      const created = applied.tablesCreated.find((t) => t.toLowerCase() !== "audit") ?? applied.tablesCreated[0];
-      if (created) {
+      if (applied.tablesCreated.length > 0) {
         const info = await open.workbook.describe();
-        const table = info.tables.find((t) => t.name === created);
-        if (table) setSheet(table.sheet);
+        const shown = info.tables.filter((t) => applied.tablesCreated.includes(t.name) && !t.sheetState?.hidden);
+        const table = shown.find((t) => t.name.toLowerCase() !== "audit") ?? shown[0];
+        if (table) changeSheet(table.sheet);
       }
       setRevision((r) => r + 1);
     },
-    [open],
+    [open, changeSheet],
   );
 
   // ?sample=1 (what `npm start` opens) loads the sample practice straight away.
@@ -174,14 +191,26 @@ export function BrowserHost() {
       )}
       <aside className={styles.pane} aria-label="Task pane">
         {open ? (
-          <TaskPane key={open.id} workbook={open.workbook} onWorkbookChanged={(applied) => void onWorkbookChanged(applied)} />
+          <TaskPane
+            key={open.id}
+            workbook={open.workbook}
+            onWorkbookChanged={(applied) => void onWorkbookChanged(applied)}
+            onGoToCell={goToCell}
+          />
         ) : (
           <Welcome onOpen={() => fileInput.current?.click()} onSample={loadSample} disabled={busy !== undefined} />
         )}
       </aside>
       <main className={styles.preview}>
         {open ? (
-          <SheetPreview key={open.id} workbook={open.workbook} revision={revision} sheet={sheet} onSheetChange={setSheet} />
+          <SheetPreview
+            key={open.id}
+            workbook={open.workbook}
+            revision={revision}
+            sheet={sheet}
+            onSheetChange={changeSheet}
+            target={target}
+          />
         ) : (
           <Caption1>No workbook is open.</Caption1>
         )}

@@ -1,11 +1,22 @@
-// The browser host's read-only view of one sheet (the first PREVIEW_ROWS rows, every column), with
-// a sheet picker, so the user sees what an operation did to the workbook.
-import { useEffect, useState } from "react";
+// The browser host's read-only view of one sheet (PREVIEW_ROWS rows, every column), with a sheet
+// picker, so the user sees what an operation did to the workbook. Given a target cell (a problem
+// the Codes panel found), it shows the rows around it, scrolls to it and outlines it.
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Caption1, Dropdown, Field, Option, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { CellValue, TableInfo, Workbook, WorkbookInfo } from "../../src/workbook/port";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { PREVIEW_ROWS, columnKinds, columnLetter, displayCell, type ColumnKind } from "./previewCells";
+import type { TableCell } from "../panels";
+import {
+  PREVIEW_ROWS,
+  columnKinds,
+  columnLetter,
+  displayCell,
+  headerColumn,
+  previewWindow,
+  type ColumnKind,
+  type PreviewWindow,
+} from "./previewCells";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, minWidth: 0, height: "100%", gap: tokens.spacingVerticalS },
@@ -56,6 +67,21 @@ const useStyles = makeStyles({
     minWidth: "36px",
   },
   corner: { zIndex: 2 },
+  // The whole head sticks (letters and the pinned header row together); its cells then need no top of their own.
+  pinned: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    "& th": { position: "static" },
+    "& th:first-child": { position: "sticky", left: 0, zIndex: 1 },
+    "& tr:last-child > *": { backgroundColor: tokens.colorNeutralBackground2 },
+  },
+  gap: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
+  target: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
@@ -65,6 +91,13 @@ export interface SheetPreviewProps {
   revision: number;
   sheet: string | undefined;
   onSheetChange: (sheet: string) => void;
+  /** A cell to show: the grid scrolls to it and outlines it. `seq` changes with every request, so asking again scrolls again. */
+  target?: PreviewTarget;
+}
+
+export interface PreviewTarget {
+  cell: TableCell;
+  seq: number;
 }
 
 interface Loaded {
@@ -73,10 +106,11 @@ interface Loaded {
   cells: CellValue[][];
 }
 
-export function SheetPreview({ workbook, revision, sheet, onSheetChange }: SheetPreviewProps) {
+export function SheetPreview({ workbook, revision, sheet, onSheetChange, target }: SheetPreviewProps) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>();
   const [notice, setNotice] = useState<Notice>();
+  const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -94,6 +128,27 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange }: Sheet
     };
   }, [workbook, revision, sheet, onSheetChange]);
 
+  // The target, once its sheet is the one shown: which sheet row and column to outline.
+  const targetTable =
+    target && loaded && target.cell.sheet === loaded.sheet
+      ? loaded.info.tables.find((t) => t.name.toLowerCase() === target.cell.table.toLowerCase())
+      : undefined;
+  const mark =
+    target && loaded && targetTable
+      ? { row: target.cell.row - 1, column: headerColumn(loaded.cells, targetTable, target.cell.column), seq: target.seq }
+      : undefined;
+
+  // Center the outlined cell in the grid's own scroller (scrollIntoView would scroll the page too).
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLElement>("[data-target]");
+    if (!box || !cell) return;
+    const boxRect = box.getBoundingClientRect();
+    const cellRect = cell.getBoundingClientRect();
+    box.scrollTop += cellRect.top - boxRect.top - (box.clientHeight - cellRect.height) / 2;
+    box.scrollLeft += cellRect.left - boxRect.left - (box.clientWidth - cellRect.width) / 2;
+  }, [mark?.seq, mark?.row, mark?.column, loaded]);
+
   if (notice) return <NoticeBar notice={notice} />;
   if (!loaded) return <Spinner size="small" label="Reading the sheet…" />;
 
@@ -101,7 +156,8 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange }: Sheet
   const table = info.tables.find((t) => t.sheet === loaded.sheet);
   const kinds = columnKinds(cells, table);
   const headerIndex = table ? table.headerRow - 1 : -1;
-  const shown = cells.slice(0, PREVIEW_ROWS);
+  const rowsShown = previewWindow(cells.length, mark ? mark.row + 1 : undefined);
+  const count = (n: number) => n.toLocaleString("en-US");
 
   return (
     <section className={styles.root} aria-label="Sheet preview">
@@ -125,41 +181,73 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange }: Sheet
         </Field>
         <Caption1 className={styles.note}>
           {cells.length > PREVIEW_ROWS
-            ? `Rows 1–${PREVIEW_ROWS} of ${cells.length.toLocaleString("en-US")}, read-only.`
-            : `${cells.length.toLocaleString("en-US")} ${cells.length === 1 ? "row" : "rows"}, read-only.`}{" "}
+            ? `Rows ${count(rowsShown.first + 1)}–${count(rowsShown.end)} of ${count(cells.length)}, read-only.`
+            : `${count(cells.length)} ${cells.length === 1 ? "row" : "rows"}, read-only.`}{" "}
           Date and amount columns of billing tables show as dates and dollars; other dates show as Excel serial numbers.
         </Caption1>
       </div>
-      <div className={styles.scroller}>
-        {shown.length === 0 ? (
+      <div className={styles.scroller} ref={scroller}>
+        {cells.length === 0 ? (
           <div className={styles.empty}>This sheet is empty.</div>
         ) : (
-          <Grid rows={shown} kinds={kinds} headerIndex={headerIndex} dateSystem={info.dateSystem} />
+          <Grid cells={cells} window={rowsShown} kinds={kinds} headerIndex={headerIndex} dateSystem={info.dateSystem} mark={mark} />
         )}
       </div>
     </section>
   );
 }
 
-/** "Charges · 2,000 rows"; the table's name too when it differs from the sheet's. */
+/** "Charges · 2,000 rows"; the table's name too when it differs from the sheet's; "hidden" for a code set's sheet. */
 function sheetLabel(sheet: string, table: TableInfo | undefined): string {
   if (!table) return sheet;
   const rows = `${table.rowCount.toLocaleString("en-US")} ${table.rowCount === 1 ? "row" : "rows"}`;
-  return table.name === sheet ? `${sheet} · ${rows}` : `${sheet} · table ${table.name}, ${rows}`;
+  const hidden = table.sheetState?.hidden ? ", hidden" : "";
+  return table.name === sheet ? `${sheet} · ${rows}${hidden}` : `${sheet} · table ${table.name}, ${rows}${hidden}`;
 }
 
 interface GridProps {
-  rows: CellValue[][];
+  cells: CellValue[][];
+  window: PreviewWindow;
   kinds: ColumnKind[];
   headerIndex: number;
   dateSystem: WorkbookInfo["dateSystem"];
+  /** The cell to outline: 0-based sheet row and column. */
+  mark?: { row: number; column: number };
 }
 
-function Grid({ rows, kinds, headerIndex, dateSystem }: GridProps) {
+function Grid({ cells, window, kinds, headerIndex, dateSystem, mark }: GridProps) {
   const styles = useStyles();
+  // A window below the table's header row keeps that row in sight, pinned under the column letters.
+  const pinnedHeader = headerIndex >= 0 && headerIndex < window.first;
+  const rows: number[] = [];
+  for (let r = window.first; r < window.end; r++) rows.push(r);
+
+  const row = (r: number) => (
+    <tr key={r} className={r === headerIndex ? styles.headerRow : undefined}>
+      <th scope="row" className={mergeClasses(styles.cell, styles.rowNumber)}>
+        {r + 1}
+      </th>
+      {kinds.map((kind, c) => {
+        const value = (cells[r] ?? [])[c];
+        const text = displayCell(value, r > headerIndex ? kind : "plain", dateSystem);
+        const marked = mark !== undefined && mark.row === r && mark.column === c;
+        return (
+          <td
+            key={c}
+            className={mergeClasses(styles.cell, typeof value === "number" && styles.number, marked && styles.target)}
+            title={text.length > 30 ? text : undefined}
+            data-target={marked ? "" : undefined}
+          >
+            {text}
+          </td>
+        );
+      })}
+    </tr>
+  );
+
   return (
     <table className={styles.grid} aria-label="Sheet cells" data-testid="sheet-grid">
-      <thead>
+      <thead className={pinnedHeader ? styles.pinned : undefined}>
         <tr>
           <th className={mergeClasses(styles.cell, styles.letters, styles.rowNumber, styles.corner)} aria-label="Row" />
           {kinds.map((_, c) => (
@@ -168,28 +256,16 @@ function Grid({ rows, kinds, headerIndex, dateSystem }: GridProps) {
             </th>
           ))}
         </tr>
+        {pinnedHeader && row(headerIndex)}
       </thead>
       <tbody>
-        {rows.map((row, r) => (
-          <tr key={r} className={r === headerIndex ? styles.headerRow : undefined}>
-            <th scope="row" className={mergeClasses(styles.cell, styles.rowNumber)}>
-              {r + 1}
-            </th>
-            {kinds.map((kind, c) => {
-              const value = row[c];
-              const text = displayCell(value, r > headerIndex ? kind : "plain", dateSystem);
-              return (
-                <td
-                  key={c}
-                  className={mergeClasses(styles.cell, typeof value === "number" && styles.number)}
-                  title={text.length > 30 ? text : undefined}
-                >
-                  {text}
-                </td>
-              );
-            })}
+        {pinnedHeader && window.first > headerIndex + 1 && (
+          <tr aria-hidden="true">
+            <th className={mergeClasses(styles.cell, styles.rowNumber, styles.gap)}>⋯</th>
+            <td className={mergeClasses(styles.cell, styles.gap)} colSpan={Math.max(1, kinds.length)} />
           </tr>
-        ))}
+        )}
+        {rows.map(row)}
       </tbody>
     </table>
   );

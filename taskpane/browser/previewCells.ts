@@ -57,3 +57,32 @@ export function displayCell(value: CellValue | undefined, kind: ColumnKind, date
   if (kind === "money") return value.toFixed(2);
   return String(value);
 }
+
+/** The rows the grid draws: 0-based sheet rows `first` (inclusive) to `end` (exclusive). */
+export interface PreviewWindow {
+  first: number;
+  end: number;
+}
+
+/**
+ * Which PREVIEW_ROWS rows to draw. Without a target, the sheet's first rows; with one (a 1-based sheet
+ * row, e.g. a problem in Charges row 1,480), a window with the target near its middle, so the rows
+ * around it show too, kept inside the sheet.
+ */
+export function previewWindow(rowCount: number, targetRow?: number, size: number = PREVIEW_ROWS): PreviewWindow {
+  const rows = Math.max(0, rowCount);
+  if (targetRow === undefined || !Number.isFinite(targetRow) || targetRow <= size) return { first: 0, end: Math.min(size, rows) };
+  const target = Math.min(Math.floor(targetRow), rows) - 1;
+  const first = Math.max(0, Math.min(target - Math.floor(size / 2), rows - size));
+  return { first, end: Math.min(first + size, rows) };
+}
+
+/**
+ * The 0-based sheet column of a table's column, found by its header text in the table's header row
+ * (case and spacing aside, as everywhere else); -1 when the header is not there.
+ */
+export function headerColumn(cells: CellValue[][], table: TableInfo, header: string): number {
+  const wanted = header.trim().toLowerCase();
+  const row = cells[table.headerRow - 1] ?? [];
+  return row.findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === wanted);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoToSerial } from "../../src/dates";
-import { columnKinds, columnLetter, displayCell } from "../../taskpane/browser/previewCells";
+import { PREVIEW_ROWS, columnKinds, columnLetter, displayCell, headerColumn, previewWindow } from "../../taskpane/browser/previewCells";
 import type { CellValue, TableInfo } from "../../src/workbook/port";
 
 describe("the sheet preview's cells", () => {
@@ -31,5 +31,31 @@ describe("the sheet preview's cells", () => {
     expect(displayCell(0.1 + 0.2, "plain", 1900)).toBe(String(0.1 + 0.2));
     expect(displayCell(null, "date", 1900)).toBe("");
     expect(displayCell(true, "plain", 1900)).toBe("TRUE");
+  });
+
+  it("draws the first rows, or a window with the target row near its middle, always inside the sheet", () => {
+    expect(previewWindow(2001)).toEqual({ first: 0, end: PREVIEW_ROWS });
+    expect(previewWindow(50)).toEqual({ first: 0, end: 50 });
+    expect(previewWindow(0)).toEqual({ first: 0, end: 0 });
+    // A target among the first rows keeps the usual view.
+    expect(previewWindow(2001, 150)).toEqual({ first: 0, end: 200 });
+    // Row 1,480 (1-based) is index 1,479: 100 rows above it, 99 below.
+    expect(previewWindow(2001, 1480)).toEqual({ first: 1379, end: 1579 });
+    // Near the end the window stops at the last row and still shows 200 rows.
+    expect(previewWindow(2001, 1995)).toEqual({ first: 1801, end: 2001 });
+    expect(previewWindow(2001, 5000)).toEqual({ first: 1801, end: 2001 });
+    for (const target of [201, 777, 2001]) {
+      const { first, end } = previewWindow(2001, target);
+      expect(target - 1 >= first && target - 1 < end, `row ${target}`).toBe(true);
+      expect(end - first).toBe(PREVIEW_ROWS);
+    }
+  });
+
+  it("finds a table's column by its header in the table's header row, case and spaces aside", () => {
+    const cells: CellValue[][] = [["Charges of 2026"], [null, "ChargeID", "DOS", " dx1 "], [null, "L1", 46086, "E11"]];
+    const table: TableInfo = { name: "Charges", sheet: "Charges", headers: ["ChargeID", "DOS", "dx1"], rowCount: 1, headerRow: 2 };
+    expect(headerColumn(cells, table, "Dx1")).toBe(3);
+    expect(headerColumn(cells, table, "ChargeID")).toBe(1);
+    expect(headerColumn(cells, table, "Mod1")).toBe(-1);
   });
 });

@@ -171,6 +171,8 @@ export class FakeExcel {
   selection?: { sheet: string; top: number; left: number; rows: number; columns: number };
   /** Fill calls (a color set or a fill cleared) applied, each over one range. */
   fillCalls = 0;
+  /** Recalculations asked for (Application.calculate), by type ("Full", "Recalculate"). */
+  readonly calculations: string[] = [];
   private tablesMade = 0;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -436,7 +438,11 @@ abstract class ClientObject<T> {
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
-  readonly application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    suspendScreenUpdatingUntilNextSync(): void;
+    calculate(type: string): void;
+  };
 
   constructor(private readonly context: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
@@ -444,6 +450,7 @@ class WorkbookProxy {
     this.application = {
       suspendApiCalculationUntilNextSync: () => context.enqueue({ requestBytes: 0, kind: "suspendCalculation", run: () => undefined }),
       suspendScreenUpdatingUntilNextSync: () => context.enqueue({ requestBytes: 0, kind: "suspendScreenUpdating", run: () => undefined }),
+      calculate: (type) => context.write(8, () => void context.excel.calculations.push(type)),
     };
     // Older hosts do not know the property at all: `"use1904DateSystem" in workbook` is false.
     if (context.excel.hasDateSystemProperty) {
@@ -843,6 +850,14 @@ class RangeProxy extends ClientObject<RangeRef> {
         },
       },
     };
+  }
+
+  /** One cell by its position from the range's top-left; like Excel, it may lie outside the range (not the sheet). */
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const ref = this.resolve();
+      return { sheet: ref.sheet, top: ref.top + row, left: ref.left + column, rows: 1, columns: 1 };
+    });
   }
 
   /** Select the range, making its sheet the active one (a hidden sheet's cells cannot be selected). */
