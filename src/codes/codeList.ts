@@ -150,7 +150,7 @@ export function codeListFromRows(rows: unknown[][], listName: string, source: st
       continue;
     }
     // Codes are written in capitals and digits; "Call", "the", "#" are the first words of prose lines.
-    if (/[a-z]|[^A-Za-z0-9.\-]/.test(rawCode.trim())) wordLike++;
+    if (/[a-z]|[^A-Za-z0-9.-]/.test(rawCode.trim())) wordLike++;
     const first = seen.get(code);
     if (first !== undefined) {
       skip(i + 1, `${code} is listed again (row ${first} kept)`);
