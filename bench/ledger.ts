@@ -1,0 +1,135 @@
+// Ledger figures: indexing a practice's books (buildLedger), the balance of every service line
+// (lineBalances) and the roll-ups by claim, patient and payer (balancesBy), on synthetic rows made
+// directly (no workbook, no parsing: bench/engine.ts measures that). Issue 4's size is 1,000,000
+// lines and 2,000,000 postings. The books look like a practice's: an insurer's payment with a
+// contractual adjustment on each line, then PR moved to the patient, then patient payments and small
+// write-offs for any further postings; self-pay lines paid at the desk.
+import { addDays } from "../src/dates";
+import { balancesBy, lineBalances } from "../src/ledger/balances";
+import { buildLedger } from "../src/ledger/ledger";
+import type { ChargeRow, PayerRow, PaymentRow, PostingRow } from "../src/workbook/tables";
+
+const PAYERS: PayerRow[] = [
+  { payerId: "MCR", name: "Medicare", type: "Medicare" },
+  { payerId: "MCD", name: "Medicaid", type: "Medicaid" },
+  { payerId: "SHP", name: "Sample Health Plan", type: "Commercial" },
+  { payerId: "LMI", name: "Lakes Mutual", type: "Commercial" },
+  { payerId: "SELF", name: "Self-pay", type: "Self-pay" },
+];
+const LINES_PER_REMITTANCE = 100;
+
+function syntheticBooks(lines: number, postings: number) {
+  const patients = Math.max(1, Math.ceil(lines / 8));
+  const days = Array.from({ length: 365 }, (_, d) => addDays("2025-07-01", d));
+  const charges: ChargeRow[] = new Array(lines);
+  for (let i = 0; i < lines; i++) {
+    charges[i] = {
+      chargeId: `L${i}`,
+      claimId: `CL${Math.floor(i / 3)}`,
+      patientId: `P${i % patients}`,
+      payerId: PAYERS[i % PAYERS.length].payerId,
+      dos: days[Math.floor((i * 365) / lines)],
+      code: "99213",
+      units: 1,
+      amount: 10000 + (i % 5000),
+    };
+  }
+  const payments: PaymentRow[] = [];
+  const rows: PostingRow[] = new Array(postings);
+  const remittance = new Map<string, PaymentRow>();
+  for (let k = 0; k < postings; k++) {
+    const i = k % lines;
+    const round = Math.floor(k / lines);
+    const line = charges[i];
+    const selfPay = line.payerId === "SELF";
+    const date = addDays(line.dos, 20 + round * 15);
+    const amount = line.amount;
+    const id = `PS${k}`;
+    if (round === 0 && !selfPay) {
+      const key = `${line.payerId}|${Math.floor(i / LINES_PER_REMITTANCE)}`;
+      let payment = remittance.get(key);
+      if (!payment) {
+        payment = {
+          paymentId: `PM${payments.length}`,
+          date,
+          payerId: line.payerId,
+          method: "EFT",
+          reference: `TRN ${payments.length}`,
+          amount: 0,
+        };
+        payments.push(payment);
+        remittance.set(key, payment);
+      }
+      const paid = Math.round(amount * 0.6);
+      payment.amount += paid;
+      rows[k] = {
+        postingId: id,
+        paymentId: payment.paymentId,
+        chargeId: line.chargeId,
+        date,
+        paid,
+        adjustment: Math.round(amount * 0.3),
+        group: "CO",
+        reason: "45",
+        source: "ERA",
+      };
+    } else if (round === 1 && !selfPay) {
+      rows[k] = {
+        postingId: id,
+        paymentId: rows[i].paymentId,
+        chargeId: line.chargeId,
+        date: rows[i].date,
+        group: "PR",
+        reason: "2",
+        patientResp: amount - Math.round(amount * 0.6) - Math.round(amount * 0.3),
+        source: "ERA",
+      };
+    } else if (round <= 2) {
+      const paid = selfPay ? Math.round(amount / 2) : 1000;
+      const payment: PaymentRow = {
+        paymentId: `PM${payments.length}`,
+        date,
+        patientId: line.patientId,
+        method: "Card",
+        reference: `AUTH ${k}`,
+        amount: paid,
+      };
+      payments.push(payment);
+      rows[k] = { postingId: id, paymentId: payment.paymentId, chargeId: line.chargeId, date, paid, source: "Manual" };
+    } else {
+      rows[k] = { postingId: id, chargeId: line.chargeId, date, adjustment: 100, group: "WO", reason: "small balance", source: "Manual" };
+    }
+  }
+  return { charges, payments, postings: rows, payers: PAYERS };
+}
+
+function settledHeapMB(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc === "function") gc();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+/** Seconds to index, balance and roll up `lines` service lines with `postings` postings; heap with all of it held. */
+export function benchLedger(
+  lines: number,
+  postings: number,
+): { lines: number; postings: number; buildSeconds: number; balanceSeconds: number; rollupSeconds: number; heapMB: number } {
+  const books = syntheticBooks(lines, postings);
+  let start = performance.now();
+  const ledger = buildLedger(books);
+  const buildSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const balances = lineBalances(ledger);
+  const balanceSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const rollups = [balancesBy(balances, "claim"), balancesBy(balances, "patient"), balancesBy(balances, "payer")];
+  const rollupSeconds = (performance.now() - start) / 1000;
+  const heapMB = settledHeapMB();
+  // The figures mean nothing if the books were not what they claim: every cent kept, no issue.
+  const charged = books.charges.reduce((s, c) => s + c.amount, 0);
+  const owed = rollups[2].reduce((s, g) => s + g.balance + g.credit + g.insurancePaid + g.patientPaid + g.adjustments, 0);
+  if (ledger.issues.length > 0 || balances.length !== lines || owed !== charged) {
+    throw new Error(`bench data invalid: ${ledger.issues.length} issues, ${balances.length} balances`);
+  }
+  return { lines, postings, buildSeconds, balanceSeconds, rollupSeconds, heapMB };
+}

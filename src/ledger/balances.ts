@@ -1,0 +1,291 @@
+// Balances: what each service line still owes and who owes it, rolled up by claim, patient account
+// and payer, and what became of each payment. The rules (DESIGN.md "Money and balances", agreed for
+// issue 4), per service line, a Charges row of amount C:
+//
+// - Self-pay: the charge's payer has Type "Self-pay", or its PayerID is blank or "SELF".
+// - Postings count when dated on or before `asOf` (when given). A reversal is an ordinary row with
+//   negated amounts pointing at its original (Reverses), so sums net out; when it leaves PaymentID or
+//   Group blank it takes them from the posting it reverses.
+// - Paid is insurance money when its payment has a PayerID: the line's own payer's ("insurance paid")
+//   or another payer's (secondary, tertiary: "other payer paid"). It is the patient's when the payment
+//   has no PayerID. Paid with no payment, or with a payment that isn't in Payments, counts as the
+//   line's payer's (buildLedger reports it).
+// - Adjustments: CO, OA and PI are payer adjustments (they reduce the insurance share); WO is an
+//   office write-off (it reduces the patient share); PR counts as patient responsibility. An
+//   adjustment with no group counts as an office write-off (buildLedger reports it).
+// - Patient Resp R (and PR adjustments) move R from the insurance share to the patient share; they
+//   never change the balance.
+//     insurance share = (self-pay ? 0 : C) − R − insurance paid − payer adjustments
+//     patient share   = (self-pay ? C : 0) + R − patient paid − other payer paid − WO
+//     balance         = C − all paid − all adjustments except PR = insurance share + patient share
+// - Then a negative share is absorbed by the other share while that stays ≥ 0 (a copay taken before
+//   the payer has answered lowers what the payer is expected to pay); what is left negative is a
+//   credit, kept in the share it arose in (so the balance is < 0).
+// - Status: "credit" (balance < 0), "paid" (balance = 0), "open with payer" (insurance share > 0),
+//   else "patient due".
+//
+// Payments: applied = Σ Paid of the postings made from it; a refund is a Payments row with a negative
+// Amount whose Reference (or Note) says "REFUND <PaymentID>": it is the refunded payment's `refunded`.
+// unapplied = amount − applied − refunded is a credit, shown and never lost. On the refund row itself
+// refunded = its (negative) amount, so Σ amount = Σ applied + Σ refunded + Σ unapplied over any set of
+// payments that holds both.
+//
+// Group balances keep credits apart, as DESIGN.md asks: `balance`, `insuranceShare` and
+// `patientShare` add up the lines that owe (balance ≥ 0) and `credit` adds up the negative balances of
+// the others, so charge = insurancePaid + patientPaid + adjustments + balance + credit.
+//
+// Built for a million lines and two million postings: one walk of each charge's postings through the
+// ledger's indexes, with plain counters per line.
+import type { IsoDate } from "../dates";
+import type { Cents } from "../money";
+import type { PayerRow, PaymentRow, PostingRow } from "../workbook/tables";
+import { isSelfPay, refundedPaymentId, type Ledger } from "./ledger";
+
+export type LineStatus = "open with payer" | "patient due" | "paid" | "credit";
+
+export interface LineBalance {
+  chargeId: string;
+  claimId: string;
+  patientId: string;
+  payerId: string;
+  dos: IsoDate;
+  selfPay: boolean;
+  charge: Cents;
+  /** Paid by the line's own payer (and Paid posted with no payment). */
+  insurancePaid: Cents;
+  /** Paid from payments with no PayerID. */
+  patientPaid: Cents;
+  /** Paid by any other payer: a secondary or tertiary paying the patient's share. */
+  otherPayerPaid: Cents;
+  adjustments: { CO: Cents; OA: Cents; PI: Cents; WO: Cents };
+  /** Moved to the patient: Patient Resp amounts and PR adjustments. */
+  patientResp: Cents;
+  insuranceShare: Cents;
+  patientShare: Cents;
+  balance: Cents;
+  status: LineStatus;
+  /** Date of the latest counted posting with money paid (Paid > 0). */
+  lastPaymentDate?: IsoDate;
+}
+
+export type BalanceGroup = "line" | "claim" | "patient" | "payer";
+
+export interface GroupBalance {
+  key: string;
+  lines: number;
+  charge: Cents;
+  /** Paid by payers: the lines' own and any other. */
+  insurancePaid: Cents;
+  patientPaid: Cents;
+  /** CO + OA + PI + WO. */
+  adjustments: Cents;
+  patientResp: Cents;
+  /** Of the lines that owe (balance ≥ 0). */
+  insuranceShare: Cents;
+  /** Of the lines that owe (balance ≥ 0). */
+  patientShare: Cents;
+  /** Of the lines that owe (balance ≥ 0): insuranceShare + patientShare. */
+  balance: Cents;
+  /** Sum of negative line balances (≤ 0), shown apart. */
+  credit: Cents;
+}
+
+export interface PaymentStatus {
+  paymentId: string;
+  date: IsoDate;
+  /** The PayerID, else the PatientID. */
+  from: string;
+  method?: string;
+  reference?: string;
+  amount: Cents;
+  applied: Cents;
+  refunded: Cents;
+  unapplied: Cents;
+}
+
+function lineStatus(insuranceShare: Cents, balance: Cents): LineStatus {
+  if (balance < 0) return "credit";
+  if (balance === 0) return "paid";
+  return insuranceShare > 0 ? "open with payer" : "patient due";
+}
+
+/** The payment a posting's money came from: its own, or for a reversal left blank, its original's. */
+function paymentOf(ledger: Ledger, posting: PostingRow): PaymentRow | undefined {
+  let id = posting.paymentId;
+  if (id === undefined && posting.reverses !== undefined) id = ledger.postingById.get(posting.reverses)?.paymentId;
+  return id === undefined ? undefined : ledger.paymentById.get(id);
+}
+
+function groupOf(ledger: Ledger, posting: PostingRow): PostingRow["group"] {
+  if (posting.group !== undefined || posting.reverses === undefined) return posting.group;
+  return ledger.postingById.get(posting.reverses)?.group;
+}
+
+/** One balance per charge, in Charges order. */
+export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
+  const payerById = new Map<string, PayerRow>();
+  for (const payer of ledger.payers) if (!payerById.has(payer.payerId)) payerById.set(payer.payerId, payer);
+  const out: LineBalance[] = new Array(ledger.charges.length);
+  const { charges, postingsByCharge } = ledger;
+  for (let i = 0; i < charges.length; i++) {
+    const charge = charges[i];
+    const selfPay = isSelfPay(charge.payerId, payerById.get(charge.payerId));
+    let insurancePaid = 0;
+    let patientPaid = 0;
+    let otherPayerPaid = 0;
+    let co = 0;
+    let oa = 0;
+    let pi = 0;
+    let wo = 0;
+    let patientResp = 0;
+    let lastPaymentDate: IsoDate | undefined;
+    const postings = postingsByCharge.get(charge.chargeId);
+    if (postings) {
+      for (let j = 0; j < postings.length; j++) {
+        const posting = postings[j];
+        if (asOf !== undefined && posting.date > asOf) continue;
+        const paid = posting.paid ?? 0;
+        if (paid !== 0) {
+          const payment = paymentOf(ledger, posting);
+          if (!payment) insurancePaid += paid;
+          else if (payment.payerId === undefined) patientPaid += paid;
+          else if (payment.payerId === charge.payerId) insurancePaid += paid;
+          else otherPayerPaid += paid;
+          if (paid > 0 && (lastPaymentDate === undefined || posting.date > lastPaymentDate)) lastPaymentDate = posting.date;
+        }
+        const adjustment = posting.adjustment ?? 0;
+        if (adjustment !== 0) {
+          switch (groupOf(ledger, posting)) {
+            case "CO":
+              co += adjustment;
+              break;
+            case "OA":
+              oa += adjustment;
+              break;
+            case "PI":
+              pi += adjustment;
+              break;
+            case "PR":
+              patientResp += adjustment;
+              break;
+            default:
+              wo += adjustment;
+          }
+        }
+        if (posting.patientResp !== undefined) patientResp += posting.patientResp;
+      }
+    }
+    const amount = charge.amount;
+    let insuranceShare = (selfPay ? 0 : amount) - patientResp - insurancePaid - co - oa - pi;
+    let patientShare = (selfPay ? amount : 0) + patientResp - patientPaid - otherPayerPaid - wo;
+    if (insuranceShare < 0 && patientShare > 0) {
+      const moved = Math.min(-insuranceShare, patientShare);
+      insuranceShare += moved;
+      patientShare -= moved;
+    } else if (patientShare < 0 && insuranceShare > 0) {
+      const moved = Math.min(-patientShare, insuranceShare);
+      patientShare += moved;
+      insuranceShare -= moved;
+    }
+    const balance = insuranceShare + patientShare;
+    const line: LineBalance = {
+      chargeId: charge.chargeId,
+      claimId: charge.claimId,
+      patientId: charge.patientId,
+      payerId: charge.payerId,
+      dos: charge.dos,
+      selfPay,
+      charge: amount,
+      insurancePaid,
+      patientPaid,
+      otherPayerPaid,
+      adjustments: { CO: co, OA: oa, PI: pi, WO: wo },
+      patientResp,
+      insuranceShare,
+      patientShare,
+      balance,
+      status: lineStatus(insuranceShare, balance),
+    };
+    if (lastPaymentDate !== undefined) line.lastPaymentDate = lastPaymentDate;
+    out[i] = line;
+  }
+  return out;
+}
+
+/** Line balances added up by claim, patient account or payer (or one group per line), in first-seen order. */
+export function balancesBy(lines: LineBalance[], by: BalanceGroup): GroupBalance[] {
+  const groups = new Map<string, GroupBalance>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const key = by === "line" ? line.chargeId : by === "claim" ? line.claimId : by === "patient" ? line.patientId : line.payerId;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        key,
+        lines: 0,
+        charge: 0,
+        insurancePaid: 0,
+        patientPaid: 0,
+        adjustments: 0,
+        patientResp: 0,
+        insuranceShare: 0,
+        patientShare: 0,
+        balance: 0,
+        credit: 0,
+      };
+      groups.set(key, group);
+    }
+    const { adjustments } = line;
+    group.lines += 1;
+    group.charge += line.charge;
+    group.insurancePaid += line.insurancePaid + line.otherPayerPaid;
+    group.patientPaid += line.patientPaid;
+    group.adjustments += adjustments.CO + adjustments.OA + adjustments.PI + adjustments.WO;
+    group.patientResp += line.patientResp;
+    if (line.balance < 0) group.credit += line.balance;
+    else {
+      group.insuranceShare += line.insuranceShare;
+      group.patientShare += line.patientShare;
+      group.balance += line.balance;
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Each payment (dated on or before `asOf`) with what was applied from it, refunded and left over, in Payments order. */
+export function paymentStatuses(ledger: Ledger, asOf?: IsoDate): PaymentStatus[] {
+  const counts = (date: IsoDate) => asOf === undefined || date <= asOf;
+  const refundedFrom = new Map<string, Cents>();
+  for (const payment of ledger.payments) {
+    if (!counts(payment.date)) continue;
+    const refunded = refundedPaymentId(payment);
+    if (refunded !== undefined && ledger.paymentById.has(refunded)) {
+      refundedFrom.set(refunded, (refundedFrom.get(refunded) ?? 0) - payment.amount);
+    }
+  }
+  const out: PaymentStatus[] = [];
+  for (const payment of ledger.payments) {
+    if (!counts(payment.date)) continue;
+    let applied = 0;
+    for (const posting of ledger.postingsByPayment.get(payment.paymentId) ?? []) {
+      if (counts(posting.date)) applied += posting.paid ?? 0;
+    }
+    const refundOf = refundedPaymentId(payment);
+    // A refund row is itself money refunded (negative); the payment it names shows it as positive.
+    const refunded =
+      refundOf !== undefined && ledger.paymentById.has(refundOf) ? payment.amount : (refundedFrom.get(payment.paymentId) ?? 0);
+    const status: PaymentStatus = {
+      paymentId: payment.paymentId,
+      date: payment.date,
+      from: payment.payerId ?? payment.patientId ?? "",
+      amount: payment.amount,
+      applied,
+      refunded,
+      unapplied: payment.amount - applied - refunded,
+    };
+    if (payment.method !== undefined) status.method = payment.method;
+    if (payment.reference !== undefined) status.reference = payment.reference;
+    out.push(status);
+  }
+  return out;
+}

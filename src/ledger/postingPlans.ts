@@ -1,0 +1,260 @@
+// Posting plans: a bookkeeper's payment, write-off, refund or correction turned into the rows that
+// record it, checked in full before anything is written (DOMAIN.md "Posting rules"). Each plan is
+// pure: it returns every problem, in a biller's words and naming the line, or a WritePlan with a
+// preview of its rows and the balances the touched lines will have once it is applied.
+//
+// This module owns the two payment plans (an insurer's, applied to chosen lines; a patient's, applied
+// oldest date of service first or to chosen lines) and the open lines the panel lists for them. Money
+// not applied stays on the payment as a credit, said on the preview. The pieces: postingLines.ts
+// (a line's application checked and laid out as rows), postingCorrections.ts (write-offs, refunds,
+// reversals), postingChecks.ts (the checks and their words), postingIds.ts (new IDs),
+// postingRows.ts (the plan, its preview and the predicted balances).
+import type { IsoDate } from "../dates";
+import { formatMoney, sumCents, type Cents } from "../money";
+import { Payments, Postings, type PayerRow, type PaymentRow, type PostingRow } from "../workbook/tables";
+import type { LineBalance } from "./balances";
+import type { Ledger } from "./ledger";
+import {
+  checkAmount,
+  checkDate,
+  checkTargetTable,
+  METHOD_LIST,
+  paymentMethod,
+  paymentWords,
+  sentence,
+  targetTable,
+  textOrNothing,
+  type TargetTable,
+} from "./postingChecks";
+import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "./postingIds";
+import {
+  checkAgainstBalances,
+  checkLines,
+  postingFieldsNeeded,
+  postingRowsFor,
+  type CheckedLine,
+  type LineApplication,
+} from "./postingLines";
+import { balancesOfLines, finishPlan, newIds, type PlanContext, type PlanResult } from "./postingRows";
+
+export type { PlanContext, PlanResult, PreviewRow } from "./postingRows";
+export type { LineApplication } from "./postingLines";
+export {
+  officeAdjustmentPlan,
+  refundPlan,
+  reversalPlan,
+  type OfficeAdjustment,
+  type OfficeAdjustmentKind,
+  type Refund,
+} from "./postingCorrections";
+
+export interface NewPayment {
+  from: { payerId: string } | { patientId: string };
+  date: IsoDate;
+  method: string;
+  reference?: string;
+  amount: Cents;
+  note?: string;
+}
+
+interface CheckedPayment {
+  row: Omit<PaymentRow, "paymentId">;
+  table?: TargetTable;
+}
+
+/** The payment's date, method and amount; the row it becomes (without its ID yet). */
+function checkPayment(
+  ctx: PlanContext,
+  payment: NewPayment,
+  from: { payerId?: string; patientId?: string },
+  allowZero: boolean,
+  problems: string[],
+): CheckedPayment {
+  const dateProblem = checkDate(payment.date, ctx.today, "payment date");
+  if (dateProblem) problems.push(sentence(dateProblem) + ".");
+  const method = paymentMethod(payment.method);
+  if (!method) problems.push(`"${String(payment.method ?? "")}" is not a payment method (use one of: ${METHOD_LIST}).`);
+  const amountProblem = checkAmount(
+    payment.amount,
+    "the payment amount",
+    allowZero ? 0 : 1,
+    "to give money back, post a refund of the payment",
+  );
+  if (amountProblem) problems.push(sentence(amountProblem) + ".");
+  const row: Omit<PaymentRow, "paymentId"> = {
+    date: payment.date,
+    payerId: from.payerId,
+    patientId: from.patientId,
+    method: method ?? "Other",
+    reference: textOrNothing(payment.reference),
+    amount: payment.amount,
+    note: textOrNothing(payment.note),
+  };
+  const needed = ["paymentId", "date", "amount", "method", from.payerId ? "payerId" : "patientId", ...(row.reference ? ["reference"] : [])];
+  const checked = checkTargetTable(targetTable(ctx, "Payments", Payments), Payments, needed);
+  problems.push(...checked.problems);
+  return { row, table: checked.table };
+}
+
+/** A payment (insurer's or patient's) with its postings: the shared tail of the two payment plans. */
+function paymentPlan(
+  ledger: Ledger,
+  ctx: PlanContext,
+  payment: CheckedPayment,
+  lines: CheckedLine[],
+  mergeGroup: "CO" | "WO",
+  problems: string[],
+  describe: (paymentId: string) => { action: string; who: string; how?: string },
+): PlanResult {
+  const draft = postingRowsFor(lines, payment.row.date, mergeGroup);
+  const postings =
+    draft.length > 0
+      ? checkTargetTable(
+          targetTable(ctx, "Postings", Postings),
+          Postings,
+          postingFieldsNeeded(draft, (r) => r.group === "WO"),
+        )
+      : { problems: [] };
+  problems.push(...postings.problems);
+  const paid = sumCents(lines.map((l) => l.paid ?? 0));
+  // Against an amount already refused, "the lines take more" would only repeat that problem.
+  const amount = payment.row.amount;
+  if (Number.isSafeInteger(amount) && amount >= 0 && paid > amount) {
+    problems.push(
+      `The lines take ${formatMoney(paid)} paid but the payment is ${formatMoney(payment.row.amount)}: lower the paid amounts or correct the payment amount.`,
+    );
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const [paymentId] = newIds(payment.table!, ledger.paymentById.keys(), "paymentId", 1, FIRST_PAYMENT_ID);
+  const postingIds = newIds(postings.table ?? payment.table!, ledger.postingById.keys(), "postingId", draft.length, FIRST_POSTING_ID);
+  const paymentRow: PaymentRow = { paymentId, ...payment.row };
+  const postingRows: PostingRow[] = draft.map((row, i) => ({ postingId: postingIds[i], paymentId, ...row }));
+  const adjusted = sumCents(postingRows.map((r) => r.adjustment ?? 0));
+  const patientResp = sumCents(postingRows.map((r) => r.patientResp ?? 0));
+  const unapplied = payment.row.amount - paid;
+  const count = new Set(lines.map((l) => l.charge.chargeId)).size;
+  const { action, who, how } = describe(paymentId);
+  const what = [
+    `${who} ${paymentWords(paymentRow.method!, paymentRow.reference)} (${paymentId}): ${count} line${count === 1 ? "" : "s"}${how ? ` ${how}` : ""}`,
+    `paid ${formatMoney(paid)}`,
+    ...(adjusted ? [`adjusted ${formatMoney(adjusted)}`] : []),
+    ...(patientResp ? [`patient resp ${formatMoney(patientResp)}`] : []),
+    ...(unapplied ? [`unapplied ${formatMoney(unapplied)}`] : []),
+  ].join(", ");
+  const totals = [
+    `payment ${formatMoney(payment.row.amount)}`,
+    `paid ${formatMoney(paid)}`,
+    `adjusted ${formatMoney(adjusted)}`,
+    `patient resp ${formatMoney(patientResp)}`,
+    `unapplied ${formatMoney(unapplied)}`,
+  ].join("; ");
+  return finishPlan(ledger, ctx, {
+    payments: { table: payment.table, rows: [paymentRow] },
+    postings: { table: postings.table, rows: postingRows },
+    touched: lines.map((l) => l.charge.chargeId),
+    action,
+    what,
+    totals,
+    paymentRemark: unapplied > 0 ? `${formatMoney(unapplied)} stays unapplied on ${paymentId} as a credit` : undefined,
+  });
+}
+
+function findPayer(ledger: Ledger, payerId: string): PayerRow | undefined {
+  const key = payerId.trim().toLowerCase();
+  return ledger.payers.find((p) => p.payerId.toLowerCase() === key);
+}
+
+/**
+ * An insurer's check or EFT applied to chosen lines: paid, adjustments with group and reason,
+ * patient responsibility. A line billed to another payer takes it as a secondary payment.
+ */
+export function insurancePaymentPlan(ledger: Ledger, ctx: PlanContext, payment: NewPayment, lines: LineApplication[]): PlanResult {
+  const problems: string[] = [];
+  let payer: PayerRow | undefined;
+  if (!("payerId" in payment.from)) {
+    problems.push("An insurance payment comes from a payer: choose the payer, or post a patient's money as a patient payment.");
+  } else {
+    payer = findPayer(ledger, String(payment.from.payerId ?? ""));
+    if (!payer) problems.push(`There is no payer "${payment.from.payerId}" in the Payers table.`);
+    else if (payer.type === "Self-pay")
+      problems.push(`${payer.payerId} is the self-pay account, not an insurer: post the money as a patient payment.`);
+  }
+  // A remittance that pays nothing (every line denied or left to the patient) is still recorded.
+  const allowZero = lines.length > 0 && lines.every((l) => !l.paid);
+  const row = checkPayment(ctx, payment, { payerId: payer?.payerId }, allowZero, problems);
+  const checked = checkLines(ledger, lines, "insurance", undefined, problems);
+  checkAgainstBalances(ledger, checked, problems);
+  return paymentPlan(ledger, ctx, row, checked, "CO", problems, () => ({ action: "Post insurance payment", who: payer!.payerId }));
+}
+
+/**
+ * A patient's payment, applied to the lines with a patient share oldest date of service first
+ * (each up to its patient share), or to the lines the biller chose. What is left stays on the payment.
+ */
+export function patientPaymentPlan(
+  ledger: Ledger,
+  ctx: PlanContext,
+  payment: NewPayment,
+  lines: LineApplication[] | "oldest-first",
+): PlanResult {
+  const problems: string[] = [];
+  let patientId: string | undefined;
+  if (!("patientId" in payment.from)) {
+    problems.push(
+      "A patient payment comes from a patient's account: choose the account, or post an insurer's money as an insurance payment.",
+    );
+  } else {
+    const wanted = String(payment.from.patientId ?? "").trim();
+    const key = wanted.toLowerCase();
+    patientId =
+      ledger.charges.find((c) => c.patientId === wanted)?.patientId ??
+      ledger.charges.find((c) => c.patientId.toLowerCase() === key)?.patientId;
+    if (!patientId) problems.push(`Account ${wanted || "(blank)"} has no lines in the Charges table: check the account number.`);
+  }
+  const row = checkPayment(ctx, payment, { patientId }, false, problems);
+  let applications: LineApplication[];
+  if (lines === "oldest-first") {
+    applications = [];
+    const amount = payment.amount;
+    if (patientId && Number.isSafeInteger(amount) && amount > 0) {
+      let left = amount;
+      for (const line of openLines(ledger, { patientId })) {
+        if (left === 0) break;
+        const take = Math.min(left, line.patientShare);
+        applications.push({ chargeId: line.chargeId, paid: take });
+        left -= take;
+      }
+    }
+  } else applications = lines;
+  const checked = checkLines(ledger, applications, "patient", patientId, problems);
+  checkAgainstBalances(ledger, checked, problems);
+  return paymentPlan(ledger, ctx, row, checked, "WO", problems, () => ({
+    action: "Post patient payment",
+    who: `account ${patientId}`,
+    how: lines === "oldest-first" ? "oldest first" : undefined,
+  }));
+}
+
+/** Oldest date of service first; the same day in ChargeID order (L2 before L10). */
+function oldestFirst(a: LineBalance, b: LineBalance): number {
+  if (a.dos !== b.dos) return a.dos < b.dos ? -1 : 1;
+  return a.chargeId.localeCompare(b.chargeId, "en", { numeric: true });
+}
+
+/** The lines a payer (insurance share, lines billed to it) or a patient (patient share) still owes on, oldest first. */
+export function openLines(ledger: Ledger, who: { payerId: string } | { patientId: string }, asOf?: IsoDate): LineBalance[] {
+  const ids: string[] = [];
+  if ("payerId" in who) {
+    const key = String(who.payerId).trim().toLowerCase();
+    for (const c of ledger.charges) if (c.payerId.toLowerCase() === key) ids.push(c.chargeId);
+    return balancesOfLines(ledger, ids, [], [], asOf)
+      .filter((l) => l.insuranceShare > 0)
+      .sort(oldestFirst);
+  }
+  const key = String(who.patientId).trim().toLowerCase();
+  for (const c of ledger.charges) if (c.patientId.toLowerCase() === key) ids.push(c.chargeId);
+  return balancesOfLines(ledger, ids, [], [], asOf)
+    .filter((l) => l.patientShare > 0)
+    .sort(oldestFirst);
+}
