@@ -7,12 +7,17 @@ import { benchCodeFormats } from "./codeFormats";
 import { benchCodeFunctions } from "./codeFunctions";
 import { benchCodeSets } from "./codeSets";
 import { benchExcel } from "./excel";
+import { benchLedger } from "./ledger";
+import { benchBalancesFunction } from "./ledgerFunctions";
+import { benchPostingPlan } from "./postingPlan";
 import { benchParseTable, chargesTable } from "./engine";
 import { benchXlsx } from "./xlsx";
 
 const lines = Number(process.env.MEDBILL_BENCH_LINES ?? 100_000);
 const excelRows = Number(process.env.MEDBILL_BENCH_EXCEL_ROWS ?? 1_000_000);
 const codeCells = Number(process.env.MEDBILL_BENCH_CODES ?? 1_000_000);
+const ledgerLines = Number(process.env.MEDBILL_BENCH_LEDGER_LINES ?? 1_000_000);
+const balanceIds = Number(process.env.MEDBILL_BENCH_BALANCE_IDS ?? 100_000);
 const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function plainExcelJs(count: number) {
@@ -73,6 +78,20 @@ async function main() {
   console.log(`\nCustom functions, one range call of ${fmt(codeCells, 0)} x 1 cells each`);
   console.log(`  code sets: ${calls.codeSets}`);
   for (const c of calls.results) console.log(`  ${c.call.padEnd(40)} ${fmt(c.seconds)} s, ${fmt(c.cellsPerSecond, 0)} cells/s`);
+
+  // Baseline: the same ledger at a tenth of the size, so the ratio shows how the work scales.
+  const small = benchLedger(ledgerLines / 10, (ledgerLines / 10) * 2);
+  const ledger = benchLedger(ledgerLines, ledgerLines * 2);
+  const total = (l: typeof ledger) => l.buildSeconds + l.balanceSeconds + l.rollupSeconds;
+  console.log(`\nBalances, ${fmt(ledger.lines, 0)} lines and ${fmt(ledger.postings, 0)} postings`);
+  console.log(`  build the ledger indexes: ${fmt(ledger.buildSeconds)} s; line balances: ${fmt(ledger.balanceSeconds)} s; claim, patient and payer roll-ups: ${fmt(ledger.rollupSeconds)} s`);
+  console.log(`  heap held: ${fmt(ledger.heapMB, 0)} MB; ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`);
+
+  const balances = benchBalancesFunction(balanceIds);
+  console.log(`\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`);
+
+  const posting = benchPostingPlan(5_000);
+  console.log(`\nPosting plan: one insurance payment applied to ${fmt(posting.lines, 0)} lines of a 100,000-line ledger: ${fmt(posting.seconds)} s`);
 }
 
 main().catch((error: unknown) => {

@@ -48,7 +48,7 @@ export type Companion = { ok: true; at: (row: number, column: number) => unknown
  * Lines an optional argument up with the codes: left out (null), one cell for every code, one column
  * beside them (a date per row for several diagnosis columns), one row above them, or the same shape.
  */
-export function companion(argument: unknown, codes: unknown[][], what: string): Companion {
+export function companion(argument: unknown, codes: unknown[][], what: string, codesAre = "codes"): Companion {
   if (argument === null || argument === undefined) return { ok: true, at: () => null };
   if (!Array.isArray(argument)) return { ok: true, at: () => argument };
   const values = cellRows(argument);
@@ -65,7 +65,7 @@ export function companion(argument: unknown, codes: unknown[][], what: string): 
   if (height === 1 && width === columns) return { ok: true, at: (_r, c) => values[0][c] };
   return {
     ok: false,
-    reason: `the ${what} must be one cell, or a range as tall or as wide as the codes (the codes are ${size(rows, columns)}, the ${what} ${size(height, width)})`,
+    reason: `the ${what} must be one cell, or a range as tall or as wide as the ${codesAre} (the ${codesAre} are ${size(rows, columns)}, the ${what} ${size(height, width)})`,
   };
 }
 
@@ -76,10 +76,15 @@ export type DateOfService = { ok: true; dos?: IsoDate } | { ok: false; reason: s
 
 /** Reads a date of service from a cell: an Excel serial (1900 system), or text like 2025-03-01 or 3/1/2025. */
 export function readDateOfService(value: unknown): DateOfService {
+  return readDate(value, "date of service");
+}
+
+/** Reads any date argument the same way; `what` names it in the reason ("as-of date: ..."). */
+export function readDate(value: unknown, what: string): DateOfService {
   if (isBlankCell(value)) return { ok: true };
-  if (typeof value === "boolean") return { ok: false, reason: `the date of service is ${value ? "TRUE" : "FALSE"}, not a date` };
+  if (typeof value === "boolean") return { ok: false, reason: `the ${what} is ${value ? "TRUE" : "FALSE"}, not a date` };
   const parsed = parseDate(value, 1900);
-  return parsed.ok ? { ok: true, dos: parsed.value } : { ok: false, reason: `date of service: ${parsed.error}` };
+  return parsed.ok ? { ok: true, dos: parsed.value } : { ok: false, reason: `${what}: ${parsed.error}` };
 }
 
 /**
@@ -89,7 +94,10 @@ export function readDateOfService(value: unknown): DateOfService {
 export class DatesOfService {
   private readonly read = new Map<unknown, DateOfService>();
 
-  constructor(private readonly lined: Companion) {}
+  constructor(
+    private readonly lined: Companion,
+    private readonly what = "date of service",
+  ) {}
 
   /** The date for the code at (row, column), or why the dates argument cannot be used at all. */
   at(row: number, column: number): DateOfService {
@@ -97,7 +105,7 @@ export class DatesOfService {
     const value = this.lined.at(row, column);
     let date = this.read.get(value);
     if (date === undefined) {
-      date = readDateOfService(value);
+      date = readDate(value, this.what);
       // Text dates typed by hand can all differ: stop remembering rather than grow without end.
       if (this.read.size < 10_000) this.read.set(value, date);
     }

@@ -3,8 +3,10 @@
 // CustomFunctions.associate calls to the built file, so importing this module registers nothing (tests
 // import it in Node). Every function takes one cell or a whole range and answers in the same shape: one
 // call per column. Optional arguments arrive as null. Functions that need a code set are async (the sets
-// may first have to be read from the workbook); the format-only ones answer at once.
+// may first have to be read from the workbook); the format-only ones answer at once. The ledger and date
+// functions (BALANCES, AGEDAYS, AGINGBUCKET, PATIENTRESP, FILINGDEADLINE) answer at once too.
 import { isValidNpi } from "../src/codes/npi";
+import { ageDaysCells, agingBucketCells, filingDeadlineCells } from "./agingFunctions";
 import { isBlankCell } from "./cellRanges";
 import {
   codeCheckCells,
@@ -19,6 +21,8 @@ import {
   taxonomyCells,
   withCodeSets,
 } from "./codeFunctions";
+import { balancesCells } from "./ledgerFunctions";
+import { patientRespCells } from "./patientRespFunctions";
 
 /** One cell: TRUE or FALSE by the NPI check digit, blank for a blank cell. */
 export function npiCell(value: unknown): boolean | "" {
@@ -160,4 +164,86 @@ export function TAXONOMY(code: any[][]): any[][] {
  */
 export async function CODECHECK(code: any[][], kind?: any[][], date_of_service?: any[][]): Promise<any[][]> {
   return withCodeSets((sets) => codeCheckCells(code, kind, date_of_service, sets));
+}
+
+// The ledger is built once per call from the tables as they stand, so a column of a thousand IDs costs one
+// build, not a thousand. Who paid needs Payments; Payers only sharpens which lines are self-pay.
+/**
+ * The balance of each service line (or its insurance share, patient share, status, charge, paid or adjustments) from the Charges, Postings and Payments tables.
+ * @customfunction BALANCES
+ * @param charge_ids One ChargeID or a range of them; blank cells stay blank.
+ * @param charges_table The Charges table with its headers, like Charges[#All]; columns are found by header.
+ * @param postings_table The Postings table with its headers, like Postings[#All].
+ * @param [payments_table] The Payments table with its headers, like Payments[#All]: needed for "insurance", "patient" and "status".
+ * @param [what] "balance" (left out), "insurance", "patient", "status", "charge", "paid" or "adjustments".
+ * @param [as_of] Count only postings dated on or before this date; left out, every posting counts.
+ * @param [payers_table] The Payers table with its headers, like Payers[#All], so lines billed to a payer of Type "Self-pay" are the patient's; left out, a PayerID that is blank or SELF means self-pay.
+ * @returns Dollars (or the status) for each ID; #N/A for an ID not in Charges; #VALUE! with the reason when a row it rests on has a problem.
+ * @example =MEDBILL.BALANCES(A2:A500, Charges[#All], Postings[#All], Payments[#All], "patient") gives each line's patient share
+ */
+export function BALANCES(
+  charge_ids: any[][],
+  charges_table: any[][],
+  postings_table: any[][],
+  payments_table?: any[][],
+  what?: any[][],
+  as_of?: any[][],
+  payers_table?: any[][],
+): any[][] {
+  return balancesCells(charge_ids, charges_table, postings_table, payments_table, what, as_of, payers_table);
+}
+
+// Volatile, so an age counted to today is right the day after the workbook was saved: Excel recalculates
+// it at every calculation. One call per column keeps that cheap.
+/**
+ * Whole days from a date (a date of service, a statement) to the as-of date, today when left out.
+ * @customfunction AGEDAYS
+ * @volatile
+ * @param date One date or a range of dates (Excel dates or text like 2026-03-05 or 3/5/2026).
+ * @param [as_of] The date to count to: one for all, or a range beside the dates; left out or blank, today.
+ * @returns The days for each date, negative for a date after the as-of date; blank where the date is blank.
+ * @example =MEDBILL.AGEDAYS("3/1/2026", "3/31/2026") gives 30
+ */
+export function AGEDAYS(date: any[][], as_of?: any[][]): any[][] {
+  return ageDaysCells(date, as_of);
+}
+
+/**
+ * The A/R aging bucket of a date: "0-30", "31-60", "61-90", "91-120" or "120+" days before the as-of date.
+ * @customfunction AGINGBUCKET
+ * @volatile
+ * @param date One date or a range of dates.
+ * @param [as_of] The date to count to: one for all, or a range beside the dates; left out or blank, today.
+ * @param [bounds] The last day of each bucket, like "30,60,90,120" (left out) or a range of numbers.
+ * @returns The bucket for each date; #VALUE! for a date after the as-of date.
+ * @example =MEDBILL.AGINGBUCKET("1/15/2026", "3/31/2026") gives "61-90"
+ */
+export function AGINGBUCKET(date: any[][], as_of?: any[][], bounds?: any[][]): any[][] {
+  return agingBucketCells(date, as_of, bounds);
+}
+
+/**
+ * The patient's share of an allowed amount: the deductible left first, then coinsurance on the rest, plus the copay, never more than allowed.
+ * @customfunction PATIENTRESP
+ * @param allowed One allowed amount or a range of them.
+ * @param deductible_left The deductible the patient still has to meet: one for all or a range beside the amounts; blank is none.
+ * @param coinsurance The patient's coinsurance, like 20% or 0.2: one for all or a range beside the amounts; blank is none.
+ * @param copay The copay: one for all or a range beside the amounts; blank is none.
+ * @returns The patient's share in dollars for each amount; blank where the amount is blank.
+ * @example =MEDBILL.PATIENTRESP(200, 50, 20%, 0) gives 80 (50 deductible + 20% of 150)
+ */
+export function PATIENTRESP(allowed: any[][], deductible_left: any[][], coinsurance: any[][], copay: any[][]): any[][] {
+  return patientRespCells(allowed, deductible_left, coinsurance, copay);
+}
+
+/**
+ * The last day to file a claim: the date of service plus the payer's timely filing limit in days.
+ * @customfunction FILINGDEADLINE
+ * @param date_of_service One date of service or a range of them.
+ * @param days The payer's filing limit in days (like 90 or 365): one for all or a range beside the dates.
+ * @returns An Excel date for each date of service (format the cells as dates); blank where the date is blank.
+ * @example =MEDBILL.FILINGDEADLINE("1/15/2026", 90) gives 4/15/2026
+ */
+export function FILINGDEADLINE(date_of_service: any[][], days: any[][]): any[][] {
+  return filingDeadlineCells(date_of_service, days);
 }

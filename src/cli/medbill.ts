@@ -6,6 +6,7 @@ import { realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
+import { runBalances } from "./balancesCommand";
 import { runCheck } from "./checkCommand";
 import { runCodesCheck } from "./codesCheckCommand";
 import { runCodesImport } from "./codesImportCommand";
@@ -34,6 +35,12 @@ Usage:
       code sets (diagnoses in the fiscal year of their date of service). Shows the
       first 100 problems per table; --all shows every one. --highlight fills the bad
       cells light red (clearing earlier marks) and saves the workbook.
+  medbill balances <book.xlsx> [--as-of <YYYY-MM-DD>] [--by line|claim|patient|payer] [--csv] [--all]
+      What each service line (or claim, patient account, payer) still owes, from
+      Charges, Postings and Payments: charge, paid, adjustments, patient
+      responsibility, insurance share, patient share, balance, and credits apart.
+      --as-of counts only postings dated on or before that date. --csv prints CSV.
+      Problems in the ledger are listed first (the first 100; --all shows every one).
   medbill help
       Show this text.
 
@@ -58,6 +65,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runCheck(rest, io);
       case "sample":
         return await runSample(rest, io);
+      case "balances":
+        return await runBalances(rest, io);
       case "codes":
         return await runCodes(rest, io);
       case "help":

@@ -102,9 +102,60 @@ const EXPECTED: { id: string; parameters: [string, boolean][]; async: boolean }[
     ],
     async: true,
   },
+  {
+    id: "BALANCES",
+    parameters: [
+      ["charge_ids", false],
+      ["charges_table", false],
+      ["postings_table", false],
+      ["payments_table", true],
+      ["what", true],
+      ["as_of", true],
+      ["payers_table", true],
+    ],
+    async: false,
+  },
+  {
+    id: "AGEDAYS",
+    parameters: [
+      ["date", false],
+      ["as_of", true],
+    ],
+    async: false,
+  },
+  {
+    id: "AGINGBUCKET",
+    parameters: [
+      ["date", false],
+      ["as_of", true],
+      ["bounds", true],
+    ],
+    async: false,
+  },
+  {
+    id: "PATIENTRESP",
+    parameters: [
+      ["allowed", false],
+      ["deductible_left", false],
+      ["coinsurance", false],
+      ["copay", false],
+    ],
+    async: false,
+  },
+  {
+    id: "FILINGDEADLINE",
+    parameters: [
+      ["date_of_service", false],
+      ["days", false],
+    ],
+    async: false,
+  },
 ];
 
-describe("the MEDBILL code functions in functions.json", () => {
+/** Functions whose answer depends on today when an argument is left out: Excel recalculates them every time. */
+const VOLATILE = ["AGEDAYS", "AGINGBUCKET"];
+
+describe("the MEDBILL functions in functions.json", () => {
   it("declares exactly the expected functions", async () => {
     const { functions } = await generate();
     expect(functions.map((f) => f.id).sort()).toEqual(EXPECTED.map((e) => e.id).sort());
@@ -140,6 +191,12 @@ describe("the MEDBILL code functions in functions.json", () => {
       expect(asyncKeyword !== undefined).toBe(expected.async);
     },
   );
+
+  it.each(EXPECTED)("$id: volatile only when today is its default as-of date", async (expected) => {
+    const { functions } = await generate();
+    const f = functions.find((x) => x.id === expected.id)! as FunctionMetadata & { options?: { volatile?: boolean } };
+    expect(f.options?.volatile === true).toBe(VOLATILE.includes(expected.id));
+  });
 });
 
 describe("importing functions/functions.ts", () => {

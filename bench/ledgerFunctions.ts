@@ -1,0 +1,89 @@
+// MEDBILL.BALANCES at worksheet scale: ONE call over a column of charge IDs, with the Charges, Postings,
+// Payments and Payers tables passed as Excel hands them over (2-D arrays of cells, header row first:
+// dates as serials, money as dollars), through the real exported function. The time includes reading
+// and checking the four tables (parseTable), building the ledger, every line's balance and the
+// lookups: all a recalculation of that column costs. The books are synthetic: two postings per line
+// (the insurer's payment with its contractual adjustment, then the patient responsibility it moves),
+// one remittance per 100 lines, a patient payment on every fourth line, self-pay lines paid at the
+// desk. The cells are made before the clock starts. Returns figures, prints nothing.
+import { BALANCES } from "../functions/functions";
+import { addDays, isoToSerial } from "../src/dates";
+
+type Cell = string | number | null;
+
+const PAYERS: Cell[][] = [
+  ["PayerID", "Payer Name", "Type"],
+  ["MCR", "Medicare", "Medicare"],
+  ["MCD", "Medicaid", "Medicaid"],
+  ["SHP", "Sample Health Plan", "Commercial"],
+  ["SELF", "Self-pay", "Self-pay"],
+];
+const PAYER_IDS = ["MCR", "MCD", "SHP", "SELF"];
+const LINES_PER_REMITTANCE = 100;
+
+/** The four tables for `lines` service lines, as cells. */
+function syntheticTables(lines: number) {
+  const days = Array.from({ length: 365 }, (_, d) => isoToSerial(addDays("2025-07-01", d)));
+  const charges: Cell[][] = [["ChargeID", "ClaimID", "PatientID", "PayerID", "DOS", "Code", "Units", "Amount"]];
+  const postings: Cell[][] = [["PostingID", "PaymentID", "ChargeID", "Date", "Paid", "Adjustment", "Group", "Reason", "Patient Resp"]];
+  const payments: Cell[][] = [["PaymentID", "Date", "PayerID", "PatientID", "Method", "Reference", "Amount"]];
+  const remittanceOf = new Map<string, Cell>();
+  for (let i = 0; i < lines; i++) {
+    const payerId = PAYER_IDS[i % PAYER_IDS.length];
+    const patientId = `P${i % Math.max(1, Math.ceil(lines / 8))}`;
+    const dos = days[Math.floor((i * 365) / lines)];
+    const cents = 10000 + (i % 5000);
+    charges.push([`L${i}`, `CL${Math.floor(i / 3)}`, patientId, payerId, dos, "99213", 1, cents / 100]);
+    if (payerId === "SELF") {
+      const paymentId = `PM${payments.length}`;
+      payments.push([paymentId, dos, null, patientId, "Card", `AUTH ${i}`, cents / 100]);
+      postings.push([`T${postings.length}`, paymentId, `L${i}`, dos, cents / 100, null, null, null, null]);
+      continue;
+    }
+    // One remittance per payer per 100 lines: a line goes on its own payer's latest one.
+    if (i % LINES_PER_REMITTANCE < PAYER_IDS.length || !remittanceOf.has(payerId)) {
+      remittanceOf.set(payerId, `PM${payments.length}`);
+      payments.push([`PM${payments.length}`, dos + 20, payerId, null, "EFT", `TRN ${i}`, 0]);
+    }
+    const allowed = Math.round(cents * 0.7);
+    const patientResp = Math.round(allowed * 0.2);
+    const paid = allowed - patientResp;
+    const paymentId = remittanceOf.get(payerId)!;
+    postings.push([`T${postings.length}`, paymentId, `L${i}`, dos + 20, paid / 100, (cents - allowed) / 100, "CO", "45", null]);
+    postings.push([`T${postings.length}`, paymentId, `L${i}`, dos + 20, null, null, "PR", "2", patientResp / 100]);
+    if (i % 4 === 1) {
+      const patientPayment = `PM${payments.length}`;
+      payments.push([patientPayment, dos + 45, null, patientId, "Check", `CHK ${i}`, patientResp / 100]);
+      postings.push([`T${postings.length}`, patientPayment, `L${i}`, dos + 45, patientResp / 100, null, null, null, null]);
+    }
+  }
+  return { charges, postings, payments };
+}
+
+/** The runtime's error class, for Node: only its code and message are used. */
+class BenchError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+/** One MEDBILL.BALANCES call over `ids` charge IDs (100,000 for the issue's figure), asking for the patient share. */
+export function benchBalancesFunction(ids: number): { ids: number; seconds: number; idsPerSecond: number } {
+  const { charges, postings, payments } = syntheticTables(ids);
+  const column = charges.slice(1).map((row) => [row[0]]);
+  const globals = globalThis as { CustomFunctions?: unknown };
+  const runtime = globals.CustomFunctions;
+  globals.CustomFunctions ??= { Error: BenchError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
+  try {
+    const start = performance.now();
+    const answers = BALANCES(column, charges, postings, payments, [["patient"]], null as never, PAYERS);
+    const seconds = (performance.now() - start) / 1000;
+    // A bench over answers that are all errors would measure nothing: the books must read clean.
+    const numbers = answers.reduce((n, row) => n + (typeof row[0] === "number" ? 1 : 0), 0);
+    if (numbers !== ids) throw new Error(`bench data invalid: ${ids - numbers} of ${ids} answers are not amounts`);
+    return { ids, seconds, idsPerSecond: ids / seconds };
+  } finally {
+    globals.CustomFunctions = runtime;
+  }
+}
