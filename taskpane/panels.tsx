@@ -2,11 +2,12 @@
 // Post payments, Statements, Reports) is one line here and one component, nothing else.
 import type { ComponentType } from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
-import { CodeTextRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import { CodeTextRegular, MoneyHandRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
 import type { Workbook } from "../src/workbook/port";
 import type { AppliedPlan } from "../src/workbook/plan";
 import { CodesPanel } from "./codes/CodesPanel";
+import { PaymentsPanel } from "./payments/PaymentsPanel";
 import { SetupPanel } from "./setup/SetupPanel";
 
 /** One cell of a billing table, as a check names it ("Charges row 14, Dx1"). */
@@ -42,4 +43,5 @@ export interface PanelDef {
 export const PANELS: readonly PanelDef[] = [
   { id: "setup", label: "Setup", icon: TableSettingsRegular, Panel: SetupPanel },
   { id: "codes", label: "Codes", icon: CodeTextRegular, Panel: CodesPanel },
+  { id: "payments", label: "Post payments", icon: MoneyHandRegular, Panel: PaymentsPanel },
 ];

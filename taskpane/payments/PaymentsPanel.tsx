@@ -1,0 +1,197 @@
+// The Post payments panel: reads the books (ledger, balances, payers, patients) and offers three
+// views of one job, each kept as the biller left it while they switch: Post (enter and apply a
+// payment), Reverse (undo postings) and Reconcile (deposits, credits and refunds). Every write
+// goes through one place here: the previewed plan applied in one call, with its Audit row, then
+// the books read again so every balance shown is the workbook's.
+import { useCallback, useEffect, useState } from "react";
+import { Button, Caption1, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, TableCursorRegular } from "@fluentui/react-icons";
+import { applyPlan } from "../../src/workbook/plan";
+import type { PlanResult } from "../../src/ledger/postingPlans";
+import type { PanelProps, TableCell } from "../panels";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { readPaymentBooks, type PaymentBooks } from "./paymentBooks";
+import { postedMessage, postedTotals } from "./paymentForm";
+import { firstNewRow } from "./planPreview";
+import { PostPayment } from "./PostPayment";
+import { ReversePosting } from "./ReversePosting";
+import { Reconcile } from "./Reconcile";
+
+export type PostKind = "payment" | "reversal" | "refund";
+
+type View = "post" | "reverse" | "reconcile";
+type Busy = "reading" | "posting";
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: "post", label: "Post" },
+  { id: "reverse", label: "Reverse" },
+  { id: "reconcile", label: "Reconcile" },
+];
+
+const POSTED_TITLE: Record<PostKind, string> = { payment: "Payment posted", reversal: "Reversal posted", refund: "Refund posted" };
+const FAILED_TITLE: Record<PostKind, string> = {
+  payment: "Could not post the payment",
+  reversal: "Could not post the reversal",
+  refund: "Could not post the refund",
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { flexGrow: 1, margin: 0 },
+  views: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  hint: { color: tokens.colorNeutralForeground3 },
+  spinner: { justifyContent: "flex-start" },
+  hidden: { display: "none" },
+  posted: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
+});
+
+export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelProps) {
+  const styles = useStyles();
+  const [books, setBooks] = useState<PaymentBooks>();
+  const [busy, setBusy] = useState<Busy>();
+  const [notice, setNotice] = useState<Notice>();
+  const [view, setView] = useState<View>("post");
+  const [newRows, setNewRows] = useState<TableCell>();
+
+  const read = useCallback(async () => {
+    setBusy("reading");
+    try {
+      setBooks(await readPaymentBooks(workbook));
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, "Could not read the payments and postings") });
+    } finally {
+      setBusy(undefined);
+    }
+  }, [workbook]);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  // The one way anything is written: the previewed plan, in one call; then the books again.
+  const post = useCallback(
+    async (result: Extract<PlanResult, { ok: true }>, kind: PostKind): Promise<boolean> => {
+      setBusy("posting");
+      setNotice(undefined);
+      setNewRows(undefined);
+      let written = false;
+      try {
+        const applied = await applyPlan(workbook, result.plan);
+        written = true;
+        onWorkbookChanged?.(applied);
+        const fresh = await readPaymentBooks(workbook);
+        setBooks(fresh);
+        setNotice({
+          intent: "success",
+          title: POSTED_TITLE[kind],
+          body: `${postedMessage(kind, postedTotals(result.preview))} The Audit sheet records it.`,
+        });
+        setNewRows(firstNewRow(fresh.ctx.info, result.preview));
+      } catch (error) {
+        const message = billerMessage(error, written ? "Posted, but could not read the workbook again" : FAILED_TITLE[kind]);
+        setNotice({
+          intent: "error",
+          ...message,
+          body: written ? `${message.body} Click Refresh before posting anything else.` : message.body,
+        });
+      } finally {
+        setBusy(undefined);
+      }
+      return written;
+    },
+    [workbook, onWorkbookChanged],
+  );
+
+  const showNewRows = onGoToCell
+    ? () => {
+        if (!newRows) return;
+        void onGoToCell(newRows).catch((error: unknown) =>
+          setNotice({ intent: "error", ...billerMessage(error, "Could not show the rows") }),
+        );
+      }
+    : undefined;
+
+  const idle = busy === undefined;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Text as="h2" weight="semibold" size={400} className={styles.title}>
+          Payments
+        </Text>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<ArrowClockwiseRegular />}
+          onClick={() => void read()}
+          disabled={!idle}
+          aria-label="Refresh"
+        >
+          Refresh
+        </Button>
+      </div>
+      <TabList
+        className={styles.views}
+        size="small"
+        appearance="subtle"
+        selectedValue={view}
+        onTabSelect={(_, data) => setView(data.value as View)}
+        aria-label="Payment tasks"
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v.id} value={v.id}>
+            {v.label}
+          </Tab>
+        ))}
+      </TabList>
+      {busy && (
+        <Spinner
+          size="tiny"
+          labelPosition="after"
+          label={busy === "reading" ? "Reading the payments and postings…" : "Posting…"}
+          className={styles.spinner}
+        />
+      )}
+      {notice && (
+        <div className={styles.posted}>
+          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+          {notice.intent === "success" && newRows && showNewRows && (
+            <Button size="small" appearance="subtle" icon={<TableCursorRegular />} onClick={showNewRows}>
+              Show the new rows in {newRows.table}
+            </Button>
+          )}
+        </div>
+      )}
+      {books && books.missing.length > 0 && (
+        <NoticeBar
+          notice={{
+            intent: "warning",
+            title: "Tables missing",
+            body: `This workbook has no ${books.missing.join(", ")} ${books.missing.length === 1 ? "table" : "tables"}: create ${books.missing.length === 1 ? "it" : "them"} on the Setup tab before posting.`,
+          }}
+        />
+      )}
+      {books && books.unreadable > 0 && (
+        <Caption1 className={styles.hint}>
+          {books.unreadable.toLocaleString("en-US")} {books.unreadable === 1 ? "row has a problem" : "rows have problems"} in Charges,
+          Payments, Postings or Payers; unreadable rows are left out of the balances (Setup's Check rows lists them).
+        </Caption1>
+      )}
+      {books && (
+        <>
+          <div className={view === "post" ? undefined : styles.hidden} role="tabpanel" aria-label="Post">
+            <PostPayment books={books} busy={!idle} onPost={post} />
+          </div>
+          <div className={view === "reverse" ? undefined : styles.hidden} role="tabpanel" aria-label="Reverse">
+            <ReversePosting books={books} busy={!idle} onPost={post} />
+          </div>
+          <div className={view === "reconcile" ? undefined : styles.hidden} role="tabpanel" aria-label="Reconcile">
+            <Reconcile books={books} busy={!idle} onPost={post} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// Reverse postings: find them by PostingID, or by the line, claim or payment they belong to; tick
+// the ones to undo; confirm; see the reversal rows; post. A reversal adds negative rows pointing at
+// the originals, which stay as they were (DOMAIN.md: corrections are new rows, never edits).
+import { useMemo, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowUndoRegular } from "@fluentui/react-icons";
+import { parseDate, todayIso } from "../../src/dates";
+import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
+import type { PaymentBooks } from "./paymentBooks";
+import { findPostings } from "./postingSearch";
+import { PlanReview } from "./PlanReview";
+import type { PostKind } from "./PaymentsPanel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  fields: {
+    display: "grid",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  wide: { gridColumn: "1 / -1" },
+  field: { minWidth: 0 },
+  control: { minWidth: 0, width: "100%" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  item: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  // The checkbox's label wraps inside the pane instead of pushing it wider.
+  check: { minWidth: 0, overflowWrap: "anywhere" },
+  blocked: { display: "block", color: tokens.colorNeutralForeground3, paddingLeft: "32px" },
+  hint: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  confirmList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface ReversePostingProps {
+  books: PaymentBooks;
+  busy: boolean;
+  onPost: (result: Extract<PlanResult, { ok: true }>, kind: PostKind) => Promise<boolean>;
+}
+
+export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {
+  const styles = useStyles();
+  const [query, setQuery] = useState("");
+  const [picked, setPicked] = useState<string[]>([]);
+  const [date, setDate] = useState(books.ctx.today);
+  const [dateError, setDateError] = useState<string>();
+  const [note, setNote] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [review, setReview] = useState<PlanResult>();
+
+  const found = useMemo(() => findPostings(books.ledger, query), [books, query]);
+  const before = useMemo(() => new Map(books.lines.map((l) => [l.chargeId, l])), [books]);
+  const reversed = useMemo(() => new Set(books.ledger.postings.flatMap((p) => (p.reverses === undefined ? [] : [p.reverses]))), [books]);
+  // A ticked posting stays ticked while the search changes, as long as it can still be reversed.
+  const reversible = picked.filter((id) => {
+    const p = books.ledger.postingById.get(id);
+    return p !== undefined && p.reverses === undefined && !reversed.has(id);
+  });
+
+  const toggle = (postingId: string, on: boolean) => {
+    setPicked((ids) => (on ? [...ids, postingId] : ids.filter((id) => id !== postingId)));
+    setReview(undefined);
+  };
+
+  const pickAll = () => {
+    setPicked((ids) => [...new Set([...ids, ...found.shown.filter((p) => !p.blocked).map((p) => p.postingId)])]);
+    setReview(undefined);
+  };
+
+  const askToConfirm = () => {
+    const read = parseDate(date, books.ctx.dateSystem);
+    if (!read.ok) {
+      setDateError(date.trim() === "" ? "Enter the date of the reversal." : `${read.error.charAt(0).toUpperCase()}${read.error.slice(1)}.`);
+      return;
+    }
+    setDateError(undefined);
+    setConfirming(true);
+  };
+
+  const confirmed = () => {
+    setConfirming(false);
+    const read = parseDate(date, books.ctx.dateSystem);
+    if (!read.ok) return;
+    setReview(reversalPlan(books.ledger, { ...books.ctx, today: todayIso() }, reversible, read.value, note.trim() || undefined));
+  };
+
+  const post = async () => {
+    if (!review?.ok) return;
+    if (await onPost(review, "reversal")) {
+      setPicked([]);
+      setReview(undefined);
+      setNote("");
+    }
+  };
+
+  const count = reversible.length;
+  const what = `${count} ${count === 1 ? "posting" : "postings"}`;
+
+  return (
+    <div className={styles.root}>
+      <Field label="Find postings" hint="A PostingID, or the PaymentID, ChargeID or ClaimID they belong to." className={styles.field}>
+        <Input
+          className={styles.control}
+          value={query}
+          onChange={(_, data) => setQuery(data.value)}
+          placeholder="e.g. PS000812 or PM001234"
+          disabled={busy}
+        />
+      </Field>
+      {query.trim() !== "" && found.total === 0 && <Caption1 className={styles.hint}>No posting matches.</Caption1>}
+      {found.shown.length > 0 && (
+        <>
+          <div className={styles.actions}>
+            <Caption1 className={styles.hint}>
+              {found.total > found.shown.length
+                ? `The newest ${found.shown.length} of ${found.total.toLocaleString("en-US")} postings found:`
+                : `${found.total} ${found.total === 1 ? "posting" : "postings"} found, newest first:`}
+            </Caption1>
+            <Button size="small" appearance="subtle" onClick={pickAll} disabled={busy}>
+              Tick every one
+            </Button>
+          </div>
+          <ul className={styles.list} aria-label="Postings found">
+            {found.shown.map((p) => (
+              <li key={p.postingId} className={styles.item}>
+                <Checkbox
+                  className={styles.check}
+                  checked={picked.includes(p.postingId)}
+                  disabled={busy || p.blocked !== undefined}
+                  onChange={(_, data) => toggle(p.postingId, data.checked === true)}
+                  label={`${p.postingId} · ${p.date} · ${p.chargeId}${p.line ? ` (${p.line})` : ""} · ${p.money}${p.paymentId ? ` · from ${p.paymentId}` : ""}`}
+                />
+                {p.blocked && <Caption1 className={styles.blocked}>{p.blocked}</Caption1>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className={styles.fields}>
+        <Field label="Reversal date" className={styles.field} validationMessage={dateError} validationState={dateError ? "error" : "none"}>
+          <Input className={styles.control} value={date} onChange={(_, data) => setDate(data.value)} disabled={busy} />
+        </Field>
+        <Field label="Note (why)" className={styles.field}>
+          <Input
+            className={styles.control}
+            value={note}
+            placeholder="Posted to the wrong line"
+            onChange={(_, data) => setNote(data.value)}
+            disabled={busy}
+          />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<ArrowUndoRegular />} onClick={askToConfirm} disabled={busy || count === 0}>
+          {count === 0 ? "Reverse…" : `Reverse ${what}…`}
+        </Button>
+      </div>
+      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
+        <DialogSurface aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>Reverse {what}?</DialogTitle>
+            <DialogContent>
+              <p>
+                Each posting gets a new row with its amounts negated, pointing at it in Reverses, dated {date}. The original rows stay as
+                they are. You see the new rows before anything is written.
+              </p>
+              <ul className={styles.confirmList}>
+                {reversible.map((id) => (
+                  <li key={id}>{id}</li>
+                ))}
+              </ul>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={confirmed}>
+                Yes, show the reversal
+              </Button>
+              <Button onClick={() => setConfirming(false)}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+      {review && (
+        <PlanReview
+          result={review}
+          before={before}
+          postLabel="Post reversal"
+          onPost={post}
+          onCancel={() => setReview(undefined)}
+          busy={busy}
+        />
+      )}
+    </div>
+  );
+}
