@@ -138,6 +138,15 @@ export default async function config(env = {}, argv = {}) {
         cacheGroups: {
           // Its own lazy chunk: the browser host fetches it when a workbook is first opened or built.
           exceljs: { test: EXCELJS, name: "exceljs", chunks: "async", enforce: true, priority: 20 },
+          // Modules both entries of the Excel host's page use (zod, the table schemas, the ledger, the code
+          // checks) are downloaded once, in their own chunk, instead of once inside each entry.
+          excelShared: {
+            name: "excel-shared",
+            chunks: (chunk) => chunk.name === "taskpane" || chunk.name === "functions",
+            minChunks: 2,
+            enforce: true,
+            priority: 10,
+          },
         },
       },
     },
