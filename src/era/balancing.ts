@@ -1,0 +1,55 @@
+// Does a remittance add up? The three 835 balancing rules (DOMAIN.md "X12 835 remittance"), in cents:
+//   line:         SVC02 − ΣCAS(line) = SVC03
+//   claim:        CLP03 − ΣCAS(claim and its lines) = CLP04
+//   transaction:  ΣCLP04 − ΣPLB = BPR02 (negative when BPR03 is D, a debit)
+// Positive CAS and PLB amounts reduce the payment. This only reports: a claim that does not balance is
+// held by the posting plan with its difference, never adjusted to fit.
+import { sumCents, type Cents } from "../money";
+import type { CasAdjustment, Remittance, RemitClaim } from "./remittance";
+
+export interface ClaimBalance {
+  claimIndex: number;
+  /** The claim balances and so does each of its lines. */
+  ok: boolean;
+  /** CLP03 − ΣCAS − CLP04: what the payer's own figures leave unexplained (0 when it balances). */
+  difference: Cents;
+  /** Lines whose SVC02 − ΣCAS − SVC03 is not 0. */
+  lineProblems: { lineIndex: number; difference: Cents }[];
+}
+
+export interface RemittanceBalance {
+  claims: ClaimBalance[];
+  /** ΣCLP04 − ΣPLB = BPR02 (claims are judged on their own, in `claims`). */
+  ok: boolean;
+  /** ΣCLP04 − ΣPLB − BPR02 (BPR02 negated for a debit). */
+  difference: Cents;
+  /** ΣCLP04 */
+  totalPaid: Cents;
+  /** ΣPLB */
+  totalPlb: Cents;
+}
+
+const adjusted = (adjustments: CasAdjustment[]): Cents => sumCents(adjustments.map((a) => a.amount));
+
+export function balanceClaim(claim: RemitClaim, claimIndex: number): ClaimBalance {
+  const lineProblems: ClaimBalance["lineProblems"] = [];
+  let lineAdjustments = 0;
+  claim.lines.forEach((line, lineIndex) => {
+    const lineAdjusted = adjusted(line.adjustments);
+    lineAdjustments += lineAdjusted;
+    const difference = line.charge - lineAdjusted - line.paid;
+    if (difference !== 0) lineProblems.push({ lineIndex, difference });
+  });
+  // A claim without service lines (institutional claims often) carries all its CAS at claim level.
+  const difference = claim.charge - adjusted(claim.adjustments) - lineAdjustments - claim.paid;
+  return { claimIndex, ok: difference === 0 && lineProblems.length === 0, difference, lineProblems };
+}
+
+export function balanceRemittance(r: Remittance): RemittanceBalance {
+  const claims = r.claims.map(balanceClaim);
+  const totalPaid = sumCents(r.claims.map((c) => c.paid));
+  const totalPlb = sumCents(r.plb.map((p) => p.amount));
+  const paid = r.payment.creditDebit === "D" ? -r.payment.amount : r.payment.amount;
+  const difference = totalPaid - totalPlb - paid;
+  return { claims, ok: difference === 0, difference, totalPaid, totalPlb };
+}
