@@ -10,6 +10,7 @@ import { benchExcel } from "./excel";
 import { benchLedger } from "./ledger";
 import { benchBalancesFunction } from "./ledgerFunctions";
 import { benchPostingPlan } from "./postingPlan";
+import { benchX12 } from "./x12";
 import { benchParseTable, chargesTable } from "./engine";
 import { benchXlsx } from "./xlsx";
 
@@ -92,6 +93,11 @@ async function main() {
 
   const posting = benchPostingPlan(5_000);
   console.log(`\nPosting plan: one insurance payment applied to ${fmt(posting.lines, 0)} lines of a 100,000-line ledger: ${fmt(posting.seconds)} s`);
+
+  const x12 = benchX12(50_000);
+  console.log(`\nX12 835 of 50,000 claims (${fmt(x12.bytes / 1e6, 1)} MB)`);
+  console.log(`  tokenizer: ${fmt(x12.tokenizeSeconds)} s; baseline (plain split on the terminator, then the separator): ${fmt(x12.baselineSplitSeconds)} s; ratio ${fmt(x12.tokenizeSeconds / x12.baselineSplitSeconds, 2)}x`);
+  console.log(`  835 model: ${fmt(x12.modelSeconds)} s; balancing: ${fmt(x12.balanceSeconds, 3)} s`);
 }
 
 main().catch((error: unknown) => {

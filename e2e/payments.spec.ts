@@ -98,7 +98,7 @@ async function overflow(panel: Locator) {
 
 test("a patient's payment is applied oldest first, previewed, posted, reversed, and saved with its audit trail", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("10 of 10 tables found.")).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText("11 of 11 tables found.")).toBeVisible({ timeout: 60_000 });
   const { patientId, open, amount, second } = await patientToPay((await save(page)).bytes);
   const [first, next] = open;
 

@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   },
   nav: {
     flexShrink: 0,
+    // Excel's narrowest pane (320 px) has no room for every tab in one row: they wrap, none is hidden.
+    flexWrap: "wrap",
     paddingLeft: tokens.spacingHorizontalS,
     paddingRight: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

@@ -10,6 +10,7 @@ import { runBalances } from "./balancesCommand";
 import { runCheck } from "./checkCommand";
 import { runCodesCheck } from "./codesCheckCommand";
 import { runCodesImport } from "./codesImportCommand";
+import { runEra } from "./eraCommand";
 import { runSample } from "./sampleCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
@@ -41,11 +42,19 @@ Usage:
       responsibility, insurance share, patient share, balance, and credits apart.
       --as-of counts only postings dated on or before that date. --csv prints CSV.
       Problems in the ledger are listed first (the first 100; --all shows every one).
+  medbill era post <book.xlsx> <FILE.835> [--dry-run] [--exceptions] [--all]
+      Post an insurer's remittance (X12 835, 5010): one payment per check or EFT
+      in the file, each matched claim's lines paid, adjusted (CO/OA/PI with reason
+      codes) and moved to patient responsibility (PR), reversals and PLB items
+      recorded. Prints each payment's claims and tie-out, and the exceptions (the
+      first 100; --all shows every one). A payment already posted (same payer and
+      trace number) adds nothing. Saves the workbook unless --dry-run;
+      --exceptions also writes the exceptions to a sheet.
   medbill help
       Show this text.
 
-Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused),
-2 the command could not run.`;
+Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused, or an
+835 refused or with nothing to post), 2 the command could not run.`;
 
 export type { CliIo };
 
@@ -69,6 +78,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runBalances(rest, io);
       case "codes":
         return await runCodes(rest, io);
+      case "era":
+        return await runEra(rest, io);
       case "help":
       case "--help":
       case "-h":

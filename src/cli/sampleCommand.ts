@@ -46,8 +46,9 @@ export async function runSample(args: string[], io: CliIo): Promise<number> {
 
   io.out(`Wrote ${values.out}: a synthetic sample practice as of ${asOf}, seed ${seed} (made-up people only).`);
   const counts = await workbook.describe();
+  const width = Math.max(...counts.tables.map((t) => t.name.length));
   for (const table of counts.tables)
-    io.out(`  ${table.name.padEnd(12)} ${String(table.rowCount).padStart(8)} ${table.rowCount === 1 ? "row" : "rows"}`);
+    io.out(`  ${table.name.padEnd(width)} ${String(table.rowCount).padStart(8)} ${table.rowCount === 1 ? "row" : "rows"}`);
   if (plan.totals) io.out(`  ${plan.totals}`);
   io.out(
     `Made in ${seconds(generated - started)}, written in ${seconds(written - generated)} (${(bytes.byteLength / 1_048_576).toFixed(1)} MB, ${applied.tablesCreated.length} tables).`,

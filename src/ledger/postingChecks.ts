@@ -5,7 +5,7 @@ import { isIsoDate, type IsoDate } from "../dates";
 import { formatMoney, type Cents } from "../money";
 import { mapColumns, type ColumnMapping } from "../workbook/mapTable";
 import type { RawTable, WorkbookInfo } from "../workbook/port";
-import { PAYMENT_METHODS, type ChargeRow, type Payments, type Postings } from "../workbook/tables";
+import { PAYMENT_METHODS, type ChargeRow, type Payments, type Postings, type ProviderAdjustments } from "../workbook/tables";
 
 /** A problem not about one line starts with a capital, as a sentence in the panel. */
 export function sentence(text: string): string {
@@ -89,8 +89,11 @@ export interface TargetTable {
   raw?: RawTable;
 }
 
+/** A table a posting plan appends to: Payments, Postings, or ProviderAdjustments (a remittance's PLB items). */
+export type AppendedTable = typeof Payments | typeof Postings | typeof ProviderAdjustments;
+
 /** The table as the workbook has it, from the rows read (or else the workbook's description). */
-export function targetTable(ctx: PlanTables, name: string, def: typeof Payments | typeof Postings): TargetTable | undefined {
+export function targetTable(ctx: PlanTables, name: string, def: AppendedTable): TargetTable | undefined {
   const lower = name.toLowerCase();
   const raw = Object.entries(ctx.tables).find(
     ([key, t]) => t !== undefined && (key.toLowerCase() === lower || t.name.toLowerCase() === lower),
@@ -113,7 +116,7 @@ export const FIELDS_THAT_MAY_BE_DROPPED = new Set(["note", "source"]);
  */
 export function checkTargetTable(
   table: TargetTable | undefined,
-  def: typeof Payments | typeof Postings,
+  def: AppendedTable,
   needed: Iterable<string>,
 ): { problems: string[]; table?: TargetTable } {
   if (!table) return { problems: [`The workbook has no ${def.name} table: run Setup to create it.`] };

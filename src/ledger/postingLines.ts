@@ -27,7 +27,7 @@ export interface CheckedLine {
   charge: ChargeRow;
   paid?: Cents;
   adjustments: { group: "CO" | "OA" | "PI" | "WO"; reason?: string; note?: string; amount: Cents }[];
-  patientResp: { reason: string; amount: Cents }[];
+  patientResp: { reason: string; note?: string; amount: Cents }[];
   overpayment: boolean;
 }
 
@@ -121,12 +121,20 @@ export function checkAgainstBalances(ledger: Ledger, lines: CheckedLine[], probl
   }
 }
 
-/** The Postings rows for checked lines, without IDs: paid with the first adjustment of `mergeGroup`, then one row per other entry. */
-export function postingRowsFor(lines: CheckedLine[], date: IsoDate, mergeGroup: "CO" | "WO"): Omit<PostingRow, "postingId">[] {
+/**
+ * The Postings rows for checked lines, without IDs: paid with the first adjustment of `mergeGroup`,
+ * then one row per other entry. `source` is "ERA" when the rows come from a remittance file.
+ */
+export function postingRowsFor(
+  lines: CheckedLine[],
+  date: IsoDate,
+  mergeGroup: "CO" | "WO",
+  source: PostingRow["source"] = "Manual",
+): Omit<PostingRow, "postingId">[] {
   const rows: Omit<PostingRow, "postingId">[] = [];
   for (const line of lines) {
     const chargeId = line.charge.chargeId;
-    const base = { chargeId, date, source: "Manual" as const };
+    const base = { chargeId, date, source };
     const merged = line.adjustments.find((a) => a.group === mergeGroup);
     if (line.paid !== undefined || merged) {
       rows.push({
@@ -141,7 +149,7 @@ export function postingRowsFor(lines: CheckedLine[], date: IsoDate, mergeGroup: 
     for (const adj of line.adjustments) {
       if (adj !== merged) rows.push({ ...base, adjustment: adj.amount, group: adj.group, reason: adj.reason, note: adj.note });
     }
-    for (const pr of line.patientResp) rows.push({ ...base, group: "PR", reason: pr.reason, patientResp: pr.amount });
+    for (const pr of line.patientResp) rows.push({ ...base, group: "PR", reason: pr.reason, patientResp: pr.amount, note: pr.note });
   }
   return rows;
 }

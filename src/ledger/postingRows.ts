@@ -72,7 +72,7 @@ export function balancesOfLines(
 export function newIds(
   table: TargetTable,
   known: Iterable<string>,
-  key: "paymentId" | "postingId",
+  key: "paymentId" | "postingId" | "adjustmentId",
   count: number,
   fallbackPrefix: string,
 ): string[] {

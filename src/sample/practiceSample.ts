@@ -18,6 +18,7 @@ import {
   Payments,
   Postings,
   Practice,
+  ProviderAdjustments,
   Providers,
   Statements,
   type ChargeRow,
@@ -131,6 +132,8 @@ export function samplePractice(options: SampleOptions): WritePlan {
         note: p.note,
       })),
     ),
+    // The sample's remittances carry no provider-level items (PLB): the table starts empty.
+    tableOp(ProviderAdjustments, []),
     tableOp(
       Statements,
       ledger.statements.map((s) => ({ ...s, kind: "Statement" })),

@@ -175,6 +175,26 @@ export const Postings = defineTable(
   "postingId",
 );
 
+/**
+ * Provider-level items of a remittance (the 835's PLB): interest, recoupments, forwarding balances.
+ * They change what the payer sent but belong to no claim, so they are kept here and never in A/R.
+ * Amount is as the payer reports it: positive reduces the payment, negative (interest) adds to it.
+ */
+export const ProviderAdjustments = defineTable(
+  "ProviderAdjustments",
+  {
+    adjustmentId: idField("AdjustmentID", ["Adjustment ID", "Adjustment #", "PLB ID"]),
+    paymentId: optionalId("PaymentID", ["Payment ID", "Payment #"]),
+    date: requiredDate("Date", ["Adjustment Date", "Posted", "Posted Date"]),
+    payerId: optionalId("PayerID", ["Payer ID", "Payer"]),
+    reason: f(opt(c.code()), "Reason", ["Reason Code", "PLB Reason", "Adjustment Reason"], TEXT_FORMAT, 7),
+    reference: textField("Reference", ["Ref", "PLB Reference"], 16),
+    amount: requiredMoney("Amount", ["Adjustment Amount", "PLB Amount"]),
+    note: textField("Note", ["Memo", "Comment"], 24),
+  },
+  "adjustmentId",
+);
+
 export const Statements = defineTable(
   "Statements",
   {
@@ -198,7 +218,19 @@ export const Audit = defineTable("Audit", {
 });
 
 /** Every billing table, in the order Setup lists and creates them. */
-export const BILLING_TABLES = [Practice, Patients, Payers, Providers, FeeSchedule, Charges, Payments, Postings, Statements, Audit] as const;
+export const BILLING_TABLES = [
+  Practice,
+  Patients,
+  Payers,
+  Providers,
+  FeeSchedule,
+  Charges,
+  Payments,
+  Postings,
+  ProviderAdjustments,
+  Statements,
+  Audit,
+] as const;
 
 export type TableDef = (typeof BILLING_TABLES)[number];
 export type TableName = TableDef["name"];
@@ -212,6 +244,7 @@ export type FeeRow = RowOf<typeof FeeSchedule>;
 export type ChargeRow = RowOf<typeof Charges>;
 export type PaymentRow = RowOf<typeof Payments>;
 export type PostingRow = RowOf<typeof Postings>;
+export type ProviderAdjustmentRow = RowOf<typeof ProviderAdjustments>;
 export type StatementRow = RowOf<typeof Statements>;
 export type AuditRow = RowOf<typeof Audit>;
 

@@ -48,7 +48,17 @@ describe("the Setup panel's report", () => {
   it("sums up found, missing and incomplete tables", () => {
     const summary = setupSummary(reports);
     expect(summary.found).toBe(2);
-    expect(summary.missing).toEqual(["Practice", "Patients", "Payers", "Providers", "FeeSchedule", "Postings", "Statements", "Audit"]);
+    expect(summary.missing).toEqual([
+      "Practice",
+      "Patients",
+      "Payers",
+      "Providers",
+      "FeeSchedule",
+      "Postings",
+      "ProviderAdjustments",
+      "Statements",
+      "Audit",
+    ]);
     expect(summary.incomplete).toEqual(["Charges"]);
   });
 

@@ -137,12 +137,12 @@ async function billingWorkbooks(): Promise<[MemoryWorkbook, XlsxWorkbook]> {
 }
 
 describe("memory and xlsx adapters give the same workbook", () => {
-  it("Setup on an empty workbook creates all 10 billing tables alike, before and after a save", async () => {
+  it("Setup on an empty workbook creates all 11 billing tables alike, before and after a save", async () => {
     const [memory, xlsx] = await billingWorkbooks();
     const expected = await snapshot(memory);
     expect(expected.info.tables.map((t) => t.name)).toEqual(BILLING_TABLES.map((t) => t.name));
     expect(expected.tables.Practice!.rows.length).toBe(13);
-    expect(expected.tables.Audit!.rows).toEqual([["2026-03-05 09:30:05", "Setup", expect.stringContaining("created 10 table(s)"), 13, null]]);
+    expect(expected.tables.Audit!.rows).toEqual([["2026-03-05 09:30:05", "Setup", expect.stringContaining("created 11 table(s)"), 13, null]]);
     expect(await snapshot(xlsx)).toEqual(expected);
     const again = await reloaded(xlsx);
     expect(await snapshot(again)).toEqual(expected);

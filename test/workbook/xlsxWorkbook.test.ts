@@ -121,7 +121,7 @@ describe("text that looks like a formula stays text in the file", () => {
 
     const zip = await zipOf(bytes);
     const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
-    expect(sheets.length).toBe(12);
+    expect(sheets.length).toBe(13);
     for (const path of sheets) expect(await zip.file(path)!.async("string")).not.toMatch(/<f[\s>]/);
 
     const raw = await openWithExcelJs(bytes);

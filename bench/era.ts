@@ -1,0 +1,82 @@
+// ERA figures: a synthetic 835 of `claims` claims (two lines each, paid with CO-45 and coinsurance,
+// REF*6R line ids on most, matched by code and date on every tenth) against a synthetic ledger that
+// holds exactly those claims. Times the read (bytes to remittances), the match and plan (remittances
+// to the write plan with its preview and predicted balances), and eraPostingPlan end to end (SHA-256,
+// decode, read, match, plan) as a separate run. The ledger is built from rows directly, so reading a
+// workbook is not in the figures. Returns figures; prints nothing.
+import { eraPostingPlan, planFromRemittances } from "../src/era/eraPlan";
+import { readRemittanceFile } from "../src/era/remittance";
+import { buildLedger } from "../src/ledger/ledger";
+import type { PlanContext } from "../src/ledger/postingRows";
+import { createTableOp } from "../src/workbook/plan";
+import type { RawTable } from "../src/workbook/port";
+import { Payments, Postings, type ChargeRow, type PayerRow } from "../src/workbook/tables";
+import { syntheticRemittance } from "../test/era/syntheticRemittance";
+
+const PAYERS: PayerRow[] = [{ payerId: "MCR", name: "Medicare Part B", type: "Medicare", x12PayerId: "SMP01" }];
+const CODES = [
+  ["99213", 13000],
+  ["99214", 19000],
+  ["36415", 2000],
+  ["83036", 4000],
+] as const;
+
+function emptyTable(def: typeof Payments | typeof Postings): RawTable {
+  return { name: def.name, sheet: def.name, headers: createTableOp(def).headers, rows: [], rowCount: 0, headerRow: 1 };
+}
+
+export async function benchEra(
+  claims: number,
+): Promise<{ claims: number; bytes: number; readSeconds: number; matchPlanSeconds: number; totalSeconds: number }> {
+  const charges: ChargeRow[] = [];
+  for (let i = 0; i < claims; i++) {
+    const claimId = `C${String(i + 1).padStart(7, "0")}`;
+    const dos = `2026-0${1 + (i % 6)}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    for (let k = 0; k < 2; k++) {
+      const [code, amount] = CODES[(i + k) % CODES.length];
+      charges.push({
+        chargeId: `L${String(2 * i + k + 1).padStart(8, "0")}`,
+        claimId,
+        patientId: `P${i % 9000}`,
+        payerId: "MCR",
+        dos,
+        code,
+        amount,
+      });
+    }
+  }
+  const ledger = buildLedger({ charges, payments: [], postings: [], payers: PAYERS });
+  const tables = { Payments: emptyTable(Payments), Postings: emptyTable(Postings) };
+  const ctx: PlanContext = {
+    info: { sheets: ["Payments", "Postings"], tables: Object.values(tables), dateSystem: 1900 },
+    tables,
+    dateSystem: 1900,
+    today: "2026-07-31",
+  };
+  const claimIds = [...new Set(charges.map((c) => c.claimId))];
+  const era = syntheticRemittance(ledger, {
+    transactions: [
+      {
+        payer: { name: "Medicare Part B", id: "SMP01" },
+        trace: "BENCH0001",
+        date: "2026-07-30",
+        claims: claimIds.map((claimId, i) => ({ claimId, coinsurancePercent: 20, lineIds: i % 10 !== 0 })),
+      },
+    ],
+  });
+
+  const startRead = performance.now();
+  const read = readRemittanceFile(new TextDecoder("utf-8").decode(era.bytes));
+  const readSeconds = (performance.now() - startRead) / 1000;
+  if (!read.ok) throw new Error(`bench ERA was refused: ${read.error}`);
+  const startPlan = performance.now();
+  const planned = planFromRemittances({ name: "bench.835", sha256: "" }, read, ledger, ctx);
+  const matchPlanSeconds = (performance.now() - startPlan) / 1000;
+  if (!planned.ok || !planned.plan || planned.preview.exceptions.length > 0) throw new Error("bench ERA did not plan every claim");
+
+  const startTotal = performance.now();
+  const total = await eraPostingPlan({ name: "bench.835", bytes: era.bytes }, ledger, ctx);
+  const totalSeconds = (performance.now() - startTotal) / 1000;
+  if (!total.ok || !total.plan) throw new Error("bench ERA was refused end to end");
+  return { claims, bytes: era.bytes.byteLength, readSeconds, matchPlanSeconds, totalSeconds };
+}

@@ -1,0 +1,293 @@
+// The Import remittance panel: choose an 835 file from a payer (read here, never sent anywhere), see
+// what it holds and what posting it will do (payments, claims matched or not, denials, reversals,
+// provider-level adjustments, totals that tie out), then Post it in one write with its Audit row.
+// The exceptions stay listed and can go to a sheet of their own. A refused file writes nothing,
+// and a remittance posted before says when and posts nothing.
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from "react";
+import {
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CheckmarkRegular, DismissRegular, DocumentArrowUpRegular, TableAddRegular } from "@fluentui/react-icons";
+import type { EraPreview } from "../../src/era/eraPlan";
+import type { WritePlan } from "../../src/workbook/plan";
+import type { PanelProps } from "../panels";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { STAGE_PROGRESS, exportExceptions, postRemittance, previewRemittance, stageLabel, type ImportStage } from "./remittanceImport";
+import { alreadyPostedMessage, exceptionViews, postedMessage, previewSummary, refusalMessage, remittanceView } from "./remittanceView";
+import { RemittanceCard } from "./RemittanceCard";
+
+type Busy = "importing" | "posting" | "exporting";
+
+/** Exceptions listed at once; the sheet export has them all. */
+const EXCEPTIONS_SHOWN = 100;
+
+/** The file as chosen, kept so the preview can be read again after posting. */
+interface Chosen {
+  name: string;
+  bytes: Uint8Array;
+  preview: EraPreview;
+  plan?: WritePlan;
+  /** Set once posted: the exceptions stay listed, Post is gone. */
+  posted?: boolean;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  title: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  chooser: { alignSelf: "flex-start" },
+  hidden: { display: "none" },
+  spinner: { justifyContent: "flex-start" },
+  preview: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  headline: { overflowWrap: "anywhere" },
+  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  exceptions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  exceptionList: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  exception: {
+    display: "flex",
+    flexDirection: "column",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteYellowBorder2}`,
+    overflowWrap: "anywhere",
+    ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  },
+  where: { fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<Busy>();
+  const [stage, setStage] = useState<{ stage: ImportStage; fileName: string }>();
+  const [notice, setNotice] = useState<Notice>();
+  const [chosen, setChosen] = useState<Chosen>();
+
+  const importFile = useCallback(
+    async (file: File) => {
+      setBusy("importing");
+      setNotice(undefined);
+      setChosen(undefined);
+      let bytes = new Uint8Array();
+      try {
+        const read = await previewRemittance(
+          workbook,
+          {
+            name: file.name,
+            read: async () => {
+              bytes = new Uint8Array(await file.arrayBuffer());
+              return bytes;
+            },
+          },
+          async (next) => {
+            setStage({ stage: next, fileName: file.name });
+            await nextPaint();
+          },
+        );
+        if (!read.ok) {
+          setNotice({ intent: "error", title: "Could not read the remittance", body: refusalMessage(read.error) });
+          return;
+        }
+        setChosen({ name: file.name, bytes, preview: read.preview, plan: read.plan });
+        const { toPost } = previewSummary(read.preview);
+        if (!read.plan && read.preview.remittances.length > 0 && toPost.length === 0) {
+          setNotice({ intent: "warning", title: "Already posted", body: alreadyPostedMessage(read.preview) });
+        } else if (!read.plan) {
+          setNotice({
+            intent: "warning",
+            title: "Nothing to post",
+            body: "Nothing in this file can be posted to the workbook; the exceptions below say why.",
+          });
+        }
+      } catch (error) {
+        setNotice({ intent: "error", ...billerMessage(error, "Could not read the remittance") });
+      } finally {
+        setBusy(undefined);
+        setStage(undefined);
+      }
+    },
+    [workbook],
+  );
+
+  const picked = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = ""; // so choosing the same file again (after posting it) reads it again
+    if (file) void importFile(file);
+  };
+
+  const post = async () => {
+    if (!chosen?.plan) return;
+    setBusy("posting");
+    setNotice(undefined);
+    let written = false;
+    try {
+      const applied = await postRemittance(workbook, chosen.plan);
+      written = true;
+      onWorkbookChanged?.(applied);
+      setNotice({ intent: "success", title: "Remittance posted", body: postedMessage(chosen.preview) });
+      // Read again, so the preview shows the workbook as it now is: each payment posted, and when.
+      const again = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
+      setChosen({
+        ...chosen,
+        preview: again.ok ? { ...again.preview, exceptions: chosen.preview.exceptions } : chosen.preview,
+        plan: undefined,
+        posted: true,
+      });
+    } catch (error) {
+      const message = billerMessage(error, written ? "Posted, but could not read the workbook again" : "Could not post the remittance");
+      setNotice({ intent: "error", ...message });
+      if (written) setChosen({ ...chosen, plan: undefined, posted: true });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const exportToSheet = async () => {
+    if (!chosen) return;
+    setBusy("exporting");
+    try {
+      const applied = await exportExceptions(workbook, chosen.preview);
+      onWorkbookChanged?.(applied);
+      const sheet = applied.sheetsWritten[0];
+      const count = chosen.preview.exceptions.length;
+      setNotice({
+        intent: "success",
+        title: "Exceptions exported",
+        body: `${count.toLocaleString("en-US")} ${count === 1 ? "exception is" : "exceptions are"} on the sheet ${sheet ? `"${sheet}"` : "of exceptions"}. The Audit sheet records it.`,
+      });
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, "Could not export the exceptions") });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const views = useMemo(() => chosen?.preview.remittances.map(remittanceView) ?? [], [chosen]);
+  const exceptions = useMemo(() => (chosen ? exceptionViews(chosen.preview) : []), [chosen]);
+  const summary = useMemo(() => (chosen ? previewSummary(chosen.preview) : undefined), [chosen]);
+  const idle = busy === undefined;
+
+  return (
+    <div className={styles.root}>
+      <Text as="h2" weight="semibold" size={400} className={styles.title}>
+        Import remittance
+      </Text>
+      <Caption1 className={styles.hint}>
+        Choose the 835 file (ERA) your payer or clearinghouse sent. It is read here; nothing is sent anywhere, and nothing is written until
+        you click Post.
+      </Caption1>
+      <Button className={styles.chooser} icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()} disabled={!idle}>
+        Choose an 835 file…
+      </Button>
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        accept=".835,.txt,.edi,.x12"
+        onChange={picked}
+        data-testid="remittance-file"
+        aria-label="Remittance file"
+      />
+      {stage && (
+        <Field validationMessage={stageLabel(stage.stage, stage.fileName)} validationState="none">
+          <ProgressBar value={STAGE_PROGRESS[stage.stage]} thickness="large" aria-label="Import progress" />
+        </Field>
+      )}
+      {busy && busy !== "importing" && (
+        <Spinner
+          size="tiny"
+          labelPosition="after"
+          label={busy === "posting" ? "Posting…" : "Writing the exceptions sheet…"}
+          className={styles.spinner}
+        />
+      )}
+      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {chosen && summary && (
+        <section className={styles.preview} aria-label="Remittance preview">
+          <Text weight="semibold" className={styles.headline}>
+            {summary.headline}
+          </Text>
+          {chosen.preview.warnings.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Problems in the file's envelope</MessageBarTitle>
+                <ul className={styles.warnings} aria-label="File warnings">
+                  {chosen.preview.warnings.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {views.map((view) => (
+            <RemittanceCard key={view.key} view={view} />
+          ))}
+          {exceptions.length > 0 && (
+            <section className={styles.exceptions} aria-label="Exceptions">
+              <Text size={300} weight="semibold">
+                Exceptions to work: {exceptions.length.toLocaleString("en-US")}
+              </Text>
+              <ul className={styles.exceptionList} aria-label="Exception list">
+                {exceptions.slice(0, EXCEPTIONS_SHOWN).map((e) => (
+                  <li key={e.key} className={styles.exception}>
+                    <span className={styles.where}>{e.where}</span>
+                    <span>{e.reason}</span>
+                  </li>
+                ))}
+              </ul>
+              {exceptions.length > EXCEPTIONS_SHOWN && (
+                <Caption1 className={styles.hint}>
+                  And {(exceptions.length - EXCEPTIONS_SHOWN).toLocaleString("en-US")} more: export them to see every one.
+                </Caption1>
+              )}
+            </section>
+          )}
+          <div className={styles.actions}>
+            {chosen.plan && !chosen.posted && (
+              <Button appearance="primary" icon={<CheckmarkRegular />} onClick={() => void post()} disabled={!idle}>
+                Post
+              </Button>
+            )}
+            {exceptions.length > 0 && (
+              <Button icon={<TableAddRegular />} onClick={() => void exportToSheet()} disabled={!idle}>
+                Export exceptions to a sheet
+              </Button>
+            )}
+            <Button
+              icon={<DismissRegular />}
+              onClick={() => {
+                setChosen(undefined);
+                setNotice(undefined);
+              }}
+              disabled={!idle}
+            >
+              {chosen.posted || !chosen.plan ? "Close" : "Cancel"}
+            </Button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,286 @@
+// The Import remittance panel's view of an ERA preview, apart from React: totals that tie out (and
+// the figure that doesn't), outcome counts, labels for methods, traces and PLB reasons, and the
+// messages said after posting or when a file was posted before.
+import { describe, expect, it } from "vitest";
+import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPlan";
+import {
+  alreadyPostedMessage,
+  callouts,
+  exceptionViews,
+  methodName,
+  outcomeCounts,
+  paidByLine,
+  plbReasonName,
+  plbView,
+  postedMessage,
+  previewSummary,
+  refusalMessage,
+  remittanceView,
+  totalsView,
+  traceLabel,
+} from "../../taskpane/remittance/remittanceView";
+
+function claim(
+  patientControl: string,
+  outcome: EraClaimPreview["outcome"],
+  paid: number,
+  extra: Partial<EraClaimPreview> = {},
+): EraClaimPreview {
+  return {
+    patientControl,
+    status: outcome === "reversal" ? "22" : "1",
+    statusText: outcome === "reversal" ? "Reversal of a previous payment" : "Processed as primary",
+    charge: 20000,
+    paid,
+    outcome,
+    chargeIds: ["L1"],
+    ...extra,
+  };
+}
+
+function remittance(extra: Partial<EraRemittancePreview> = {}): EraRemittancePreview {
+  return {
+    payerName: "Acme Health",
+    payerId: "ACME",
+    trace: "EFT778899",
+    amount: 24750,
+    method: "ACH",
+    date: "2026-03-05",
+    claims: [claim("CLM001", "matched", 12000), claim("CLM002", "matched", 13000), claim("CLM003", "denied", 0)],
+    plb: [
+      { providerId: "1234567893", reason: "WO", reference: "CLM0009", amount: 500 },
+      { providerId: "1234567893", reason: "L6", amount: -250 },
+    ],
+    totals: { paid: 25000, plb: 250, posted: 24750, held: 0, difference: 0 },
+    ...extra,
+  };
+}
+
+function preview(remittances: EraRemittancePreview[], extra: Partial<EraPreview> = {}): EraPreview {
+  return { fileName: "acme.835", sha256: "ab".repeat(32), remittances, warnings: [], exceptions: [], ...extra };
+}
+
+describe("the totals of one payment", () => {
+  it("tie out when the payment is claims paid less PLB, and posted plus held", () => {
+    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 24750, held: 0, difference: 0 });
+    expect(totals.ties).toBe(true);
+    expect(totals.lines.map((l) => [l.label, l.amount, l.off ?? false])).toEqual([
+      ["Paid on claims", "$250.00", false],
+      ["Provider adjustments (PLB)", "-$2.50", false],
+      ["Payment (BPR02)", "$247.50", false],
+      ["Posted now (claims and PLB)", "$247.50", false],
+      ["Held (not posted)", "$0.00", false],
+    ]);
+    expect(totals.text).toBe(
+      "Ties out: $250.00 paid on claims − $2.50 provider adjustments = $247.50 payment = $247.50 posted + $0.00 held.",
+    );
+  });
+
+  it("name the difference once, in red, when the file's own sum is off", () => {
+    const totals = totalsView(24800, { paid: 25000, plb: 250, posted: 0, held: 24750, difference: 50 });
+    expect(totals.ties).toBe(false);
+    const off = totals.lines.filter((l) => l.off);
+    expect(off.map((l) => [l.label, l.amount])).toEqual([
+      ["Payment (BPR02)", "$248.00"],
+      ["Payment ≠ claims − PLB by", "$0.50"],
+    ]);
+    expect(totals.text).toBe(
+      "Does not tie out: the payment is $248.00 but $250.00 paid on claims − $2.50 provider adjustments is $247.50 (off by $0.50).",
+    );
+  });
+
+  it("check only the file's own sum for a payment posted before, which posts and holds nothing now", () => {
+    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 0, held: 0, difference: 0 }, true);
+    expect(totals.ties).toBe(true);
+    expect(totals.lines.map((l) => l.label)).toEqual(["Paid on claims", "Provider adjustments (PLB)", "Payment (BPR02)"]);
+    expect(totals.text).toBe(
+      "Ties out: $250.00 paid on claims − $2.50 provider adjustments = $247.50 payment. Posted before: nothing is posted now.",
+    );
+    expect(totalsView(24750, { paid: 25000, plb: 250, posted: 0, held: 0, difference: 0 }).ties).toBe(false);
+  });
+
+  it("name only the posted-and-held gap when the file balances but a claim went missing between them", () => {
+    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 20000, held: 4000, difference: 0 });
+    expect(totals.ties).toBe(false);
+    expect(totals.lines.filter((l) => l.off).map((l) => l.label)).toEqual(["Payment ≠ posted + held by"]);
+    expect(totals.text).toBe("Does not tie out: posted $200.00 + held $40.00 is $240.00, not the payment's $247.50 (off by $7.50).");
+  });
+
+  it("add interest (a negative PLB) to the claims, never subtract a negative", () => {
+    const totals = totalsView(25375, { paid: 25000, plb: -375, posted: 25375, held: 0, difference: 0 });
+    expect(totals.ties).toBe(true);
+    expect(totals.lines[1]).toEqual({ label: "Provider adjustments (PLB)", amount: "$3.75" });
+    expect(totals.text).toBe(
+      "Ties out: $250.00 paid on claims + $3.75 provider adjustments = $253.75 payment = $253.75 posted + $0.00 held.",
+    );
+  });
+
+  it("count a held claim's money as held, and still tie out", () => {
+    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 11750, held: 13000, difference: 0 });
+    expect(totals.ties).toBe(true);
+    expect(totals.text).toContain("= $117.50 posted + $130.00 held.");
+  });
+});
+
+describe("outcome counts", () => {
+  it("say how many claims and how many of each outcome, matched first, then what needs work", () => {
+    const claims = [
+      claim("A", "unmatched", 0),
+      claim("B", "matched", 100),
+      claim("C", "denied", 0),
+      claim("D", "matched", 100),
+      claim("E", "held", 100),
+      claim("F", "reversal", -100),
+      claim("G", "crossover", 100),
+      claim("H", "denied", 0),
+    ];
+    expect(outcomeCounts(claims)).toBe("8 claims: 2 matched, 2 denials, 1 reversal, 1 crossover, 1 held, 1 not matched");
+    expect(outcomeCounts([claim("A", "matched", 1)])).toBe("1 claim: 1 matched");
+    expect(outcomeCounts([])).toBe("0 claims");
+  });
+});
+
+describe("labels", () => {
+  it("say the payment method and trace the way a biller reads them", () => {
+    expect(methodName("ACH")).toBe("ACH (EFT)");
+    expect(methodName("chk")).toBe("Check");
+    expect(methodName("NON")).toBe("No payment");
+    expect(methodName("XYZ")).toBe("XYZ");
+    expect(traceLabel("CHK", "000123")).toBe("Check 000123");
+    expect(traceLabel("ACH", "EFT9")).toBe("EFT EFT9");
+    expect(traceLabel("NON", "T1")).toBe("Trace T1");
+    expect(paidByLine({ method: "ACH", trace: "99", date: "2026-03-05" })).toBe("EFT 99 · ACH (EFT) · 2026-03-05");
+    expect(paidByLine({ method: "CHK", trace: "0012345", date: "2026-03-05" })).toBe("Check 0012345 · 2026-03-05");
+    expect(paidByLine({ method: "NON", trace: "T1" })).toBe("Trace T1 · No payment");
+  });
+
+  it("name PLB reasons and say what each does to the money", () => {
+    expect(plbReasonName("L6")).toBe("Interest (L6)");
+    expect(plbReasonName("WO")).toBe("Overpayment recovery (WO)");
+    expect(plbReasonName("ZZ")).toBe("Adjustment ZZ");
+    expect(plbView({ providerId: "1", reason: "L6", amount: -250 })).toEqual({ reason: "Interest (L6)", effect: "+$2.50", tone: "info" });
+    expect(plbView({ providerId: "1", reason: "WO", reference: "CLM9", amount: 4000 })).toEqual({
+      reason: "Overpayment recovery (WO)",
+      reference: "CLM9",
+      effect: "-$40.00",
+      tone: "warning",
+    });
+  });
+});
+
+describe("one payment as the panel shows it", () => {
+  it("has the payer, trace, method, amount, date, each claim's outcome and the callouts", () => {
+    const view = remittanceView(
+      remittance({
+        claims: [
+          claim("CLM001", "matched", 12000, { patientName: "DOE, JANE" }),
+          claim("CLM002", "denied", 0, { reason: "CO-50: not medically necessary" }),
+        ],
+      }),
+      0,
+    );
+    expect(view).toMatchObject({
+      payer: "Acme Health · ACME",
+      trace: "EFT EFT778899",
+      method: "ACH (EFT)",
+      amount: "$247.50",
+      date: "2026-03-05",
+    });
+    expect(view.claims.map((c) => [c.patientControl, c.patientName, c.outcomeLabel, c.tone, c.paid, c.reason])).toEqual([
+      ["CLM001", "DOE, JANE", "Matched", "success", "$120.00", undefined],
+      ["CLM002", "", "Denied", "danger", "$0.00", "CO-50: not medically necessary"],
+    ]);
+    expect(view.counts).toBe("2 claims: 1 matched, 1 denial");
+    expect(view.alreadyPosted).toBeUndefined();
+    expect(view.plb.map((p) => p.effect)).toEqual(["-$5.00", "+$2.50"]);
+  });
+
+  it("names the payer by the file alone when no Payers row matched it", () => {
+    expect(remittanceView(remittance({ payerId: undefined }), 0).payer).toBe("Acme Health");
+  });
+
+  it("calls out denials, reversals, crossovers, held and unmatched claims, and PLB items", () => {
+    const out = callouts({
+      claims: [
+        claim("A", "denied", 0),
+        claim("B", "reversal", -100),
+        claim("C", "crossover", 50),
+        claim("D", "held", 10),
+        claim("E", "unmatched", 10),
+        claim("F", "unmatched", 10),
+      ],
+      plb: [{ providerId: "1", reason: "L6", amount: -5 }],
+    });
+    expect(out).toEqual([
+      "1 denial to work: nothing paid, flagged for follow-up.",
+      "1 reversal takes back an earlier payment with negative postings.",
+      "1 claim was forwarded to the next payer: don't bill the secondary yourself.",
+      "1 claim is held: nothing posted for it; the reason is under each.",
+      "2 claims not matched to the workbook: listed as exceptions, nothing posted.",
+      "1 provider-level adjustment (PLB), recorded apart from claim balances.",
+    ]);
+    expect(callouts({ claims: [claim("A", "matched", 1)], plb: [] })).toEqual([]);
+  });
+
+  it("says when it was posted before", () => {
+    const view = remittanceView(remittance({ alreadyPosted: { on: "2026-03-06 09:15:00", paymentId: "PM000031" } }), 1);
+    expect(view.alreadyPosted).toBe("Already posted on 2026-03-06 09:15:00 (payment PM000031): nothing from it is posted again.");
+    expect(view.key).toBe("1:EFT778899");
+  });
+});
+
+describe("the whole file", () => {
+  it("says what Post will write and what it holds", () => {
+    const held = remittance({ trace: "T2", totals: { paid: 25000, plb: 250, posted: 11750, held: 13000, difference: 0 } });
+    const s = previewSummary(preview([remittance(), held]));
+    expect(s.toPost).toHaveLength(2);
+    expect(s.headline).toBe("acme.835: 2 payments; Post writes $365.00 and holds $130.00.");
+    const allHeld = remittance({ totals: { paid: 25000, plb: 250, posted: 0, held: 24750, difference: 0 } });
+    expect(previewSummary(preview([allHeld])).headline).toBe("acme.835: 1 payment; nothing can be posted, $247.50 held.");
+  });
+
+  it("says a file posted before is already posted, and which payment was posted when", () => {
+    const p = preview([remittance({ alreadyPosted: { on: "2026-03-06 09:15:00", paymentId: "PM000031" } })]);
+    expect(previewSummary(p)).toMatchObject({ toPost: [], headline: "acme.835: 1 payment, already posted." });
+    expect(alreadyPostedMessage(p)).toBe(
+      "EFT EFT778899 from Acme Health ($247.50) was posted on 2026-03-06 09:15:00. Nothing was written.",
+    );
+  });
+
+  it("after posting, says the money posted, the PLB, what is held and that exceptions stay", () => {
+    const p = preview(
+      [
+        remittance({
+          claims: [claim("A", "matched", 12000), claim("B", "denied", 0), claim("C", "held", 13000)],
+          totals: { paid: 25000, plb: 250, posted: 11750, held: 13000, difference: 0 },
+        }),
+        remittance({ trace: "OLD", alreadyPosted: { on: "2026-01-02", paymentId: "PM1" } }),
+      ],
+      { exceptions: [{ trace: "EFT778899", patientControl: "C", reason: "claim does not balance by $1.00" }] },
+    );
+    expect(postedMessage(p)).toBe(
+      "1 payment of $247.50 posted: $120.00 paid on 2 claims, provider adjustments (PLB) -$2.50; $130.00 held. 1 exception stays listed below. The Audit sheet records it.",
+    );
+  });
+
+  it("lists exceptions by trace, claim and line", () => {
+    const p = preview([], {
+      exceptions: [
+        { trace: "T1", patientControl: "CLM9", reason: "No claim CLM9 in Charges" },
+        { trace: "T1", patientControl: "CLM1", line: "99213 on 2026-02-01", reason: "No line matches" },
+      ],
+    });
+    expect(exceptionViews(p).map((e) => [e.where, e.reason])).toEqual([
+      ["T1 · Claim CLM9", "No claim CLM9 in Charges"],
+      ["T1 · Claim CLM1, line 99213 on 2026-02-01", "No line matches"],
+    ]);
+    expect(previewSummary(p).headline).toBe("acme.835 holds no payments.");
+  });
+
+  it("says a refused file's reason as a sentence, and that nothing was written", () => {
+    expect(refusalMessage("this is a 004010 file; only 005010X221 remittances can be imported")).toBe(
+      "This is a 004010 file; only 005010X221 remittances can be imported. Nothing was written.",
+    );
+    expect(refusalMessage("The file is empty.")).toBe("The file is empty. Nothing was written.");
+  });
+});
