@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { benchCodeFormats } from "./codeFormats";
 import { benchCodeFunctions } from "./codeFunctions";
 import { benchCodeSets } from "./codeSets";
+import { benchEra } from "./era";
 import { benchExcel } from "./excel";
 import { benchLedger } from "./ledger";
 import { benchBalancesFunction } from "./ledgerFunctions";
@@ -98,6 +99,10 @@ async function main() {
   console.log(`\nX12 835 of 50,000 claims (${fmt(x12.bytes / 1e6, 1)} MB)`);
   console.log(`  tokenizer: ${fmt(x12.tokenizeSeconds)} s; baseline (plain split on the terminator, then the separator): ${fmt(x12.baselineSplitSeconds)} s; ratio ${fmt(x12.tokenizeSeconds / x12.baselineSplitSeconds, 2)}x`);
   console.log(`  835 model: ${fmt(x12.modelSeconds)} s; balancing: ${fmt(x12.balanceSeconds, 3)} s`);
+
+  const era = await benchEra(50_000);
+  console.log(`\nERA import, a synthetic 835 of ${fmt(era.claims, 0)} claims (${fmt(era.bytes / 1e6, 1)} MB) against a ledger holding them`);
+  console.log(`  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`);
 }
 
 main().catch((error: unknown) => {

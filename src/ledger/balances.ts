@@ -100,6 +100,9 @@ export interface PaymentStatus {
   amount: Cents;
   applied: Cents;
   refunded: Cents;
+  /** Carried for provider-level items of a remittance (PLB interest +, recoupment −); 0 for most payments. */
+  providerLevel: Cents;
+  /** amount − applied − refunded − providerLevel: a credit when positive. */
   unapplied: Cents;
 }
 
@@ -263,6 +266,13 @@ export function paymentStatuses(ledger: Ledger, asOf?: IsoDate): PaymentStatus[]
       refundedFrom.set(refunded, (refundedFrom.get(refunded) ?? 0) - payment.amount);
     }
   }
+  // What a remittance carried for provider-level items (PLB): interest adds to a payment, a
+  // recoupment takes from it. Stored as the 835 gives it, so the payment's share is the negation.
+  const providerLevelOf = new Map<string, Cents>();
+  for (const item of ledger.providerAdjustments) {
+    if (item.paymentId === undefined || !counts(item.date)) continue;
+    providerLevelOf.set(item.paymentId, (providerLevelOf.get(item.paymentId) ?? 0) - item.amount);
+  }
   const out: PaymentStatus[] = [];
   for (const payment of ledger.payments) {
     if (!counts(payment.date)) continue;
@@ -281,7 +291,8 @@ export function paymentStatuses(ledger: Ledger, asOf?: IsoDate): PaymentStatus[]
       amount: payment.amount,
       applied,
       refunded,
-      unapplied: payment.amount - applied - refunded,
+      providerLevel: providerLevelOf.get(payment.paymentId) ?? 0,
+      unapplied: payment.amount - applied - refunded - (providerLevelOf.get(payment.paymentId) ?? 0),
     };
     if (payment.method !== undefined) status.method = payment.method;
     if (payment.reference !== undefined) status.reference = payment.reference;

@@ -48,7 +48,8 @@ export function reconcileDeposits(
     const { line } = group;
     line.payments.push(status.paymentId);
     line.deposited += status.amount;
-    line.posted += status.applied;
+    // Provider-level items (PLB) are posted too, to ProviderAdjustments rather than to lines.
+    line.posted += status.applied + status.providerLevel;
     line.unapplied += status.unapplied;
     // Judged per payment: one payment over-applied and another short must not pass as tied.
     if (status.unapplied < 0) group.overApplied.push(status);

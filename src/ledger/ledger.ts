@@ -8,7 +8,18 @@ import type { DateSystem } from "../dates";
 import { formatMoney } from "../money";
 import { parseTable, type RowIssue } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
-import { Charges, Payers, Payments, Postings, type ChargeRow, type PayerRow, type PaymentRow, type PostingRow } from "../workbook/tables";
+import {
+  Charges,
+  Payers,
+  Payments,
+  Postings,
+  ProviderAdjustments,
+  type ChargeRow,
+  type PayerRow,
+  type PaymentRow,
+  type PostingRow,
+  type ProviderAdjustmentRow,
+} from "../workbook/tables";
 
 export interface Ledger {
   charges: ChargeRow[];
@@ -25,6 +36,11 @@ export interface Ledger {
    * listed under the payment of the posting it reverses.
    */
   postingsByPayment: Map<string, PostingRow[]>;
+  /**
+   * Provider-level items of a remittance (PLB: interest, recoupment, forwarding balance), kept apart
+   * from claim A/R. Their Amount is as the 835 gives it: positive takes money out of the payment.
+   */
+  providerAdjustments: ProviderAdjustmentRow[];
   /** Rows that failed parseTable, then the ledger's own issues (links between rows). */
   issues: RowIssue[];
 }
@@ -34,6 +50,7 @@ export interface LedgerTables {
   payments: PaymentRow[];
   postings: PostingRow[];
   payers: PayerRow[];
+  providerAdjustments?: ProviderAdjustmentRow[];
 }
 
 /**
@@ -48,7 +65,7 @@ export interface LedgerSheetRows {
 }
 
 /** The tables readLedger reads, in one readTables call. */
-export const LEDGER_TABLES = ["Charges", "Payments", "Postings", "Payers"];
+export const LEDGER_TABLES = ["Charges", "Payments", "Postings", "Payers", "ProviderAdjustments"];
 
 /** The PayerID a self-pay line may carry without a Payers row (blank also means self-pay). */
 export const SELF_PAY_ID = "SELF";
@@ -235,6 +252,7 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     postingById,
     postingsByCharge,
     postingsByPayment,
+    providerAdjustments: tables.providerAdjustments ?? [],
     issues: [...issues, ...found],
   };
 }
@@ -252,7 +270,7 @@ export async function readLedger(
   const issues: RowIssue[] = [];
   // The ledger names columns by our headers; the office's own header (an alias) is what it sees.
   const ownHeaders = new Map<string, Map<string, string>>();
-  function read<D extends typeof Charges | typeof Payments | typeof Postings | typeof Payers>(def: D) {
+  function read<D extends typeof Charges | typeof Payments | typeof Postings | typeof Payers | typeof ProviderAdjustments>(def: D) {
     const raw = tables[def.name];
     if (!raw) return { rows: [], sheetRows: [] };
     const parsed = parseTable(def, raw, dateSystem);
@@ -265,13 +283,19 @@ export async function readLedger(
   const payments = read(Payments);
   const postings = read(Postings);
   const payers = read(Payers);
+  const providerAdjustments = read(ProviderAdjustments);
   const parseIssues = issues.length;
-  const ledger = buildLedger({ charges: charges.rows, payments: payments.rows, postings: postings.rows, payers: payers.rows }, issues, {
-    charges: charges.sheetRows,
-    payments: payments.sheetRows,
-    postings: postings.sheetRows,
-    payers: payers.sheetRows,
-  });
+  const ledger = buildLedger(
+    {
+      charges: charges.rows,
+      payments: payments.rows,
+      postings: postings.rows,
+      payers: payers.rows,
+      providerAdjustments: providerAdjustments.rows,
+    },
+    issues,
+    { charges: charges.sheetRows, payments: payments.sheetRows, postings: postings.sheetRows, payers: payers.sheetRows },
+  );
   for (let i = parseIssues; i < ledger.issues.length; i++) {
     const issue = ledger.issues[i];
     const own = issue.column === undefined ? undefined : ownHeaders.get(issue.table)?.get(issue.column);

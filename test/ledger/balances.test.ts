@@ -444,6 +444,7 @@ describe("paymentStatuses", () => {
         amount: 15000,
         applied: 12000,
         refunded: 1000,
+        providerLevel: 0,
         unapplied: 2000,
       },
       {
@@ -455,6 +456,7 @@ describe("paymentStatuses", () => {
         amount: 5000,
         applied: 3000,
         refunded: 500,
+        providerLevel: 0,
         unapplied: 1500,
       },
       {
@@ -466,6 +468,7 @@ describe("paymentStatuses", () => {
         amount: -1000,
         applied: 0,
         refunded: -1000,
+        providerLevel: 0,
         unapplied: 0,
       },
       {
@@ -477,6 +480,7 @@ describe("paymentStatuses", () => {
         amount: -500,
         applied: 0,
         refunded: -500,
+        providerLevel: 0,
         unapplied: 0,
       },
     ]);

@@ -96,7 +96,7 @@ describe("readLedger", () => {
     const { ledger, tables: raw, dateSystem } = await readLedger(wb);
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy).toHaveBeenCalledWith(LEDGER_TABLES);
-    expect(Object.keys(raw).sort()).toEqual(["Charges", "Payers", "Payments", "Postings"]);
+    expect(Object.keys(raw).sort()).toEqual(["Charges", "Payers", "Payments", "Postings", "ProviderAdjustments"]);
     expect(dateSystem).toBe(1900);
     expect(ledger.issues).toEqual([]);
     expect(ledger.charges).toEqual([{ ...tables.charges[0] }, { ...tables.charges[1] }]);
