@@ -49,22 +49,32 @@ async function main() {
   const plain = await plainExcelJs(lines);
   const adapterSeconds = xlsx.writeSeconds + xlsx.saveSeconds + xlsx.loadSeconds + xlsx.readSeconds;
   console.log(`\nxlsx adapter, ${fmt(lines, 0)}-line Charges table (${fmt(xlsx.bytes / 1e6, 1)} MB file)`);
-  console.log(`  write plan: ${fmt(xlsx.writeSeconds)} s; save: ${fmt(xlsx.saveSeconds)} s; load: ${fmt(xlsx.loadSeconds)} s; readTables: ${fmt(xlsx.readSeconds)} s`);
+  console.log(
+    `  write plan: ${fmt(xlsx.writeSeconds)} s; save: ${fmt(xlsx.saveSeconds)} s; load: ${fmt(xlsx.loadSeconds)} s; readTables: ${fmt(xlsx.readSeconds)} s`,
+  );
   console.log(`  total ${fmt(adapterSeconds)} s; read ${fmt(xlsx.rowsPerSecond, 0)} rows/s`);
-  console.log(`  baseline (plain ExcelJS addRows + save + load + walk): ${fmt(plain.seconds)} s; ratio ${fmt(adapterSeconds / plain.seconds, 2)}x`);
+  console.log(
+    `  baseline (plain ExcelJS addRows + save + load + walk): ${fmt(plain.seconds)} s; ratio ${fmt(adapterSeconds / plain.seconds, 2)}x`,
+  );
 
   const excel = await benchExcel(excelRows);
   console.log(`\nExcel (Office.js) adapter against the counting fake, ${fmt(excel.rows, 0)} rows x 20 columns`);
   console.log(`  readTables: ${excel.readSyncs} syncs; appendRows: ${excel.writeSyncs} syncs`);
-  console.log(`  largest request ${fmt(excel.maxRequestBytes / 1e6)} MB, largest response ${fmt(excel.maxResponseBytes / 1e6)} MB (limit 5 MB); ${fmt(excel.totalBytes / 1e6, 0)} MB moved`);
+  console.log(
+    `  largest request ${fmt(excel.maxRequestBytes / 1e6)} MB, largest response ${fmt(excel.maxResponseBytes / 1e6)} MB (limit 5 MB); ${fmt(excel.totalBytes / 1e6, 0)} MB moved`,
+  );
   console.log(`  ${fmt(excel.seconds)} s in the fake (JSON sizing included)`);
 
   const sets = await benchCodeSets();
   console.log(`\nICD-10-CM import, the real CMS FY2025 zip (median of runs)`);
   if (!sets) console.log("  skipped: ../shared/data/icd10cm/cms_2025_dx.zip is missing");
   else {
-    console.log(`  ${fmt(sets.codes, 0)} codes in ${fmt(sets.importMs, 0)} ms (unzip ${fmt(sets.unzipMs, 0)} ms, parse and index ${fmt(sets.parseMs, 0)} ms)`);
-    console.log(`  heap of the loaded index: ${fmt(sets.heapMB, 1)} MB${typeof globalThis.gc === "function" ? "" : " (approximate: run with node --expose-gc for a settled figure)"}`);
+    console.log(
+      `  ${fmt(sets.codes, 0)} codes in ${fmt(sets.importMs, 0)} ms (unzip ${fmt(sets.unzipMs, 0)} ms, parse and index ${fmt(sets.parseMs, 0)} ms)`,
+    );
+    console.log(
+      `  heap of the loaded index: ${fmt(sets.heapMB, 1)} MB${typeof globalThis.gc === "function" ? "" : " (approximate: run with node --expose-gc for a settled figure)"}`,
+    );
     console.log(`  stored in a workbook and loaded back: ${fmt(sets.storeRoundTripMs, 0)} ms`);
   }
 
@@ -86,23 +96,37 @@ async function main() {
   const ledger = benchLedger(ledgerLines, ledgerLines * 2);
   const total = (l: typeof ledger) => l.buildSeconds + l.balanceSeconds + l.rollupSeconds;
   console.log(`\nBalances, ${fmt(ledger.lines, 0)} lines and ${fmt(ledger.postings, 0)} postings`);
-  console.log(`  build the ledger indexes: ${fmt(ledger.buildSeconds)} s; line balances: ${fmt(ledger.balanceSeconds)} s; claim, patient and payer roll-ups: ${fmt(ledger.rollupSeconds)} s`);
-  console.log(`  heap held: ${fmt(ledger.heapMB, 0)} MB; ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`);
+  console.log(
+    `  build the ledger indexes: ${fmt(ledger.buildSeconds)} s; line balances: ${fmt(ledger.balanceSeconds)} s; claim, patient and payer roll-ups: ${fmt(ledger.rollupSeconds)} s`,
+  );
+  console.log(
+    `  heap held: ${fmt(ledger.heapMB, 0)} MB; ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`,
+  );
 
   const balances = benchBalancesFunction(balanceIds);
-  console.log(`\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`);
+  console.log(
+    `\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`,
+  );
 
   const posting = benchPostingPlan(5_000);
-  console.log(`\nPosting plan: one insurance payment applied to ${fmt(posting.lines, 0)} lines of a 100,000-line ledger: ${fmt(posting.seconds)} s`);
+  console.log(
+    `\nPosting plan: one insurance payment applied to ${fmt(posting.lines, 0)} lines of a 100,000-line ledger: ${fmt(posting.seconds)} s`,
+  );
 
   const x12 = benchX12(50_000);
   console.log(`\nX12 835 of 50,000 claims (${fmt(x12.bytes / 1e6, 1)} MB)`);
-  console.log(`  tokenizer: ${fmt(x12.tokenizeSeconds)} s; baseline (plain split on the terminator, then the separator): ${fmt(x12.baselineSplitSeconds)} s; ratio ${fmt(x12.tokenizeSeconds / x12.baselineSplitSeconds, 2)}x`);
+  console.log(
+    `  tokenizer: ${fmt(x12.tokenizeSeconds)} s; baseline (plain split on the terminator, then the separator): ${fmt(x12.baselineSplitSeconds)} s; ratio ${fmt(x12.tokenizeSeconds / x12.baselineSplitSeconds, 2)}x`,
+  );
   console.log(`  835 model: ${fmt(x12.modelSeconds)} s; balancing: ${fmt(x12.balanceSeconds, 3)} s`);
 
   const era = await benchEra(50_000);
-  console.log(`\nERA import, a synthetic 835 of ${fmt(era.claims, 0)} claims (${fmt(era.bytes / 1e6, 1)} MB) against a ledger holding them`);
-  console.log(`  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`);
+  console.log(
+    `\nERA import, a synthetic 835 of ${fmt(era.claims, 0)} claims (${fmt(era.bytes / 1e6, 1)} MB) against a ledger holding them`,
+  );
+  console.log(
+    `  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`,
+  );
 }
 
 main().catch((error: unknown) => {
