@@ -1,42 +1,13 @@
 // The browser host end to end, on the production build in Debian's Chromium: load the sample
 // practice, lose a table, let Setup re-create it, save, and check the saved file with ExcelJS.
-import { readFile, mkdir } from "node:fs/promises";
-import { expect, test, type Download, type Page } from "@playwright/test";
+import { mkdir } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
 import { BILLING_TABLES, Payments } from "../src/workbook/tables";
 import { createTableOp } from "../src/workbook/plan";
-import { watchOrigins, type OriginWatch } from "./sameOrigin";
+import { guardEveryTest, pane, save, settled, toolbar } from "./browserPage";
 import { tablesIn, withCellsTyped, withoutTableSheet } from "./xlsxFiles";
 
-let watch: OriginWatch;
-let consoleLines: string[];
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  watch = await watchOrigins(context, new URL(baseURL!).origin);
-  consoleLines = [];
-  // The page logs nothing at all: any line (a CSP refusal, a React warning, a stray log that could
-  // hold a patient's name) fails the test.
-  page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(watch.all.length, "the page loaded its own files").toBeGreaterThan(0);
-  expect(watch.foreign, "requests to another origin").toEqual([]);
-  expect(consoleLines, "console output").toEqual([]);
-});
-
-const toolbar = (page: Page) => page.getByRole("toolbar", { name: "Workbook" });
-const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-
-/** Fluent's accordion and message bars animate: a screenshot waits until every animation is done. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-}
-
-async function save(page: Page): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), toolbar(page).getByRole("button", { name: "Save" }).click()]);
-  return { download, bytes: await readFile((await download.path())!) };
-}
+guardEveryTest();
 
 test("Setup re-creates a table missing from a workbook, and the saved file has all eleven billing tables", async ({ page }) => {
   await page.goto("/browser.html");

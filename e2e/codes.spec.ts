@@ -4,39 +4,11 @@
 // to its cell), the bad cells highlighted, and the saved file checked with ExcelJS in Node.
 import { readFile, mkdir } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { expect, test, type Download, type Page } from "@playwright/test";
-import { watchOrigins, type OriginWatch } from "./sameOrigin";
+import { expect, test } from "@playwright/test";
+import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
 import { tablesIn, withCellsTyped } from "./xlsxFiles";
 
-let watch: OriginWatch;
-let consoleLines: string[];
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  watch = await watchOrigins(context, new URL(baseURL!).origin);
-  consoleLines = [];
-  // The page logs nothing at all: any line (a React warning, a stray log that could hold a patient's name) fails the test.
-  page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(watch.all.length, "the page loaded its own files").toBeGreaterThan(0);
-  expect(watch.foreign, "requests to another origin").toEqual([]);
-  expect(consoleLines, "console output").toEqual([]);
-});
-
-const toolbar = (page: Page) => page.getByRole("toolbar", { name: "Workbook" });
-const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-const preview = (page: Page) => page.getByRole("region", { name: "Sheet preview" });
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-}
-
-async function save(page: Page): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), toolbar(page).getByRole("button", { name: "Save" }).click()]);
-  return { download, bytes: await readFile((await download.path())!) };
-}
+guardEveryTest();
 
 /** The fiscal year (Oct 1 - Sep 30) of a date: FY2027 starts on 2026-10-01. */
 const fiscalYear = (date: Date) => date.getFullYear() + (date.getMonth() >= 9 ? 1 : 0);

@@ -3,45 +3,17 @@
 // the Postings sheet in the preview change), then reversed after a confirmation (the balances come
 // back, and the payment's money shows as a credit in Reconcile); the saved file is checked with
 // ExcelJS in Node: the Payments row, the postings, their reversals and the Audit rows.
-import { readFile, mkdir } from "node:fs/promises";
-import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
+import { mkdir } from "node:fs/promises";
+import { expect, test, type Locator } from "@playwright/test";
 import { formatMoney } from "../src/money";
 import { readLedger } from "../src/ledger/ledger";
 import { openLines } from "../src/ledger/postingPlans";
 import type { LineBalance } from "../src/ledger/balances";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
-import { watchOrigins, type OriginWatch } from "./sameOrigin";
+import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
 import { tablesIn, type FoundTable } from "./xlsxFiles";
 
-let watch: OriginWatch;
-let consoleLines: string[];
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  watch = await watchOrigins(context, new URL(baseURL!).origin);
-  consoleLines = [];
-  // The page logs nothing at all: any line (a React warning, a stray log that could hold a patient's name) fails the test.
-  page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(watch.all.length, "the page loaded its own files").toBeGreaterThan(0);
-  expect(watch.foreign, "requests to another origin").toEqual([]);
-  expect(consoleLines, "console output").toEqual([]);
-});
-
-const toolbar = (page: Page) => page.getByRole("toolbar", { name: "Workbook" });
-const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-const preview = (page: Page) => page.getByRole("region", { name: "Sheet preview" });
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-}
-
-async function save(page: Page): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), toolbar(page).getByRole("button", { name: "Save" }).click()]);
-  return { download, bytes: await readFile((await download.path())!) };
-}
+guardEveryTest();
 
 /**
  * The patient the test pays for, chosen the same way on every run of the seeded sample: the first

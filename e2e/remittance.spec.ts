@@ -5,45 +5,17 @@
 // the Post payments panel and the grid see the new rows; the same file chosen again is refused as
 // already posted and writes nothing. The saved file is checked with ExcelJS: one Payments row
 // (Method ERA, Reference = the trace), its postings and its PLB row, and one Audit row.
-import { readFile, mkdir } from "node:fs/promises";
-import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
+import { mkdir } from "node:fs/promises";
+import { expect, test, type Locator } from "@playwright/test";
 import { formatMoney } from "../src/money";
 import { eraPlanInputs, eraPostingPlan } from "../src/era/eraPlan";
 import { readLedger, type Ledger } from "../src/ledger/ledger";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { SYNTHETIC_PATIENT_LAST, syntheticRemittance, type SyntheticRemittance } from "../test/era/syntheticRemittance";
-import { watchOrigins, type OriginWatch } from "./sameOrigin";
+import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
 import { tablesIn, type FoundTable } from "./xlsxFiles";
 
-let watch: OriginWatch;
-let consoleLines: string[];
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  watch = await watchOrigins(context, new URL(baseURL!).origin);
-  consoleLines = [];
-  // The page logs nothing at all: any line (a React warning, a stray log that could hold a patient's name) fails the test.
-  page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(watch.all.length, "the page loaded its own files").toBeGreaterThan(0);
-  expect(watch.foreign, "requests to another origin").toEqual([]);
-  expect(consoleLines, "console output").toEqual([]);
-});
-
-const toolbar = (page: Page) => page.getByRole("toolbar", { name: "Workbook" });
-const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-const preview = (page: Page) => page.getByRole("region", { name: "Sheet preview" });
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-}
-
-async function save(page: Page): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent("download"), toolbar(page).getByRole("button", { name: "Save" }).click()]);
-  return { download, bytes: await readFile((await download.path())!) };
-}
+guardEveryTest();
 
 /** Rows of a table found in the saved file, as records by header. */
 function records(table: FoundTable): Record<string, string>[] {
