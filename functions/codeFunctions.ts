@@ -127,21 +127,25 @@ export function icd10Cells(codes: unknown, dates: unknown, sets: CodeSets): Answ
   const rows = cellRows(codes);
   const days = datesFor(dates, rows);
   const errors = new CellErrors();
-  return answerEach(rows, (cell, r, c) => {
-    const verdict = icd10Verdict(cell, { days, row: r, column: c }, sets);
-    switch (verdict.kind) {
-      case "blank":
-        return "";
-      case "billable":
-        return true;
-      case "not-loaded":
-        return errors.notAvailable(verdict.reason);
-      case "bad-date":
-        return errors.invalidValue(verdict.reason);
-      default:
-        return false;
-    }
-  });
+  return answerEach(rows, (cell, r, c) => trueWhen(icd10Verdict(cell, { days, row: r, column: c }, sets), "billable", errors));
+}
+
+/**
+ * A verdict as a TRUE/FALSE cell: TRUE for the one good kind, blank for a blank cell, an Excel error
+ * for a set not loaded or an unreadable date (never a silent FALSE), FALSE for everything else.
+ */
+function trueWhen(verdict: { kind: string; reason?: string }, good: string, errors: CellErrors): Answer {
+  if (verdict.kind === good) return true;
+  switch (verdict.kind) {
+    case "blank":
+      return "";
+    case "not-loaded":
+      return errors.notAvailable(verdict.reason ?? "");
+    case "bad-date":
+      return errors.invalidValue(verdict.reason ?? "");
+    default:
+      return false;
+  }
 }
 
 /** MEDBILL.ICD10DESC: the long description (headers have one too); #N/A for a code not in the set. */
@@ -243,21 +247,7 @@ export function hcpcsCells(codes: unknown, dates: unknown, sets: CodeSets): Answ
   const rows = cellRows(codes);
   const days = datesFor(dates, rows);
   const errors = new CellErrors();
-  return answerEach(rows, (cell, r, c) => {
-    const verdict = hcpcsVerdict(cell, { days, row: r, column: c }, sets);
-    switch (verdict.kind) {
-      case "blank":
-        return "";
-      case "active":
-        return true;
-      case "not-loaded":
-        return errors.notAvailable(verdict.reason);
-      case "bad-date":
-        return errors.invalidValue(verdict.reason);
-      default:
-        return false;
-    }
-  });
+  return answerEach(rows, (cell, r, c) => trueWhen(hcpcsVerdict(cell, { days, row: r, column: c }, sets), "active", errors));
 }
 
 // ---- Format-only checks (no code set needed) --------------------------------------------------------
