@@ -38,20 +38,13 @@ import {
   type PaymentForm,
 } from "./paymentForm";
 import { OpenLineList } from "./OpenLineList";
+import { formLayout } from "./formLayout";
 import { PlanReview } from "./PlanReview";
 import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  fields: {
-    display: "grid",
-    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
-    alignItems: "start",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  ...formLayout,
   wide: { gridColumn: "1 / -1" },
-  field: { minWidth: 0 },
   control: { minWidth: 0, width: "100%" },
   radios: { flexWrap: "wrap" },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },

@@ -22,20 +22,13 @@ import { parseDate, todayIso } from "../../src/dates";
 import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
 import type { PaymentBooks } from "./paymentBooks";
 import { findPostings } from "./postingSearch";
+import { formLayout } from "./formLayout";
 import { PlanReview } from "./PlanReview";
 import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  fields: {
-    display: "grid",
-    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
-    alignItems: "start",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  ...formLayout,
   wide: { gridColumn: "1 / -1" },
-  field: { minWidth: 0 },
   control: { minWidth: 0, width: "100%" },
   list: {
     listStyleType: "none",
