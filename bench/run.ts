@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { benchCodeFormats } from "./codeFormats";
 import { benchCodeFunctions } from "./codeFunctions";
 import { benchCodeSets } from "./codeSets";
+import { benchAging } from "./aging";
 import { benchEra } from "./era";
 import { benchExcel } from "./excel";
 import { benchLedger } from "./ledger";
