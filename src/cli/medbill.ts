@@ -6,11 +6,14 @@ import { realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
+import { runAging } from "./agingCommand";
 import { runBalances } from "./balancesCommand";
 import { runCheck } from "./checkCommand";
 import { runCodesCheck } from "./codesCheckCommand";
 import { runCodesImport } from "./codesImportCommand";
+import { runCollections } from "./collectionsCommand";
 import { runEra } from "./eraCommand";
+import { runKpis } from "./kpisCommand";
 import { runSample } from "./sampleCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
@@ -50,11 +53,31 @@ Usage:
       first 100; --all shows every one). A payment already posted (same payer and
       trace number) adds nothing. Saves the workbook unless --dry-run;
       --exceptions also writes the exceptions to a sheet.
+  medbill aging <book.xlsx> [--as-of <YYYY-MM-DD>] [--by payer|patient] [--basis dos|billed|responsibility]
+                [--buckets 30,60,90,120] [--out <report.xlsx>] [--force] [--csv] [--all]
+      A/R aging as of a date (default: today): insurance balances by payer and patient
+      balances by account (--by puts both under payer or account), in age buckets from the
+      date of service, billed date or date the balance became the patient's; totals and
+      % of total; credits kept apart. --csv prints the rows as CSV. --out writes the workbook
+      with an "Aging <date>" sheet (summary, credits, detail) to that file; the workbook
+      itself only when --out names it (--force replaces another existing file).
+  medbill collections <book.xlsx> [--as-of <YYYY-MM-DD>] [--min-balance <50>] [--older-than <60>]
+                      [--out <report.xlsx>] [--force] [--csv] [--all]
+      Patient accounts owing more than --min-balance (default 0) on balances older than
+      --older-than days (default 0), highest priority (age x balance) first: balance by
+      bucket, oldest age, last payment, last statement. Names and phones go only to the
+      "Collections <date>" sheet that --out writes, never to the terminal.
+  medbill kpis <book.xlsx> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
+               [--out <report.xlsx>] [--force] [--csv] [--all]
+      Days in A/R, net and gross collection rates, denial and first-pass rates, % of A/R
+      over 90 and 120 days and average days to pay by payer, each with its definition
+      and inputs. --as-of (default: --to) counts only postings dated on or before it.
+      --out writes a "KPIs <from> to <to>" sheet.
   medbill help
       Show this text.
 
 Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused, or an
-835 refused or with nothing to post), 2 the command could not run.`;
+835 refused or with nothing to post; a report is still printed), 2 the command could not run.`;
 
 export type { CliIo };
 
@@ -78,6 +101,12 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runBalances(rest, io);
       case "codes":
         return await runCodes(rest, io);
+      case "aging":
+        return await runAging(rest, io);
+      case "collections":
+        return await runCollections(rest, io);
+      case "kpis":
+        return await runKpis(rest, io);
       case "era":
         return await runEra(rest, io);
       case "help":

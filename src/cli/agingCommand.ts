@@ -1,0 +1,255 @@
+// `medbill aging book.xlsx --as-of DATE`: the A/R aging report from a terminal. Reads the ledger
+// (readLedger), runs agingReport and prints the summary: insurance rows by payer and patient rows by
+// account (or both by one key with --by), one column per bucket, Total and % of total, the section
+// totals, the total and the percent line; credits are counted apart, never netted. --csv prints the
+// summary rows as CSV instead (money as plain dollars, no total line). --out writes the workbook with
+// the "Aging YYYY-MM-DD" sheet added (agingSheetPlan through applyPlan, with its Audit row) to another
+// file; the input is only replaced when --out names it.
+// Also the pieces the other report commands share (collections, kpis): the ledger's problems listed
+// first (exit 1), writing a report plan to --out, and the aligned text and CSV printing.
+import path from "node:path";
+import { isIsoDate, todayIso, type IsoDate } from "../dates";
+import { readLedger, type Ledger } from "../ledger/ledger";
+import { formatMoney, type Cents } from "../money";
+import { agingReport, DEFAULT_BOUNDS, type AgingBasis, type AgingReport } from "../reports/aging";
+import { agingSheetPlan } from "../reports/reportSheets";
+import { describeIssue } from "../workbook/mapTable";
+import { applyPlan, type WritePlan } from "../workbook/plan";
+import type { RawTable } from "../workbook/port";
+import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { openWorkbook } from "./checkCommand";
+import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+
+/** Problems shown unless --all: enough to see the pattern, not a flood. */
+const PROBLEMS_SHOWN = 100;
+
+const BASES: AgingBasis[] = ["dos", "billed", "responsibility"];
+
+export async function runAging(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = readArguments(args, {
+    "as-of": { type: "string" },
+    by: { type: "string" },
+    basis: { type: "string" },
+    buckets: { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    csv: { type: "boolean" },
+    all: { type: "boolean" },
+  });
+  const bookPath = oneWorkbook(positionals, "aging");
+  const asOf = dateOption(values["as-of"], "--as-of") ?? todayIso();
+  const by = values.by?.trim().toLowerCase();
+  if (by !== undefined && by !== "payer" && by !== "patient") throw new UsageError(`--by must be payer or patient, not "${values.by}".`);
+  const basis = (values.basis?.trim().toLowerCase() ?? "dos") as AgingBasis;
+  if (!BASES.includes(basis)) throw new UsageError(`--basis must be dos, billed or responsibility, not "${values.basis}".`);
+  const bounds = values.buckets === undefined ? DEFAULT_BOUNDS : bucketBounds(values.buckets);
+
+  const workbook = await openWorkbook(bookPath, io);
+  if (!workbook) return EXIT_CANNOT_RUN;
+  const { ledger, tables, dateSystem } = await readLedger(workbook);
+  const problems = ledgerProblems(ledger, tables);
+  const report = agingReport(ledger, { asOf, bounds, basis, by });
+
+  if (!values.csv) io.out(`A/R aging in ${bookPath} as of ${asOf} (aged by ${basis}; buckets ${report.buckets.join(", ")})`);
+  listProblems(problems, values.csv ? io.err : io.out, values.all === true);
+  if (values.csv) {
+    for (const line of agingCsv(report)) io.out(line);
+  } else {
+    if (problems.length > 0) io.out("");
+    for (const line of agingText(report)) io.out(line);
+    io.out("");
+    io.out(
+      report.credits.length === 0
+        ? "No credit balances."
+        : `Credits: ${formatMoney(-report.creditTotal)} on ${count(report.credits.length, "line")}, kept apart from the buckets.`,
+    );
+    if (report.later.lines > 0) io.out(`Left out: ${count(report.later.lines, "line")} with a date of service after ${asOf}.`);
+  }
+  if (values.out !== undefined) {
+    const written = await writeReport(
+      workbook,
+      agingSheetPlan(report, { by, dateSystem }),
+      bookPath,
+      values.out,
+      values.force === true,
+      io,
+    );
+    if (!written) return EXIT_CANNOT_RUN;
+  }
+  return problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+// ---- the summary ------------------------------------------------------------------------------------
+
+/** The summary rows as printed: section, key, name, lines, then money (cents) and the percent. */
+interface SummaryRow {
+  text: string[];
+  money: Cents[];
+  percent: string;
+}
+
+function summaryRows(report: AgingReport): { rows: SummaryRow[]; totals: SummaryRow[] } {
+  const rows: SummaryRow[] = [];
+  const totals: SummaryRow[] = [];
+  const percent = (amount: Cents) => `${(report.total === 0 ? 0 : (amount * 100) / report.total).toFixed(1)}%`;
+  for (const [name, section] of [
+    ["Insurance", report.insurance],
+    ["Patient", report.patient],
+  ] as const) {
+    const sorted = [...section.rows].sort((a, b) => a.key.localeCompare(b.key, "en-US", { numeric: true }));
+    for (const r of sorted)
+      rows.push({ text: [name, r.key, r.name ?? "", String(r.lines)], money: [...r.buckets, r.total], percent: percent(r.total) });
+    const lines = section.rows.reduce((n, r) => n + r.lines, 0);
+    totals.push({
+      text: [`${name} total`, "", "", String(lines)],
+      money: [...section.totals, section.total],
+      percent: percent(section.total),
+    });
+  }
+  const lines = rows.reduce((n, r) => n + Number(r.text[3]), 0);
+  totals.push({ text: ["Total", "", "", String(lines)], money: [...report.totals, report.total], percent: percent(report.total) });
+  return { rows, totals };
+}
+
+function agingHeaders(report: AgingReport): string[] {
+  return ["Section", "Payer/Account", "Name", "Lines", ...report.buckets, "Total", "% of total"];
+}
+
+function agingText(report: AgingReport): string[] {
+  const { rows, totals } = summaryRows(report);
+  const cells = (r: SummaryRow) => [...r.text, ...r.money.map(formatMoney), r.percent];
+  const percentLine = [
+    "% of total",
+    "",
+    "",
+    "",
+    ...report.percents.map((p) => `${p.toFixed(1)}%`),
+    `${report.total === 0 ? "0.0" : "100.0"}%`,
+    "",
+  ];
+  const [insurance, patient, total] = totals;
+  return alignedTable(
+    agingHeaders(report),
+    [
+      rows.filter((r) => r.text[0] === "Insurance").map(cells),
+      [cells(insurance)],
+      rows.filter((r) => r.text[0] === "Patient").map(cells),
+      [cells(patient)],
+      [cells(total), percentLine],
+    ],
+    (i) => i >= 3,
+  );
+}
+
+function agingCsv(report: AgingReport): string[] {
+  const { rows } = summaryRows(report);
+  return [
+    csvLine(agingHeaders(report)),
+    ...rows.map((r) => [...r.text.map(csvText), ...r.money.map(csvDollars), r.percent.replace("%", "")].join(",")),
+  ];
+}
+
+// ---- shared by the report commands ------------------------------------------------------------------
+
+/** The one workbook a report command reads. */
+export function oneWorkbook(positionals: string[], command: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? `Name the workbook: medbill ${command} book.xlsx` : "Give one workbook at a time.");
+  }
+  return positionals[0];
+}
+
+export function dateOption(value: string | undefined, name: string): IsoDate | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} must be a date written like 2026-06-30, not "${value}".`);
+  return value;
+}
+
+/** "30,60,90,120": the upper day of each bucket but the last, ascending whole days. */
+function bucketBounds(text: string): number[] {
+  const parts = text.split(",").map((p) => p.trim());
+  const bounds = parts.map(Number);
+  if (parts.some((p) => !/^\d+$/.test(p)) || bounds.some((b, i) => i > 0 && b <= bounds[i - 1])) {
+    throw new UsageError(`--buckets must be whole days, each larger than the one before, like 30,60,90,120 (not "${text}").`);
+  }
+  return bounds;
+}
+
+/** The ledger's problems, a missing ledger table first: a report resting on them may be wrong. */
+export function ledgerProblems(ledger: Ledger, tables: Record<string, RawTable | undefined>): string[] {
+  const problems = ledger.issues.map(describeIssue);
+  for (const table of ["Charges", "Postings", "Payments"]) {
+    if (!tables[table]) problems.unshift(`The workbook has no ${table} table (run Setup in the add-in to create it).`);
+  }
+  return problems;
+}
+
+export function listProblems(problems: string[], say: (line: string) => void, all: boolean): void {
+  if (problems.length === 0) return;
+  const shown = all ? problems : problems.slice(0, PROBLEMS_SHOWN);
+  say(`Problems: ${problems.length} (a figure that rests on one of these rows may be wrong)`);
+  for (const problem of shown) say(`  ${problem}`);
+  if (shown.length < problems.length) say(`  ... and ${problems.length - shown.length} more (--all shows every one)`);
+}
+
+/**
+ * Apply a report plan (with its Audit row) to the opened workbook and save it to `outPath`. The
+ * input file is replaced only when --out names it; another existing file only with --force.
+ * Returns false (the reason told) when the file could not be written.
+ */
+export async function writeReport(
+  workbook: XlsxWorkbook,
+  plan: WritePlan,
+  bookPath: string,
+  outPath: string,
+  force: boolean,
+  io: CliIo,
+): Promise<boolean> {
+  await applyPlan(workbook, plan);
+  const sameFile = path.resolve(outPath) === path.resolve(bookPath);
+  try {
+    await io.writeFile(outPath, await workbook.save(), { overwrite: sameFile || force });
+  } catch (error) {
+    io.err(describeFileError("write", outPath, error));
+    return false;
+  }
+  const sheet = plan.ops[0]?.kind === "reportSheet" ? plan.ops[0].sheet : "the report";
+  io.out(`Wrote the sheet "${sheet}" to ${outPath}.`);
+  return true;
+}
+
+/** An aligned table in blocks: a rule under the headers and between blocks; `right` columns right-aligned. */
+export function alignedTable(headers: string[], blocks: string[][][], right: (column: number) => boolean): string[] {
+  const all = blocks.flat();
+  const widths = headers.map((h, i) => Math.max(h.length, ...all.map((r) => (r[i] ?? "").length)));
+  const print = (row: string[]) =>
+    widths
+      .map((w, i) => (right(i) ? (row[i] ?? "").padStart(w) : (row[i] ?? "").padEnd(w)))
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  const out = [print(headers)];
+  for (const block of blocks) {
+    if (block.length === 0) continue;
+    out.push(rule, ...block.map(print));
+  }
+  return out;
+}
+
+export function csvLine(cells: string[]): string {
+  return cells.map(csvText).join(",");
+}
+
+/** Plain dollars for CSV: 1234.50, -20.00. */
+export function csvDollars(m: Cents): string {
+  return `${m < 0 ? "-" : ""}${Math.floor(Math.abs(m) / 100)}.${String(Math.abs(m) % 100).padStart(2, "0")}`;
+}
+
+/** A text cell that would start a formula in a spreadsheet (= + - @) gets a leading apostrophe. */
+export function csvText(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function count(n: number, what: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? what : `${what}s`}`;
+}

@@ -1,0 +1,120 @@
+// `medbill collections book.xlsx --as-of DATE --min-balance 50 --older-than 60`: the patient
+// accounts to send to collections (collectionsWorklist), highest priority first. The terminal gets
+// account IDs and figures only (balance by bucket, oldest age, last payment, last statement): no
+// names or phones, since console output carries no patient data. The agency's layout, names and
+// phones included, is the "Collections YYYY-MM-DD" sheet that --out writes (collectionsSheetPlan).
+// --csv prints the same rows as the text, as CSV. Exit 1 when the ledger has problems (listed first).
+import { todayIso } from "../dates";
+import { readLedger } from "../ledger/ledger";
+import { formatMoney, parseMoney } from "../money";
+import { collectionsWorklist, type CollectionsAccount } from "../reports/collections";
+import { collectionsSheetPlan } from "../reports/reportSheets";
+import { describeIssue, parseTable } from "../workbook/mapTable";
+import { Patients, Statements } from "../workbook/tables";
+import {
+  alignedTable,
+  count,
+  csvDollars,
+  csvLine,
+  csvText,
+  dateOption,
+  ledgerProblems,
+  listProblems,
+  oneWorkbook,
+  writeReport,
+} from "./agingCommand";
+import { openWorkbook } from "./checkCommand";
+import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+
+export async function runCollections(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = readArguments(args, {
+    "as-of": { type: "string" },
+    "min-balance": { type: "string" },
+    "older-than": { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    csv: { type: "boolean" },
+    all: { type: "boolean" },
+  });
+  const bookPath = oneWorkbook(positionals, "collections");
+  const asOf = dateOption(values["as-of"], "--as-of") ?? todayIso();
+  const min = parseMoney(values["min-balance"] ?? "0");
+  if (!min.ok || min.value < 0) throw new UsageError(`--min-balance must be an amount like 50 or 50.00, not "${values["min-balance"]}".`);
+  const olderText = (values["older-than"] ?? "0").trim();
+  if (!/^\d+$/.test(olderText)) throw new UsageError(`--older-than must be a whole number of days, not "${values["older-than"]}".`);
+  const olderThan = Number(olderText);
+
+  const workbook = await openWorkbook(bookPath, io);
+  if (!workbook) return EXIT_CANNOT_RUN;
+  const { ledger, tables, dateSystem } = await readLedger(workbook);
+  const extra = await workbook.readTables(["Patients", "Statements"]);
+  const patients = extra.Patients ? parseTable(Patients, extra.Patients, dateSystem) : undefined;
+  const statements = extra.Statements ? parseTable(Statements, extra.Statements, dateSystem) : undefined;
+  const problems = [
+    ...ledgerProblems(ledger, tables),
+    ...(patients?.issues ?? []).map(describeIssue),
+    ...(statements?.issues ?? []).map(describeIssue),
+  ];
+  const list = collectionsWorklist(ledger, {
+    asOf,
+    minBalance: min.value,
+    olderThan,
+    patients: patients?.rows,
+    statements: statements?.rows,
+  });
+
+  if (!values.csv) {
+    io.out(
+      `Collections worklist in ${bookPath} as of ${asOf}: patient balances over ${formatMoney(min.value)}, older than ${olderThan} days`,
+    );
+  }
+  listProblems(problems, values.csv ? io.err : io.out, values.all === true);
+  const headers = ["Account", ...list.buckets, "Balance", "Oldest (days)", "Last payment", "Last paid", "Last statement", "Statements"];
+  const cells = (a: CollectionsAccount) => [
+    a.patientId,
+    ...a.buckets.map(formatMoney),
+    formatMoney(a.balance),
+    String(a.oldestAge),
+    a.lastPayment?.date ?? "",
+    a.lastPayment ? formatMoney(a.lastPayment.amount) : "",
+    a.lastStatement?.date ?? "",
+    a.lastStatement ? String(a.lastStatement.count) : "",
+  ];
+  if (values.csv) {
+    io.out(csvLine(headers));
+    for (const a of list.accounts) {
+      io.out(
+        [
+          csvText(a.patientId),
+          ...a.buckets.map(csvDollars),
+          csvDollars(a.balance),
+          String(a.oldestAge),
+          a.lastPayment?.date ?? "",
+          a.lastPayment ? csvDollars(a.lastPayment.amount) : "",
+          a.lastStatement?.date ?? "",
+          a.lastStatement ? String(a.lastStatement.count) : "",
+        ].join(","),
+      );
+    }
+  } else {
+    if (problems.length > 0) io.out("");
+    if (list.accounts.length === 0) io.out("No account is over the balance and age given.");
+    else {
+      const bucketTotals = list.buckets.map((_, b) => list.accounts.reduce((s, a) => s + a.buckets[b], 0));
+      const total = [`Total (${count(list.accounts.length, "account")})`, ...bucketTotals.map(formatMoney), formatMoney(list.total)];
+      const moneyEnd = list.buckets.length + 2;
+      for (const line of alignedTable(
+        headers,
+        [list.accounts.map(cells), [total]],
+        (i) => (i > 0 && i <= moneyEnd) || i === moneyEnd + 2 || i === moneyEnd + 4,
+      )) {
+        io.out(line);
+      }
+    }
+  }
+  if (values.out !== undefined) {
+    const plan = collectionsSheetPlan(list, { minBalance: min.value, olderThan, dateSystem });
+    if (!(await writeReport(workbook, plan, bookPath, values.out, values.force === true, io))) return EXIT_CANNOT_RUN;
+  }
+  return problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}

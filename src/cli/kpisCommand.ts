@@ -1,0 +1,76 @@
+// `medbill kpis book.xlsx --from 2026-07-01 --to 2026-09-30 [--as-of DATE]`: the practice KPIs for a
+// period (practiceKpis), each with its value, definition and inputs so a manager can check it by
+// hand. --as-of (default: --to) counts only what was posted on or before it. --csv prints one row
+// per KPI; --out writes the "KPIs <from> to <to>" sheet (kpiSheetPlan). Exit 1 when the ledger has
+// problems (listed first).
+import { readLedger } from "../ledger/ledger";
+import { practiceKpis, type Kpi } from "../reports/kpis";
+import { inputText, kpiList, kpiSheetPlan } from "../reports/reportSheets";
+import { csvLine, dateOption, ledgerProblems, listProblems, oneWorkbook, writeReport } from "./agingCommand";
+import { openWorkbook } from "./checkCommand";
+import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+
+export async function runKpis(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = readArguments(args, {
+    from: { type: "string" },
+    to: { type: "string" },
+    "as-of": { type: "string" },
+    out: { type: "string" },
+    force: { type: "boolean" },
+    csv: { type: "boolean" },
+    all: { type: "boolean" },
+  });
+  const bookPath = oneWorkbook(positionals, "kpis");
+  const from = dateOption(values.from, "--from");
+  const to = dateOption(values.to, "--to");
+  if (from === undefined || to === undefined)
+    throw new UsageError("Give the period: medbill kpis book.xlsx --from 2026-07-01 --to 2026-09-30");
+  if (from > to) throw new UsageError(`--from (${from}) is after --to (${to}).`);
+  const asOf = dateOption(values["as-of"], "--as-of") ?? to;
+
+  const workbook = await openWorkbook(bookPath, io);
+  if (!workbook) return EXIT_CANNOT_RUN;
+  const { ledger, tables } = await readLedger(workbook);
+  const problems = ledgerProblems(ledger, tables);
+  const kpis = practiceKpis(ledger, { from, to, asOf });
+  const list = kpiList(kpis);
+
+  if (!values.csv) io.out(`Practice KPIs in ${bookPath}, ${from} to ${to}, as of ${asOf}`);
+  listProblems(problems, values.csv ? io.err : io.out, values.all === true);
+  if (values.csv) {
+    io.out(csvLine(["KPI", "Value", "Unit", "Definition", "Inputs"]));
+    for (const kpi of list) {
+      io.out(
+        csvLine([
+          kpi.name,
+          kpi.value === null ? "" : kpi.value.toFixed(1),
+          unitOf(kpi),
+          kpi.definition,
+          kpi.inputs.map(inputText).join("; "),
+        ]),
+      );
+    }
+  } else {
+    if (problems.length > 0) io.out("");
+    const width = Math.max(...list.map((k) => k.name.length));
+    for (const kpi of list) {
+      io.out("");
+      io.out(`${kpi.name.padEnd(width)}  ${valueText(kpi)}`);
+      io.out(`  ${kpi.definition}`);
+      for (const input of kpi.inputs) io.out(`    ${inputText(input)}`);
+    }
+  }
+  if (values.out !== undefined) {
+    if (!(await writeReport(workbook, kpiSheetPlan(kpis), bookPath, values.out, values.force === true, io))) return EXIT_CANNOT_RUN;
+  }
+  return problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function unitOf(kpi: Kpi): string {
+  return kpi.unit === "percent" ? "%" : "days";
+}
+
+function valueText(kpi: Kpi): string {
+  if (kpi.value === null) return "n/a (nothing to measure in the period)";
+  return kpi.unit === "percent" ? `${kpi.value.toFixed(1)}%` : `${kpi.value.toFixed(1)} days`;
+}
