@@ -168,7 +168,8 @@ describe("checkIcd10Format properties", () => {
           fc.pre(at !== 3 && at < plain.length);
           const r = checkIcd10Format(`${plain.slice(0, at)}.${plain.slice(at)}`);
           expect(r.ok).toBe(false);
-          if (!r.ok) expect(r.reason).toMatch(/dot in the wrong place/);
+          // "E000.0" has the shape of an ICD-9 external-cause code, and is told so instead.
+          if (!r.ok) expect(r.reason).toMatch(/dot in the wrong place|old ICD-9 code/);
         },
       ),
     );
