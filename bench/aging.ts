@@ -3,109 +3,14 @@
 // each line, then PR moved to the patient, then patient payments and small write-offs), against the
 // floor: one pass over typed arrays that computes only the bucket sums by date of service. Issue 6's
 // size is 1,000,000 lines and 2,000,000 postings. Returns figures; prints nothing.
-import { addDays, daysBetween } from "../src/dates";
+import { daysBetween } from "../src/dates";
 import { buildLedger } from "../src/ledger/ledger";
+import { syntheticBooks } from "./ledger";
 import { lineBalances } from "../src/ledger/balances";
 import { agingReport } from "../src/reports/aging";
-import type { ChargeRow, PayerRow, PaymentRow, PostingRow } from "../src/workbook/tables";
 
-const PAYERS: PayerRow[] = [
-  { payerId: "MCR", name: "Medicare", type: "Medicare" },
-  { payerId: "MCD", name: "Medicaid", type: "Medicaid" },
-  { payerId: "SHP", name: "Sample Health Plan", type: "Commercial" },
-  { payerId: "LMI", name: "Lakes Mutual", type: "Commercial" },
-  { payerId: "SELF", name: "Self-pay", type: "Self-pay" },
-];
-const LINES_PER_REMITTANCE = 100;
 const AS_OF = "2026-07-31";
 const BOUNDS = [30, 60, 90, 120];
-
-function syntheticBooks(lines: number, postings: number) {
-  const patients = Math.max(1, Math.ceil(lines / 8));
-  const days = Array.from({ length: 365 }, (_, d) => addDays("2025-07-01", d));
-  const charges: ChargeRow[] = new Array(lines);
-  for (let i = 0; i < lines; i++) {
-    const dos = days[Math.floor((i * 365) / lines)];
-    charges[i] = {
-      chargeId: `L${i}`,
-      claimId: `CL${Math.floor(i / 3)}`,
-      patientId: `P${i % patients}`,
-      payerId: PAYERS[i % PAYERS.length].payerId,
-      dos,
-      code: "99213",
-      units: 1,
-      amount: 10000 + (i % 5000),
-      billedDate: addDays(dos, 2),
-    };
-  }
-  const payments: PaymentRow[] = [];
-  const rows: PostingRow[] = new Array(postings);
-  const remittance = new Map<string, PaymentRow>();
-  for (let k = 0; k < postings; k++) {
-    const i = k % lines;
-    const round = Math.floor(k / lines);
-    const line = charges[i];
-    const selfPay = line.payerId === "SELF";
-    const date = addDays(line.dos, 20 + round * 15);
-    const amount = line.amount;
-    const id = `PS${k}`;
-    if (round === 0 && !selfPay) {
-      const key = `${line.payerId}|${Math.floor(i / LINES_PER_REMITTANCE)}`;
-      let payment = remittance.get(key);
-      if (!payment) {
-        payment = {
-          paymentId: `PM${payments.length}`,
-          date,
-          payerId: line.payerId,
-          method: "EFT",
-          reference: `TRN ${payments.length}`,
-          amount: 0,
-        };
-        payments.push(payment);
-        remittance.set(key, payment);
-      }
-      const paid = Math.round(amount * 0.6);
-      payment.amount += paid;
-      rows[k] = {
-        postingId: id,
-        paymentId: payment.paymentId,
-        chargeId: line.chargeId,
-        date,
-        paid,
-        adjustment: Math.round(amount * 0.3),
-        group: "CO",
-        reason: "45",
-        source: "ERA",
-      };
-    } else if (round === 1 && !selfPay) {
-      rows[k] = {
-        postingId: id,
-        paymentId: rows[i].paymentId,
-        chargeId: line.chargeId,
-        date: rows[i].date,
-        group: "PR",
-        reason: "2",
-        patientResp: amount - Math.round(amount * 0.6) - Math.round(amount * 0.3),
-        source: "ERA",
-      };
-    } else if (round <= 2) {
-      const paid = selfPay ? Math.round(amount / 2) : 1000;
-      const payment: PaymentRow = {
-        paymentId: `PM${payments.length}`,
-        date,
-        patientId: line.patientId,
-        method: "Card",
-        reference: `AUTH ${k}`,
-        amount: paid,
-      };
-      payments.push(payment);
-      rows[k] = { postingId: id, paymentId: payment.paymentId, chargeId: line.chargeId, date, paid, source: "Manual" };
-    } else {
-      rows[k] = { postingId: id, chargeId: line.chargeId, date, adjustment: 100, group: "WO", reason: "small balance", source: "Manual" };
-    }
-  }
-  return { charges, payments, postings: rows, payers: PAYERS };
-}
 
 /** The same books as typed arrays: line amount and age, and per posting its line, day and money off the balance. */
 function typedBooks(books: ReturnType<typeof syntheticBooks>) {

@@ -18,20 +18,23 @@ const PAYERS: PayerRow[] = [
 ];
 const LINES_PER_REMITTANCE = 100;
 
-function syntheticBooks(lines: number, postings: number) {
+/** The synthetic books both ledger benchmarks run on (bench/aging.ts too); billed two days after service. */
+export function syntheticBooks(lines: number, postings: number) {
   const patients = Math.max(1, Math.ceil(lines / 8));
   const days = Array.from({ length: 365 }, (_, d) => addDays("2025-07-01", d));
   const charges: ChargeRow[] = new Array(lines);
   for (let i = 0; i < lines; i++) {
+    const dos = days[Math.floor((i * 365) / lines)];
     charges[i] = {
       chargeId: `L${i}`,
       claimId: `CL${Math.floor(i / 3)}`,
       patientId: `P${i % patients}`,
       payerId: PAYERS[i % PAYERS.length].payerId,
-      dos: days[Math.floor((i * 365) / lines)],
+      dos,
       code: "99213",
       units: 1,
       amount: 10000 + (i % 5000),
+      billedDate: addDays(dos, 2),
     };
   }
   const payments: PaymentRow[] = [];
