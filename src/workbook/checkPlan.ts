@@ -1,26 +1,87 @@
 // One check of a whole write plan against the workbook as it is, shared by every adapter, so that
 // a plan that cannot be applied is refused before anything is written (nothing half-posted).
-import { PlanRejected, type CellValue, type WorkbookInfo, type WriteOp, type WriteSummary } from "./port";
+//
+// Report sheets hold Excel tables of their own, and describe() lists them with every other table
+// (Excel and an .xlsx file cannot tell them apart, and the memory adapter lists them alike). So a
+// report may replace a sheet that holds tables, and they go with it, unless one of them keeps the
+// office's data: a billing table (by name) or a code set (a table on a hidden, protected sheet), or
+// a table this plan creates or writes to. Table names are unique in the whole workbook, except
+// that a report's tables may take the names of the tables on the sheet it replaces.
+import {
+  PlanRejected,
+  type CellValue,
+  type ReportSheetOp,
+  type SheetRange,
+  type WorkbookInfo,
+  type WriteOp,
+  type WriteSummary,
+} from "./port";
+import { BILLING_TABLES } from "./tables";
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
+/** Names Excel reads as a cell (A1, XFD1048576) or an R1C1 reference (R, C, R2C3): no table may have one. */
+const CELL_REFERENCE = /^([A-Za-z]{1,3}\d+|[RrCc]|[Rr]\d*[Cc]\d*|[Rr]\d+|[Cc]\d+)$/;
 const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 const FILL_COLOR = /^#[0-9A-Fa-f]{6}$/;
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+const CHART_TYPES: readonly string[] = ["columnStacked", "columnClustered", "pie"];
+const BILLING_TABLE_NAMES = new Set(BILLING_TABLES.map((t) => t.name.toLowerCase()));
+
+/** A table as the check follows it through the plan. */
+interface KnownTable {
+  name: string;
+  /** Lower-case name of its sheet. */
+  sheet: string;
+  headers: string[];
+  rowCount: number;
+  /** A report replacing its sheet drops it: not billing data, not a code set, not made or written by this plan. */
+  replaceable: boolean;
+  /** Made by an earlier op of this plan (for the "two tables of one name" wording). */
+  planned: boolean;
+  /** The report sheet of this plan that lays the table out: only that report writes to it. */
+  report?: string;
+}
 
 /** Throws PlanRejected with every problem found; returns what the plan will do. */
 export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
   const problems: string[] = [];
-  const tables = new Map(info.tables.map((t) => [t.name.toLowerCase(), { headers: t.headers, rowCount: t.rowCount }]));
-  const tableSheets = new Set(info.tables.map((t) => t.sheet.toLowerCase()));
+  const tables = new Map<string, KnownTable>(
+    info.tables.map((t) => [
+      t.name.toLowerCase(),
+      {
+        name: t.name,
+        sheet: t.sheet.toLowerCase(),
+        headers: t.headers,
+        rowCount: t.rowCount,
+        replaceable: !BILLING_TABLE_NAMES.has(t.name.toLowerCase()) && !(t.sheetState?.hidden && t.sheetState.protected),
+        planned: false,
+      },
+    ]),
+  );
+  const holdsTable = (sheet: string) => [...tables.values()].some((t) => t.sheet === sheet.toLowerCase());
+  /** The table an op writes to; from then on a report may not replace its sheet. */
+  const written = (name: string) => {
+    const table = tables.get(name.toLowerCase());
+    if (table?.report !== undefined) {
+      problems.push(
+        `table ${table.name} is laid out by report "${table.report}" in this same plan: give the report its final rows instead`,
+      );
+    }
+    if (table) table.replaceable = false;
+    return table;
+  };
   const sheets = new Set(info.sheets.map((s) => s.toLowerCase()));
   const summary: WriteSummary = { tablesCreated: [], rowsAppended: 0, cellsSet: 0, cellsMarked: 0, sheetsWritten: [] };
 
   for (const op of ops) {
     switch (op.kind) {
       case "createTable": {
-        if (!TABLE_NAME.test(op.table)) problems.push(`"${op.table}" cannot be a table name (letters, digits and _ only)`);
+        const badName = tableNameProblem(op.table);
+        if (badName) problems.push(badName);
         if (tables.has(op.table.toLowerCase())) problems.push(`the workbook already has a table named ${op.table}`);
         checkSheetName(op.sheet, problems);
-        if (tableSheets.has(op.sheet.toLowerCase())) problems.push(`sheet "${op.sheet}" already holds a table`);
+        if (holdsTable(op.sheet)) problems.push(`sheet "${op.sheet}" already holds a table`);
         if (op.headers.length === 0) problems.push(`table ${op.table} needs at least one column`);
         const seen = new Set<string>();
         for (const h of op.headers) {
@@ -38,14 +99,20 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
           problems.push(
             unstorable(`table ${op.table}, column "${op.headers[bad.column] ?? bad.column + 1}", row ${bad.row + 1}`, bad.value),
           );
-        tables.set(op.table.toLowerCase(), { headers: op.headers, rowCount: op.rows?.length ?? 0 });
-        tableSheets.add(op.sheet.toLowerCase());
+        tables.set(op.table.toLowerCase(), {
+          name: op.table,
+          sheet: op.sheet.toLowerCase(),
+          headers: op.headers,
+          rowCount: op.rows?.length ?? 0,
+          replaceable: false,
+          planned: true,
+        });
         sheets.add(op.sheet.toLowerCase());
         summary.tablesCreated.push(op.table);
         break;
       }
       case "appendRows": {
-        const table = tables.get(op.table.toLowerCase());
+        const table = written(op.table);
         if (!table) {
           problems.push(`the workbook has no table named ${op.table}`);
           break;
@@ -61,7 +128,7 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
         break;
       }
       case "setColumn": {
-        const table = tables.get(op.table.toLowerCase());
+        const table = written(op.table);
         if (!table) {
           problems.push(`the workbook has no table named ${op.table}`);
           break;
@@ -81,16 +148,21 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
       }
       case "reportSheet": {
         checkSheetName(op.sheet, problems);
-        if (tableSheets.has(op.sheet.toLowerCase()))
-          problems.push(`sheet "${op.sheet}" holds a billing table and cannot be replaced by a report`);
+        const sheet = op.sheet.toLowerCase();
+        const onSheet = [...tables.values()].filter((t) => t.sheet === sheet);
+        const kept = onSheet.find((t) => !t.replaceable);
+        if (kept) problems.push(`sheet "${op.sheet}" holds a billing table (${kept.name}) and cannot be replaced by a report`);
+        // The report's sheet is a new one: the tables on the old one go with it, names and all.
+        for (const t of onSheet) if (t.replaceable) tables.delete(t.name.toLowerCase());
         const bad = firstUnstorable(op.cells);
         if (bad) problems.push(unstorable(`report "${op.sheet}", row ${bad.row + 1}, column ${bad.column + 1}`, bad.value));
-        sheets.add(op.sheet.toLowerCase());
+        checkReportLayout(op, tables, problems);
+        sheets.add(sheet);
         summary.sheetsWritten.push(op.sheet);
         break;
       }
       case "markCells": {
-        const table = tables.get(op.table.toLowerCase());
+        const table = written(op.table);
         if (!table) {
           problems.push(`the workbook has no table named ${op.table}`);
           break;
@@ -116,6 +188,126 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
   }
   if (problems.length > 0) throw new PlanRejected(`Nothing was written: ${problems.join("; ")}.`);
   return summary;
+}
+
+/**
+ * The formats, tables, highlights and charts of a report: every block inside the report's cells,
+ * tables with a header row of distinct texts and at least one row below it, not overlapping, and
+ * named as Excel allows and no other table is. The report's tables join `tables`.
+ */
+function checkReportLayout(op: ReportSheetOp, tables: Map<string, KnownTable>, problems: string[]): void {
+  const report = `report "${op.sheet}"`;
+  const extent = { rows: op.cells.length, columns: op.cells.reduce((w, r) => Math.max(w, r.length), 0) };
+  /** Whether a block lies inside the report's cells; says why not when it does not. */
+  const inside = (range: SheetRange, what: string): boolean => {
+    const { row, column, rows, columns } = range;
+    const whole = (n: number, min: number) => Number.isInteger(n) && n >= min;
+    if (!whole(row, 0) || !whole(column, 0) || !whole(rows, 1) || !whole(columns, 1)) {
+      problems.push(`${report}: ${what} is not a block of whole rows and columns (row ${row}, column ${column}, ${rows} by ${columns})`);
+      return false;
+    }
+    if (row + rows > extent.rows || column + columns > extent.columns) {
+      const cells = extent.rows === 0 || extent.columns === 0 ? "no cells" : `cells ${address({ row: 0, column: 0, ...extent })}`;
+      problems.push(`${report}: ${what} (${address(range)}) is outside the report, which has ${cells}`);
+      return false;
+    }
+    return true;
+  };
+
+  for (const { range, numberFormat } of op.formats ?? []) {
+    if (typeof numberFormat !== "string" || numberFormat.trim() === "") problems.push(`${report}: a number format is blank`);
+    inside(range, `the number format "${numberFormat}"`);
+  }
+
+  const made: { name: string; range: SheetRange }[] = [];
+  for (const { name, range } of op.tables ?? []) {
+    const what = `table ${name}`;
+    const badName = tableNameProblem(name);
+    if (badName) problems.push(badName);
+    const clash = tables.get(name.toLowerCase());
+    if (clash?.planned) problems.push(`two tables of this plan are named ${name}`);
+    else if (clash) problems.push(`the workbook already has a table named ${clash.name}`);
+    if (!inside(range, what)) continue;
+    if (range.rows < 2) problems.push(`${report}: ${what} needs a header row and at least one row below it`);
+    const headers: string[] = [];
+    const seen = new Set<string>();
+    for (let c = range.column; c < range.column + range.columns; c++) {
+      const value = op.cells[range.row]?.[c] ?? null;
+      const header = typeof value === "string" ? value.trim() : "";
+      if (header === "") {
+        problems.push(
+          `${report}: ${what} needs a header text in every column, and ${address({ ...range, column: c, rows: 1, columns: 1 })} holds none`,
+        );
+      } else if (seen.has(header.toLowerCase())) problems.push(`${report}: ${what} has the column "${header}" twice`);
+      seen.add(header.toLowerCase());
+      headers.push(typeof value === "string" ? value : "");
+    }
+    const other = made.find((t) => overlap(t.range, range));
+    if (other) problems.push(`${report}: tables ${other.name} and ${name} overlap`);
+    made.push({ name, range });
+    tables.set(name.toLowerCase(), {
+      name,
+      sheet: op.sheet.toLowerCase(),
+      headers,
+      rowCount: range.rows - 1,
+      replaceable: true,
+      planned: true,
+      report: op.sheet,
+    });
+  }
+
+  for (const { range, greaterThan, color } of op.highlights ?? []) {
+    if (typeof greaterThan !== "number" || !Number.isFinite(greaterThan)) {
+      problems.push(`${report}: a highlight needs a number to compare with, not ${String(greaterThan)}`);
+    }
+    if (typeof color !== "string" || !FILL_COLOR.test(color)) problems.push(`"${color}" is not a fill color (use #RRGGBB)`);
+    inside(range, "a highlight");
+  }
+
+  for (const chart of op.charts ?? []) {
+    const what = `the chart "${chart.title}"`;
+    if (!CHART_TYPES.includes(chart.type)) problems.push(`${report}: ${what} is of an unknown type (${String(chart.type)})`);
+    if (chart.seriesBy !== "rows" && chart.seriesBy !== "columns")
+      problems.push(`${report}: ${what} needs its series by rows or by columns`);
+    if (inside(chart.data, `the data of ${what}`) && (chart.data.rows < 2 || chart.data.columns < 2)) {
+      problems.push(`${report}: ${what} needs at least 2 rows and 2 columns of data (labels and numbers)`);
+    }
+    const { row, column } = chart.anchor;
+    if (!(Number.isInteger(row) && row >= 0 && row < SHEET_ROWS && Number.isInteger(column) && column >= 0 && column < SHEET_COLUMNS)) {
+      problems.push(`${report}: ${what} is placed outside the sheet (row ${row}, column ${column})`);
+    }
+    for (const [side, size] of [
+      ["width", chart.width],
+      ["height", chart.height],
+    ] as const) {
+      if (size !== undefined && !(typeof size === "number" && Number.isFinite(size) && size > 0)) {
+        problems.push(`${report}: ${what} needs a ${side} above 0 points, not ${String(size)}`);
+      }
+    }
+  }
+}
+
+/** A block as a biller reads it: "D4:K12" (or "D4" for one cell). */
+function address({ row, column, rows, columns }: SheetRange): string {
+  const first = `${columnLetters(column + 1)}${row + 1}`;
+  return rows === 1 && columns === 1 ? first : `${first}:${columnLetters(column + columns)}${row + rows}`;
+}
+
+function columnLetters(column: number): string {
+  let out = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function overlap(a: SheetRange, b: SheetRange): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+}
+
+/** Excel's rule for a table name: a letter, _ or \ first, then letters, digits, _ and .; never a cell's address. */
+function tableNameProblem(name: string): string | undefined {
+  if (!TABLE_NAME.test(name)) return `"${name}" cannot be a table name (letters, digits and _ only)`;
+  if (CELL_REFERENCE.test(name)) return `"${name}" cannot be a table name: Excel would read it as a cell address`;
+  return undefined;
 }
 
 /** NaN or Infinity: Excel has no such number, and an .xlsx file holding one does not open. */

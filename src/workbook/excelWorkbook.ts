@@ -9,6 +9,9 @@
 // writes on one lifts the protection in one sync of its own first (so a password-protected sheet
 // refuses the plan before anything is written), then puts it back with the office's own options
 // in the plan's last request.
+//
+// A report sheet's number formats, tables, conditional fills and charts are queued with its values,
+// one call per block (never per cell), so they add bytes to the plan's requests, not syncs.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
@@ -20,6 +23,7 @@ import {
   type RawTable,
   type ReportSheetOp,
   type SetColumnOp,
+  type SheetRange,
   type TableInfo,
   type Workbook,
   type WorkbookInfo,
@@ -61,6 +65,12 @@ const MAX_CHUNK_CELLS = 500_000;
  * against slips, not people.
  */
 const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = { allowAutoFilter: true, allowFormatColumns: true };
+/** A report's tables: lighter than the billing tables', banded rows and filter buttons (Excel's defaults). */
+const REPORT_TABLE_STYLE = "TableStyleLight9";
+const CHART_TYPES = { columnStacked: "ColumnStacked", columnClustered: "ColumnClustered", pie: "Pie" } as const;
+/** A chart's size when the report gives none, in points (Excel's own default is about 360 x 216). */
+const DEFAULT_CHART_WIDTH = 480;
+const DEFAULT_CHART_HEIGHT = 288;
 /** Excel's default column is about 7 pixels per character plus 5 pixels of padding; 0.75 pt per px. */
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
@@ -207,6 +217,12 @@ export class ExcelWorkbook implements Workbook {
       if (ops.some((op) => op.kind === "appendRows" && op.rows.length > 0) && !apiSupported("1.13")) {
         throw new PlanRejected(
           "Nothing was written: this version of Excel cannot add rows to a table from an add-in. Use Excel for Microsoft 365 or Excel on the web.",
+        );
+      }
+      // Conditional formats came with ExcelApi 1.6 (Excel 2016 without updates lacks them).
+      if (ops.some((op) => op.kind === "reportSheet" && (op.highlights?.length ?? 0) > 0) && !apiSupported("1.6")) {
+        throw new PlanRejected(
+          "Nothing was written: this version of Excel cannot add conditional formats from an add-in. Use Excel for Microsoft 365 or Excel on the web.",
         );
       }
 
@@ -846,6 +862,7 @@ class PlanWriter {
     const width = op.cells.reduce((w, r) => Math.max(w, r.length), 0);
     const below = op.headerRow === undefined ? 0 : op.headerRow + 1;
     const columns = op.columns ?? [];
+    const block = (range: SheetRange) => sheet.getRangeByIndexes(range.row, range.column, range.rows, range.columns);
     if (op.cells.length > below) {
       await this.queueColumnFormats(
         sheet,
@@ -854,6 +871,12 @@ class PlanWriter {
         op.cells.length - below,
         columns.map((c) => c.numberFormat ?? null),
       );
+    }
+    // Block formats over the column's, before the values as the column's are; a 1x1 array fills the block.
+    for (const { range, numberFormat } of op.formats ?? []) {
+      await this.queue(JSON.stringify(numberFormat).length + 4, () => {
+        block(range).numberFormat = [[numberFormat]];
+      });
     }
     await this.queueValues(sheet, 0, 0, width, op.cells.length, (i) => op.cells[i]);
     await this.queueWidths(
@@ -867,6 +890,31 @@ class PlanWriter {
       });
     }
     if (op.headerRow !== undefined) sheet.freezePanes.freezeRows(op.headerRow + 1);
+    // Values first, then made tables (as createTable does); the header texts become the columns' names.
+    for (const { name, range } of op.tables ?? []) {
+      await this.queue(JSON.stringify(name).length + REPORT_TABLE_STYLE.length, () => {
+        const table = sheet.tables.add(block(range), true);
+        table.name = name;
+        table.style = REPORT_TABLE_STYLE;
+      });
+    }
+    for (const { range, greaterThan, color } of op.highlights ?? []) {
+      await this.queue(color.length + 32, () => {
+        const conditional = block(range).conditionalFormats.add("CellValue");
+        conditional.cellValue.format.fill.color = color;
+        conditional.cellValue.rule = { formula1: String(greaterThan), operator: "GreaterThan" };
+      });
+    }
+    for (const chart of op.charts ?? []) {
+      await this.queue(JSON.stringify(chart.title).length + 64, () => {
+        const drawn = sheet.charts.add(CHART_TYPES[chart.type], block(chart.data), chart.seriesBy === "rows" ? "Rows" : "Columns");
+        drawn.title.text = chart.title;
+        // Moved onto its anchor cell with its size kept (no end cell), then sized in points.
+        drawn.setPosition(sheet.getRangeByIndexes(chart.anchor.row, chart.anchor.column, 1, 1));
+        drawn.width = chart.width ?? DEFAULT_CHART_WIDTH;
+        drawn.height = chart.height ?? DEFAULT_CHART_HEIGHT;
+      });
+    }
   }
 
   /** A sheet name not in use, for the new sheet while the old one of the same name still exists. */

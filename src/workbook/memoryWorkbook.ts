@@ -1,8 +1,25 @@
 // The memory adapter: a workbook held in plain arrays. Tests, the CLI's dry runs and the parity
 // checks use it; it is also the reference the other adapters are compared with.
+//
+// A report sheet keeps its cells and its layout (formats, tables, highlights, charts) as given. Its
+// tables are listed by describe() and read by readTables() like any table, as Excel and an .xlsx
+// file do, so their names count in later plans' checks; but they live in the report's cells, so a
+// plan writing to one (appendRows, setColumn, markCells) is refused here: run the report again.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
-import type { CellValue, MarkCellsOp, RawTable, ReportSheetOp, TableInfo, Workbook, WorkbookInfo, WriteOp, WriteSummary } from "./port";
+import {
+  PlanRejected,
+  type CellValue,
+  type MarkCellsOp,
+  type RawTable,
+  type ReportSheetOp,
+  type SheetRange,
+  type TableInfo,
+  type Workbook,
+  type WorkbookInfo,
+  type WriteOp,
+  type WriteSummary,
+} from "./port";
 
 export interface MemoryTable {
   name: string;
@@ -55,7 +72,7 @@ export class MemoryWorkbook implements Workbook {
   async describe(): Promise<WorkbookInfo> {
     return {
       sheets: this.sheets.map((s) => s.name),
-      tables: this.sheets.flatMap((s) => (s.table ? [tableInfo(s)] : [])),
+      tables: this.sheets.flatMap((s) => (s.table ? [tableInfo(s)] : reportTables(s).map((t) => t.info))),
       dateSystem: this.dateSystem,
     };
   }
@@ -64,7 +81,12 @@ export class MemoryWorkbook implements Workbook {
     const out: Record<string, RawTable | undefined> = {};
     for (const name of names) {
       const sheet = this.findTableSheet(name);
-      out[name] = sheet ? { ...tableInfo(sheet), rows: sheet.table!.rows.map((r) => [...r]) } : undefined;
+      const report = sheet ? undefined : this.findReportTable(name);
+      out[name] = sheet
+        ? { ...tableInfo(sheet), rows: sheet.table!.rows.map((r) => [...r]) }
+        : report
+          ? { ...report.info, rows: report.rows }
+          : undefined;
     }
     return out;
   }
@@ -78,6 +100,14 @@ export class MemoryWorkbook implements Workbook {
 
   async write(ops: WriteOp[]): Promise<WriteSummary> {
     const summary = checkPlan(await this.describe(), ops);
+    const inReports = ops.flatMap((op) =>
+      op.kind !== "reportSheet" && op.kind !== "createTable" && this.findReportTable(op.table) ? [op.table] : [],
+    );
+    if (inReports.length > 0) {
+      throw new PlanRejected(
+        `Nothing was written: ${[...new Set(inReports)].map((t) => `table ${t}`).join(", ")} belongs to a report sheet: run the report again instead.`,
+      );
+    }
     for (const op of ops) {
       switch (op.kind) {
         case "createTable": {
@@ -92,6 +122,7 @@ export class MemoryWorkbook implements Workbook {
           if (existing) {
             existing.table = table;
             existing.cells = undefined;
+            existing.layout = undefined;
             if (op.protect) existing.protected = true;
           } else this.sheets.push({ name: op.sheet, table, hidden: op.hidden, protected: op.protect });
           this.fillsByTable.delete(op.table.toLowerCase());
@@ -155,6 +186,49 @@ export class MemoryWorkbook implements Workbook {
   private findTableSheet(name: string): MemorySheet | undefined {
     return this.sheets.find((s) => s.table?.name.toLowerCase() === name.toLowerCase());
   }
+
+  private findReportTable(name: string): ReportTable | undefined {
+    const key = name.toLowerCase();
+    for (const sheet of this.sheets) {
+      const found = reportTables(sheet).find((t) => t.info.name.toLowerCase() === key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+interface ReportTable {
+  info: TableInfo;
+  rows: CellValue[][];
+}
+
+/**
+ * The tables of a report sheet as Excel would hold them: the header texts of the block's first
+ * row, the rows below it, and no rows when the only one is blank (Excel keeps a blank row in an
+ * empty table, which the other adapters read as none).
+ */
+function reportTables(sheet: MemorySheet): ReportTable[] {
+  const cells = sheet.cells ?? [];
+  return (sheet.layout?.tables ?? []).map(({ name, range }) => {
+    const block = (r: number) => columnsOf(cells[r] ?? [], range);
+    let rows = Array.from({ length: range.rows - 1 }, (_, i) => block(range.row + 1 + i));
+    if (rows.length === 1 && rows[0].every((v) => v === null)) rows = [];
+    return {
+      info: {
+        name,
+        sheet: sheet.name,
+        headers: block(range.row).map((v) => (v === null ? "" : String(v))),
+        rowCount: rows.length,
+        headerRow: range.row + 1,
+        sheetState: { hidden: sheet.hidden === true, protected: sheet.protected === true },
+      },
+      rows,
+    };
+  });
+}
+
+function columnsOf(row: CellValue[], range: SheetRange): CellValue[] {
+  return Array.from({ length: range.columns }, (_, j) => row[range.column + j] ?? null);
 }
 
 /** A cell holding "" is an empty cell, as in Excel and in an .xlsx file. */

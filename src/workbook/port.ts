@@ -80,6 +80,46 @@ export interface ReportSheetOp {
   headerRow?: number;
   /** Further 0-based rows to make bold (titles, totals). */
   boldRows?: number[];
+  /** Number formats for blocks of cells, over their column's format (a percent row under money columns). */
+  formats?: { range: SheetRange; numberFormat: string }[];
+  /**
+   * Excel tables over blocks of the sheet: the block's first row is the table's header row (its
+   * texts must be unique and non-empty). Names are unique in the workbook; the tables of a
+   * replaced report sheet go with it, so the same name can be used again.
+   */
+  tables?: { name: string; range: SheetRange }[];
+  /**
+   * Conditional fills: a cell of the block whose value is above `greaterThan` is filled with
+   * `color` ("#RRGGBB"). A rule, not a static fill, so it follows the numbers if they are edited.
+   */
+  highlights?: { range: SheetRange; greaterThan: number; color: string }[];
+  /**
+   * Native charts of a block of the sheet. The block's first row holds the category or series
+   * labels and its first column the other; `seriesBy` says which runs are the series. ExcelJS
+   * cannot write charts, so only the Excel adapter draws them: the memory adapter keeps them in
+   * the sheet's layout, an .xlsx file carries none (the browser pane draws the chart itself).
+   */
+  charts?: ReportChart[];
+}
+
+/** A block of a report sheet, 0-based from A1. */
+export interface SheetRange {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface ReportChart {
+  title: string;
+  type: "columnStacked" | "columnClustered" | "pie";
+  data: SheetRange;
+  seriesBy: "rows" | "columns";
+  /** The cell the chart's top-left corner sits on, 0-based. */
+  anchor: { row: number; column: number };
+  /** Size in points; default 480 x 288. */
+  width?: number;
+  height?: number;
 }
 
 /**

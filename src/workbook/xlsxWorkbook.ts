@@ -13,6 +13,12 @@
 //   this adapter makes are frozen and shared too (see SharedStyles): ExcelJS turns every distinct
 //   style object into XML when it saves, so one fresh object per cell made saving slow.
 // - ExcelJS hands date-formatted numbers back as JS Dates; the port wants serials again.
+// - ExcelJS cannot write charts: a report's charts are left out of the file (the browser pane draws
+//   them itself). Its tables, number formats and conditional fills are written; a replaced report
+//   sheet is removed whole, so its tables and conditional formats go with it.
+// - addTable writes the header and body cells itself: a report's table is made over the values
+//   already written, so it passes those same values (and no column styles, which it would stamp
+//   over every cell's own format).
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
@@ -83,6 +89,8 @@ const DAY_MS = 86_400_000;
 const UNIX_EPOCH_SERIAL_1900 = 25569;
 const UNIX_EPOCH_SERIAL_1904 = UNIX_EPOCH_SERIAL_1900 - 1462;
 const DEFAULT_TABLE_STYLE: ExcelJS.TableStyleProperties = { theme: "TableStyleMedium2", showRowStripes: true };
+/** A report's tables: lighter than the billing tables', banded, with filter buttons. */
+const REPORT_TABLE_STYLE: ExcelJS.TableStyleProperties = { theme: "TableStyleLight9", showRowStripes: true };
 /**
  * What a protected sheet still lets a user do (ExcelJS's `true` is "allowed"): select any cell,
  * filter, widen columns to read long descriptions. No password: protection here guards against
@@ -364,6 +372,46 @@ export class XlsxWorkbook implements Workbook {
     if (headerRow !== undefined) {
       sheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRow + 1, topLeftCell: `A${headerRow + 2}` }];
     }
+    // Block formats win over the column's, so they come after it (a shared style per format, see SharedStyles).
+    for (const { range, numberFormat } of op.formats ?? []) {
+      for (let r = range.row + 1; r <= range.row + range.rows; r++) {
+        const row = sheet.getRow(r);
+        for (let c = range.column + 1; c <= range.column + range.columns; c++) {
+          const cell = row.getCell(c);
+          cell.style = this.styles.withFormat(cell.style, numberFormat);
+        }
+      }
+    }
+    for (const { name, range } of op.tables ?? []) {
+      const values = (r: number) => Array.from({ length: range.columns }, (_, j) => valueToCell(op.cells[r]?.[range.column + j] ?? null));
+      sheet.addTable({
+        name,
+        ref: sheet.getCell(range.row + 1, range.column + 1).address,
+        headerRow: true,
+        totalsRow: false,
+        style: REPORT_TABLE_STYLE,
+        // checkPlan made sure every header is a text.
+        columns: values(range.row).map((header) => ({ name: String(header), filterButton: true })),
+        rows: Array.from({ length: range.rows - 1 }, (_, i) => values(range.row + 1 + i)),
+      });
+    }
+    (op.highlights ?? []).forEach(({ range, greaterThan, color }, i) => {
+      const first = sheet.getCell(range.row + 1, range.column + 1).address;
+      const last = sheet.getCell(range.row + range.rows, range.column + range.columns).address;
+      sheet.addConditionalFormatting({
+        ref: first === last ? first : `${first}:${last}`,
+        rules: [
+          {
+            type: "cellIs",
+            operator: "greaterThan",
+            formulae: [greaterThan],
+            priority: i + 1,
+            // A conditional fill's color is its bgColor (fgColor is a static fill's).
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF" + color.slice(1).toUpperCase() } } },
+          },
+        ],
+      });
+    });
   }
 
   /** A fresh, empty sheet of that name, at the position of the one it replaces or at the end. */

@@ -86,9 +86,30 @@ const chargesPlan: WritePlan = {
       kind: "appendRows",
       table: "charges",
       rows: [
-        { chargeid: "C1", ClaimID: "CL1", PatientID: "P100", PayerID: "MCR", DOS, Code: "99213", Units: 1, Amount: 150, "Billed Date": BILLED },
+        {
+          chargeid: "C1",
+          ClaimID: "CL1",
+          PatientID: "P100",
+          PayerID: "MCR",
+          DOS,
+          Code: "99213",
+          Units: 1,
+          Amount: 150,
+          "Billed Date": BILLED,
+        },
         { ChargeID: "C2", ClaimID: "CL1", PatientID: "P100", PayerID: "MCR", DOS, Code: "J1100", Mod1: "25", Units: 2.5, Amount: 200.5 },
-        { ChargeID: "C3", claimid: "CL2", PATIENTID: "P101", PayerID: "SELF", DOS: DOS + 2, Code: "99214", Dx1: "+E11.9", Dx2: "-I10", Amount: 59.5, "Provider NPI": null },
+        {
+          ChargeID: "C3",
+          claimid: "CL2",
+          PATIENTID: "P101",
+          PayerID: "SELF",
+          DOS: DOS + 2,
+          Code: "99214",
+          Dx1: "+E11.9",
+          Dx2: "-I10",
+          Amount: 59.5,
+          "Provider NPI": null,
+        },
       ],
     },
     { kind: "appendRows", table: "Visits", rows: [{ visit: "V4", Paid: 10, Seen: true, Note: "@SUM(A1)" }] },
@@ -122,8 +143,63 @@ const laterReportPlan: WritePlan = {
   action: "Reports",
   what: "a second report, then aging again",
   ops: [
-    { kind: "reportSheet", sheet: "Deposits", cells: [["Deposit", "Amount"], ["EFT 1", 945]], headerRow: 0 },
-    { kind: "reportSheet", sheet: "aging", cells: [["Payer", "0-30"], ["MCR", 1]], headerRow: 0 },
+    {
+      kind: "reportSheet",
+      sheet: "Deposits",
+      cells: [
+        ["Deposit", "Amount"],
+        ["EFT 1", 945],
+      ],
+      headerRow: 0,
+    },
+    {
+      kind: "reportSheet",
+      sheet: "aging",
+      cells: [
+        ["Payer", "0-30"],
+        ["MCR", 1],
+      ],
+      headerRow: 0,
+    },
+  ],
+};
+
+/** The aging sheet again, laid out: a table of the summary, a percent row, a highlight and a chart. */
+const laidOutReportPlan: WritePlan = {
+  action: "Aging report",
+  what: "aging with tables",
+  ops: [
+    {
+      kind: "reportSheet",
+      sheet: "Aging",
+      cells: [
+        ["A/R aging by payer", null, null],
+        ["Payer", "0-30", "31-60"],
+        ["MCR", 350.5, 0],
+        ["SELF", 59.5, 12.25],
+        ["% of total", 0.86, 0.14],
+        [null, null, null],
+        ["Credits", "Amount", null],
+        ["P100", 5, null],
+      ],
+      columns: [{ width: 20 }, { numberFormat: MONEY_FORMAT }, { numberFormat: MONEY_FORMAT }],
+      headerRow: 1,
+      formats: [{ range: { row: 4, column: 1, rows: 1, columns: 2 }, numberFormat: "0.0%" }],
+      tables: [
+        { name: "Aging_Summary", range: { row: 1, column: 0, rows: 3, columns: 3 } },
+        { name: "Aging_Credits", range: { row: 6, column: 0, rows: 2, columns: 2 } },
+      ],
+      highlights: [{ range: { row: 2, column: 2, rows: 2, columns: 1 }, greaterThan: 0, color: "#F8CBAD" }],
+      charts: [
+        {
+          title: "A/R",
+          type: "columnClustered",
+          data: { row: 1, column: 0, rows: 3, columns: 3 },
+          seriesBy: "rows",
+          anchor: { row: 0, column: 4 },
+        },
+      ],
+    },
   ],
 };
 
@@ -142,7 +218,9 @@ describe("memory and xlsx adapters give the same workbook", () => {
     const expected = await snapshot(memory);
     expect(expected.info.tables.map((t) => t.name)).toEqual(BILLING_TABLES.map((t) => t.name));
     expect(expected.tables.Practice!.rows.length).toBe(13);
-    expect(expected.tables.Audit!.rows).toEqual([["2026-03-05 09:30:05", "Setup", expect.stringContaining("created 11 table(s)"), 13, null]]);
+    expect(expected.tables.Audit!.rows).toEqual([
+      ["2026-03-05 09:30:05", "Setup", expect.stringContaining("created 11 table(s)"), 13, null],
+    ]);
     expect(await snapshot(xlsx)).toEqual(expected);
     const again = await reloaded(xlsx);
     expect(await snapshot(again)).toEqual(expected);
@@ -167,7 +245,10 @@ describe("memory and xlsx adapters give the same workbook", () => {
     ]);
     expect(expected.tables.Charges!.rows[2].slice(0, 6)).toEqual(["C3", "CL2", "P101", "SELF", null, DOS + 2]);
     expect(expected.tables.Audit!.rows.map((r) => r[1])).toEqual(["Setup", "Import visits", "Add charges", "Aging report", "Reports"]);
-    expect(expected.sheets.aging).toEqual([["Payer", "0-30"], ["MCR", 1]]);
+    expect(expected.sheets.aging).toEqual([
+      ["Payer", "0-30"],
+      ["MCR", 1],
+    ]);
 
     expect(await snapshot(xlsx)).toEqual(expected);
     const again = await reloaded(xlsx);
@@ -187,11 +268,14 @@ describe("memory and xlsx adapters give the same workbook", () => {
     const [memory, xlsx] = await billingWorkbooks();
     await applyToBoth([memory, xlsx], visitsPlan);
     let file = await reloaded(xlsx);
-    for (const plan of [chargesPlan, columnAndReportPlan, laterReportPlan]) {
+    // The laid-out report twice: the second replaces the first, its tables' names included.
+    for (const plan of [chargesPlan, columnAndReportPlan, laterReportPlan, laidOutReportPlan, laidOutReportPlan]) {
       await applyToBoth([memory, file], plan);
       file = await reloaded(file);
     }
-    expect(await snapshot(file)).toEqual(await snapshot(memory));
+    const expected = await snapshot(memory);
+    expect(expected.info.tables.filter((t) => t.sheet === "Aging").map((t) => t.name)).toEqual(["Aging_Summary", "Aging_Credits"]);
+    expect(await snapshot(file)).toEqual(expected);
   });
 
   it("a plan refused by checkPlan leaves both workbooks exactly as they were", async () => {
@@ -225,27 +309,61 @@ describe("memory and xlsx adapters give the same workbook", () => {
     deposits.addTable({
       name: "Deposits",
       ref: "A1",
-      columns: [{ name: "Deposit", filterButton: true }, { name: "Date", filterButton: true }],
-      rows: [["D1", new Date(Date.UTC(2026, 2, 5))], ["D2", new Date(Date.UTC(1999, 11, 31))]],
+      columns: [
+        { name: "Deposit", filterButton: true },
+        { name: "Date", filterButton: true },
+      ],
+      rows: [
+        ["D1", new Date(Date.UTC(2026, 2, 5))],
+        ["D2", new Date(Date.UTC(1999, 11, 31))],
+      ],
     });
     deposits.getColumn(2).numFmt = DATE_FORMAT;
     const xlsx = await XlsxWorkbook.load(new Uint8Array((await source.xlsx.writeBuffer()) as ArrayBuffer));
     const memory = new MemoryWorkbook(
       [
         { name: "Notes", cells: [["Office notes"]] },
-        { name: "Deposits", table: { name: "Deposits", headers: ["Deposit", "Date"], rows: [["D1", isoToSerial("2026-03-05", 1904)], ["D2", isoToSerial("1999-12-31", 1904)]] } },
+        {
+          name: "Deposits",
+          table: {
+            name: "Deposits",
+            headers: ["Deposit", "Date"],
+            rows: [
+              ["D1", isoToSerial("2026-03-05", 1904)],
+              ["D2", isoToSerial("1999-12-31", 1904)],
+            ],
+          },
+        },
       ],
       1904,
     );
     expect((await xlsx.describe()).dateSystem).toBe(1904);
     const deposited = (await xlsx.readTables(["Deposits"])).Deposits!.rows;
-    expect(deposited).toEqual([["D1", 44624], ["D2", 35063]]);
-    expect(deposited.map((r) => serialToIso(r[1] as number, 1904))).toEqual([{ ok: true, value: "2026-03-05" }, { ok: true, value: "1999-12-31" }]);
+    expect(deposited).toEqual([
+      ["D1", 44624],
+      ["D2", 35063],
+    ]);
+    expect(deposited.map((r) => serialToIso(r[1] as number, 1904))).toEqual([
+      { ok: true, value: "2026-03-05" },
+      { ok: true, value: "1999-12-31" },
+    ]);
 
     const system: DateSystem = 1904;
     await applyToBoth([memory, xlsx], setupPlan(await memory.describe())!);
-    const charge = { ChargeID: "C1", ClaimID: "CL1", PatientID: "P1", PayerID: "MCR", DOS: isoToSerial("2026-03-05", system), Code: "99213", Amount: 80 };
-    await applyToBoth([memory, xlsx], { action: "Add charges", what: "1 charge", ops: [{ kind: "appendRows", table: "Charges", rows: [charge] }] });
+    const charge = {
+      ChargeID: "C1",
+      ClaimID: "CL1",
+      PatientID: "P1",
+      PayerID: "MCR",
+      DOS: isoToSerial("2026-03-05", system),
+      Code: "99213",
+      Amount: 80,
+    };
+    await applyToBoth([memory, xlsx], {
+      action: "Add charges",
+      what: "1 charge",
+      ops: [{ kind: "appendRows", table: "Charges", rows: [charge] }],
+    });
     const again = await reloaded(xlsx);
     expect(await snapshot(xlsx)).toEqual(await snapshot(memory));
     expect(await snapshot(again)).toEqual(await snapshot(memory));

@@ -11,7 +11,9 @@
 // options allow that kind of formatting; protect() on a protected sheet and unprotect() on an
 // unprotected one fail (the first as documented, the second as some Excel builds do), and a
 // password-protected sheet unprotects only with its password. Fills, the active sheet and the
-// selection are kept, and every fill call is counted.
+// selection are kept, and every fill call is counted. A report's layout is kept as made: table
+// styles, cell-value conditional formats (type, range, fill, rule) and charts (type, source range,
+// series by, title, anchor cell, size); like Excel, they go with a deleted sheet.
 import { isoToSerial } from "../../src/dates";
 
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
@@ -44,6 +46,29 @@ const covers = (r: Rect, row: number, col: number) => row >= r.top && row < r.to
 const overlaps = (a: Rect, b: Rect) =>
   a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.columns && b.left < a.left + a.columns;
 
+/** A conditional format as conditionalFormats.add() and its cellValue setters left it. */
+export interface FakeConditionalFormat extends Rect {
+  type: string;
+  /** cellValue.format.fill.color, as given. */
+  fill?: string;
+  rule?: { formula1: string; formula2?: string; operator: string };
+}
+
+/** A chart as charts.add() and the chart's setters left it; sizes in points. */
+export interface FakeChart {
+  type: string;
+  data: Rect;
+  seriesBy: string;
+  title?: string;
+  /** The top-left cell, as setPosition() placed it. */
+  anchor?: { row: number; column: number };
+  width: number;
+  height: number;
+}
+
+/** Excel's own size for a new chart (5 by 3 inches). */
+export const DEFAULT_CHART_SIZE = { width: 360, height: 216 };
+
 export class FakeSheet {
   /** Sparse grid: rows[row][col]; undefined is a blank cell. */
   rows: (StoredCell | undefined)[][] = [];
@@ -58,6 +83,8 @@ export class FakeSheet {
   isProtected = false;
   protection: Excel.WorksheetProtectionOptions = {};
   password?: string;
+  conditionalFormats: FakeConditionalFormat[] = [];
+  charts: FakeChart[] = [];
 
   constructor(public name: string) {}
 
@@ -123,6 +150,9 @@ export class FakeSheet {
 }
 
 export class FakeTable {
+  /** Set through Table.style; Excel gives a new table TableStyleMedium2. */
+  style = "TableStyleMedium2";
+
   constructor(
     public name: string,
     public sheet: FakeSheet,
@@ -272,8 +302,10 @@ export class FakeExcel {
         fills: [...s.fills],
         protected: s.isProtected,
         protection: s.protection,
+        conditionalFormats: s.conditionalFormats,
+        charts: s.charts,
       })),
-      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect })),
+      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect, style: t.style })),
     });
   }
 
@@ -535,11 +567,13 @@ function checkSheetName(name: string): void {
 
 class WorksheetProxy extends ClientObject<FakeSheet> {
   readonly tables: { add(address: RangeProxy | string, hasHeaders: boolean): TableProxy };
+  readonly charts: { add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy };
   readonly freezePanes: { freezeRows(count: number): void };
   readonly protection: WorksheetProtectionProxy;
   constructor(context: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(context, resolver, orNull, true);
     this.tables = { add: (address, hasHeaders) => this.addTable(address, hasHeaders) };
+    this.charts = { add: (type, sourceData, seriesBy) => this.addChart(type, sourceData, seriesBy ?? "Auto") };
     this.freezePanes = {
       freezeRows: (count) => context.write(8, () => void (this.resolve().frozenRows = count)),
     };
@@ -675,6 +709,25 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     );
   }
 
+  private addChart(type: string, sourceData: RangeProxy, seriesBy: string): ChartProxy {
+    let made: FakeChart | undefined;
+    this.context.write(JSON.stringify(type).length + 16, () => {
+      if (!["ColumnClustered", "ColumnStacked", "Pie"].includes(type))
+        throw new Error(`the fake draws column and pie charts only, not ${type}`);
+      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw invalid(`chart series by ${seriesBy}`);
+      const sheet = this.resolve();
+      const ref = sourceData.resolve();
+      if (ref.sheet !== sheet) throw new Error("the fake draws a chart of data on its own sheet only");
+      sheet.checkWritable("allowEditObjects");
+      made = { type, data: { top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns }, seriesBy, ...DEFAULT_CHART_SIZE };
+      sheet.charts.push(made);
+    });
+    return new ChartProxy(this.context, () => {
+      if (!made) throw new Error("the chart was not made");
+      return made;
+    });
+  }
+
   private addTable(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
     if (typeof address === "string") throw new Error("the fake's tables.add takes a Range");
     if (!hasHeaders) throw new Error("the fake makes tables with headers only");
@@ -782,6 +835,7 @@ function shownValue(cell: StoredCell | undefined): string | number | boolean {
 
 class RangeProxy extends ClientObject<RangeRef> {
   readonly format: { columnWidth: number; font: { bold: boolean }; fill: { color: string; clear(): void } };
+  readonly conditionalFormats: { add(type: string): ConditionalFormatProxy };
 
   constructor(context: FakeContext, resolver: () => RangeRef | null, orNull = false) {
     super(
@@ -850,6 +904,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         },
       },
     };
+    this.conditionalFormats = { add: (type) => new ConditionalFormatProxy(context, this, type) };
   }
 
   /** One cell by its position from the range's top-left; like Excel, it may lie outside the range (not the sheet). */
@@ -1030,6 +1085,106 @@ class TableCollectionProxy {
   }
 }
 
+/**
+ * A conditional format being made: add() queues it over the range, and its cellValue fill color and
+ * rule are queued as they are set (the fake supports the cell-value type only).
+ */
+class ConditionalFormatProxy {
+  readonly cellValue: { format: { fill: { color: string } }; rule: { formula1: string; formula2?: string; operator: string } };
+
+  constructor(context: FakeContext, range: RangeProxy, type: string) {
+    let made: FakeConditionalFormat | undefined;
+    context.write(JSON.stringify(type).length, () => {
+      if (type !== "CellValue") throw new Error(`the fake makes cell-value conditional formats only, not ${type}`);
+      const ref = range.resolve();
+      ref.sheet.checkWritable("allowFormatCells");
+      made = { type, top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns };
+      ref.sheet.conditionalFormats.push(made);
+    });
+    const format = () => {
+      if (!made) throw new Error("the conditional format was not made");
+      return made;
+    };
+    const notLoaded = () => new RichApiError("PropertyNotLoaded", "The fake does not load conditional formats.");
+    this.cellValue = {
+      format: {
+        fill: {
+          get color(): string {
+            throw notLoaded();
+          },
+          set color(color: string) {
+            context.write(JSON.stringify(color).length, () => {
+              if (!/^#[0-9A-F]{6}$/i.test(color)) throw invalid(`fill color ${color}`);
+              format().fill = color;
+            });
+          },
+        },
+      },
+      get rule(): { formula1: string; operator: string } {
+        throw notLoaded();
+      },
+      set rule(rule: { formula1: string; formula2?: string; operator: string }) {
+        context.write(JSON.stringify(rule).length, () => {
+          const operators = [
+            "Between",
+            "NotBetween",
+            "EqualTo",
+            "NotEqualTo",
+            "GreaterThan",
+            "LessThan",
+            "GreaterThanOrEqual",
+            "LessThanOrEqual",
+          ];
+          if (!operators.includes(rule.operator)) throw invalid(`conditional format operator ${rule.operator}`);
+          if (typeof rule.formula1 !== "string" || rule.formula1 === "") throw invalid("conditional format formula1");
+          format().rule = { ...rule };
+        });
+      },
+    };
+  }
+}
+
+/** A chart being made: add() queues it, and its title, position and size are queued as they are set. */
+class ChartProxy {
+  readonly title: { text: string };
+
+  constructor(
+    private readonly context: FakeContext,
+    private readonly made: () => FakeChart,
+  ) {
+    this.title = {
+      get text(): string {
+        throw new RichApiError("PropertyNotLoaded", "The fake does not load chart titles.");
+      },
+      set text(text: string) {
+        context.write(JSON.stringify(text).length, () => void (made().title = text));
+      },
+    };
+  }
+
+  /** Moves the chart's top-left corner onto the start cell; with no end cell its size is kept, as in Excel. */
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
+    if (typeof startCell === "string" || endCell !== undefined) throw new Error("the fake's setPosition takes one start cell (a Range)");
+    this.context.write(16, () => {
+      const ref = startCell.resolve();
+      this.made().anchor = { row: ref.top, column: ref.left };
+    });
+  }
+
+  set width(points: number) {
+    this.context.write(8, () => {
+      if (!(points > 0)) throw invalid(`chart width ${points}`);
+      this.made().width = points;
+    });
+  }
+  set height(points: number) {
+    this.context.write(8, () => {
+      if (!(points > 0)) throw invalid(`chart height ${points}`);
+      this.made().height = points;
+    });
+  }
+}
+
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
 
 class TableProxy extends ClientObject<FakeTable> {
@@ -1048,6 +1203,7 @@ class TableProxy extends ClientObject<FakeTable> {
 
   protected read(table: FakeTable, prop: string): unknown {
     if (prop === "name") return table.name;
+    if (prop === "style") return table.style;
     throw invalid(`the fake table has no property ${prop}`);
   }
 
@@ -1061,6 +1217,18 @@ class TableProxy extends ClientObject<FakeTable> {
       if (other && other !== table) throw new RichApiError("ItemAlreadyExists", `A table named "${value}" already exists.`);
       if (!TABLE_NAME.test(value)) throw invalid(`table name "${value}"`);
       table.name = value;
+    });
+  }
+
+  get style(): string {
+    return this.property("style");
+  }
+  set style(value: string) {
+    this.context.write(JSON.stringify(value).length, () => {
+      const table = this.resolve();
+      table.sheet.checkWritable();
+      if (!/^TableStyle(Light|Medium|Dark)\d+$/.test(value)) throw invalid(`table style ${value}`);
+      table.style = value;
     });
   }
 
