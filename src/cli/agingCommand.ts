@@ -9,13 +9,12 @@
 // first (exit 1), writing a report plan to --out, and the aligned text and CSV printing.
 import path from "node:path";
 import { isIsoDate, todayIso, type IsoDate } from "../dates";
-import { readLedger, type Ledger } from "../ledger/ledger";
+import { readLedger } from "../ledger/ledger";
+import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
-import { agingReport, DEFAULT_BOUNDS, type AgingBasis, type AgingReport } from "../reports/aging";
+import { agingByPayerType, agingReport, DEFAULT_BOUNDS, type AgingBasis, type AgingReport } from "../reports/aging";
 import { agingSheetPlan } from "../reports/reportSheets";
-import { describeIssue } from "../workbook/mapTable";
 import { applyPlan, type WritePlan } from "../workbook/plan";
-import type { RawTable } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { openWorkbook } from "./checkCommand";
 import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
@@ -68,7 +67,7 @@ export async function runAging(args: string[], io: CliIo): Promise<number> {
   if (values.out !== undefined) {
     const written = await writeReport(
       workbook,
-      agingSheetPlan(report, { by, dateSystem }),
+      agingSheetPlan(report, { by, dateSystem, series: agingByPayerType(report, ledger.payers) }),
       bookPath,
       values.out,
       values.force === true,
@@ -175,14 +174,6 @@ function bucketBounds(text: string): number[] {
 }
 
 /** The ledger's problems, a missing ledger table first: a report resting on them may be wrong. */
-export function ledgerProblems(ledger: Ledger, tables: Record<string, RawTable | undefined>): string[] {
-  const problems = ledger.issues.map(describeIssue);
-  for (const table of ["Charges", "Postings", "Payments"]) {
-    if (!tables[table]) problems.unshift(`The workbook has no ${table} table (run Setup in the add-in to create it).`);
-  }
-  return problems;
-}
-
 export function listProblems(problems: string[], say: (line: string) => void, all: boolean): void {
   if (problems.length === 0) return;
   const shown = all ? problems : problems.slice(0, PROBLEMS_SHOWN);
@@ -212,8 +203,8 @@ export async function writeReport(
     io.err(describeFileError("write", outPath, error));
     return false;
   }
-  const sheet = plan.ops[0]?.kind === "reportSheet" ? plan.ops[0].sheet : "the report";
-  io.out(`Wrote the sheet "${sheet}" to ${outPath}.`);
+  const sheets = plan.ops.flatMap((op) => (op.kind === "reportSheet" ? [`"${op.sheet}"`] : []));
+  io.out(`Wrote the ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(" and ")} to ${outPath}.`);
   return true;
 }
 

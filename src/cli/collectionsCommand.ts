@@ -4,6 +4,7 @@
 // names or phones, since console output carries no patient data. The agency's layout, names and
 // phones included, is the "Collections YYYY-MM-DD" sheet that --out writes (collectionsSheetPlan).
 // --csv prints the same rows as the text, as CSV. Exit 1 when the ledger has problems (listed first).
+import { ledgerProblems } from "../ledger/ledgerProblems";
 import { todayIso } from "../dates";
 import { readLedger } from "../ledger/ledger";
 import { formatMoney, parseMoney } from "../money";
@@ -11,18 +12,7 @@ import { collectionsWorklist, type CollectionsAccount } from "../reports/collect
 import { collectionsSheetPlan } from "../reports/reportSheets";
 import { describeIssue, parseTable } from "../workbook/mapTable";
 import { Patients, Statements } from "../workbook/tables";
-import {
-  alignedTable,
-  count,
-  csvDollars,
-  csvLine,
-  csvText,
-  dateOption,
-  ledgerProblems,
-  listProblems,
-  oneWorkbook,
-  writeReport,
-} from "./agingCommand";
+import { alignedTable, count, csvDollars, csvLine, csvText, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 

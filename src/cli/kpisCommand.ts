@@ -6,7 +6,8 @@
 import { readLedger } from "../ledger/ledger";
 import { practiceKpis, type Kpi } from "../reports/kpis";
 import { inputText, kpiList, kpiSheetPlan } from "../reports/reportSheets";
-import { csvLine, dateOption, ledgerProblems, listProblems, oneWorkbook, writeReport } from "./agingCommand";
+import { ledgerProblems } from "../ledger/ledgerProblems";
+import { csvLine, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 

@@ -113,12 +113,13 @@ describe("medbill aging, collections and kpis on a sample practice", () => {
     const out = file("aging.xlsx");
     const t = terminal();
     expect(await t.run("aging", sample, "--as-of", AS_OF, "--out", out)).toBe(0);
-    expect(t.out[t.out.length - 1]).toBe(`Wrote the sheet "Aging ${AS_OF}" to ${out}.`);
+    expect(t.out[t.out.length - 1]).toBe(`Wrote the sheets "Aging ${AS_OF}" and "Aging ${AS_OF} detail" to ${out}.`);
     expect(readFileSync(sample).equals(before)).toBe(true);
     const written = await XlsxWorkbook.load(readFileSync(out));
     const cells = (await written.readSheet(`Aging ${AS_OF}`))!;
     const total = cells.find((r) => r[0] === "Total")!;
-    expect(total[10]).toBe(report.total / 100);
+    expect(total[9]).toBe(report.total / 100);
+    expect((await written.readSheet(`Aging ${AS_OF} detail`))!.length).toBe(4 + report.details.length);
     const audit = (await written.readTables(["Audit"])).Audit!;
     expect(JSON.stringify(audit.rows)).toContain("Aging report");
 
@@ -127,6 +128,15 @@ describe("medbill aging, collections and kpis on a sample practice", () => {
     expect(again.err.join("\n")).toContain("already exists");
     const forced = terminal();
     expect(await forced.run("aging", sample, "--as-of", AS_OF, "--out", out, "--force")).toBe(0);
+    // Run again on the written book itself: the report of the same date is replaced, tables and all.
+    const rerun = terminal();
+    expect(await rerun.run("aging", out, "--as-of", AS_OF, "--out", out)).toBe(0);
+    const replaced = await XlsxWorkbook.load(readFileSync(out));
+    expect((await replaced.describe()).sheets.filter((s) => s.startsWith(`Aging ${AS_OF}`))).toEqual([
+      `Aging ${AS_OF}`,
+      `Aging ${AS_OF} detail`,
+    ]);
+    expect((await replaced.readSheet(`Aging ${AS_OF}`))!.find((r) => r[0] === "Total")![9]).toBe(report.total / 100);
   });
 
   it("collections prints accounts without names or phones, and --out writes the agency sheet with them", async () => {

@@ -8,13 +8,13 @@ import { describe, expect, it } from "vitest";
 import { isoToSerial } from "../../src/dates";
 import type { Ledger } from "../../src/ledger/ledger";
 import { centsToNumber, MONEY_FORMAT } from "../../src/money";
-import { agingReport } from "../../src/reports/aging";
+import { agingByPayerType, agingReport } from "../../src/reports/aging";
 import { collectionsWorklist } from "../../src/reports/collections";
 import { practiceKpis } from "../../src/reports/kpis";
-import { agingSheetPlan, collectionsSheetPlan, DATE_FORMAT, kpiSheetPlan } from "../../src/reports/reportSheets";
+import { agingSheetPlan, collectionsSheetPlan, DATE_FORMAT, kpiSheetPlan, OLDER_FILL, OLDEST_FILL } from "../../src/reports/reportSheets";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { applyPlan, type WritePlan } from "../../src/workbook/plan";
-import type { CellValue } from "../../src/workbook/port";
+import type { CellValue, ReportSheetOp } from "../../src/workbook/port";
 import type { PatientRow, StatementRow } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { charge, ledgerOf, payment, posting } from "../ledger/ledgerFixtures";
@@ -101,7 +101,6 @@ describe("agingSheetPlan", () => {
         "Section",
         "Payer/Account",
         "Name",
-        null,
         "Lines",
         "0-30",
         "31-60",
@@ -112,55 +111,105 @@ describe("agingSheetPlan", () => {
         "% of total",
       ]);
       const total = cells[rowOf(cells, "Total")];
-      expect(total.slice(4)).toEqual([4, ...report.totals.map(centsToNumber), centsToNumber(report.total), 1]);
-      expect(total.slice(5, 11)).toEqual([100, 0, 70, 0, 80, 250]);
+      expect(total.slice(3)).toEqual([4, ...report.totals.map(centsToNumber), centsToNumber(report.total), 1]);
+      expect(total.slice(4, 10)).toEqual([100, 0, 70, 0, 80, 250]);
       const insurance = cells[rowOf(cells, "Insurance")];
-      expect(insurance.slice(0, 3)).toEqual(["Insurance", "MCR", "Medicare Part B"]);
-      expect(insurance[10]).toBe(150);
-      expect(insurance[11]).toBeCloseTo(0.6, 10);
-      expect(cells[rowOf(cells, "Insurance total")][10]).toBe(150);
-      expect(cells[rowOf(cells, "Patient total")][10]).toBe(100);
-      // Percents under the money columns are text, never shown as dollars.
-      expect(cells[rowOf(cells, "% of total")].slice(5, 10)).toEqual(["40.0%", "0.0%", "28.0%", "0.0%", "32.0%"]);
+      expect(insurance.slice(0, 4)).toEqual(["Insurance", "MCR", "Medicare Part B", 2]);
+      expect(insurance[9]).toBe(150);
+      expect(insurance[10]).toBeCloseTo(0.6, 10);
+      expect(cells[rowOf(cells, "Insurance total")][9]).toBe(150);
+      expect(cells[rowOf(cells, "Patient total")][9]).toBe(100);
+      // The percent row holds fractions (shown as percents by its own format), not text.
+      const percents = cells[rowOf(cells, "% of total")].slice(4, 10) as number[];
+      [0.4, 0, 0.28, 0, 0.32, 1].forEach((p, i) => expect(percents[i]).toBeCloseTo(p, 10));
       // The credit is apart, below, with its balance negative; never in a bucket.
       const credit = cells.findIndex((r) => r[1] === "D");
       expect(credit).toBeGreaterThan(rowOf(cells, "% of total"));
-      expect(cells[credit].slice(0, 6)).toEqual(["SELF", "D", isoToSerial("2026-05-01"), isoToSerial("2026-05-02"), null, -20]);
-      // The detail: one row per share, after the credits, dates as serials.
-      const details = cells.filter((r) => r[7] === "A" || r[7] === "B" || r[7] === "C");
-      expect(details).toHaveLength(report.details.length);
-      const a = details.find((r) => r[7] === "A")!;
-      expect(a.slice(0, 10)).toEqual([
-        "Insurance",
-        "MCR",
-        isoToSerial("2026-06-10"),
-        isoToSerial("2026-06-10"),
-        20,
-        "0-30",
-        100,
-        "A",
-        "CL1",
-        "dos",
-      ]);
-      expect(cells.findIndex((r) => r === a)).toBeGreaterThan(credit);
+      expect(cells[credit].slice(0, 8)).toEqual(["SELF", "D", "CL4", isoToSerial("2026-05-01"), isoToSerial("2026-05-02"), -20, 0, -20]);
+      expect(cells[rowOf(cells, "Credits total")][5]).toBe(-20);
+      // No detail on the summary sheet: it says where the detail is.
+      expect(cells.some((r) => r[3] === "A" || r[2] === "A")).toBe(false);
+      expect(
+        cells.some(
+          (r) => r[0] === `The ${report.details.length} balances behind the summary rows are on the sheet "Aging 2026-06-30 detail".`,
+        ),
+      ).toBe(true);
+    }
+    // The detail: one row per share on its own sheet, dates as serials.
+    for (const wb of [memory, reopened]) {
+      const detail = (await wb.readSheet("Aging 2026-06-30 detail"))!;
+      expect(detail[3]).toEqual(["Section", "Payer/Account", "Claim", "Line", "DOS", "Aging date", "Aged from", "Age", "Bucket", "Amount"]);
+      const rows = detail.slice(4);
+      expect(rows).toHaveLength(report.details.length);
+      const a = rows.find((r) => r[3] === "A")!;
+      expect(a).toEqual(["Insurance", "MCR", "CL1", "A", isoToSerial("2026-06-10"), isoToSerial("2026-06-10"), "dos", 20, "0-30", 100]);
+      expect(rows.reduce((s, r) => s + (r[9] as number), 0)).toBe(250);
     }
   });
 
-  it("formats money, dates and percents in the saved file, bolds the header and totals, and freezes below the header", async () => {
+  it("draws the chart from A/R by payer type, which adds up to the buckets", () => {
+    const payers = [
+      { payerId: "MCR", type: "Medicare" },
+      { payerId: "SELF", type: "Self-pay" },
+    ];
+    const series = agingByPayerType(report, payers);
+    expect(series.map((s) => [s.name, s.buckets, s.total])).toEqual([
+      ["Medicare", [10000, 0, 0, 0, 5000], 15000],
+      ["Patient", [0, 0, 7000, 0, 3000], 10000],
+    ]);
+    const withChart = agingSheetPlan(report, { series });
+    const op = withChart.ops[0] as ReportSheetOp;
+    expect(op.charts).toHaveLength(1);
+    const chart = op.charts![0];
+    expect(chart).toMatchObject({ type: "columnStacked", seriesBy: "rows" });
+    // The chart's block: series names down its first column, bucket labels across its first row.
+    const block = op.cells
+      .slice(chart.data.row, chart.data.row + chart.data.rows)
+      .map((r) => r.slice(chart.data.column, chart.data.column + chart.data.columns));
+    expect(block).toEqual([
+      ["By payer type", "0-30", "31-60", "61-90", "91-120", "120+"],
+      ["Medicare", 100, 0, 0, 0, 50],
+      ["Patient", 0, 0, 70, 0, 30],
+    ]);
+    // Beside the summary, not over it.
+    expect(chart.anchor.column).toBeGreaterThanOrEqual(op.cells[0].length);
+    // Without series there is no chart (the CLI's csv, an empty book).
+    expect((plan.ops[0] as ReportSheetOp).charts).toEqual([]);
+    // An unknown payer is its own series, not dropped.
+    expect(agingByPayerType(report, []).map((s) => s.name)).toEqual(["Patient", "Unknown payer"]);
+  });
+
+  it("makes the summary, the credits and the detail Excel tables, fills the oldest buckets that owe, formats money, dates and percents", async () => {
+    const op = plan.ops[0] as ReportSheetOp;
+    expect(op.tables!.map((t) => t.name)).toEqual(["Aging_2026_06_30", "AgingCredits_2026_06_30"]);
+    expect((plan.ops[1] as ReportSheetOp).tables!.map((t) => t.name)).toEqual(["AgingDetail_2026_06_30"]);
+    expect(op.highlights!.map((h) => [h.range.column, h.color])).toEqual([
+      [7, OLDER_FILL],
+      [8, OLDEST_FILL],
+    ]);
     const { book, reopened } = await written(plan);
     const sheet = book.getWorksheet("Aging 2026-06-30")!;
-    const totalRow = rowOf((await reopened.readSheet("Aging 2026-06-30"))!, "Total") + 1;
-    expect(sheet.getRow(totalRow).getCell(11).value).toBe(250);
-    expect(sheet.getRow(totalRow).getCell(11).numFmt).toBe(MONEY_FORMAT);
-    expect(sheet.getRow(totalRow).getCell(6).numFmt).toBe(MONEY_FORMAT);
-    expect(sheet.getRow(totalRow).getCell(12).numFmt).toBe("0.0%");
+    const cells = (await reopened.readSheet("Aging 2026-06-30"))!;
+    const totalRow = rowOf(cells, "Total") + 1;
+    expect(sheet.getRow(totalRow).getCell(10).value).toBe(250);
+    expect(sheet.getRow(totalRow).getCell(10).numFmt).toBe(MONEY_FORMAT);
+    expect(sheet.getRow(totalRow).getCell(5).numFmt).toBe(MONEY_FORMAT);
+    expect(sheet.getRow(totalRow).getCell(11).numFmt).toBe("0.0%");
+    expect(sheet.getRow(totalRow + 1).getCell(5).numFmt).toBe("0.0%");
+    expect(sheet.getRow(totalRow + 1).getCell(10).numFmt).toBe("0.0%");
+    const creditRow = cells.findIndex((r) => r[1] === "D") + 1;
+    expect(sheet.getRow(creditRow).getCell(4).numFmt).toBe(DATE_FORMAT);
+    expect(sheet.getRow(creditRow).getCell(8).numFmt).toBe(MONEY_FORMAT);
     expect(sheet.getRow(totalRow).getCell(1).font?.bold).toBe(true);
     expect(sheet.getRow(4).getCell(1).font?.bold).toBe(true);
-    expect(sheet.getRow(4).getCell(11).font?.bold).toBe(true);
     expect(sheet.getRow(5).getCell(2).font?.bold).not.toBe(true);
-    expect(sheet.getRow(5).getCell(3).numFmt).toBe(DATE_FORMAT);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
-    expect(sheet.getColumn(11).width).toBe(15);
+    expect(sheet.getColumn(10).width).toBe(15);
+    // The summary table: header row 4, the three summary rows (MCR, P1, P2), eleven columns.
+    const summary = sheet.getTable("Aging_2026_06_30") as unknown as { table?: { tableRef?: string } };
+    expect(summary).toBeDefined();
+    expect(summary.table?.tableRef).toBe("A4:K7");
+    expect(book.getWorksheet("Aging 2026-06-30 detail")!.getTable("AgingDetail_2026_06_30")).toBeDefined();
   });
 
   it("keeps patient names out of the Audit row", async () => {
