@@ -2,13 +2,20 @@
 // Post payments, Import remittance, Statements, Reports) is one line here and one component, nothing else.
 import type { ComponentType } from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
-import { CodeTextRegular, MoneyHandRegular, ReceiptMoneyRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import {
+  CodeTextRegular,
+  DataBarVerticalRegular,
+  MoneyHandRegular,
+  ReceiptMoneyRegular,
+  TableSettingsRegular,
+} from "@fluentui/react-icons";
 import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
 import type { Workbook } from "../src/workbook/port";
 import type { AppliedPlan } from "../src/workbook/plan";
 import { CodesPanel } from "./codes/CodesPanel";
 import { PaymentsPanel } from "./payments/PaymentsPanel";
 import { RemittancePanel } from "./remittance/RemittancePanel";
+import { ReportsPanel } from "./reports/ReportsPanel";
 import { SetupPanel } from "./setup/SetupPanel";
 
 /** One cell of a billing table, as a check names it ("Charges row 14, Dx1"). */
@@ -46,4 +53,5 @@ export const PANELS: readonly PanelDef[] = [
   { id: "codes", label: "Codes", icon: CodeTextRegular, Panel: CodesPanel },
   { id: "payments", label: "Post payments", icon: MoneyHandRegular, Panel: PaymentsPanel },
   { id: "remittance", label: "Import remittance", icon: ReceiptMoneyRegular, Panel: RemittancePanel },
+  { id: "reports", label: "Reports", icon: DataBarVerticalRegular, Panel: ReportsPanel },
 ];

@@ -141,7 +141,9 @@ export function BrowserHost() {
   const onWorkbookChanged = useCallback(
     async (applied: AppliedPlan) => {
       if (!open) return;
-      if (applied.tablesCreated.length > 0) {
+      // A report shows its sheet; otherwise the first table the plan created (Setup), not the Audit trail.
+      if (applied.sheetsWritten.length > 0) changeSheet(applied.sheetsWritten[0]);
+      else if (applied.tablesCreated.length > 0) {
         const info = await open.workbook.describe();
         const shown = info.tables.filter((t) => applied.tablesCreated.includes(t.name) && !t.sheetState?.hidden);
         const table = shown.find((t) => t.name.toLowerCase() !== "audit") ?? shown[0];

@@ -7,6 +7,7 @@ import type { CellValue, TableInfo, Workbook, WorkbookInfo } from "../../src/wor
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import type { TableCell } from "../panels";
+import { tableDef } from "../../src/workbook/tables";
 import {
   PREVIEW_ROWS,
   columnKinds,
@@ -153,7 +154,7 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange, target 
   if (!loaded) return <Spinner size="small" label="Reading the sheet…" />;
 
   const { info, cells } = loaded;
-  const table = info.tables.find((t) => t.sheet === loaded.sheet);
+  const table = billingTableOn(info.tables, loaded.sheet);
   const kinds = columnKinds(cells, table);
   const headerIndex = table ? table.headerRow - 1 : -1;
   const rowsShown = previewWindow(cells.length, mark ? mark.row + 1 : undefined);
@@ -170,7 +171,7 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange, target 
             aria-label="Sheet to preview"
           >
             {info.sheets.map((name) => {
-              const t = info.tables.find((x) => x.sheet === name);
+              const t = billingTableOn(info.tables, name);
               return (
                 <Option key={name} value={name} text={name}>
                   {sheetLabel(name, t)}
@@ -269,4 +270,9 @@ function Grid({ cells, window, kinds, headerIndex, dateSystem, mark }: GridProps
       </tbody>
     </table>
   );
+}
+
+/** The billing table a sheet holds (a report sheet's own tables are not one: the grid shows the sheet as it is). */
+function billingTableOn(tables: TableInfo[], sheet: string | undefined): TableInfo | undefined {
+  return tables.find((t) => t.sheet === sheet && tableDef(t.name) !== undefined);
 }

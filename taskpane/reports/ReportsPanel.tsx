@@ -1,0 +1,257 @@
+// The Reports panel: pick the report (A/R aging, collections worklist, practice KPIs), its as-of
+// date and its choices, and Run: the report's sheet is written in one go with its Audit row, and the
+// pane shows the headline figures (and, for the aging, the chart). A progress bar follows the three
+// stages on a large workbook. A form that doesn't read says which field and runs nothing; a failed
+// run says why in a biller's words and writes nothing.
+import { useEffect, useState } from "react";
+import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { DataBarVerticalRegular } from "@fluentui/react-icons";
+import { isIsoDate, todayIso } from "../../src/dates";
+import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
+import type { PanelProps } from "../panels";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { formLayout } from "../payments/formLayout";
+import {
+  BASES,
+  GROUPINGS,
+  REPORTS,
+  boundsText,
+  lastThreeMonths,
+  newReportForm,
+  readReportForm,
+  type Grouping,
+  type ReportField,
+  type ReportForm,
+  type ReportFormErrors,
+  type ReportKind,
+} from "./reportForm";
+import { STAGE_PROGRESS, practiceBuckets, runReport, stageLabel, type ReportOutcome, type RunStage } from "./reportRun";
+import { KeepTogether, ReportResults } from "./ReportResults";
+import { writtenMessage } from "./reportView";
+
+const useStyles = makeStyles({
+  ...formLayout,
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  title: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  wide: { gridColumn: "1 / -1" },
+  control: { minWidth: 0, width: "100%" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
+  const styles = useStyles();
+  const [form, setForm] = useState<ReportForm>(() => newReportForm(todayIso()));
+  const [errors, setErrors] = useState<ReportFormErrors>({});
+  const [stage, setStage] = useState<RunStage>();
+  const [notice, setNotice] = useState<Notice>();
+  const [outcome, setOutcome] = useState<ReportOutcome>();
+
+  // The practice's own buckets (Practice: Aging Buckets), unless the biller already typed others.
+  useEffect(() => {
+    let gone = false;
+    practiceBuckets(workbook)
+      .then((buckets) => {
+        if (!gone && buckets) setForm((f) => (f.buckets === boundsText(DEFAULT_BOUNDS) ? { ...f, buckets } : f));
+      })
+      .catch(() => {
+        // Only a default: the standard buckets stay, and Run reads the workbook again and says what fails.
+      });
+    return () => {
+      gone = true;
+    };
+  }, [workbook]);
+
+  // A field's mistake goes once it is edited; all of them when another report is picked (its fields are others).
+  const change = (next: Partial<ReportForm>) => {
+    setForm((f) => ({ ...f, ...next }));
+    const cleared = Object.keys(next);
+    setErrors((e) => (next.kind !== undefined ? {} : Object.fromEntries(Object.entries(e).filter(([k]) => !cleared.includes(k)))));
+  };
+
+  const run = async () => {
+    const read = readReportForm(form);
+    if (!read.ok) {
+      setErrors(read.errors);
+      return;
+    }
+    setErrors({});
+    setNotice(undefined);
+    setOutcome(undefined);
+    try {
+      const result = await runReport(workbook, read.request, async (next) => {
+        setStage(next);
+        await nextPaint();
+      });
+      if (!result.ok) {
+        setNotice({ intent: "error", title: "Could not run the report", body: result.error });
+        return;
+      }
+      onWorkbookChanged?.(result.outcome.applied);
+      setOutcome(result.outcome);
+      setNotice({ intent: "success", title: "Report written", body: writtenMessage(result.outcome) });
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, "Could not run the report") });
+    } finally {
+      setStage(undefined);
+    }
+  };
+
+  const busy = stage !== undefined;
+  const fieldError = (field: ReportField) => ({
+    validationMessage: errors[field],
+    validationState: errors[field] ? ("error" as const) : ("none" as const),
+  });
+  const errorCount = Object.keys(errors).length;
+  // What a blank KPI period stands for, said in the fields' placeholders.
+  const period = isIsoDate(form.asOf.trim()) ? lastThreeMonths(form.asOf.trim()) : undefined;
+  const aged = form.kind === "aging" || form.kind === "collections";
+
+  return (
+    <div className={styles.root}>
+      <Text as="h2" weight="semibold" size={400} className={styles.title}>
+        Reports
+      </Text>
+      <Caption1 className={styles.hint}>
+        Run writes the report to a sheet of its own (replacing the same report of the same date) and shows its main figures here.
+      </Caption1>
+      <div className={styles.fields}>
+        <Field label="Report" className={mergeClasses(styles.field, styles.wide)}>
+          <Select
+            className={styles.control}
+            value={form.kind}
+            onChange={(_, data) => change({ kind: data.value as ReportKind })}
+            disabled={busy}
+          >
+            {REPORTS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="As of" className={styles.field} {...fieldError("asOf")}>
+          <Input className={styles.control} value={form.asOf} onChange={(_, data) => change({ asOf: data.value })} disabled={busy} />
+        </Field>
+        {aged && (
+          <Field label="Buckets (days)" className={styles.field} {...fieldError("buckets")}>
+            <Input
+              className={styles.control}
+              value={form.buckets}
+              onChange={(_, data) => change({ buckets: data.value })}
+              disabled={busy}
+            />
+          </Field>
+        )}
+        {aged && (
+          <Field label="Aged from" className={mergeClasses(styles.field, styles.wide)}>
+            <Select
+              className={styles.control}
+              value={form.basis}
+              onChange={(_, data) => change({ basis: data.value as AgingBasis })}
+              disabled={busy}
+            >
+              {BASES.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {form.kind === "aging" && (
+          <Field label="Grouping" className={mergeClasses(styles.field, styles.wide)}>
+            <Select
+              className={styles.control}
+              value={form.grouping}
+              onChange={(_, data) => change({ grouping: data.value as Grouping })}
+              disabled={busy}
+            >
+              {GROUPINGS.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {form.kind === "collections" && (
+          <>
+            <Field label="Balance over" className={styles.field} {...fieldError("minBalance")}>
+              <Input
+                className={styles.control}
+                inputMode="decimal"
+                value={form.minBalance}
+                onChange={(_, data) => change({ minBalance: data.value })}
+                disabled={busy}
+              />
+            </Field>
+            <Field label="Older than (days)" className={styles.field} {...fieldError("olderThan")}>
+              <Input
+                className={styles.control}
+                inputMode="numeric"
+                value={form.olderThan}
+                onChange={(_, data) => change({ olderThan: data.value })}
+                disabled={busy}
+              />
+            </Field>
+          </>
+        )}
+        {form.kind === "kpis" && (
+          <>
+            <Field label="From" className={styles.field} {...fieldError("from")}>
+              <Input
+                className={styles.control}
+                placeholder={period?.from}
+                value={form.from}
+                onChange={(_, data) => change({ from: data.value })}
+                disabled={busy}
+              />
+            </Field>
+            <Field label="To" className={styles.field} {...fieldError("to")}>
+              <Input
+                className={styles.control}
+                placeholder={period?.to}
+                value={form.to}
+                onChange={(_, data) => change({ to: data.value })}
+                disabled={busy}
+              />
+            </Field>
+          </>
+        )}
+      </div>
+      {form.kind === "kpis" && (
+        <Caption1 className={styles.hint}>Left blank, the period is the three months ending at the as-of date.</Caption1>
+      )}
+      {aged && (
+        <Caption1 className={styles.hint}>
+          <KeepTogether text="Buckets: the last day of each, so 30, 60, 90, 120 makes 0-30, 31-60, 61-90, 91-120 and 120+." />
+        </Caption1>
+      )}
+      {errorCount > 0 && (
+        <Caption1 className={styles.error}>
+          {errorCount === 1
+            ? "Fix the field marked in red, then run again."
+            : `Fix the ${errorCount} fields marked in red, then run again.`}
+        </Caption1>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" icon={<DataBarVerticalRegular />} onClick={() => void run()} disabled={busy}>
+          Run
+        </Button>
+      </div>
+      {stage && (
+        <Field validationMessage={stageLabel(stage)} validationState="none">
+          <ProgressBar value={STAGE_PROGRESS[stage]} thickness="large" aria-label="Report progress" />
+        </Field>
+      )}
+      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {outcome && <ReportResults outcome={outcome} />}
+    </div>
+  );
+}
