@@ -7,6 +7,9 @@
 // office's data: a billing table (by name) or a code set (a table on a hidden, protected sheet), or
 // a table this plan creates or writes to. Table names are unique in the whole workbook, except
 // that a report's tables may take the names of the tables on the sheet it replaces.
+//
+// A report's text styles and print layout (statements) are checked here too, so that no adapter
+// meets a font size Excel refuses or a page break it cannot place half-way through a plan.
 import {
   PlanRejected,
   type CellValue,
@@ -27,6 +30,16 @@ const SHEET_ROWS = 1_048_576;
 const SHEET_COLUMNS = 16_384;
 const CHART_TYPES: readonly string[] = ["columnStacked", "columnClustered", "pie"];
 const BILLING_TABLE_NAMES = new Set(BILLING_TABLES.map((t) => t.name.toLowerCase()));
+const FONT_SIZE = { min: 6, max: 36 };
+const MAX_MARGIN_INCHES = 3;
+const ALIGNMENTS: readonly string[] = ["left", "center", "right"];
+const BORDERS: readonly string[] = ["thin", "dashed"];
+const ORIENTATIONS: readonly string[] = ["portrait", "landscape"];
+/**
+ * Manual page breaks one sheet may hold: Excel keeps at most 1,026 (its .xlsb format 1,023), and a
+ * file with more is "repaired" by dropping them. A batch of statements is split over several sheets.
+ */
+export const MAX_PAGE_BREAKS = 1023;
 
 /** A table as the check follows it through the plan. */
 interface KnownTable {
@@ -191,15 +204,16 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
 }
 
 /**
- * The formats, tables, highlights and charts of a report: every block inside the report's cells,
- * tables with a header row of distinct texts and at least one row below it, not overlapping, and
- * named as Excel allows and no other table is. The report's tables join `tables`.
+ * The formats, tables, highlights, charts, text styles and print layout of a report: every block
+ * inside the report's cells, tables with a header row of distinct texts and at least one row below
+ * it, not overlapping, and named as Excel allows and no other table is. The report's tables join
+ * `tables`.
  */
 function checkReportLayout(op: ReportSheetOp, tables: Map<string, KnownTable>, problems: string[]): void {
   const report = `report "${op.sheet}"`;
   const extent = { rows: op.cells.length, columns: op.cells.reduce((w, r) => Math.max(w, r.length), 0) };
   /** Whether a block lies inside the report's cells; says why not when it does not. */
-  const inside = (range: SheetRange, what: string): boolean => {
+  const inside: Inside = (range, what) => {
     const { row, column, rows, columns } = range;
     const whole = (n: number, min: number) => Number.isInteger(n) && n >= min;
     if (!whole(row, 0) || !whole(column, 0) || !whole(rows, 1) || !whole(columns, 1)) {
@@ -264,6 +278,9 @@ function checkReportLayout(op: ReportSheetOp, tables: Map<string, KnownTable>, p
     inside(range, "a highlight");
   }
 
+  checkStyles(op, report, inside, problems);
+  if (op.print !== undefined) checkPrint(op, report, extent, inside, problems);
+
   for (const chart of op.charts ?? []) {
     const what = `the chart "${chart.title}"`;
     if (!CHART_TYPES.includes(chart.type)) problems.push(`${report}: ${what} is of an unknown type (${String(chart.type)})`);
@@ -284,6 +301,75 @@ function checkReportLayout(op: ReportSheetOp, tables: Map<string, KnownTable>, p
         problems.push(`${report}: ${what} needs a ${side} above 0 points, not ${String(size)}`);
       }
     }
+  }
+}
+
+type Inside = (range: SheetRange, what: string) => boolean;
+
+/** Text styles: each block inside the report, a font size Excel prints legibly, known lines and alignments. */
+function checkStyles(op: ReportSheetOp, report: string, inside: Inside, problems: string[]): void {
+  for (const style of op.styles ?? []) {
+    inside(style.range, "a text style");
+    const { bold, italic, fontSize, borderTop, align } = style;
+    if ((bold !== undefined && typeof bold !== "boolean") || (italic !== undefined && typeof italic !== "boolean")) {
+      problems.push(`${report}: bold and italic are true or false, not ${String(typeof bold === "boolean" ? italic : bold)}`);
+    }
+    if (fontSize !== undefined && !(typeof fontSize === "number" && fontSize >= FONT_SIZE.min && fontSize <= FONT_SIZE.max)) {
+      problems.push(`${report}: a font size is ${FONT_SIZE.min} to ${FONT_SIZE.max} points, not ${String(fontSize)}`);
+    }
+    if (borderTop !== undefined && !BORDERS.includes(borderTop)) {
+      problems.push(`${report}: a line above a block is "thin" or "dashed", not ${JSON.stringify(borderTop)}`);
+    }
+    if (align !== undefined && !ALIGNMENTS.includes(align)) {
+      problems.push(`${report}: text is aligned left, center or right, not ${JSON.stringify(align)}`);
+    }
+  }
+}
+
+/** The print layout: an area inside the report, margins of 0 to 3 inches, page breaks on its rows in order. */
+function checkPrint(
+  op: ReportSheetOp,
+  report: string,
+  extent: { rows: number; columns: number },
+  inside: Inside,
+  problems: string[],
+): void {
+  const print = op.print!;
+  if (print.area !== undefined) inside(print.area, "the print area");
+  else if (extent.rows === 0 || extent.columns === 0) problems.push(`${report}: there are no cells to print`);
+  if (print.orientation !== undefined && !ORIENTATIONS.includes(print.orientation)) {
+    problems.push(`${report}: the page is portrait or landscape, not ${JSON.stringify(print.orientation)}`);
+  }
+  if (print.fitToWidth !== undefined && typeof print.fitToWidth !== "boolean") {
+    problems.push(`${report}: fit to one page wide is true or false, not ${String(print.fitToWidth)}`);
+  }
+  if (print.margins !== undefined) {
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      const inches = print.margins[side];
+      if (!(typeof inches === "number" && inches >= 0 && inches <= MAX_MARGIN_INCHES)) {
+        problems.push(`${report}: the ${side} margin is 0 to ${MAX_MARGIN_INCHES} inches, not ${String(inches)}`);
+      }
+    }
+  }
+  const breaks = print.pageBreaksBefore ?? [];
+  if (breaks.length > MAX_PAGE_BREAKS) {
+    problems.push(
+      `${report}: ${breaks.length.toLocaleString("en-US")} page breaks are more than the ${MAX_PAGE_BREAKS.toLocaleString("en-US")} Excel keeps on one sheet`,
+    );
+  }
+  // A break goes above a row: the first row has nothing above it, and a row past the cells has nothing to print.
+  const outside = breaks.find((row) => !(Number.isInteger(row) && row >= 1 && row < extent.rows));
+  if (outside !== undefined) {
+    const rows = extent.rows < 2 ? "it has no row a page could start at" : `a page can start at rows 2 to ${extent.rows}`;
+    problems.push(
+      `${report}: a page break before row ${Number.isInteger(outside) ? outside + 1 : String(outside)} is outside the report (${rows})`,
+    );
+  }
+  const unordered = breaks.findIndex((row, i) => i > 0 && !(row > breaks[i - 1]));
+  if (unordered > 0) {
+    problems.push(
+      `${report}: page breaks go in ascending order, each row once (row ${String(breaks[unordered] + 1)} comes after row ${String(breaks[unordered - 1] + 1)})`,
+    );
   }
 }
 

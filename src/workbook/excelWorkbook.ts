@@ -10,8 +10,10 @@
 // refuses the plan before anything is written), then puts it back with the office's own options
 // in the plan's last request.
 //
-// A report sheet's number formats, tables, conditional fills and charts are queued with its values,
-// one call per block (never per cell), so they add bytes to the plan's requests, not syncs.
+// A report sheet's number formats, tables, conditional fills, charts, text styles and page breaks
+// are queued with its values, one call per block (never per cell), so they add bytes to the plan's
+// requests, not syncs of their own: a batch of 5,000 statements is sent in as many requests as its
+// bytes need, never one per statement. Its print layout (ExcelApi 1.9) is a few more calls.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
@@ -71,6 +73,18 @@ const CHART_TYPES = { columnStacked: "ColumnStacked", columnClustered: "ColumnCl
 /** A chart's size when the report gives none, in points (Excel's own default is about 360 x 216). */
 const DEFAULT_CHART_WIDTH = 480;
 const DEFAULT_CHART_HEIGHT = 288;
+/**
+ * What a text style's calls weigh in a request: Office.js sends an object path and an action for
+ * the block's range, its format and font or border, and one action per property set. Counted
+ * generously, so a batch of statements with tens of thousands of styled blocks stays under 5 MB.
+ */
+const STYLE_BLOCK_BYTES = 400;
+const STYLE_PROPERTY_BYTES = 150;
+/** A page break: the cell it goes above and the add() call. */
+const PAGE_BREAK_BYTES = 250;
+const ALIGNMENTS = { left: "Left", center: "Center", right: "Right" } as const;
+const BORDER_STYLES = { thin: "Continuous", dashed: "Dash" } as const;
+const POINTS_PER_INCH = 72;
 /** Excel's default column is about 7 pixels per character plus 5 pixels of padding; 0.75 pt per px. */
 const charsToPoints = (chars: number) => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
@@ -223,6 +237,12 @@ export class ExcelWorkbook implements Workbook {
       if (ops.some((op) => op.kind === "reportSheet" && (op.highlights?.length ?? 0) > 0) && !apiSupported("1.6")) {
         throw new PlanRejected(
           "Nothing was written: this version of Excel cannot add conditional formats from an add-in. Use Excel for Microsoft 365 or Excel on the web.",
+        );
+      }
+      // Page layout, print areas and page breaks came with ExcelApi 1.9.
+      if (ops.some((op) => op.kind === "reportSheet" && op.print !== undefined) && !apiSupported("1.9")) {
+        throw new PlanRejected(
+          "Nothing was written: this version of Excel cannot set up a sheet for printing (print area, margins, page breaks) from an add-in. Use Excel for Microsoft 365 or Excel on the web.",
         );
       }
 
@@ -889,6 +909,20 @@ class PlanWriter {
         sheet.getRangeByIndexes(row, 0, 1, Math.max(1, width)).format.font.bold = true;
       });
     }
+    // Text styles after the bold rows, so a block's own style wins.
+    for (const text of op.styles ?? []) {
+      const properties = [text.bold, text.italic, text.fontSize, text.align, text.borderTop].filter((p) => p !== undefined).length;
+      if (properties === 0) continue;
+      await this.queue(STYLE_BLOCK_BYTES + properties * STYLE_PROPERTY_BYTES, () => {
+        const format = block(text.range).format;
+        if (text.bold !== undefined) format.font.bold = text.bold;
+        if (text.italic !== undefined) format.font.italic = text.italic;
+        if (text.fontSize !== undefined) format.font.size = text.fontSize;
+        if (text.align !== undefined) format.horizontalAlignment = ALIGNMENTS[text.align];
+        if (text.borderTop !== undefined) format.borders.getItem("EdgeTop").style = BORDER_STYLES[text.borderTop];
+      });
+    }
+    if (op.print) await this.printLayout(sheet, op, width);
     if (op.headerRow !== undefined) sheet.freezePanes.freezeRows(op.headerRow + 1);
     // Values first, then made tables (as createTable does); the header texts become the columns' names.
     for (const { name, range } of op.tables ?? []) {
@@ -913,6 +947,35 @@ class PlanWriter {
         drawn.setPosition(sheet.getRangeByIndexes(chart.anchor.row, chart.anchor.column, 1, 1));
         drawn.width = chart.width ?? DEFAULT_CHART_WIDTH;
         drawn.height = chart.height ?? DEFAULT_CHART_HEIGHT;
+      });
+    }
+  }
+
+  /**
+   * Letter paper, orientation, margins (points), fit to one page wide and as many tall as needed,
+   * the print area (the cells written when none is given), and a manual break above each row listed.
+   */
+  private async printLayout(sheet: Excel.Worksheet, op: ReportSheetOp, width: number): Promise<void> {
+    const print = op.print!;
+    const area =
+      print.area ?? (op.cells.length > 0 && width > 0 ? { row: 0, column: 0, rows: op.cells.length, columns: width } : undefined);
+    await this.queue(STYLE_BLOCK_BYTES + 8 * STYLE_PROPERTY_BYTES, () => {
+      const layout = sheet.pageLayout;
+      layout.paperSize = "Letter";
+      if (print.orientation) layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (print.margins) {
+        layout.topMargin = print.margins.top * POINTS_PER_INCH;
+        layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
+        layout.leftMargin = print.margins.left * POINTS_PER_INCH;
+        layout.rightMargin = print.margins.right * POINTS_PER_INCH;
+      }
+      // Fit all columns on one page: one page wide, and 0 pages tall, Excel's "as many as needed".
+      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (area) layout.setPrintArea(sheet.getRangeByIndexes(area.row, area.column, area.rows, area.columns));
+    });
+    for (const row of print.pageBreaksBefore ?? []) {
+      await this.queue(PAGE_BREAK_BYTES, () => {
+        sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
       });
     }
   }

@@ -1,7 +1,8 @@
 // The memory adapter: a workbook held in plain arrays. Tests, the CLI's dry runs and the parity
 // checks use it; it is also the reference the other adapters are compared with.
 //
-// A report sheet keeps its cells and its layout (formats, tables, highlights, charts) as given. Its
+// A report sheet keeps its cells and its layout (formats, tables, highlights, charts, text styles and
+// print layout: area, orientation, margins, fit to width, page breaks) as given, for tests to read. Its
 // tables are listed by describe() and read by readTables() like any table, as Excel and an .xlsx
 // file do, so their names count in later plans' checks; but they live in the report's cells, so a
 // plan writing to one (appendRows, setColumn, markCells) is refused here: run the report again.

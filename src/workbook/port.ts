@@ -100,6 +100,29 @@ export interface ReportSheetOp {
    * the sheet's layout, an .xlsx file carries none (the browser pane draws the chart itself).
    */
   charts?: ReportChart[];
+  /** Text styles for blocks: bold, italic, a font size in points, a line above the block, right or center alignment. */
+  styles?: {
+    range: SheetRange;
+    bold?: boolean;
+    italic?: boolean;
+    fontSize?: number;
+    borderTop?: "thin" | "dashed";
+    align?: "left" | "center" | "right";
+  }[];
+  /** How the sheet prints (statements): Letter paper, margins in inches, fit to one page wide, page breaks. */
+  print?: PrintLayout;
+}
+
+export interface PrintLayout {
+  /** The block to print; default the cells written. */
+  area?: SheetRange;
+  orientation?: "portrait" | "landscape";
+  /** Margins in inches. */
+  margins?: { top: number; bottom: number; left: number; right: number };
+  /** Scale to fit one page wide (as many pages tall as needed). */
+  fitToWidth?: boolean;
+  /** 0-based rows a new page starts at (each statement of a batch). */
+  pageBreaksBefore?: number[];
 }
 
 /** A block of a report sheet, 0-based from A1. */

@@ -19,10 +19,19 @@
 // - addTable writes the header and body cells itself: a report's table is made over the values
 //   already written, so it passes those same values (and no column styles, which it would stamp
 //   over every cell's own format).
+// - Print layout: pageSetup (paper, orientation, margins, fit to one page wide) and a print area.
+//   ExcelJS writes the area as a defined name with a "$" put before each corner, so it is given as
+//   "A$1:G$40" to come out absolute, $A$1:$G$40 ("A1:G40" would give $A1:$G40, whose rows are
+//   relative). It does not double a quote in the sheet's name either, so a print area on a sheet
+//   whose name has an apostrophe is refused. Page breaks go in with row.addPageBreak(); ExcelJS
+//   reads none back from a file (its <brk> parser keeps nothing), so at load they are read from the
+//   XML of each sheet without tables (report sheets) with fflate, or the next save would drop them.
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
+  PlanRejected,
   type AppendRowsOp,
   type CellValue,
   type CreateTableOp,
@@ -30,6 +39,7 @@ import {
   type RawTable,
   type ReportSheetOp,
   type SetColumnOp,
+  type SheetRange,
   type TableInfo,
   type Workbook,
   type WorkbookInfo,
@@ -103,6 +113,12 @@ const SHEET_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatColumns: true,
 };
 const NO_STYLE: Style = Object.freeze({});
+/** ExcelJS's number for Letter paper (its PaperSize enum leaves Letter out: a printer's default). */
+const LETTER_PAPER = 1 as ExcelJS.PaperSize;
+/** Header and footer margins, in inches, never below the page's own margin. */
+const HEADER_FOOTER_INCHES = 0.3;
+
+type TextStyle = NonNullable<ReportSheetOp["styles"]>[number];
 
 /** ExcelJS's worksheet fields the adapter reads and carries over that its typings leave out. */
 interface SheetModelParts {
@@ -147,6 +163,25 @@ class SharedStyles {
   withBold(from: Style | undefined): Style {
     return this.derive(from, "bold", (s) => ({ ...s, font: { ...s.font, bold: true } }));
   }
+
+  /** A report block's text style over the cell's own: font, alignment, a line above. */
+  withText(from: Style | undefined, text: TextStyle, change = textChange(text)): Style {
+    const { bold, italic, fontSize, align, borderTop } = text;
+    return this.derive(from, change, (s) => {
+      const style: Style = { ...s };
+      if (bold !== undefined || italic !== undefined || fontSize !== undefined) {
+        style.font = {
+          ...s.font,
+          ...(bold !== undefined ? { bold } : {}),
+          ...(italic !== undefined ? { italic } : {}),
+          ...(fontSize !== undefined ? { size: fontSize } : {}),
+        };
+      }
+      if (align !== undefined) style.alignment = { ...s.alignment, horizontal: align };
+      if (borderTop !== undefined) style.border = { ...s.border, top: { style: borderTop } };
+      return style;
+    });
+  }
 }
 
 export class XlsxWorkbook implements Workbook {
@@ -161,6 +196,7 @@ export class XlsxWorkbook implements Workbook {
     // ExcelJS's typings ask for a Node Buffer, but it hands the bytes to JSZip, which takes either.
     await book.xlsx.load(data as unknown as Parameters<typeof book.xlsx.load>[0]);
     for (const sheet of book.worksheets) for (const table of tablesOf(sheet)) repairLoadedTable(table);
+    restorePrintLayout(book, data instanceof Uint8Array ? data : new Uint8Array(data));
     return new XlsxWorkbook(book);
   }
 
@@ -226,6 +262,12 @@ export class XlsxWorkbook implements Workbook {
 
   async write(ops: WriteOp[]): Promise<WriteSummary> {
     const summary = checkPlan(await this.describe(), ops);
+    const quoted = ops.find((op) => op.kind === "reportSheet" && op.print !== undefined && op.sheet.includes("'"));
+    if (quoted?.kind === "reportSheet") {
+      throw new PlanRejected(
+        `Nothing was written: the print area of sheet "${quoted.sheet}" cannot be saved in an .xlsx file while its name has an apostrophe; use a name without one.`,
+      );
+    }
     for (const op of ops) {
       switch (op.kind) {
         case "createTable":
@@ -374,14 +416,14 @@ export class XlsxWorkbook implements Workbook {
     }
     // Block formats win over the column's, so they come after it (a shared style per format, see SharedStyles).
     for (const { range, numberFormat } of op.formats ?? []) {
-      for (let r = range.row + 1; r <= range.row + range.rows; r++) {
-        const row = sheet.getRow(r);
-        for (let c = range.column + 1; c <= range.column + range.columns; c++) {
-          const cell = row.getCell(c);
-          cell.style = this.styles.withFormat(cell.style, numberFormat);
-        }
-      }
+      forEachCell(sheet, range, (cell) => (cell.style = this.styles.withFormat(cell.style, numberFormat)));
     }
+    // Text styles after the formats, bold rows included, so a block's own style wins.
+    for (const text of op.styles ?? []) {
+      const change = textChange(text);
+      forEachCell(sheet, text.range, (cell) => (cell.style = this.styles.withText(cell.style, text, change)));
+    }
+    if (op.print) this.setPrintLayout(sheet, op);
     for (const { name, range } of op.tables ?? []) {
       const values = (r: number) => Array.from({ length: range.columns }, (_, j) => valueToCell(op.cells[r]?.[range.column + j] ?? null));
       sheet.addTable({
@@ -412,6 +454,36 @@ export class XlsxWorkbook implements Workbook {
         ],
       });
     });
+  }
+
+  /**
+   * Letter paper, the orientation and margins, fit to one page wide and as many tall as it takes,
+   * the print area (the cells written when none is given) and a manual break above each row listed.
+   */
+  private setPrintLayout(sheet: Sheet, op: ReportSheetOp): void {
+    const print = op.print!;
+    const width = op.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    const area: SheetRange | undefined =
+      print.area ?? (op.cells.length > 0 && width > 0 ? { row: 0, column: 0, rows: op.cells.length, columns: width } : undefined);
+    const margins = print.margins;
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: LETTER_PAPER,
+      ...(print.orientation ? { orientation: print.orientation } : {}),
+      ...(margins
+        ? {
+            margins: {
+              ...margins,
+              header: Math.min(HEADER_FOOTER_INCHES, margins.top),
+              footer: Math.min(HEADER_FOOTER_INCHES, margins.bottom),
+            },
+          }
+        : {}),
+      ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(area ? { printArea: absoluteArea(area) } : {}),
+    };
+    // A break above 0-based row r is ExcelJS's break after 1-based row r: <brk id="r">.
+    for (const row of print.pageBreaksBefore ?? []) sheet.getRow(row).addPageBreak();
   }
 
   /** A fresh, empty sheet of that name, at the position of the one it replaces or at the end. */
@@ -547,6 +619,82 @@ export class XlsxWorkbook implements Workbook {
       }),
     );
   }
+}
+
+/** What a text style changes, as the key of the shared styles made from it. */
+function textChange({ bold, italic, fontSize, align, borderTop }: TextStyle): string {
+  return `text ${JSON.stringify([bold, italic, fontSize, align, borderTop])}`;
+}
+
+function forEachCell(sheet: Sheet, range: SheetRange, visit: (cell: Cell) => void): void {
+  for (let r = range.row + 1; r <= range.row + range.rows; r++) {
+    const row = sheet.getRow(r);
+    for (let c = range.column + 1; c <= range.column + range.columns; c++) visit(row.getCell(c));
+  }
+}
+
+/** A print area as ExcelJS should be given it: "A$1:G$40", which it saves as $A$1:$G$40. */
+function absoluteArea({ row, column, rows, columns }: SheetRange): string {
+  return `${columnLetters(column + 1)}$${row + 1}:${columnLetters(column + columns)}$${row + rows}`;
+}
+
+/**
+ * What ExcelJS loses of a file's print layout, put back: print areas it read as relative
+ * references are made absolute again, and the manual row breaks of every sheet without tables are
+ * read from the sheet's XML. A part that cannot be found or read leaves that sheet as ExcelJS had it.
+ */
+function restorePrintLayout(book: ExcelJS.Workbook, bytes: Uint8Array): void {
+  const reports = new Map<string, Sheet>();
+  for (const sheet of book.worksheets) {
+    const area = sheet.pageSetup?.printArea;
+    if (area)
+      sheet.pageSetup.printArea = area
+        .split("&&")
+        .map((range) => range.replace(/([A-Z]+)\$?(\d+)/gi, "$1$$$2"))
+        .join("&&");
+    if (sheet.getTables().length === 0) reports.set(sheet.name, sheet);
+  }
+  if (reports.size === 0) return;
+  const decoder = new TextDecoder("utf-8");
+  const read = (names: Set<string>) => {
+    const files = unzipSync(bytes, { filter: (file) => names.has(file.name) });
+    return new Map(Object.entries(files).map(([name, data]) => [name, decoder.decode(data)]));
+  };
+  const index = read(new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels"]));
+  const targets = new Map<string, string>();
+  for (const rel of (index.get("xl/_rels/workbook.xml.rels") ?? "").match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attribute(rel, "Id");
+    const target = attribute(rel, "Target");
+    // As ExcelJS resolves it: relative to xl/, or absolute from the package root.
+    if (id && target) targets.set(id, `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`);
+  }
+  const parts = new Map<string, Sheet>();
+  for (const entry of (index.get("xl/workbook.xml") ?? "").match(/<sheet\b[^>]*>/g) ?? []) {
+    const name = attribute(entry, "name");
+    const part = targets.get(attribute(entry, "r:id") ?? "");
+    const sheet = name === undefined ? undefined : reports.get(name);
+    if (sheet && part) parts.set(part, sheet);
+  }
+  if (parts.size === 0) return;
+  for (const [part, xml] of read(new Set(parts.keys()))) {
+    const breaks = /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml)?.[1] ?? "";
+    const rows = (breaks.match(/<brk\b[^>]*>/g) ?? [])
+      .map((brk) => Number(attribute(brk, "id")))
+      .filter((id) => Number.isInteger(id) && id > 0);
+    const sheet = parts.get(part)!;
+    for (const id of rows) sheet.getRow(id).addPageBreak();
+  }
+}
+
+/** An XML attribute's value, its five entities decoded. */
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m?.[1]
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 function tableInfo({ sheet, model, place, headers }: FoundTable): TableInfo {

@@ -13,7 +13,11 @@
 // password-protected sheet unprotects only with its password. Fills, the active sheet and the
 // selection are kept, and every fill call is counted. A report's layout is kept as made: table
 // styles, cell-value conditional formats (type, range, fill, rule) and charts (type, source range,
-// series by, title, anchor cell, size); like Excel, they go with a deleted sheet.
+// series by, title, anchor cell, size); like Excel, they go with a deleted sheet. Text styles (italic,
+// font size, horizontal alignment, the top border's line style) are kept per block as set, and
+// counted; a sheet's page layout (ExcelApi 1.9: paper, orientation, margins in points, zoom, print
+// area) and its manual page breaks are kept as Excel would, with Excel's checks on their values.
+// Manual page breaks: Excel keeps at most 1,026 on a sheet.
 import { isoToSerial } from "../../src/dates";
 
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5_000_000;
@@ -66,6 +70,40 @@ export interface FakeChart {
   height: number;
 }
 
+/** A text style set on a block: only the properties that call set. */
+export interface FakeTextStyle extends Rect {
+  italic?: boolean;
+  size?: number;
+  /** Excel.HorizontalAlignment, as given ("Left", "Center", "Right"...). */
+  align?: string;
+  /** The EdgeTop border's line style, as given ("Continuous", "Dash"...). */
+  borderTop?: string;
+}
+
+/** A sheet's page layout as set; margins in points, Excel's defaults until set (0.75 in, 0.7 in). */
+export interface FakePageLayout {
+  paperSize?: string;
+  orientation?: string;
+  margins: { top: number; bottom: number; left: number; right: number };
+  zoom?: Excel.PageLayoutZoomOptions;
+  printArea?: Rect;
+}
+
+export const MAX_PAGE_BREAKS = 1026;
+const HORIZONTAL_ALIGNMENTS = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
+const BORDER_LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
+const PAPER_TYPES = ["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5"];
+
 /** Excel's own size for a new chart (5 by 3 inches). */
 export const DEFAULT_CHART_SIZE = { width: 360, height: 216 };
 
@@ -85,8 +123,22 @@ export class FakeSheet {
   password?: string;
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];
+  /** Text styles in the order they were set; for each property, the last block setting it over a cell wins. */
+  textStyles: FakeTextStyle[] = [];
+  pageLayout: FakePageLayout = { margins: { top: 54, bottom: 54, left: 50.4, right: 50.4 } };
+  /** 0-based rows a manual page break goes above, in ascending order as Excel lists them. */
+  pageBreaks: number[] = [];
 
   constructor(public name: string) {}
+
+  /** The text style a cell ends up with: each property from the last block that set it. */
+  textStyleAt(row: number, col: number): Omit<FakeTextStyle, keyof Rect> {
+    const out: Omit<FakeTextStyle, keyof Rect> = {};
+    for (const { top: _t, left: _l, rows: _r, columns: _c, ...style } of this.textStyles.filter((s) => covers(s, row, col))) {
+      Object.assign(out, style);
+    }
+    return out;
+  }
 
   fillAt(row: number, col: number): string | undefined {
     return this.fills.get(`${row},${col}`);
@@ -145,6 +197,7 @@ export class FakeSheet {
     }
     this.formats = this.formats.filter((f) => !overlaps(f, rect));
     this.bold = this.bold.filter((b) => !overlaps(b, rect));
+    this.textStyles = this.textStyles.filter((t) => !overlaps(t, rect));
     this.clearFills(rect);
   }
 }
@@ -201,6 +254,8 @@ export class FakeExcel {
   selection?: { sheet: string; top: number; left: number; rows: number; columns: number };
   /** Fill calls (a color set or a fill cleared) applied, each over one range. */
   fillCalls = 0;
+  /** Text style calls (font bold, italic or size, alignment, border style) applied, each over one range. */
+  styleCalls = 0;
   /** Recalculations asked for (Application.calculate), by type ("Full", "Recalculate"). */
   readonly calculations: string[] = [];
   private tablesMade = 0;
@@ -304,6 +359,10 @@ export class FakeExcel {
         protection: s.protection,
         conditionalFormats: s.conditionalFormats,
         charts: s.charts,
+        bold: s.bold,
+        textStyles: s.textStyles,
+        pageLayout: s.pageLayout,
+        pageBreaks: s.pageBreaks,
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, rect: t.rect, style: t.style })),
     });
@@ -570,8 +629,27 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   readonly charts: { add(type: string, sourceData: RangeProxy, seriesBy?: string): ChartProxy };
   readonly freezePanes: { freezeRows(count: number): void };
   readonly protection: WorksheetProtectionProxy;
+  readonly pageLayout: PageLayoutProxy;
+  readonly horizontalPageBreaks: { add(pageBreakRange: RangeProxy | string): void };
   constructor(context: FakeContext, resolver: () => FakeSheet | null, orNull = false) {
     super(context, resolver, orNull, true);
+    this.pageLayout = new PageLayoutProxy(context, () => this.resolve());
+    this.horizontalPageBreaks = {
+      add: (pageBreakRange) => {
+        if (typeof pageBreakRange === "string") throw new Error("the fake's horizontalPageBreaks.add takes a Range");
+        context.write(16, () => {
+          const sheet = this.resolve();
+          const ref = pageBreakRange.resolve();
+          if (ref.sheet !== sheet) throw invalid("a page break's range is on another sheet");
+          if (ref.top === 0) throw invalid("a page break cannot go above the first row");
+          if (sheet.pageBreaks.includes(ref.top)) return; // Excel keeps one break per row
+          if (sheet.pageBreaks.length >= MAX_PAGE_BREAKS)
+            throw new RichApiError("InvalidOperation", `A sheet holds at most ${MAX_PAGE_BREAKS} page breaks.`);
+          sheet.pageBreaks.push(ref.top);
+          sheet.pageBreaks.sort((a, b) => a - b);
+        });
+      },
+    };
     this.tables = { add: (address, hasHeaders) => this.addTable(address, hasHeaders) };
     this.charts = { add: (type, sourceData, seriesBy) => this.addChart(type, sourceData, seriesBy ?? "Auto") };
     this.freezePanes = {
@@ -754,6 +832,69 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 }
 
+/** Worksheet.pageLayout: every setter is queued, checked as Excel checks it, and kept on the sheet. */
+class PageLayoutProxy {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+
+  private set(bytes: number, apply: (layout: FakePageLayout) => void): void {
+    this.context.write(bytes, () => apply(this.sheet().pageLayout));
+  }
+
+  private margin(side: keyof FakePageLayout["margins"], points: number): void {
+    this.set(8, (layout) => {
+      if (!(typeof points === "number" && points >= 0 && points < 49 * 72)) throw invalid(`${side} margin ${points}`);
+      layout.margins[side] = points;
+    });
+  }
+
+  set paperSize(paper: string) {
+    this.set(JSON.stringify(paper).length, (layout) => {
+      if (!PAPER_TYPES.includes(paper)) throw invalid(`paper size ${paper}`);
+      layout.paperSize = paper;
+    });
+  }
+  set orientation(orientation: string) {
+    this.set(JSON.stringify(orientation).length, (layout) => {
+      if (orientation !== "Portrait" && orientation !== "Landscape") throw invalid(`orientation ${orientation}`);
+      layout.orientation = orientation;
+    });
+  }
+  set topMargin(points: number) {
+    this.margin("top", points);
+  }
+  set bottomMargin(points: number) {
+    this.margin("bottom", points);
+  }
+  set leftMargin(points: number) {
+    this.margin("left", points);
+  }
+  set rightMargin(points: number) {
+    this.margin("right", points);
+  }
+  /** Set as a whole object, as Office.js requires; fit to pages and a scale exclude each other. */
+  set zoom(zoom: Excel.PageLayoutZoomOptions) {
+    this.set(JSON.stringify(zoom).length, (layout) => {
+      const pages = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+      const fits = zoom.horizontalFitToPages !== undefined || zoom.verticalFitToPages !== undefined;
+      if (!pages(zoom.horizontalFitToPages) || !pages(zoom.verticalFitToPages)) throw invalid(`zoom ${JSON.stringify(zoom)}`);
+      if (zoom.scale !== undefined && (fits || !(zoom.scale >= 10 && zoom.scale <= 400))) throw invalid(`zoom ${JSON.stringify(zoom)}`);
+      layout.zoom = { ...zoom };
+    });
+  }
+
+  setPrintArea(printArea: RangeProxy | string): void {
+    if (typeof printArea === "string") throw new Error("the fake's setPrintArea takes a Range");
+    this.set(16, (layout) => {
+      const ref = printArea.resolve();
+      if (ref.sheet !== this.sheet()) throw invalid("a print area on another sheet");
+      layout.printArea = { top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns };
+    });
+  }
+}
+
 class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
   constructor(
     context: FakeContext,
@@ -834,7 +975,13 @@ function shownValue(cell: StoredCell | undefined): string | number | boolean {
 }
 
 class RangeProxy extends ClientObject<RangeRef> {
-  readonly format: { columnWidth: number; font: { bold: boolean }; fill: { color: string; clear(): void } };
+  readonly format: {
+    columnWidth: number;
+    horizontalAlignment: string;
+    font: { bold: boolean; italic: boolean; size: number };
+    fill: { color: string; clear(): void };
+    borders: { getItem(index: string): { style: string } };
+  };
   readonly conditionalFormats: { add(type: string): ConditionalFormatProxy };
 
   constructor(context: FakeContext, resolver: () => RangeRef | null, orNull = false) {
@@ -858,9 +1005,48 @@ class RangeProxy extends ClientObject<RangeRef> {
       orNull,
     );
     const write = (bytes: number, run: (ref: RangeRef) => void) => context.write(bytes, () => run(this.resolve()));
+    const notLoaded = (what: string) => new RichApiError("PropertyNotLoaded", `The fake does not load ${what}.`);
+    /** A text style over the range, kept as one block (never per cell) and counted. */
+    const style = (bytes: number, check: () => void, set: Omit<FakeTextStyle, keyof Rect>) =>
+      write(bytes, (ref) => {
+        ref.sheet.checkWritable("allowFormatCells");
+        check();
+        context.excel.styleCalls++;
+        ref.sheet.textStyles.push({ top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns, ...set });
+      });
     this.format = {
       get columnWidth(): number {
         throw new RichApiError("PropertyNotLoaded", "The fake does not load column widths.");
+      },
+      get horizontalAlignment(): string {
+        throw notLoaded("alignment");
+      },
+      set horizontalAlignment(align: string) {
+        style(
+          JSON.stringify(align).length,
+          () => {
+            if (!HORIZONTAL_ALIGNMENTS.includes(align)) throw invalid(`horizontal alignment ${align}`);
+          },
+          { align },
+        );
+      },
+      borders: {
+        getItem: (index: string) => ({
+          get style(): string {
+            throw notLoaded("borders");
+          },
+          set style(line: string) {
+            style(
+              JSON.stringify(index + line).length,
+              () => {
+                if (!BORDER_INDEXES.includes(index)) throw invalid(`border ${index}`);
+                if (!BORDER_LINE_STYLES.includes(line)) throw invalid(`border line style ${line}`);
+                if (index !== "EdgeTop") throw new Error(`the fake keeps the top border only, not ${index}`);
+              },
+              { borderTop: line },
+            );
+          },
+        }),
       },
       set columnWidth(points: number) {
         write(8, (ref) => {
@@ -875,9 +1061,34 @@ class RangeProxy extends ClientObject<RangeRef> {
         set bold(on: boolean) {
           write(8, (ref) => {
             ref.sheet.checkWritable("allowFormatCells");
+            context.excel.styleCalls++;
             if (on) ref.sheet.bold.push({ top: ref.top, left: ref.left, rows: ref.rows, columns: ref.columns });
             else ref.sheet.bold = ref.sheet.bold.filter((b) => !overlaps(b, ref));
           });
+        },
+        get italic(): boolean {
+          throw notLoaded("italic");
+        },
+        set italic(on: boolean) {
+          style(
+            8,
+            () => {
+              if (typeof on !== "boolean") throw invalid(`italic ${String(on)}`);
+            },
+            { italic: on },
+          );
+        },
+        get size(): number {
+          throw notLoaded("font sizes");
+        },
+        set size(points: number) {
+          style(
+            8,
+            () => {
+              if (!(typeof points === "number" && points >= 1 && points <= 409)) throw invalid(`font size ${points}`);
+            },
+            { size: points },
+          );
         },
       },
       fill: {
@@ -1039,6 +1250,7 @@ class RangeProxy extends ClientObject<RangeRef> {
         ref.sheet.rows = [];
         ref.sheet.formats = [];
         ref.sheet.bold = [];
+        ref.sheet.textStyles = [];
         ref.sheet.fills = new Map();
       } else ref.sheet.clear(ref);
     });
