@@ -15,6 +15,7 @@ import { runCollections } from "./collectionsCommand";
 import { runEra } from "./eraCommand";
 import { runKpis } from "./kpisCommand";
 import { runSample } from "./sampleCommand";
+import { runStatements } from "./statementsCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
 
@@ -73,11 +74,24 @@ Usage:
       over 90 and 120 days and average days to pay by payer, each with its definition
       and inputs. --as-of (default: --to) counts only postings dated on or before it.
       --out writes a "KPIs <from> to <to>" sheet.
+  medbill statements <book.xlsx> (--batch [--min <10>] [--cycle <30>] | --account <ID> [--min] [--cycle]
+                     | --invoice <PAYERID> | --reprint <NUMBER>) [--date <YYYY-MM-DD>]
+                     [--pdf <out.pdf>] [--force] [--dry-run] [--all]
+      Issue patient statements as of --date (default: today): --batch to every account owing
+      at least --min (default: the Practice table's Statement Minimum) with no statement in the
+      last --cycle days (default: Statement Cycle Days) and not on hold or in collections;
+      --account to one account (repeat it, or give ID,ID, for a few) under the same rules;
+      --invoice to a payer of type Other. Numbers follow the Statements table's last one without
+      a gap. Prints number, account and amount due of each (no names), the total and the
+      accounts left out and why; writes the sheet and the Statements rows and saves the workbook
+      unless --dry-run. --reprint writes an issued document again, as of its date, with its own
+      number. --pdf also writes the documents as a PDF (--force replaces an existing file).
   medbill help
       Show this text.
 
 Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused, or an
-835 refused or with nothing to post; a report is still printed), 2 the command could not run.`;
+835 refused or with nothing to post, or no statement to issue; a report is still printed),
+2 the command could not run.`;
 
 export type { CliIo };
 
@@ -109,6 +123,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runKpis(rest, io);
       case "era":
         return await runEra(rest, io);
+      case "statements":
+        return await runStatements(rest, io);
       case "help":
       case "--help":
       case "-h":

@@ -301,7 +301,7 @@ export class SampleLedger {
     }
     // Numbered in the order they were issued: by run, then by account.
     this.statements.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.account < b.account ? -1 : 1));
-    this.statements.forEach((s, i) => (s.number = `ST${String(i + 1).padStart(6, "0")}`));
+    this.statements.forEach((s, i) => (s.number = `S${String(i + 1).padStart(6, "0")}`));
   }
 
   /** The first weekday of each month in the sample's year, up to the as-of date. */

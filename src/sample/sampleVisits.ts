@@ -96,6 +96,14 @@ export class SampleVisits {
         "Thank you for choosing us. Please pay the amount due by the due date, or call 217-555-0101 to set up a payment plan.",
       "Statement Due Days": "30",
       "Aging Buckets": "30,60,90,120",
+      "Statement Cycle Days": "30",
+      "Statement Minimum": "5.00",
+      "Statement Line Text": "Office services",
+      "Dunning 31-60": "Your balance is more than 30 days old. Please pay it now, or call 217-555-0101 to set up a payment plan.",
+      "Dunning 61-90": "Your balance is more than 60 days past due. Please pay today, or call 217-555-0101 so we can help.",
+      "Dunning 90+":
+        "Your balance is more than 90 days past due. Please pay in full, or call 217-555-0101 within 10 days to make arrangements.",
+      "Invoice Terms": "Net 30",
     };
     return PRACTICE_SETTINGS.map(([setting]) => ({ setting, value: values[setting] ?? "" }));
   }

@@ -1,0 +1,319 @@
+// A patient statement or an invoice as of a date, built from the books (DOMAIN.md, "Patient
+// statements"; issue 7). The rules:
+//
+// - Balances are lineBalances(ledger, date): postings dated after the statement date do not count,
+//   and charges whose date of service is after it are not on the document.
+// - Statement lines: the account's charges with a balance ≠ 0, or with activity (a date of service
+//   or a posting) after the account's previous statement, so a line paid off shows once. With no
+//   previous statement every charge of the account is listed once. Lines are added up by date of
+//   service; a date with one code reads as that code's FeeSchedule Description (code + modifier
+//   first, then the code alone), else the practice's line text. Never a code set's descriptor.
+// - A line that owes (balance ≥ 0) splits into `due` (the patient share) and `pendingInsurance`
+//   (the insurance share). A line in credit (balance < 0) owes neither: its balance is the
+//   document's `credit`, netted into the amount due, which never goes below 0.
+// - Aging: each line's due by its age from the date of service (0-30, 31-60, 61-90, 90+); a credit
+//   is taken from the oldest bucket first (as a patient payment is applied), so the four add up to
+//   the amount due. The message is the one for the oldest bucket that still has money in it.
+// - Previous balance and date: the account's last Statements row of the same kind dated before the
+//   statement date. Payments since: the account's own payments (a patient's: PatientID and no
+//   PayerID; an invoiced payer's: its PayerID) dated after it, up to the statement date.
+// - Invoice: a payer of type "Other" (an attorney, an employer, a contract), its lines the charges
+//   billed to it whose insurance share is not 0; `due` is that share. Payers has no address, so the
+//   invoice is addressed by name only.
+//
+// A batch builds one StatementIndex and asks it for each account: one lineBalances call and one pass
+// over each table, whatever the number of accounts.
+import { addDays, daysBetween, type IsoDate } from "../dates";
+import { lineBalances, type LineBalance } from "../ledger/balances";
+import type { Cents } from "../money";
+import type { PatientRow, PaymentRow, StatementRow } from "../workbook/tables";
+import type { AddressBlock, AgingSummary, DocumentKind, DocumentLine, StatementDocument } from "./model";
+import { cityStateZip, type StatementBooks } from "./statementBooks";
+
+/** When a document is dated and what number it carries. */
+export interface DocumentAt {
+  date: IsoDate;
+  number: string;
+}
+
+/** A Statements row's kind: its Kind column, else "I…" numbers are invoices and the rest statements. */
+export function documentKindOf(row: StatementRow): DocumentKind {
+  if (row.kind) return row.kind;
+  return /^I/i.test(row.number.trim()) ? "Invoice" : "Statement";
+}
+
+/** "Jane Doe": a patient's name as a statement addresses it. */
+export function patientName(patient: PatientRow): string {
+  return `${patient.firstName} ${patient.lastName}`.trim();
+}
+
+/** Name and mailing address of an account, and nothing else (no date of birth, no member ids). */
+export function patientAddress(patient: PatientRow): AddressBlock {
+  const lines = [patient.address1, patient.address2].filter((l): l is string => l !== undefined && l.trim() !== "");
+  const city = cityStateZip(patient.city, patient.state, patient.zip);
+  if (city) lines.push(city);
+  return { name: patientName(patient), addressLines: lines };
+}
+
+const key = (kind: DocumentKind, account: string) => `${kind}|${account}`;
+
+/**
+ * The books as of one date, indexed for statements: line balances once, then the lines, the
+ * payments and the issued documents of each account.
+ */
+export class StatementIndex {
+  readonly balances: LineBalance[];
+  /** Positions (in Charges order) of each account's charges served on or before the date. */
+  readonly linesByPatient = new Map<string, number[]>();
+  readonly patientById = new Map<string, PatientRow>();
+  private readonly linesByPayer = new Map<string, number[]>();
+  /** The last document of each kind and account dated before the date. */
+  private readonly previous = new Map<string, StatementRow>();
+  /** The last document of each kind and account, whatever its date. */
+  private readonly latest = new Map<string, StatementRow>();
+  private readonly paymentsBy = new Map<string, PaymentRow[]>();
+  private readonly feeText = new Map<string, string>();
+
+  constructor(
+    readonly books: StatementBooks,
+    readonly date: IsoDate,
+  ) {
+    const { ledger } = books;
+    this.balances = lineBalances(ledger, date);
+    const { charges } = ledger;
+    for (let i = 0; i < charges.length; i++) {
+      const charge = charges[i];
+      if (charge.dos > date) continue;
+      push(this.linesByPatient, charge.patientId, i);
+      push(this.linesByPayer, charge.payerId, i);
+    }
+    for (const patient of books.patients) if (!this.patientById.has(patient.patientId)) this.patientById.set(patient.patientId, patient);
+    for (const row of books.statements) {
+      const k = key(documentKindOf(row), row.account);
+      const latest = this.latest.get(k);
+      if (!latest || row.date >= latest.date) this.latest.set(k, row);
+      if (row.date >= date) continue;
+      const previous = this.previous.get(k);
+      if (!previous || row.date >= previous.date) this.previous.set(k, row);
+    }
+    for (const payment of ledger.payments) {
+      if (payment.date > date) continue;
+      if (payment.payerId !== undefined) push(this.paymentsBy, key("Invoice", payment.payerId), payment);
+      else if (payment.patientId !== undefined) push(this.paymentsBy, key("Statement", payment.patientId), payment);
+    }
+    for (const fee of books.feeSchedule) {
+      const text = fee.description?.trim();
+      if (!text) continue;
+      const k = `${fee.code.toUpperCase()}|${fee.modifier?.toUpperCase() ?? ""}`;
+      if (!this.feeText.has(k)) this.feeText.set(k, text);
+    }
+  }
+
+  /** The account's last document of a kind, whatever its date (for the batch's cycle). */
+  latestDocument(kind: DocumentKind, account: string): StatementRow | undefined {
+    return this.latest.get(key(kind, account));
+  }
+
+  /**
+   * What the account's statement would ask for, without building it: the batch's quick test. The
+   * lines a statement leaves out have a balance of 0, so they change nothing here.
+   */
+  amountDue(patientId: string): Cents {
+    let sum = 0;
+    for (const i of this.linesByPatient.get(patientId) ?? []) {
+      const line = this.balances[i];
+      sum += line.balance < 0 ? line.balance : line.patientShare;
+    }
+    return Math.max(0, sum);
+  }
+
+  /** A patient statement; `to` is blank for an account not in Patients (the batch skips those). */
+  statement(patientId: string, number: string): StatementDocument {
+    const patient = this.patientById.get(patientId);
+    const previous = this.previous.get(key("Statement", patientId));
+    const lines = (this.linesByPatient.get(patientId) ?? []).filter(
+      (i) => this.balances[i].balance !== 0 || this.activeSince(i, previous?.date),
+    );
+    return this.document("Statement", patientId, number, patient ? patientAddress(patient) : { name: "", addressLines: [] }, lines, {
+      previous,
+      dueDays: this.books.settings.dueDays,
+      share: (line) => ({ due: line.patientShare, pending: line.insuranceShare }),
+    });
+  }
+
+  /** An invoice to a payer (the caller checks it is one of type "Other"). */
+  invoice(payerId: string, name: string, number: string): StatementDocument {
+    const terms = this.books.settings.invoiceTerms;
+    const net = /\bnet\s*(\d{1,3})\b/i.exec(terms);
+    const lines = (this.linesByPayer.get(payerId) ?? []).filter((i) => this.balances[i].insuranceShare !== 0);
+    const doc = this.document("Invoice", payerId, number, { name, addressLines: [] }, lines, {
+      previous: this.previous.get(key("Invoice", payerId)),
+      dueDays: net ? Number(net[1]) : this.books.settings.dueDays,
+      share: (line) => ({ due: line.insuranceShare, pending: 0 }),
+    });
+    doc.terms = terms;
+    return doc;
+  }
+
+  /** A date of service, or a posting dated after `since` (and on or before the statement date). */
+  private activeSince(i: number, since: IsoDate | undefined): boolean {
+    if (since === undefined) return true;
+    const charge = this.books.ledger.charges[i];
+    if (charge.dos > since) return true;
+    const postings = this.books.ledger.postingsByCharge.get(charge.chargeId);
+    if (!postings) return false;
+    for (const posting of postings) if (posting.date > since && posting.date <= this.date) return true;
+    return false;
+  }
+
+  private describe(codes: Map<string, string | undefined>): string {
+    const { lineText } = this.books.settings;
+    if (codes.size !== 1) return lineText;
+    const [[code, modifier]] = codes;
+    return (modifier !== undefined ? this.feeText.get(`${code}|${modifier}`) : undefined) ?? this.feeText.get(`${code}|`) ?? lineText;
+  }
+
+  private document(
+    kind: DocumentKind,
+    account: string,
+    number: string,
+    to: AddressBlock,
+    positions: number[],
+    rules: {
+      previous: StatementRow | undefined;
+      dueDays: number;
+      share: (line: LineBalance) => { due: Cents; pending: Cents };
+    },
+  ): StatementDocument {
+    const { date, balances } = this;
+    const { charges } = this.books.ledger;
+    const { messages } = this.books.settings;
+    // Charges are mostly in date order already: a stable sort keeps their order within a date.
+    const ordered = [...positions].sort((a, b) => (charges[a].dos < charges[b].dos ? -1 : charges[a].dos > charges[b].dos ? 1 : a - b));
+    const lines: DocumentLine[] = [];
+    const aging: AgingSummary = { current: 0, days31to60: 0, days61to90: 0, over90: 0 };
+    let credit = 0;
+    let due = 0;
+    let pendingInsurance = 0;
+    let open: DocumentLine | undefined;
+    let codes = new Map<string, string | undefined>();
+    for (const i of ordered) {
+      const charge = charges[i];
+      const balance = balances[i];
+      if (!open || open.dos !== charge.dos) {
+        if (open) open.description = this.describe(codes);
+        open = {
+          dos: charge.dos,
+          description: "",
+          charges: 0,
+          insurancePaid: 0,
+          adjustments: 0,
+          patientPaid: 0,
+          balance: 0,
+          pendingInsurance: 0,
+          due: 0,
+        };
+        codes = new Map();
+        lines.push(open);
+      }
+      const code = charge.code.toUpperCase();
+      if (!codes.has(code)) codes.set(code, charge.mod1?.toUpperCase());
+      const { CO, OA, PI, WO } = balance.adjustments;
+      open.charges += balance.charge;
+      open.insurancePaid += balance.insurancePaid + balance.otherPayerPaid;
+      open.adjustments += CO + OA + PI + WO;
+      open.patientPaid += balance.patientPaid;
+      open.balance += balance.balance;
+      if (balance.balance < 0) {
+        credit += balance.balance;
+        continue;
+      }
+      const share = rules.share(balance);
+      open.due += share.due;
+      open.pendingInsurance += share.pending;
+      due += share.due;
+      pendingInsurance += share.pending;
+      const age = daysBetween(charge.dos, date);
+      if (age <= 30) aging.current += share.due;
+      else if (age <= 60) aging.days31to60 += share.due;
+      else if (age <= 90) aging.days61to90 += share.due;
+      else aging.over90 += share.due;
+    }
+    if (open) open.description = this.describe(codes);
+
+    // The credit pays the oldest first.
+    let left = -credit;
+    for (const bucket of ["over90", "days61to90", "days31to60", "current"] as const) {
+      const take = Math.min(left, aging[bucket]);
+      aging[bucket] -= take;
+      left -= take;
+    }
+    const message =
+      aging.over90 > 0
+        ? messages.over90
+        : aging.days61to90 > 0
+          ? messages.days61to90
+          : aging.days31to60 > 0
+            ? messages.days31to60
+            : messages.current;
+
+    const { previous } = rules;
+    let paymentsSince = 0;
+    for (const payment of this.paymentsBy.get(key(kind, account)) ?? []) {
+      if (previous === undefined || payment.date > previous.date) paymentsSince += payment.amount;
+    }
+    const doc: StatementDocument = {
+      kind,
+      number,
+      date,
+      dueDate: addDays(date, rules.dueDays),
+      account,
+      practice: this.books.settings.practice,
+      to,
+      lines,
+      previousBalance: previous?.amountDue ?? 0,
+      paymentsSince,
+      credit,
+      amountDue: Math.max(0, due + credit),
+      pendingInsurance,
+      aging,
+      message,
+    };
+    if (previous) doc.previousDate = previous.date;
+    if (lines.length > 0) {
+      doc.periodStart = lines[0].dos;
+      doc.periodEnd = lines[lines.length - 1].dos;
+    }
+    return doc;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, value: V): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
+}
+
+/** The statement of one patient account as of a date. Throws, in words, for an account not in Patients. */
+export function patientStatement(books: StatementBooks, patientId: string, at: DocumentAt): StatementDocument {
+  const id = patientId.trim();
+  if (!books.patients.some((p) => p.patientId === id)) {
+    throw new Error(`Account "${id}" is not in the Patients table: add it there, with a name and address, to send it a statement.`);
+  }
+  return new StatementIndex(books, at.date).statement(id, at.number);
+}
+
+/**
+ * The invoice of a payer of type "Other" as of a date. Throws, in words, for a payer not in Payers
+ * or of another type (an insurer is billed with a claim, a self-pay patient with a statement).
+ */
+export function invoiceFor(books: StatementBooks, payerId: string, at: DocumentAt): StatementDocument {
+  const id = payerId.trim();
+  const payer = books.payers.find((p) => p.payerId === id);
+  if (!payer) throw new Error(`Payer "${id}" is not in the Payers table, so it can't be sent an invoice.`);
+  if (payer.type !== "Other") {
+    const how = payer.type === "Self-pay" ? "self-pay patients get statements" : "insurers are billed with claims";
+    throw new Error(`${payer.name} is a ${payer.type} payer: invoices go only to payers of type Other (${how}).`);
+  }
+  return new StatementIndex(books, at.date).invoice(payer.payerId, payer.name, at.number);
+}
