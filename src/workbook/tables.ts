@@ -39,6 +39,8 @@ export const PAYER_TYPES = ["Medicare", "Medicaid", "Commercial", "Tricare", "Wo
 export const POSTING_GROUPS = ["CO", "PR", "OA", "PI", "WO"] as const;
 export const POSTING_SOURCES = ["Manual", "ERA", "Statement"] as const;
 export const PAYMENT_METHODS = ["Check", "EFT", "ACH", "Cash", "Card", "ERA", "Other"] as const;
+/** CLM05-3: 1 original, 7 replacement of a prior claim, 8 void of a prior claim. */
+export const CLAIM_FREQUENCIES = ["1", "7", "8"] as const;
 
 const modifier = (n: number) => f(opt(c.modifier()), `Mod${n}`, [`Modifier ${n}`, `Modifier${n}`, `M${n}`], TEXT_FORMAT, 6);
 const diagnosis = (n: number) =>
@@ -137,6 +139,10 @@ export const Charges = defineTable(
     units: f(opt(c.units()), "Units", ["Qty", "Quantity", "Days/Units"], "0.##", 6),
     amount: requiredMoney("Amount", ["Charge", "Charges", "Charge Amount", "Billed Amount", "Fee"]),
     billedDate: date("Billed Date", ["Date Billed", "Submitted", "Claim Date", "Bill Date"]),
+    // Claim-level fields repeated on the claim's lines (the first line's value counts): blank is an
+    // original claim; 7 (replacement) and 8 (void) need the payer's number for the claim they replace.
+    frequency: f(opt(c.oneOf(CLAIM_FREQUENCIES, "claim frequency code")), "Frequency", ["Claim Frequency", "Freq"], TEXT_FORMAT, 6),
+    payerClaimNumber: optionalId("Payer Claim #", ["Original Claim #", "Payer Claim Number", "ICN"]),
   },
   "chargeId",
 );

@@ -148,9 +148,9 @@ function ledgerOps(postings: CellValue[][]): WriteOp[] {
   return [
     table(Payers, [["MCR", "Medicare", "Medicare", null, 365]]),
     table(Charges, [
-      ["L1", "C1", "P1", "MCR", null, d("2026-01-05"), "11", "99213", null, null, null, null, "E11.9", null, null, null, 1, 200, null],
-      ["L2", "C2", "P2", "SELF", null, d("2026-01-06"), "11", "99212", null, null, null, null, "E11.9", null, null, null, 1, 50, null],
-      ["=L3", "C3", "P2", "SELF", null, d("2026-01-07"), "11", "99212", null, null, null, null, "E11.9", null, null, null, 1, 60, null],
+      ["L1", "C1", "P1", "MCR", null, d("2026-01-05"), "11", "99213", null, null, null, null, "E11.9", null, null, null, 1, 200, null, null, null],
+      ["L2", "C2", "P2", "SELF", null, d("2026-01-06"), "11", "99212", null, null, null, null, "E11.9", null, null, null, 1, 50, null, null, null],
+      ["=L3", "C3", "P2", "SELF", null, d("2026-01-07"), "11", "99212", null, null, null, null, "E11.9", null, null, null, 1, 60, null, null, null],
     ]),
     table(Payments, [
       ["PM1", d("2026-02-10"), "MCR", null, "EFT", "EFT 1", 120, null],

@@ -150,6 +150,16 @@ const EXPECTED: { id: string; parameters: [string, boolean][]; async: boolean }[
     ],
     async: false,
   },
+  {
+    id: "SCRUB",
+    parameters: [
+      ["claim_id", false],
+      ["charges_table", false],
+      ["patients_table", false],
+      ["payers_table", false],
+    ],
+    async: true,
+  },
 ];
 
 /** Functions whose answer depends on today when an argument is left out: Excel recalculates them every time. */
