@@ -9,6 +9,7 @@ import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine"
 import { runAging } from "./agingCommand";
 import { runBalances } from "./balancesCommand";
 import { runCheck } from "./checkCommand";
+import { runClaims } from "./claimsCommand";
 import { runCodesCheck } from "./codesCheckCommand";
 import { runCodesImport } from "./codesImportCommand";
 import { runCollections } from "./collectionsCommand";
@@ -86,11 +87,26 @@ Usage:
       accounts left out and why; writes the sheet and the Statements rows and saves the workbook
       unless --dry-run. --reprint writes an issued document again, as of its date, with its own
       number. --pdf also writes the documents as a PDF (--force replaces an existing file).
+  medbill claims scrub <book.xlsx> [--claim <ID>] [--date <YYYY-MM-DD>] [--all]
+      Check each unbilled claim (Charges grouped by ClaimID) the way a clearinghouse will,
+      as of --date (default: today), with the code sets stored in the workbook: prints each
+      claim's status (ready, warnings only, errors) and its problems with the table, row and
+      column to fix (claim and patient ids, never names), the rules the practice turned off
+      (Practice: Scrub Rules Off) and a summary. --claim scrubs only that claim, billed or not
+      (repeat it, or give ID,ID). Shows the first 100 problems; --all shows every one.
+  medbill claims export <book.xlsx> --out <claims.837> [--payer <ID>] [--date <YYYY-MM-DD>]
+                        [--force] [--dry-run] [--all]
+      Scrub, then write the unbilled claims without errors (of --payer, or of every payer)
+      to an X12 837P file (005010X222A1), one transaction per payer; claims with errors are
+      listed and never written. Needs Submitter ID and Receiver ID in Practice. Marks the
+      claims' lines billed on --date (default: today), keeps the interchange control number
+      in Practice and saves the workbook, unless --dry-run. --force replaces an existing file.
   medbill help
       Show this text.
 
 Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused, or an
-835 refused or with nothing to post, or no statement to issue; a report is still printed),
+835 refused or with nothing to post, or no statement to issue, or a claim with scrub errors,
+or no claim to export; a report is still printed),
 2 the command could not run.`;
 
 export type { CliIo };
@@ -125,6 +141,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runEra(rest, io);
       case "statements":
         return await runStatements(rest, io);
+      case "claims":
+        return await runClaims(rest, io);
       case "help":
       case "--help":
       case "-h":
