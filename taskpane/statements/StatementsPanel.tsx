@@ -1,0 +1,418 @@
+// The Statements panel: choose the job (a batch of every account due a statement, one account, an
+// invoice to a payer of type Other, or a re-print of an issued number), Preview who gets what with
+// nothing written, then Issue: the statement sheet, one Statements row per number and the Audit row
+// in one plan (a re-print writes the sheet again, same number, no row). Then the PDF of what was
+// just issued, made by a lazily loaded chunk. The batch rules default from the Practice table. Any
+// change to the form takes the preview away: Issue writes only what was previewed. A progress bar
+// follows the reading and building on a large workbook; every failure is said in a biller's words.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  Button,
+  Caption1,
+  Combobox,
+  Field,
+  Input,
+  Option,
+  ProgressBar,
+  Select,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular, MailRegular, PrintRegular } from "@fluentui/react-icons";
+import { isIsoDate, todayIso } from "../../src/dates";
+import { formatMoney } from "../../src/money";
+import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
+import type { PanelProps } from "../panels";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { formLayout } from "../payments/formLayout";
+import { KeepTogether } from "../reports/ReportResults";
+import { findPatients, patientLabel } from "../payments/paymentBooks";
+import {
+  JOBS,
+  newStatementForm,
+  readStatementForm,
+  withPracticeRules,
+  type StatementField,
+  type StatementForm,
+  type StatementFormErrors,
+  type StatementJob,
+} from "./statementForm";
+import { StatementPreviewList } from "./StatementPreviewList";
+import {
+  STAGE_PROGRESS,
+  issueStatements,
+  loadStatementBooks,
+  runPreview,
+  stageLabel,
+  type IssuedRun,
+  type StatementPreview,
+  type StatementStage,
+} from "./statementRun";
+import { downloadPdf, pdfFileName, statementsPdfBytes } from "./statementsPdfFile";
+import { accountChoices, booksNotice, findIssued, invoicePayers, issuedLine, issuedText, plural } from "./statementView";
+
+const useStyles = makeStyles({
+  ...formLayout,
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { flexGrow: 1, margin: 0 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  wide: { gridColumn: "1 / -1" },
+  control: { minWidth: 0, width: "100%" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  issued: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start", minWidth: 0 },
+});
+
+/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+/** Setup's own statement rules: what the form shows until the Practice table is read. */
+const SETUP_RULES = statementSettings([]).settings;
+
+type Rules = Pick<StatementSettings, "minBalance" | "cycleDays">;
+
+export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
+  const styles = useStyles();
+  const [books, setBooks] = useState<StatementBooks>();
+  const [form, setForm] = useState<StatementForm>(() => newStatementForm(todayIso(), SETUP_RULES));
+  const [errors, setErrors] = useState<StatementFormErrors>({});
+  const [stage, setStage] = useState<StatementStage>();
+  const [notice, setNotice] = useState<Notice>();
+  const [preview, setPreview] = useState<StatementPreview>();
+  const [issued, setIssued] = useState<IssuedRun>();
+  const [pdfSaved, setPdfSaved] = useState<string>();
+  const [accountQuery, setAccountQuery] = useState("");
+  const [accountListOpen, setAccountListOpen] = useState(false);
+  const [numberListOpen, setNumberListOpen] = useState(false);
+  // The rules the form's minimum and cycle show by default: a field still showing them follows the practice's.
+  const rulesShown = useRef<Rules>(SETUP_RULES);
+
+  const announce = useCallback(async (next: StatementStage) => {
+    setStage(next);
+    await nextPaint();
+  }, []);
+
+  /** Take freshly read books: the choices, and the practice's rules where the biller kept the defaults. */
+  const takeBooks = useCallback((fresh: StatementBooks) => {
+    setBooks(fresh);
+    const practice = fresh.settings;
+    setForm((f) => withPracticeRules(f, rulesShown.current, practice));
+    rulesShown.current = { minBalance: practice.minBalance, cycleDays: practice.cycleDays };
+  }, []);
+
+  const read = useCallback(async () => {
+    try {
+      takeBooks(await loadStatementBooks(workbook, announce));
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, "Could not read the workbook") });
+    } finally {
+      setStage(undefined);
+    }
+  }, [workbook, announce, takeBooks]);
+
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  // Any change to what would be issued takes the preview away; a field's mistake goes once it is edited.
+  const change = (next: Partial<StatementForm>) => {
+    setForm((f) => ({ ...f, ...next }));
+    setPreview(undefined);
+    const cleared = Object.keys(next);
+    setErrors((e) => (next.job !== undefined ? {} : Object.fromEntries(Object.entries(e).filter(([k]) => !cleared.includes(k)))));
+  };
+
+  const showPreview = async () => {
+    const read = readStatementForm(form, books?.dateSystem);
+    if (!read.ok) {
+      setErrors(read.errors);
+      setPreview(undefined);
+      return;
+    }
+    setErrors({});
+    setNotice(undefined);
+    setPreview(undefined);
+    try {
+      const { books: fresh, result } = await runPreview(workbook, read.request, announce);
+      takeBooks(fresh);
+      if (result.ok) setPreview(result.preview);
+      else if (result.field) setErrors({ [result.field]: result.error });
+      else setNotice({ intent: "error", title: "Could not preview", body: result.error });
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, "Could not preview the statements") });
+    } finally {
+      setStage(undefined);
+    }
+  };
+
+  const issue = async () => {
+    if (!preview || preview.nothing) return;
+    const reprinting = preview.request.job === "reprint";
+    const failed = reprinting ? "Could not re-print" : "Could not issue the statements";
+    setNotice(undefined);
+    let written: IssuedRun | undefined;
+    try {
+      const result = await issueStatements(workbook, preview, announce);
+      if (!result.ok) {
+        if (result.books) takeBooks(result.books);
+        setPreview(result.changed?.ok ? result.changed.preview : undefined);
+        setNotice({ intent: "warning", title: failed, body: result.error });
+        return;
+      }
+      written = result.issued;
+      onWorkbookChanged?.(written.applied);
+      setIssued(written);
+      setPdfSaved(undefined);
+      setPreview(undefined);
+      setNotice({ intent: "success", ...issuedText(written) });
+      // The numbers just issued are in the Statements table now: the choices and the next preview see them.
+      await announce("refreshing");
+      takeBooks(await loadStatementBooks(workbook));
+    } catch (error) {
+      if (written) {
+        const message = billerMessage(error, "Issued, but could not read the workbook again");
+        setNotice({ intent: "warning", ...message, body: `${message.body} Click Refresh before issuing anything else.` });
+      } else setNotice({ intent: "error", ...billerMessage(error, failed) });
+    } finally {
+      setStage(undefined);
+    }
+  };
+
+  const savePdf = async () => {
+    if (!issued) return;
+    try {
+      await announce("pdf");
+      const bytes = await statementsPdfBytes(issued.documents);
+      const name = pdfFileName(issued.documents);
+      downloadPdf(bytes, name);
+      setPdfSaved(name);
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, "Could not make the PDF") });
+    } finally {
+      setStage(undefined);
+    }
+  };
+
+  const busy = stage !== undefined;
+  const job = form.job;
+  const dated = job !== "reprint";
+  const ruled = job === "batch" || job === "account";
+  // What each account would be asked for on the statement date (today while the date does not read).
+  const choiceDate = isIsoDate(form.date.trim()) ? form.date.trim() : todayIso();
+  const accounts = useMemo(() => (books && job === "account" ? accountChoices(books, choiceDate) : []), [books, job, choiceDate]);
+  const accountOptions = findPatients(accounts, form.account ? "" : accountQuery);
+  const payers = useMemo(() => (books ? invoicePayers(books) : []), [books]);
+  const issuedOptions = books && job === "reprint" ? findIssued(books, form.number) : [];
+  const problems = books ? booksNotice(books.problems) : undefined;
+
+  const fieldError = (field: StatementField) => ({
+    validationMessage: errors[field],
+    validationState: errors[field] ? ("error" as const) : ("none" as const),
+  });
+  const errorCount = Object.keys(errors).length;
+  const ready = preview !== undefined && !preview.nothing;
+  const issueLabel = !ready
+    ? "Issue"
+    : preview.request.job === "reprint"
+      ? `Re-print ${preview.documents[0].number}`
+      : `Issue ${plural(preview.documents.length, preview.documents[0].kind.toLowerCase())}`;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Text as="h2" weight="semibold" size={400} className={styles.title}>
+          Statements
+        </Text>
+        <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} onClick={() => void read()} disabled={busy}>
+          Refresh
+        </Button>
+      </div>
+      <Caption1 className={styles.hint}>
+        Preview shows who gets what; nothing is written or numbered until you issue. Issue writes the statement sheet, ready to print on
+        Letter paper, and logs each number in the Statements table.
+      </Caption1>
+      {problems && <NoticeBar notice={{ intent: "warning", ...problems }} />}
+      <div className={styles.fields}>
+        <Field label="Send" className={mergeClasses(styles.field, styles.wide)}>
+          <Select
+            className={styles.control}
+            value={job}
+            onChange={(_, data) => change({ job: data.value as StatementJob })}
+            disabled={busy}
+          >
+            {JOBS.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {job === "account" && (
+          <Field
+            label="Account"
+            hint={form.account ? undefined : "Type a name or PatientID; the list starts with who owes most."}
+            className={mergeClasses(styles.field, styles.wide)}
+            {...fieldError("account")}
+          >
+            <Combobox
+              className={styles.control}
+              freeform
+              placeholder="Name or PatientID"
+              value={accountQuery}
+              open={accountListOpen}
+              onOpenChange={(_, data) => setAccountListOpen(data.open)}
+              onChange={(event) => {
+                setAccountQuery(event.target.value);
+                setAccountListOpen(true);
+                if (form.account) change({ account: "" });
+              }}
+              onOptionSelect={(_, data) => {
+                const chosen = accounts.find((a) => a.patientId === data.optionValue);
+                if (!chosen) return;
+                setAccountQuery(patientLabel(chosen));
+                change({ account: chosen.patientId });
+              }}
+              disabled={busy || !books}
+            >
+              {accountOptions.map((a) => (
+                <Option key={a.patientId} value={a.patientId} text={patientLabel(a)}>
+                  {patientLabel(a)} · owes {formatMoney(a.due)}
+                </Option>
+              ))}
+              {accountOptions.length === 0 && (
+                <Option key="none" value="" text="" disabled>
+                  No account matches
+                </Option>
+              )}
+            </Combobox>
+          </Field>
+        )}
+        {job === "invoice" && (
+          <Field label="Payer" className={mergeClasses(styles.field, styles.wide)} {...fieldError("payer")}>
+            <Select
+              className={styles.control}
+              value={form.payer}
+              onChange={(_, data) => change({ payer: data.value })}
+              disabled={busy || !books}
+            >
+              <option value="">{payers.length === 0 ? "No payer of type Other in Payers" : "Choose a payer…"}</option>
+              {payers.map((p) => (
+                <option key={p.payerId} value={p.payerId}>
+                  {p.name} ({p.payerId})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {job === "reprint" && (
+          <Field label="Number" className={mergeClasses(styles.field, styles.wide)} {...fieldError("number")}>
+            <Combobox
+              className={styles.control}
+              freeform
+              placeholder="S000123"
+              value={form.number}
+              open={numberListOpen && issuedOptions.length > 0}
+              onOpenChange={(_, data) => setNumberListOpen(data.open)}
+              onChange={(event) => {
+                setNumberListOpen(true);
+                change({ number: event.target.value });
+              }}
+              onOptionSelect={(_, data) => {
+                if (data.optionValue) change({ number: data.optionValue });
+              }}
+              disabled={busy || !books}
+            >
+              {issuedOptions.map((s) => (
+                <Option key={s.number} value={s.number} text={s.number}>
+                  {s.label}
+                </Option>
+              ))}
+            </Combobox>
+          </Field>
+        )}
+        {dated && (
+          <Field label={job === "invoice" ? "Invoice date" : "Statement date"} className={styles.field} {...fieldError("date")}>
+            <Input className={styles.control} value={form.date} onChange={(_, data) => change({ date: data.value })} disabled={busy} />
+          </Field>
+        )}
+        {ruled && (
+          <>
+            <Field label="Minimum due" className={styles.field} {...fieldError("minBalance")}>
+              <Input
+                className={styles.control}
+                inputMode="decimal"
+                value={form.minBalance}
+                onChange={(_, data) => change({ minBalance: data.value })}
+                disabled={busy}
+              />
+            </Field>
+            <Field label="Cycle (days)" className={styles.field} {...fieldError("cycleDays")}>
+              <Input
+                className={styles.control}
+                inputMode="numeric"
+                value={form.cycleDays}
+                onChange={(_, data) => change({ cycleDays: data.value })}
+                disabled={busy}
+              />
+            </Field>
+          </>
+        )}
+      </div>
+      <Caption1 className={styles.hint}>
+        {ruled &&
+          "Sent to every account that owes at least the minimum, has had no statement within the cycle, and is not on hold, in collections or closed. The minimum and the cycle are the Practice table's unless changed here; so are the messages by age."}
+        {job === "invoice" && "An invoice lists the lines billed to the payer and what it still owes, with the Practice table's terms."}
+        {job === "reprint" && "A re-print rebuilds the document as of the date it was issued, with its own number: no new number is taken."}
+      </Caption1>
+      {errorCount > 0 && (
+        <Caption1 className={styles.error}>
+          {errorCount === 1
+            ? "Fix the field marked in red, then preview again."
+            : `Fix the ${errorCount} fields marked in red, then preview again.`}
+        </Caption1>
+      )}
+      <div className={styles.actions}>
+        <Button appearance={ready ? "secondary" : "primary"} icon={<EyeRegular />} onClick={() => void showPreview()} disabled={busy}>
+          Preview
+        </Button>
+        {ready && (
+          <>
+            <Button
+              appearance="primary"
+              icon={preview.request.job === "reprint" ? <PrintRegular /> : <MailRegular />}
+              onClick={() => void issue()}
+              disabled={busy}
+            >
+              {issueLabel}
+            </Button>
+            <Button icon={<DismissRegular />} onClick={() => setPreview(undefined)} disabled={busy}>
+              Cancel
+            </Button>
+          </>
+        )}
+      </div>
+      {stage && (
+        <Field validationMessage={stageLabel(stage)} validationState="none">
+          <ProgressBar value={STAGE_PROGRESS[stage]} thickness="large" aria-label="Statements progress" />
+        </Field>
+      )}
+      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {issued && (
+        <div className={styles.issued} aria-label="Just issued" role="group">
+          <Caption1 className={styles.hint}>
+            <KeepTogether text={issuedLine(issued)} />
+          </Caption1>
+          <Button icon={<ArrowDownloadRegular />} onClick={() => void savePdf()} disabled={busy}>
+            Download PDF ({plural(issued.documents.length, issued.documents[0].kind.toLowerCase())})
+          </Button>
+          {pdfSaved && <Caption1 className={styles.hint}>Downloaded {pdfSaved}.</Caption1>}
+        </div>
+      )}
+      {preview && books && <StatementPreviewList preview={preview} books={books} />}
+    </div>
+  );
+}
