@@ -1,10 +1,12 @@
 // The task pane's panels, as data: the shell draws one tab per entry, so a new panel (Codes,
-// Post payments, Import remittance, Statements, Reports) is one line here and one component, nothing else.
+// Post payments, Import remittance, Statements, Reports, Claims) is one line here and one component, nothing else.
 import type { ComponentType } from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
 import {
   CodeTextRegular,
   DataBarVerticalRegular,
+  DocumentBulletListRegular,
+  MailRegular,
   MoneyHandRegular,
   ReceiptMoneyRegular,
   TableSettingsRegular,
@@ -12,11 +14,13 @@ import {
 import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
 import type { Workbook } from "../src/workbook/port";
 import type { AppliedPlan } from "../src/workbook/plan";
+import { ClaimsPanel } from "./claims/ClaimsPanel";
 import { CodesPanel } from "./codes/CodesPanel";
 import { PaymentsPanel } from "./payments/PaymentsPanel";
 import { RemittancePanel } from "./remittance/RemittancePanel";
 import { ReportsPanel } from "./reports/ReportsPanel";
 import { SetupPanel } from "./setup/SetupPanel";
+import { StatementsPanel } from "./statements/StatementsPanel";
 
 /** One cell of a billing table, as a check names it ("Charges row 14, Dx1"). */
 export interface TableCell {
@@ -53,5 +57,7 @@ export const PANELS: readonly PanelDef[] = [
   { id: "codes", label: "Codes", icon: CodeTextRegular, Panel: CodesPanel },
   { id: "payments", label: "Post payments", icon: MoneyHandRegular, Panel: PaymentsPanel },
   { id: "remittance", label: "Import remittance", icon: ReceiptMoneyRegular, Panel: RemittancePanel },
+  { id: "statements", label: "Statements", icon: MailRegular, Panel: StatementsPanel },
   { id: "reports", label: "Reports", icon: DataBarVerticalRegular, Panel: ReportsPanel },
+  { id: "claims", label: "Claims", icon: DocumentBulletListRegular, Panel: ClaimsPanel },
 ];

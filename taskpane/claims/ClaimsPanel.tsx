@@ -1,0 +1,386 @@
+// The Claims panel: every claim not yet billed, checked the way a clearinghouse will (the scrubber),
+// with a status light each, by payer; open one for its problems (each goes to its cell); "Create
+// 837P" writes the claims without errors of one payer or of all to a file offered as a download and,
+// in the same write, marks them billed, stores the control number and adds the Audit row; "Claim
+// form" lays claims out on a sheet to print. The rules the practice turned off are always shown.
+// A progress bar follows the stages on a large workbook; every failure is a message in a biller's
+// words, and nothing is logged (claims carry patient names).
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button, Caption1, Field, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  DocumentArrowDownRegular,
+  DocumentTextRegular,
+  InfoRegular,
+} from "@fluentui/react-icons";
+import { todayIso } from "../../src/dates";
+import type { PanelProps } from "../panels";
+import { billerMessage } from "../billerMessage";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { formLayout } from "../payments/formLayout";
+import { downloadClaimFile } from "./claimDownload";
+import { ClaimList, StatusLight } from "./ClaimList";
+import {
+  STAGE_PROGRESS,
+  exportClaims,
+  exportSelection,
+  printClaimForms,
+  scrubWorkbook,
+  stageLabel,
+  type ClaimEntry,
+  type ClaimStatus,
+  type ClaimsJob,
+  type ClaimsScrub,
+  type ClaimsStage,
+  type ExportedFile,
+} from "./claimsRun";
+import {
+  CLAIMS_SHOWN,
+  STATUSES,
+  STATUS_TEXT,
+  countStatuses,
+  exportScope,
+  exportedMessage,
+  filterEntries,
+  formsMessage,
+  payerGroups,
+  rulesOffView,
+  scrubHeadline,
+  type ProblemView,
+} from "./claimsView";
+
+const useStyles = makeStyles({
+  ...formLayout,
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { flexGrow: 1, margin: 0 },
+  hint: { color: tokens.colorNeutralForeground3 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  headline: { overflowWrap: "anywhere" },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, margin: 0, padding: 0, listStyleType: "none" },
+  countItem: { display: "inline-flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+  countNumber: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
+  notes: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  note: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+  noteIcon: { flexShrink: 0, marginTop: "1px", color: tokens.colorNeutralForeground3 },
+  rulesOff: { overflowWrap: "anywhere" },
+  ruleId: { fontFamily: tokens.fontFamilyMonospace },
+  warningText: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  wide: { gridColumn: "1 / -1" },
+  control: { minWidth: 0, width: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  file: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    minWidth: 0,
+  },
+  fileName: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
+  more: { alignSelf: "flex-start" },
+});
+
+/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
+const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
+
+const ALL = "";
+
+export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelProps) {
+  const styles = useStyles();
+  const [scrub, setScrub] = useState<ClaimsScrub>();
+  const [progress, setProgress] = useState<{ job: ClaimsJob; stage: ClaimsStage }>();
+  const [notice, setNotice] = useState<Notice>();
+  const [payer, setPayer] = useState(ALL);
+  const [status, setStatus] = useState<ClaimStatus | typeof ALL>(ALL);
+  const [openId, setOpenId] = useState<string>();
+  const [limit, setLimit] = useState(CLAIMS_SHOWN);
+  const [file, setFile] = useState<ExportedFile>();
+
+  const stageOf = useCallback(
+    (job: ClaimsJob) => async (stage: ClaimsStage) => {
+      setProgress({ job, stage });
+      await nextPaint();
+    },
+    [],
+  );
+
+  // A new list: the filter and the open claim stay while they still name something in it.
+  const show = useCallback((next: ClaimsScrub) => {
+    setScrub(next);
+    setLimit(CLAIMS_SHOWN);
+    setPayer((p) => (p === ALL || next.entries.some((e) => e.payerId.toLowerCase() === p.toLowerCase()) ? p : ALL));
+    setOpenId((id) => (id !== undefined && next.entries.some((e) => e.claimId === id) ? id : undefined));
+  }, []);
+
+  // One job at a time; every failure becomes a message.
+  const run = useCallback(async (job: ClaimsJob, failure: string, work: () => Promise<void>) => {
+    setProgress({ job, stage: "reading" });
+    try {
+      await work();
+    } catch (error) {
+      setNotice({ intent: "error", ...billerMessage(error, failure) });
+    } finally {
+      setProgress(undefined);
+    }
+  }, []);
+
+  const refresh = useCallback(
+    () =>
+      run("scrub", "Could not check the claims", async () => {
+        setNotice(undefined);
+        show(await scrubWorkbook(workbook, todayIso(), stageOf("scrub")));
+      }),
+    [run, show, stageOf, workbook],
+  );
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const groups = useMemo(() => payerGroups(scrub?.entries ?? []), [scrub]);
+  const payerId = payer === ALL ? undefined : payer;
+  const ofPayer = useMemo(() => filterEntries(scrub?.entries ?? [], { payerId }), [scrub, payerId]);
+  const shownGroups = useMemo(() => payerGroups(status === ALL ? ofPayer : filterEntries(ofPayer, { status })), [ofPayer, status]);
+  const counts = useMemo(() => countStatuses(ofPayer), [ofPayer]);
+  const selection = useMemo(() => exportSelection(ofPayer, undefined), [ofPayer]);
+  const payerLabel = payerId === undefined ? undefined : groups.find((g) => g.payerId === payerId)?.label;
+  const shownCount = shownGroups.reduce((n, g) => n + g.entries.length, 0);
+
+  const createFile = () =>
+    void run("export", "Could not create the 837P file", async () => {
+      setNotice(undefined);
+      setFile(undefined);
+      const now = new Date();
+      const result = await exportClaims(workbook, { payerId, now, today: todayIso(now) }, stageOf("export"));
+      if (!result.ok) {
+        setNotice({ intent: "error", title: "Could not create the 837P file", body: result.error });
+        return;
+      }
+      const { outcome } = result;
+      onWorkbookChanged?.(outcome.applied);
+      setFile(outcome.file);
+      const body = exportedMessage(outcome);
+      setNotice({ intent: "success", title: "837P file created", body });
+      downloadClaimFile(outcome.file);
+      // The claims now billed leave the list. The file is made and the workbook marked whatever happens here.
+      try {
+        show(await scrubWorkbook(workbook, todayIso(now), stageOf("scrub")));
+      } catch (error) {
+        const { body: why } = billerMessage(error, "");
+        setNotice({
+          intent: "warning",
+          title: "837P file created",
+          body: `${body} The list could not be read again: ${why} Click Refresh.`,
+        });
+      }
+    });
+
+  const claimForms = (claimIds: string[]) =>
+    void run("forms", "Could not write the claim forms", async () => {
+      setNotice(undefined);
+      const result = await printClaimForms(workbook, { claimIds, today: todayIso() }, stageOf("forms"));
+      if (!result.ok) {
+        setNotice({ intent: "error", title: "Could not write the claim forms", body: result.error });
+        return;
+      }
+      onWorkbookChanged?.(result.outcome.applied);
+      setNotice({ intent: "success", title: "Claim forms written", body: formsMessage(result.outcome) });
+    });
+
+  const goTo = onGoToCell
+    ? (problem: ProblemView) => {
+        if (!problem.cell) return;
+        void onGoToCell(problem.cell).catch((error: unknown) =>
+          setNotice({ intent: "error", ...billerMessage(error, "Could not show the cell") }),
+        );
+      }
+    : undefined;
+
+  const idle = progress === undefined;
+  const rules = scrub ? rulesOffView(scrub.report) : undefined;
+  const notes = scrub ? [...scrub.books.tableIssues, ...scrub.report.notes] : [];
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.heading}>
+        <Text as="h2" weight="semibold" size={400} className={styles.title}>
+          Claims
+        </Text>
+        <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} onClick={() => void refresh()} disabled={!idle}>
+          Refresh
+        </Button>
+      </div>
+      <Caption1 className={styles.hint}>
+        Every claim not yet billed is checked the way a clearinghouse checks it. Fix what is marked, click Refresh, then create the 837P
+        file to send.
+      </Caption1>
+      {progress && (
+        <Field validationMessage={stageLabel(progress.stage, progress.job)} validationState="none">
+          <ProgressBar value={STAGE_PROGRESS[progress.stage]} thickness="large" aria-label="Claims progress" />
+        </Field>
+      )}
+      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {file && (
+        <section className={styles.file} aria-label="837P file">
+          <Text size={200} className={styles.fileName}>
+            {file.name}
+          </Text>
+          <Caption1 className={styles.hint}>
+            The download started (if it did not, click Download again). Send this file to your clearinghouse; the workbook does not keep it.
+          </Caption1>
+          <div className={styles.actions}>
+            <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => downloadClaimFile(file)}>
+              Download again
+            </Button>
+            <Button size="small" appearance="subtle" onClick={() => setFile(undefined)}>
+              Close
+            </Button>
+          </div>
+        </section>
+      )}
+      {scrub && rules && (
+        <section className={styles.section} aria-label="Claims to bill">
+          <Text weight="semibold" className={styles.headline}>
+            {scrubHeadline(scrub)}
+          </Text>
+          <Caption1 className={styles.rulesOff} data-testid="rules-off">
+            {rules.off.length === 0 ? (
+              "Scrub rules turned off: none, every rule is checked."
+            ) : (
+              <>
+                Scrub rules turned off (Practice, Scrub Rules Off):{" "}
+                {rules.off.map((rule, i) => (
+                  <span key={rule.id}>
+                    {i > 0 && "; "}
+                    <span className={styles.ruleId}>{rule.id}</span> ({rule.title})
+                  </span>
+                ))}
+                .
+              </>
+            )}
+          </Caption1>
+          {rules.notOff.length > 0 && (
+            <ul className={styles.notes} aria-label="Rules not turned off">
+              {rules.notOff.map((text, i) => (
+                <li key={i} className={mergeClasses(styles.note, styles.warningText)}>
+                  <InfoRegular className={styles.noteIcon} />
+                  <span>{text}.</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {notes.length > 0 && (
+            <ul className={styles.notes} aria-label="Check notes">
+              {notes.map((note, i) => (
+                <li key={i} className={styles.note}>
+                  <InfoRegular className={styles.noteIcon} />
+                  <span>{note}.</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {scrub.entries.length > 0 && (
+            <>
+              <div className={styles.fields}>
+                <Field label="Payer" className={mergeClasses(styles.field, styles.wide)}>
+                  <Select
+                    className={styles.control}
+                    value={payer}
+                    onChange={(_, data) => {
+                      setPayer(data.value);
+                      setLimit(CLAIMS_SHOWN);
+                    }}
+                    disabled={!idle}
+                  >
+                    <option value={ALL}>All payers ({scrub.entries.length.toLocaleString("en-US")})</option>
+                    {groups.map((g) => (
+                      <option key={g.payerId} value={g.payerId}>
+                        {g.short} ({g.entries.length.toLocaleString("en-US")})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label="Show" className={styles.field}>
+                  <Select
+                    className={styles.control}
+                    value={status}
+                    onChange={(_, data) => {
+                      setStatus(data.value as ClaimStatus | typeof ALL);
+                      setLimit(CLAIMS_SHOWN);
+                    }}
+                    disabled={!idle}
+                  >
+                    <option value={ALL}>Every status</option>
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_TEXT[s]} ({counts[s].toLocaleString("en-US")})
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </div>
+              <ul className={styles.counts} aria-label="Claims by status">
+                {STATUSES.map((s) => (
+                  <li key={s} className={styles.countItem}>
+                    <span className={styles.countNumber}>{counts[s].toLocaleString("en-US")}</span>
+                    <StatusLight status={s} />
+                  </li>
+                ))}
+              </ul>
+              <div className={styles.actions}>
+                <Button
+                  appearance="primary"
+                  icon={<DocumentArrowDownRegular />}
+                  onClick={createFile}
+                  disabled={!idle || selection.claims.length === 0}
+                >
+                  Create 837P
+                </Button>
+                <Button
+                  icon={<DocumentTextRegular />}
+                  onClick={() => claimForms(selection.claims.map((c) => c.claimId))}
+                  disabled={!idle || selection.claims.length === 0}
+                >
+                  Claim forms
+                </Button>
+              </div>
+              <Caption1 className={styles.hint}>{exportScope(selection, payerLabel)}</Caption1>
+              {shownCount === 0 ? (
+                <Caption1>No claims with this status{payerLabel ? ` for ${payerLabel}` : ""}.</Caption1>
+              ) : (
+                <ClaimList
+                  groups={shownGroups}
+                  headings={payerId === undefined}
+                  limit={limit}
+                  tables={scrub.books.tables}
+                  openId={openId}
+                  onToggle={(id) => setOpenId((open) => (open === id ? undefined : id))}
+                  onGoTo={goTo}
+                  onClaimForm={(entry: ClaimEntry) => claimForms([entry.claimId])}
+                  disabled={!idle}
+                />
+              )}
+              {shownCount > limit && (
+                <Button className={styles.more} size="small" onClick={() => setLimit((n) => n + CLAIMS_SHOWN)}>
+                  Show {Math.min(CLAIMS_SHOWN, shownCount - limit).toLocaleString("en-US")} more of{" "}
+                  {(shownCount - limit).toLocaleString("en-US")}
+                </Button>
+              )}
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+// What the Claims panel shows, apart from React: counts per status, the claims grouped by payer and
+// filtered, a claim's line in the list, its problems with the cell each one is fixed in (a Charges
+// row as the scrubber named it; the patient's or payer's row found by its ID; the Practice setting's
+// row), the rules turned off, and the sentences after an export or a claim form.
+import type { Claim, ScrubProblem } from "../../src/claims/model";
+import { SCRUB_RULES, type ScrubReport } from "../../src/claims/scrubber";
+import { settingKey, type ClaimBooks } from "../../src/claims/claimBooks";
+import { formatMoney } from "../../src/money";
+import { asText } from "../../src/workbook/cells";
+import { mapColumns } from "../../src/workbook/mapTable";
+import type { RawTable } from "../../src/workbook/port";
+import { Patients, Payers, Practice, type TableDef } from "../../src/workbook/tables";
+import type { TableCell } from "../panels";
+import type { ClaimEntry, ClaimStatus, ClaimsScrub, ExportOutcome, FormsOutcome } from "./claimsRun";
+
+/** Claims listed at once; "Show more" adds as many again. */
+export const CLAIMS_SHOWN = 100;
+
+export const STATUSES: readonly ClaimStatus[] = ["errors", "warnings", "ready"];
+
+/** The light's words: the colour never says it alone. */
+export const STATUS_TEXT: Record<ClaimStatus, string> = { ready: "Ready", warnings: "Warnings", errors: "Errors" };
+
+export type StatusCounts = Record<ClaimStatus, number>;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+export function countStatuses(entries: readonly ClaimEntry[]): StatusCounts {
+  const counts: StatusCounts = { ready: 0, warnings: 0, errors: 0 };
+  for (const entry of entries) counts[entry.status]++;
+  return counts;
+}
+
+/** "12 ready, 1 with warnings, 2 with errors" (the parts that are not zero; "no claims" when all are). */
+export function countsLine(counts: StatusCounts): string {
+  const parts = [
+    counts.ready > 0 ? `${counts.ready.toLocaleString("en-US")} ready` : "",
+    counts.warnings > 0 ? `${counts.warnings.toLocaleString("en-US")} with warnings` : "",
+    counts.errors > 0 ? `${counts.errors.toLocaleString("en-US")} with errors` : "",
+  ].filter(Boolean);
+  return parts.length === 0 ? "no claims" : parts.join(", ");
+}
+
+export interface PayerGroup {
+  payerId: string;
+  /** "Medicare Part B (MCR)", or the ID alone when the payer is not known. */
+  label: string;
+  /** "MCR · Medicare Part B": the ID first, so a narrow drop-down still shows it. */
+  short: string;
+  entries: ClaimEntry[];
+  counts: StatusCounts;
+}
+
+/** The claims by payer, payers by name; within a payer the claims keep their Charges order. */
+export function payerGroups(entries: readonly ClaimEntry[]): PayerGroup[] {
+  const groups = new Map<string, { payerId: string; name?: string; entries: ClaimEntry[] }>();
+  for (const entry of entries) {
+    const key = entry.payerId.toLowerCase();
+    let group = groups.get(key);
+    if (!group) {
+      group = { payerId: entry.payerId, entries: [] };
+      groups.set(key, group);
+    }
+    group.entries.push(entry);
+    if (group.name === undefined && entry.claim?.payer.name) group.name = entry.claim.payer.name;
+  }
+  return [...groups.values()]
+    .map((g) => ({
+      payerId: g.payerId,
+      label: g.payerId === "" ? "Payer not known" : g.name && g.name !== g.payerId ? `${g.name} (${g.payerId})` : g.payerId,
+      short: g.payerId === "" ? "Payer not known" : g.name && g.name !== g.payerId ? `${g.payerId} · ${g.name}` : g.payerId,
+      entries: g.entries,
+      counts: countStatuses(g.entries),
+    }))
+    .sort((a, b) => (a.payerId === "" ? 1 : b.payerId === "" ? -1 : a.label.localeCompare(b.label)));
+}
+
+export interface ClaimFilter {
+  /** Undefined: every payer. */
+  payerId?: string;
+  /** Undefined: every status. */
+  status?: ClaimStatus;
+}
+
+export function filterEntries(entries: readonly ClaimEntry[], filter: ClaimFilter): ClaimEntry[] {
+  const payer = filter.payerId?.toLowerCase();
+  return entries.filter(
+    (e) => (payer === undefined || e.payerId.toLowerCase() === payer) && (filter.status === undefined || e.status === filter.status),
+  );
+}
+
+/** A claim's line in the list: its ID, the patient, dates, lines and total; for a claim not built, why. */
+export interface ClaimLineView {
+  claimId: string;
+  /** "Testperson, Alex" (the pane is local: names may show here, never in anything logged). */
+  patient: string;
+  /** "2026-03-02", or "2026-03-02 to 2026-03-09". */
+  dates: string;
+  /** "2 lines", or "Can't be built from its lines" for a claim whose lines don't make one. */
+  lines: string;
+  /** "$160.00"; "" for a claim not built. */
+  total: string;
+  /** "2 errors, 1 warning", or "" when ready. */
+  problems: string;
+}
+
+export function claimLineView(entry: ClaimEntry): ClaimLineView {
+  const errors = entry.problems.filter((p) => p.severity === "error").length;
+  const warnings = entry.problems.length - errors;
+  const problems = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(Boolean).join(", ");
+  const claim = entry.claim;
+  if (!claim) return { claimId: entry.claimId, patient: "", dates: "", lines: "Can't be built from its lines", total: "", problems };
+  return {
+    claimId: entry.claimId,
+    patient: patientName(claim),
+    dates: serviceDates(claim),
+    lines: count(claim.lines.length, "line"),
+    total: formatMoney(claim.total),
+    problems,
+  };
+}
+
+function patientName(claim: Claim): string {
+  const { lastName, firstName } = claim.patient;
+  return [lastName, firstName].filter((n) => n.trim() !== "").join(", ") || claim.patient.patientId;
+}
+
+function serviceDates(claim: Claim): string {
+  if (claim.lines.length === 0) return "";
+  let first = claim.lines[0].dos;
+  let last = first;
+  for (const line of claim.lines) {
+    if (line.dos < first) first = line.dos;
+    if (line.dos > last) last = line.dos;
+  }
+  return first === last ? first : `${first} to ${last}`;
+}
+
+/** One problem of an open claim, in a biller's words, with the cell to fix it in when it can be found. */
+export interface ProblemView {
+  key: string;
+  severity: "error" | "warning";
+  /** "Charges row 14, Provider NPI", "Patients row 7, DOB", "Practice, ZIP". */
+  place: string;
+  message: string;
+  cell?: TableCell;
+}
+
+/** The 0-based body index of the first row whose `field` cell is `value` (compared without case). */
+function findRow(def: TableDef, raw: RawTable, field: string, value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const index = mapColumns(def, raw.headers).columns[field]?.index;
+  if (index === undefined) return undefined;
+  const wanted = value.trim().toLowerCase();
+  const i = raw.rows.findIndex(
+    (row) => row[index] !== null && row[index] !== undefined && asText(row[index]).trim().toLowerCase() === wanted,
+  );
+  return i < 0 ? undefined : i;
+}
+
+/** The workbook's own header for a column a problem names (our header or the workbook's alias), when the table has it. */
+function headerIn(raw: RawTable, column: string): string | undefined {
+  const wanted = column.trim().toLowerCase();
+  return raw.headers.find((h) => h.trim().toLowerCase() === wanted);
+}
+
+function cellAt(raw: RawTable, bodyIndex: number, column: string): TableCell | undefined {
+  if (bodyIndex < 0 || bodyIndex >= raw.rows.length) return undefined;
+  return { table: raw.name, sheet: raw.sheet, row: raw.headerRow + 1 + bodyIndex, bodyIndex, column };
+}
+
+/**
+ * The cell a problem is fixed in. Charges problems carry their sheet row; Patients and Payers ones
+ * are found by the claim's patient and payer ID; a Practice setting by its row's name, in the Value
+ * column. Undefined when the table, the row or the column is not there (a setting with no row yet).
+ */
+export function problemCell(problem: ScrubProblem, claim: Claim | undefined, tables: ClaimBooks["tables"]): TableCell | undefined {
+  const { table, row, column } = problem.where;
+  const raw = tables[table];
+  if (!raw) return undefined;
+  if (table === Practice.name) {
+    const mapping = mapColumns(Practice, raw.headers);
+    const settingColumn = mapping.columns.setting?.index;
+    const value = mapping.columns.value?.header;
+    if (settingColumn === undefined || value === undefined) return undefined;
+    const key = settingKey(column);
+    const i = raw.rows.findIndex((r) => r[settingColumn] !== null && settingKey(asText(r[settingColumn])) === key);
+    return i < 0 ? undefined : cellAt(raw, i, value);
+  }
+  const header = headerIn(raw, column);
+  if (header === undefined) return undefined;
+  if (row !== undefined) return cellAt(raw, row - raw.headerRow - 1, header);
+  if (!claim) return undefined;
+  const index =
+    table === Patients.name
+      ? findRow(Patients, raw, "patientId", claim.patient.patientId)
+      : table === Payers.name
+        ? findRow(Payers, raw, "payerId", claim.payer.payerId)
+        : undefined;
+  return index === undefined ? undefined : cellAt(raw, index, header);
+}
+
+export function problemViews(entry: ClaimEntry, tables: ClaimBooks["tables"]): ProblemView[] {
+  return entry.problems.map((problem, i) => {
+    const cell = problemCell(problem, entry.claim, tables);
+    const { table, column } = problem.where;
+    const row = cell?.row ?? problem.where.row;
+    const view: ProblemView = {
+      key: `${i}-${problem.rule}`,
+      severity: problem.severity,
+      place: `${table}${row === undefined ? "" : ` row ${row}`}, ${column}`,
+      message: problem.message,
+    };
+    if (cell) view.cell = cell;
+    return view;
+  });
+}
+
+/** The rules turned off, with their titles, and the setting's ids that were not (an unknown id, a rule that can't be). */
+export function rulesOffView(report: Pick<ScrubReport, "rulesOff" | "rulesNotOff">): {
+  off: { id: string; title: string }[];
+  notOff: string[];
+} {
+  const titles = new Map(SCRUB_RULES.map((r) => [r.id, r.title]));
+  return { off: report.rulesOff.map((id) => ({ id, title: titles.get(id) ?? id })), notOff: report.rulesNotOff };
+}
+
+/** The headline over the list: how many claims are waiting, and how they stand. */
+export function scrubHeadline(scrub: Pick<ClaimsScrub, "entries" | "books">): string {
+  const { entries, books } = scrub;
+  if (entries.length === 0) {
+    const billed = books.skipped.billed > 0 ? ` (${count(books.skipped.billed, "claim")} already billed)` : "";
+    return `No claims to bill: every claim in Charges has its Billed Date${billed}.`;
+  }
+  return `${count(entries.length, "claim")} not yet billed: ${countsLine(countStatuses(entries))}.`;
+}
+
+/** What the export did, for the success notice. */
+export function exportedMessage(outcome: Pick<ExportOutcome, "file" | "claims" | "total" | "heldBack">): string {
+  const lines = outcome.claims.reduce((n, c) => n + c.lines.length, 0);
+  const held =
+    outcome.heldBack.length === 0
+      ? ""
+      : ` ${count(outcome.heldBack.length, "claim")} with errors ${outcome.heldBack.length === 1 ? "was" : "were"} left out: fix ${outcome.heldBack.length === 1 ? "it" : "them"} and create another file.`;
+  return (
+    `${outcome.file.name}: ${count(outcome.claims.length, "claim")} (${formatMoney(outcome.total)}). ` +
+    `${count(lines, "line")} marked billed today; the Audit sheet records the file.${held} ` +
+    "Send the file to your clearinghouse."
+  );
+}
+
+/** What the claim form run wrote, for the success notice. */
+export function formsMessage(outcome: Pick<FormsOutcome, "sheets" | "claimIds" | "missing">): string {
+  const what =
+    outcome.claimIds.length === 1 ? `The claim form of ${outcome.claimIds[0]} is` : `${count(outcome.claimIds.length, "claim form")} are`;
+  const missing =
+    outcome.missing.length === 0
+      ? ""
+      : ` ${count(outcome.missing.length, "claim")} asked for ${outcome.missing.length === 1 ? "is" : "are"} no longer to bill and ${outcome.missing.length === 1 ? "was" : "were"} left out.`;
+  const sheets = outcome.sheets.map((s) => `"${s}"`);
+  const where = sheets.length === 1 ? `the sheet ${sheets[0]}` : `the sheets ${sheets.join(", ")}`;
+  return `${what} on ${where}, ready to print (one claim a page).${missing}`;
+}
+
+/** What Create 837P and Claim forms will take, said under the buttons. */
+export function exportScope(
+  selection: { claims: readonly Claim[]; heldBack: readonly ClaimEntry[] },
+  payerLabel: string | undefined,
+): string {
+  const whose = payerLabel === undefined ? "" : ` of ${payerLabel}`;
+  const sending =
+    selection.claims.length === 0
+      ? `No claim${whose} is ready to send.`
+      : `Create 837P writes the ${count(selection.claims.length, "claim")}${whose} without errors to a file and marks ${selection.claims.length === 1 ? "it" : "them"} billed; Claim forms puts ${selection.claims.length === 1 ? "it" : "them"} on a sheet to print.`;
+  const held =
+    selection.heldBack.length === 0
+      ? ""
+      : ` ${count(selection.heldBack.length, "claim")} with errors ${selection.heldBack.length === 1 ? "stays" : "stay"} here until fixed.`;
+  return sending + held;
+}
