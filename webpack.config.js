@@ -19,6 +19,11 @@ import { productionUrl, rewriteManifestUrls } from "./scripts/manifest-urls.mjs"
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]/;
+/** Loaded only when a report is drawn (Chart.js) or a PDF is made (pdf-lib): never in a page's first load. */
+const LAZY_ONLY = [
+  { name: "Chart.js", test: /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/ },
+  { name: "pdf-lib", test: /[\\/]node_modules[\\/](pdf-lib|@pdf-lib)[\\/]/ },
+];
 /** Where `npx office-addin-dev-certs install` (or office-addin-debugging) leaves the localhost certificate. */
 const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
 const CERT_FILES = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
@@ -55,6 +60,17 @@ class HostPagePromises {
           const excelHost = name === "taskpane" || name === "functions";
           const chunks = new Set(entrypoint.chunks);
           if (excelHost) for (const chunk of entrypoint.chunks) for (const asyncChunk of chunk.getAllAsyncChunks()) chunks.add(asyncChunk);
+          for (const chunk of entrypoint.chunks) {
+            for (const lazy of LAZY_ONLY) {
+              const found = chunkModules(compilation, chunk).find((m) => m.resource && lazy.test.test(m.resource));
+              if (found)
+                compilation.errors.push(
+                  new webpack.WebpackError(
+                    `${lazy.name} (${path.relative(root, found.resource)}) ended up in the first load of "${name}": it must be a lazy import()`,
+                  ),
+                );
+            }
+          }
           for (const chunk of chunks) {
             const offender = chunkModules(compilation, chunk).find((m) => m.resource && EXCELJS.test(m.resource));
             if (offender) {
@@ -138,6 +154,8 @@ export default async function config(env = {}, argv = {}) {
         cacheGroups: {
           // Its own lazy chunk: the browser host fetches it when a workbook is first opened or built.
           exceljs: { test: EXCELJS, name: "exceljs", chunks: "async", enforce: true, priority: 20 },
+          chartjs: { test: LAZY_ONLY[0].test, name: "chartjs", chunks: "async", enforce: true, priority: 20 },
+          pdfLib: { test: LAZY_ONLY[1].test, name: "pdf-lib", chunks: "async", enforce: true, priority: 20 },
           // Modules both entries of the Excel host's page use (zod, the table schemas, the ledger, the code
           // checks) are downloaded once, in their own chunk, instead of once inside each entry.
           excelShared: {
