@@ -1,12 +1,14 @@
 // `npm run bench`: prints figures, asserts nothing. Each measured path is set beside a baseline run
 // in the same process (plain ExcelJS for the xlsx adapter, a bare conversion loop for the schema
 // check), so the ratios say what our layers cost whatever machine this runs on.
-// Sizes: MEDBILL_BENCH_LINES (default 100000) and MEDBILL_BENCH_EXCEL_ROWS (default 1000000).
+// Sizes: MEDBILL_BENCH_LINES (default 100000) and MEDBILL_BENCH_EXCEL_ROWS (default 1000000);
+// claims: 820 and MEDBILL_BENCH_CLAIMS (default 100000).
 import ExcelJS from "exceljs";
 import { benchCodeFormats } from "./codeFormats";
 import { benchCodeFunctions } from "./codeFunctions";
 import { benchCodeSets } from "./codeSets";
 import { benchAging } from "./aging";
+import { benchClaims, claimsLines } from "./claims";
 import { benchEra } from "./era";
 import { benchExcel } from "./excel";
 import { benchLedger } from "./ledger";
@@ -21,6 +23,7 @@ const excelRows = Number(process.env.MEDBILL_BENCH_EXCEL_ROWS ?? 1_000_000);
 const codeCells = Number(process.env.MEDBILL_BENCH_CODES ?? 1_000_000);
 const ledgerLines = Number(process.env.MEDBILL_BENCH_LEDGER_LINES ?? 1_000_000);
 const balanceIds = Number(process.env.MEDBILL_BENCH_BALANCE_IDS ?? 100_000);
+const claims = Number(process.env.MEDBILL_BENCH_CLAIMS ?? 100_000);
 const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function plainExcelJs(count: number) {
@@ -104,6 +107,27 @@ async function main() {
     `  heap held: ${fmt(ledger.heapMB, 0)} MB; ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`,
   );
 
+  const aging = benchAging(ledgerLines, ledgerLines * 2);
+  const sheet = aging.sheet;
+  console.log(`\nAging as of 2026-07-31 by DOS, ${fmt(aging.lines, 0)} lines and ${fmt(aging.postings, 0)} postings`);
+  console.log(`  agingReport: ${fmt(aging.agingSeconds)} s (walking the line balances alone: ${fmt(aging.balancesSeconds)} s)`);
+  console.log(
+    `  (a) floor, one pass over typed arrays for the bucket sums only: ${fmt(aging.floorSeconds, 3)} s; ratio ${fmt(aging.ratio, 1)}x (aim: 3x)`,
+  );
+  console.log(
+    `  (b) the sheet way, a SUMIFS balance per line and a SUMIFS per bucket in HyperFormula, ${fmt(sheet.lines, 0)} lines and ${fmt(sheet.postings, 0)} postings: ${fmt(sheet.seconds)} s`,
+  );
+  console.log(
+    `      the engine on the same books (buildLedger + agingReport): ${fmt(sheet.engineSeconds, 4)} s; the sheet takes ${fmt(sheet.ratio, 0)}x the engine's time`,
+  );
+  if (!sheet.matches) {
+    // A baseline that computes something else compares nothing: say so where nobody can miss it.
+    const message = `  !!! MISMATCH: the sheet's buckets (${sheet.buckets.join(", ")}) are not the engine's (${sheet.engineBuckets.join(", ")}) !!!`;
+    console.log(message);
+    console.error(message);
+    process.exitCode = 1;
+  }
+
   const balances = benchBalancesFunction(balanceIds);
   console.log(
     `\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`,
@@ -128,6 +152,8 @@ async function main() {
   console.log(
     `  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`,
   );
+
+  for (const line of claimsLines(benchClaims([820, claims]))) console.log(line);
 }
 
 main().catch((error: unknown) => {

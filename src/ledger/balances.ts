@@ -34,8 +34,9 @@
 // `patientShare` add up the lines that owe (balance ≥ 0) and `credit` adds up the negative balances of
 // the others, so charge = insurancePaid + patientPaid + adjustments + balance + credit.
 //
-// Built for a million lines and two million postings: one walk of each charge's postings through the
-// ledger's indexes, with plain counters per line.
+// Built for a million lines and two million postings: one walk of each charge's postings (reached by
+// its row position) through the ledger's indexes, with plain counters per line. LineTally is that walk
+// for one line at a time, for callers that need no LineBalance object per line (aging).
 import type { IsoDate } from "../dates";
 import type { Cents } from "../money";
 import type { PayerRow, PaymentRow, PostingRow } from "../workbook/tables";
@@ -124,15 +125,46 @@ function groupOf(ledger: Ledger, posting: PostingRow): PostingRow["group"] {
   return ledger.postingById.get(posting.reverses)?.group;
 }
 
-/** One balance per charge, in Charges order. */
-export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
-  const payerById = new Map<string, PayerRow>();
-  for (const payer of ledger.payers) if (!payerById.has(payer.payerId)) payerById.set(payer.payerId, payer);
-  const out: LineBalance[] = new Array(ledger.charges.length);
-  const { charges, postingsByCharge } = ledger;
-  for (let i = 0; i < charges.length; i++) {
-    const charge = charges[i];
-    const selfPay = isSelfPay(charge.payerId, payerById.get(charge.payerId));
+/**
+ * The balance of one line at a time, worked out in place: `tally(i)` fills these fields for the i-th
+ * Charges row. A caller that walks a million lines and keeps a few figures of each (aging) allocates
+ * nothing per line; lineBalances is built on it, so both count by the same rules.
+ */
+export class LineTally {
+  selfPay = false;
+  insurancePaid: Cents = 0;
+  patientPaid: Cents = 0;
+  otherPayerPaid: Cents = 0;
+  co: Cents = 0;
+  oa: Cents = 0;
+  pi: Cents = 0;
+  wo: Cents = 0;
+  patientResp: Cents = 0;
+  insuranceShare: Cents = 0;
+  patientShare: Cents = 0;
+  balance: Cents = 0;
+  lastPaymentDate: IsoDate | undefined = undefined;
+  private readonly payerById = new Map<string, PayerRow>();
+  // Lines billed to the same payer follow one another: the self-pay question is asked once per run.
+  private lastPayerId: string | undefined = undefined;
+  private lastSelfPay = false;
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly asOf?: IsoDate,
+  ) {
+    for (const payer of ledger.payers) if (!this.payerById.has(payer.payerId)) this.payerById.set(payer.payerId, payer);
+  }
+
+  tally(i: number): void {
+    const { ledger, asOf } = this;
+    const charge = ledger.charges[i];
+    const payerId = charge.payerId;
+    if (payerId !== this.lastPayerId) {
+      this.lastPayerId = payerId;
+      this.lastSelfPay = isSelfPay(payerId, this.payerById.get(payerId));
+    }
+    const selfPay = this.lastSelfPay;
     let insurancePaid = 0;
     let patientPaid = 0;
     let otherPayerPaid = 0;
@@ -142,7 +174,7 @@ export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
     let wo = 0;
     let patientResp = 0;
     let lastPaymentDate: IsoDate | undefined;
-    const postings = postingsByCharge.get(charge.chargeId);
+    const postings = ledger.postingsByChargeRow[i];
     if (postings) {
       for (let j = 0; j < postings.length; j++) {
         const posting = postings[j];
@@ -152,7 +184,7 @@ export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
           const payment = paymentOf(ledger, posting);
           if (!payment) insurancePaid += paid;
           else if (payment.payerId === undefined) patientPaid += paid;
-          else if (payment.payerId === charge.payerId) insurancePaid += paid;
+          else if (payment.payerId === payerId) insurancePaid += paid;
           else otherPayerPaid += paid;
           if (paid > 0 && (lastPaymentDate === undefined || posting.date > lastPaymentDate)) lastPaymentDate = posting.date;
         }
@@ -190,26 +222,49 @@ export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
       patientShare += moved;
       insuranceShare -= moved;
     }
-    const balance = insuranceShare + patientShare;
+    this.selfPay = selfPay;
+    this.insurancePaid = insurancePaid;
+    this.patientPaid = patientPaid;
+    this.otherPayerPaid = otherPayerPaid;
+    this.co = co;
+    this.oa = oa;
+    this.pi = pi;
+    this.wo = wo;
+    this.patientResp = patientResp;
+    this.insuranceShare = insuranceShare;
+    this.patientShare = patientShare;
+    this.balance = insuranceShare + patientShare;
+    this.lastPaymentDate = lastPaymentDate;
+  }
+}
+
+/** One balance per charge, in Charges order. */
+export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
+  const { charges } = ledger;
+  const t = new LineTally(ledger, asOf);
+  const out: LineBalance[] = new Array(charges.length);
+  for (let i = 0; i < charges.length; i++) {
+    t.tally(i);
+    const charge = charges[i];
     const line: LineBalance = {
       chargeId: charge.chargeId,
       claimId: charge.claimId,
       patientId: charge.patientId,
       payerId: charge.payerId,
       dos: charge.dos,
-      selfPay,
-      charge: amount,
-      insurancePaid,
-      patientPaid,
-      otherPayerPaid,
-      adjustments: { CO: co, OA: oa, PI: pi, WO: wo },
-      patientResp,
-      insuranceShare,
-      patientShare,
-      balance,
-      status: lineStatus(insuranceShare, balance),
+      selfPay: t.selfPay,
+      charge: charge.amount,
+      insurancePaid: t.insurancePaid,
+      patientPaid: t.patientPaid,
+      otherPayerPaid: t.otherPayerPaid,
+      adjustments: { CO: t.co, OA: t.oa, PI: t.pi, WO: t.wo },
+      patientResp: t.patientResp,
+      insuranceShare: t.insuranceShare,
+      patientShare: t.patientShare,
+      balance: t.balance,
+      status: lineStatus(t.insuranceShare, t.balance),
     };
-    if (lastPaymentDate !== undefined) line.lastPaymentDate = lastPaymentDate;
+    if (t.lastPaymentDate !== undefined) line.lastPaymentDate = t.lastPaymentDate;
     out[i] = line;
   }
   return out;

@@ -32,6 +32,12 @@ export interface Ledger {
   /** Every posting of a charge (reversals included), in Postings order. */
   postingsByCharge: Map<string, PostingRow[]>;
   /**
+   * The same lists by Charges position: postingsByChargeRow[i] is postingsByCharge.get(charges[i].chargeId)
+   * (undefined when the line has no posting), so a walk over a million lines reaches each line's
+   * postings without a lookup by id.
+   */
+  postingsByChargeRow: (PostingRow[] | undefined)[];
+  /**
    * Every posting made from a payment, in Postings order; a reversal that leaves PaymentID blank is
    * listed under the payment of the posting it reverses.
    */
@@ -115,18 +121,34 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
 
   // Keys are matched exactly as written: parseTable already refuses two rows whose keys differ only
   // in case, so a workbook read through readLedger never has that ambiguity.
-  function indexRows<R>(rows: R[], table: string, column: string, key: (row: R) => string, rowNumbers?: number[]): Map<string, R> {
+  // `positionOf`, when given, gets each id's row position too (the first row's, like byId); `repeated`
+  // gets the positions of the later rows that repeat an id.
+  function indexRows<R>(
+    rows: R[],
+    table: string,
+    column: string,
+    key: (row: R) => string,
+    rowNumbers?: number[],
+    positionOf?: Map<string, number>,
+    repeated?: number[],
+  ): Map<string, R> {
     const byId = new Map<string, R>();
     for (let i = 0; i < rows.length; i++) {
       const id = key(rows[i]);
       if (byId.has(id)) {
         found.push({ table, row: rowOf(rowNumbers, i), column, message: `"${id}" is used by an earlier row too; the first one counts` });
-      } else byId.set(id, rows[i]);
+        repeated?.push(i);
+      } else {
+        byId.set(id, rows[i]);
+        positionOf?.set(id, i);
+      }
     }
     return byId;
   }
   const payerById = indexRows(payers, Payers.name, "PayerID", (p) => p.payerId, sheetRows.payers);
-  const chargeById = indexRows(charges, Charges.name, "ChargeID", (c) => c.chargeId, sheetRows.charges);
+  const chargeRowOf = new Map<string, number>();
+  const repeatedCharges: number[] = [];
+  const chargeById = indexRows(charges, Charges.name, "ChargeID", (c) => c.chargeId, sheetRows.charges, chargeRowOf, repeatedCharges);
   const paymentById = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
   const postingById = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
 
@@ -170,23 +192,26 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     }
   });
 
-  // A plain loop with no closure per row: this runs two million times on a large practice. Whether a
-  // charge or payment exists is looked up once, on its first posting; later postings ask the (mostly
-  // empty) set of missing ones.
-  const postingsByCharge = new Map<string, PostingRow[]>();
+  // A plain loop with no closure per row: this runs two million times on a large practice. A
+  // posting's charge is found by its row position, and its list kept by position; the lists of
+  // charges that aren't in Charges are kept by id apart. Whether a payment exists is looked up once,
+  // on its first posting; later postings ask the (mostly empty) set of missing ones.
+  const postingsByChargeRow: (PostingRow[] | undefined)[] = new Array(charges.length);
+  const postingsOfUnknownCharge = new Map<string, PostingRow[]>();
   const postingsByPayment = new Map<string, PostingRow[]>();
-  const missingCharges = new Set<string>();
   const missingPayments = new Set<string>();
   for (let i = 0; i < postings.length; i++) {
     const posting = postings[i];
     const { chargeId, reverses } = posting;
-    const list = postingsByCharge.get(chargeId);
-    if (list) list.push(posting);
-    else {
-      postingsByCharge.set(chargeId, [posting]);
-      if (!chargeById.has(chargeId)) missingCharges.add(chargeId);
-    }
-    if (missingCharges.size > 0 && missingCharges.has(chargeId)) {
+    const row = chargeRowOf.get(chargeId);
+    if (row !== undefined) {
+      const list = postingsByChargeRow[row];
+      if (list) list.push(posting);
+      else postingsByChargeRow[row] = [posting];
+    } else {
+      const list = postingsOfUnknownCharge.get(chargeId);
+      if (list) list.push(posting);
+      else postingsOfUnknownCharge.set(chargeId, [posting]);
       postingIssue(found, sheetRows, i, "ChargeID", `charge "${chargeId}" ${notInCharges}`);
     }
     let original: PostingRow | undefined;
@@ -242,6 +267,16 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     }
   }
 
+  // The by-id index of the lists: Charges' own (a repeated ChargeID shares the first row's list), then
+  // those of charges that aren't in Charges.
+  const postingsByCharge = new Map<string, PostingRow[]>();
+  for (let i = 0; i < charges.length; i++) {
+    const list = postingsByChargeRow[i];
+    if (list) postingsByCharge.set(charges[i].chargeId, list);
+  }
+  for (const i of repeatedCharges) postingsByChargeRow[i] = postingsByCharge.get(charges[i].chargeId);
+  for (const [chargeId, list] of postingsOfUnknownCharge) postingsByCharge.set(chargeId, list);
+
   return {
     charges,
     payments,
@@ -251,6 +286,7 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     paymentById,
     postingById,
     postingsByCharge,
+    postingsByChargeRow,
     postingsByPayment,
     providerAdjustments: tables.providerAdjustments ?? [],
     issues: [...issues, ...found],

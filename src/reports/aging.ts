@@ -18,12 +18,14 @@
 //   a negative age too), 31-60, 61-90, 91-120 and 120+ (age > 120).
 // - Rows: insurance by payer and patient by account; `by` puts both sections under one key instead
 //   ("payer": patient balances by the line's payer; "patient": insurance balances by account).
-// Everything is one pass over the lines with maps; no table is scanned inside another.
+// Everything is one pass over the lines with maps; no table is scanned inside another. Built for a
+// million lines: each line's balance is read off lineBalances' LineTally (no LineBalance made per
+// line), and a summary row is a number indexing flat sums, so only the details are objects.
 import { daysBetween, type IsoDate } from "../dates";
-import { lineBalances, type LineBalance } from "../ledger/balances";
+import { LineTally } from "../ledger/balances";
 import type { Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
-import type { PostingRow } from "../workbook/tables";
+import { PAYER_TYPES, type ChargeRow, type PostingRow } from "../workbook/tables";
 
 export type AgingBasis = "dos" | "billed" | "responsibility";
 
@@ -161,25 +163,125 @@ function responsibilityDate(ledger: Ledger, postings: PostingRow[] | undefined, 
   return first;
 }
 
-interface RowAccumulator {
-  row: AgingRow;
-  details: AgingDetail[];
-}
+/**
+ * A section's summary rows as they are added up. A row is a number (its place in first-seen order):
+ * its sums sit in flat arrays and the shares behind it in one list, sorted by row at the end, so adding
+ * a share touches no per-row object (a million shares go to a hundred thousand accounts).
+ */
+class SectionRows {
+  private readonly rowOf = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private sums = new Float64Array(0);
+  private totals = new Float64Array(0);
+  private counts = new Int32Array(0);
+  private readonly details: AgingDetail[] = [];
+  private readonly detailRows: number[] = [];
+  // The lines of a claim follow one another with one payer and one account: the last row is asked first.
+  private lastKey: string | undefined = undefined;
+  private lastRow = -1;
 
-function newSection(): { rows: Map<string, RowAccumulator> } {
-  return { rows: new Map() };
-}
+  constructor(
+    readonly section: "insurance" | "patient",
+    private readonly bucketCount: number,
+    /** Payer names, when the rows are keyed by payer. */
+    private readonly names: Map<string, string> | undefined,
+  ) {}
 
-function finishSection(rows: Map<string, RowAccumulator>, bucketCount: number, details: AgingDetail[]): AgingSection {
-  const totals = new Array<Cents>(bucketCount).fill(0);
-  const out: AgingRow[] = [];
-  for (const { row, details: behind } of rows.values()) {
-    out.push(row);
-    for (let b = 0; b < bucketCount; b++) totals[b] += row.buckets[b];
-    for (const d of behind) details.push(d);
+  private rowFor(key: string): number {
+    if (key === this.lastKey) return this.lastRow;
+    let row = this.rowOf.get(key);
+    if (row === undefined) {
+      row = this.keys.length;
+      this.keys.push(key);
+      this.rowOf.set(key, row);
+      if (row === this.counts.length) this.grow();
+    }
+    this.lastKey = key;
+    this.lastRow = row;
+    return row;
   }
-  const total = totals.reduce((s, v) => s + v, 0);
-  return { rows: out, totals, total, percents: percentsOf(totals, total) };
+
+  private grow(): void {
+    const rows = Math.max(64, this.counts.length * 2);
+    const sums = new Float64Array(rows * this.bucketCount);
+    sums.set(this.sums);
+    this.sums = sums;
+    const totals = new Float64Array(rows);
+    totals.set(this.totals);
+    this.totals = totals;
+    const counts = new Int32Array(rows);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+
+  add(key: string, line: ChargeRow, amount: Cents, agingDate: IsoDate, agedFrom: AgedFrom, age: number, bucket: number): void {
+    const row = this.rowFor(key);
+    this.sums[row * this.bucketCount + bucket] += amount;
+    this.totals[row] += amount;
+    this.counts[row] += 1;
+    this.details.push({
+      section: this.section,
+      key,
+      chargeId: line.chargeId,
+      claimId: line.claimId,
+      patientId: line.patientId,
+      payerId: line.payerId,
+      dos: line.dos,
+      agingDate,
+      agedFrom,
+      age,
+      bucket,
+      amount,
+    });
+    this.detailRows.push(row);
+  }
+
+  /** The section's rows in first-seen order; its shares appended to `details` row by row, in line order within a row. */
+  finish(details: AgingDetail[]): AgingSection {
+    const { bucketCount, keys, sums, counts } = this;
+    const totals = new Array<Cents>(bucketCount).fill(0);
+    const rows: AgingRow[] = new Array(keys.length);
+    // Where each row's shares start in `details`: after the rows before it.
+    const next = new Int32Array(keys.length);
+    let at = details.length;
+    for (let r = 0; r < keys.length; r++) {
+      const buckets = Array.from(sums.subarray(r * bucketCount, (r + 1) * bucketCount));
+      const row: AgingRow = { key: keys[r], buckets, total: this.totals[r], lines: counts[r] };
+      const known = this.names?.get(keys[r]);
+      if (known !== undefined) row.name = known;
+      rows[r] = row;
+      for (let b = 0; b < bucketCount; b++) totals[b] += buckets[b];
+      next[r] = at;
+      at += counts[r];
+    }
+    details.length = at;
+    for (let k = 0; k < this.details.length; k++) details[next[this.detailRows[k]]++] = this.details[k];
+    const total = totals.reduce((s, v) => s + v, 0);
+    return { rows, totals, total, percents: percentsOf(totals, total) };
+  }
+}
+
+/** Aging dates turned into ages and buckets, each date once: they repeat (a day's visits, a remittance's lines). */
+class AgesAsOf {
+  private readonly ageOf = new Map<IsoDate, number>();
+  private lastDate: IsoDate | undefined = undefined;
+  age = 0;
+  bucket = 0;
+
+  constructor(
+    private readonly asOf: IsoDate,
+    private readonly bounds: number[],
+  ) {}
+
+  /** Sets `age` and `bucket` for the date. */
+  of(date: IsoDate): void {
+    if (date === this.lastDate) return;
+    let age = this.ageOf.get(date);
+    if (age === undefined) this.ageOf.set(date, (age = daysBetween(date, this.asOf)));
+    this.lastDate = date;
+    this.age = age;
+    this.bucket = bucketOf(age, this.bounds);
+  }
 }
 
 function percentsOf(totals: Cents[], total: Cents): number[] {
@@ -196,108 +298,71 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
   const payerName = new Map<string, string>();
   for (const payer of ledger.payers) if (!payerName.has(payer.payerId)) payerName.set(payer.payerId, payer.name);
 
-  const lines = lineBalances(ledger, asOf);
-  const insurance = newSection();
-  const patient = newSection();
+  const t = new LineTally(ledger, asOf);
+  const insurance = new SectionRows("insurance", bucketCount, options.by !== "patient" ? payerName : undefined);
+  const patient = new SectionRows("patient", bucketCount, options.by === "payer" ? payerName : undefined);
+  const ages = new AgesAsOf(asOf, bounds);
   const credits: AgingCredit[] = [];
   let creditTotal = 0;
   const later = { lines: 0, balance: 0 };
-  const ageOf = new Map<IsoDate, number>();
 
-  const add = (
-    section: { rows: Map<string, RowAccumulator> },
-    name: "insurance" | "patient",
-    key: string,
-    keyIsPayer: boolean,
-    line: LineBalance,
-    amount: Cents,
-    agingDate: IsoDate,
-    agedFrom: AgedFrom,
-  ) => {
-    let acc = section.rows.get(key);
-    if (!acc) {
-      const row: AgingRow = { key, buckets: new Array<Cents>(bucketCount).fill(0), total: 0, lines: 0 };
-      const known = keyIsPayer ? payerName.get(key) : undefined;
-      if (known !== undefined) row.name = known;
-      acc = { row, details: [] };
-      section.rows.set(key, acc);
-    }
-    // Aging dates repeat (a day's visits, a remittance's lines): each is turned into an age once.
-    let age = ageOf.get(agingDate);
-    if (age === undefined) ageOf.set(agingDate, (age = daysBetween(agingDate, asOf)));
-    const bucket = bucketOf(age, bounds);
-    acc.row.buckets[bucket] += amount;
-    acc.row.total += amount;
-    acc.row.lines += 1;
-    acc.details.push({
-      section: name,
-      key,
-      chargeId: line.chargeId,
-      claimId: line.claimId,
-      patientId: line.patientId,
-      payerId: line.payerId,
-      dos: line.dos,
-      agingDate,
-      agedFrom,
-      age,
-      bucket,
-      amount,
-    });
-  };
-
+  // The line's figures are read off the tally as it goes: no LineBalance is made for a line.
   const { charges } = ledger;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (let i = 0; i < charges.length; i++) {
+    const line = charges[i];
+    t.tally(i);
+    const { balance } = t;
     if (line.dos > asOf) {
       later.lines += 1;
-      later.balance += line.balance;
+      later.balance += balance;
       continue;
     }
-    if (line.balance < 0) {
+    if (balance < 0) {
       const credit: AgingCredit = {
         chargeId: line.chargeId,
         claimId: line.claimId,
         patientId: line.patientId,
         payerId: line.payerId,
         dos: line.dos,
-        amount: line.balance,
-        insuranceShare: line.insuranceShare,
-        patientShare: line.patientShare,
+        amount: balance,
+        insuranceShare: t.insuranceShare,
+        patientShare: t.patientShare,
       };
-      if (line.lastPaymentDate !== undefined) credit.lastPaymentDate = line.lastPaymentDate;
+      if (t.lastPaymentDate !== undefined) credit.lastPaymentDate = t.lastPaymentDate;
       credits.push(credit);
-      creditTotal += line.balance;
+      creditTotal += balance;
       continue;
     }
-    if (line.balance === 0) continue;
-    // lineBalances returns one balance per charge, in Charges order.
-    const billed = charges[i].billedDate;
+    if (balance === 0) continue;
+    const billed = line.billedDate;
     let insuranceDate: IsoDate = line.dos;
     let insuranceFrom: AgedFrom = "dos";
     if (basis !== "dos") {
       insuranceDate = billed ?? line.dos;
       insuranceFrom = billed !== undefined ? "billed" : "dos (not billed)";
     }
-    if (line.insuranceShare > 0) {
+    if (t.insuranceShare > 0) {
+      ages.of(insuranceDate);
       const key = options.by === "patient" ? line.patientId : line.payerId;
-      add(insurance, "insurance", key, options.by !== "patient", line, line.insuranceShare, insuranceDate, insuranceFrom);
+      insurance.add(key, line, t.insuranceShare, insuranceDate, insuranceFrom, ages.age, ages.bucket);
     }
-    if (line.patientShare > 0) {
+    if (t.patientShare > 0) {
       let patientDate: IsoDate = insuranceDate;
       let patientFrom: AgedFrom = insuranceFrom;
       if (basis === "responsibility") {
-        const moved = line.selfPay ? undefined : responsibilityDate(ledger, ledger.postingsByCharge.get(line.chargeId), asOf);
+        const moved = t.selfPay ? undefined : responsibilityDate(ledger, ledger.postingsByChargeRow[i], asOf);
         patientDate = moved ?? line.dos;
-        patientFrom = moved !== undefined ? "responsibility" : line.selfPay ? "dos (self-pay)" : "dos (no responsibility posting)";
+        patientFrom = moved !== undefined ? "responsibility" : t.selfPay ? "dos (self-pay)" : "dos (no responsibility posting)";
       }
+      ages.of(patientDate);
       const key = options.by === "payer" ? line.payerId : line.patientId;
-      add(patient, "patient", key, options.by === "payer", line, line.patientShare, patientDate, patientFrom);
+      patient.add(key, line, t.patientShare, patientDate, patientFrom, ages.age, ages.bucket);
     }
   }
 
   const details: AgingDetail[] = [];
-  const insuranceSection = finishSection(insurance.rows, bucketCount, details);
-  const patientSection = finishSection(patient.rows, bucketCount, details);
+  const insuranceSection = insurance.finish(details);
+  const patientSection = patient.finish(details);
   const totals = insuranceSection.totals.map((v, b) => v + patientSection.totals[b]);
   const total = insuranceSection.total + patientSection.total;
   return {
@@ -315,4 +380,39 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     details,
     later,
   };
+}
+
+/** One series of the A/R chart: the balances of one kind of payer (or the patients') by bucket. */
+export interface AgingSeries {
+  /** A payer type from Payers ("Medicare", "Commercial", ...), "Patient" or "Unknown payer". */
+  name: string;
+  buckets: Cents[];
+  total: Cents;
+}
+
+/** The series name of patient balances in the chart. */
+export const PATIENT_SERIES = "Patient";
+/** The series name of insurance balances whose payer is not in Payers. */
+export const UNKNOWN_PAYER_SERIES = "Unknown payer";
+
+/**
+ * A/R by bucket, stacked by payer type: the insurance shares by their payer's Type, the patient
+ * shares as one "Patient" series, whatever keys the report's rows use. Series in PAYER_TYPES order,
+ * then Patient, then Unknown payer; a series with nothing owed is left out. The series add up to the
+ * report's totals, bucket by bucket.
+ */
+export function agingByPayerType(report: AgingReport, payers: readonly { payerId: string; type: string }[]): AgingSeries[] {
+  const typeOf = new Map<string, string>();
+  for (const payer of payers) if (!typeOf.has(payer.payerId)) typeOf.set(payer.payerId, payer.type);
+  const bucketCount = report.buckets.length;
+  const series = new Map<string, AgingSeries>();
+  for (const d of report.details) {
+    const name = d.section === "patient" ? PATIENT_SERIES : (typeOf.get(d.payerId) ?? UNKNOWN_PAYER_SERIES);
+    let s = series.get(name);
+    if (!s) series.set(name, (s = { name, buckets: new Array<Cents>(bucketCount).fill(0), total: 0 }));
+    s.buckets[d.bucket] += d.amount;
+    s.total += d.amount;
+  }
+  const order: string[] = [...PAYER_TYPES, PATIENT_SERIES, UNKNOWN_PAYER_SERIES];
+  return [...series.values()].filter((s) => s.total !== 0).sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
