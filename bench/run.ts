@@ -2,7 +2,7 @@
 // in the same process (plain ExcelJS for the xlsx adapter, a bare conversion loop for the schema
 // check), so the ratios say what our layers cost whatever machine this runs on.
 // Sizes: MEDBILL_BENCH_LINES (default 100000) and MEDBILL_BENCH_EXCEL_ROWS (default 1000000);
-// claims: 820 and MEDBILL_BENCH_CLAIMS (default 100000).
+// claims: 820 and MEDBILL_BENCH_CLAIMS (default 100000); MEDBILL_BENCH_STATEMENTS (default 5000).
 import ExcelJS from "exceljs";
 import { benchCodeFormats } from "./codeFormats";
 import { benchCodeFunctions } from "./codeFunctions";
@@ -16,6 +16,7 @@ import { benchBalancesFunction } from "./ledgerFunctions";
 import { benchPostingPlan } from "./postingPlan";
 import { benchX12 } from "./x12";
 import { benchParseTable, chargesTable } from "./engine";
+import { benchStatements, statementsLines } from "./statements";
 import { benchXlsx } from "./xlsx";
 
 const lines = Number(process.env.MEDBILL_BENCH_LINES ?? 100_000);
@@ -24,6 +25,7 @@ const codeCells = Number(process.env.MEDBILL_BENCH_CODES ?? 1_000_000);
 const ledgerLines = Number(process.env.MEDBILL_BENCH_LEDGER_LINES ?? 1_000_000);
 const balanceIds = Number(process.env.MEDBILL_BENCH_BALANCE_IDS ?? 100_000);
 const claims = Number(process.env.MEDBILL_BENCH_CLAIMS ?? 100_000);
+const statements = Number(process.env.MEDBILL_BENCH_STATEMENTS ?? 5_000);
 const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function plainExcelJs(count: number) {
@@ -154,6 +156,9 @@ async function main() {
   );
 
   for (const line of claimsLines(benchClaims([820, claims]))) console.log(line);
+
+  // About 30 sample lines make one account that owes a statement on the run day.
+  for (const line of statementsLines(await benchStatements(statements, Math.min(200_000, statements * 32)))) console.log(line);
 }
 
 main().catch((error: unknown) => {

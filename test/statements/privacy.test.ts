@@ -1,12 +1,16 @@
 // Minimum necessary (DOMAIN.md, "Patient statements"): on the sample practice, where every
 // diagnosis code, member id and date of birth is known from the workbook itself, no statement or
-// invoice the engine builds (single, batch, re-print) carries any of them.
+// invoice the engine builds (single, batch, re-print) carries any of them: not the documents, not
+// the statement sheets and Audit row the issue plan writes, not the text drawn on the PDF's pages.
 import { describe, expect, it } from "vitest";
 import { samplePractice } from "../../src/sample/practiceSample";
 import { reprint, statementBatch } from "../../src/statements/batch";
 import type { StatementDocument } from "../../src/statements/model";
 import { invoiceFor, patientStatement } from "../../src/statements/statement";
 import { readStatementBooks } from "../../src/statements/statementBooks";
+import { isoToSerial } from "../../src/dates";
+import { statementPages } from "../../src/statements/statementPdf";
+import { issuePlan } from "../../src/statements/statementPlan";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { applyPlan } from "../../src/workbook/plan";
 
@@ -59,6 +63,31 @@ describe("statements of the sample practice", () => {
     for (const doc of docs) {
       const text = JSON.stringify(doc);
       for (const secret of secrets) if (text.includes(secret)) leaks.push(`${doc.number} ${doc.account}`);
+    }
+    expect(leaks).toEqual([]);
+
+    // What the batch writes: its sheets and the Audit row, every cell as text; a DOB written as a date serial counts too.
+    const dobSerials = new Set(books.patients.flatMap((p) => (p.dob ? [isoToSerial(p.dob)] : [])));
+    const applied = await applyPlan(
+      workbook,
+      issuePlan(batch.documents, { dateSystem: books.dateSystem, info: await workbook.describe() }),
+    );
+    expect(applied.sheetsWritten.length).toBeGreaterThan(0);
+    const written: { where: string; cells: unknown[][] }[] = [];
+    for (const sheet of applied.sheetsWritten) written.push({ where: sheet, cells: (await workbook.readSheet(sheet))! });
+    written.push({ where: "Audit", cells: (await workbook.readTables(["Audit"])).Audit!.rows });
+    for (const { where, cells } of written) {
+      for (const row of cells)
+        for (const cell of row) {
+          if (typeof cell === "number" && dobSerials.has(cell)) leaks.push(`${where}: a date of birth`);
+          if (typeof cell !== "string") continue;
+          for (const secret of secrets) if (cell.includes(secret)) leaks.push(`${where}: ${secret}`);
+        }
+    }
+    // The PDF's text, page by page, as drawn.
+    for (const page of await statementPages(batch.documents)) {
+      const text = page.runs.map((r) => r.text).join("\n");
+      for (const secret of secrets) if (text.includes(secret)) leaks.push(`PDF ${page.number} page ${page.page}`);
     }
     expect(leaks).toEqual([]);
   });
