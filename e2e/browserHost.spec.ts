@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { BILLING_TABLES, Payments } from "../src/workbook/tables";
 import { createTableOp } from "../src/workbook/plan";
-import { guardEveryTest, pane, save, settled, toolbar } from "./browserPage";
+import { guardEveryTest, narrowPane, overflow, pane, save, settled, toolbar } from "./browserPage";
 import { tablesIn, withCellsTyped, withoutTableSheet } from "./xlsxFiles";
 
 guardEveryTest();
@@ -108,7 +108,7 @@ test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off
   await expect(pane(page).getByText("11 of 11 tables found.")).toBeVisible();
 
   // Excel's narrowest task pane is about 320 pixels wide: squeeze the browser host's pane to it.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
   await pane(page).getByRole("button", { name: "Check rows" }).click();
   const check = pane(page).getByRole("region", { name: "Row check" });
   await expect(check.getByRole("status")).toContainText("Rows to fix2 issues in 2 rows of");
@@ -118,14 +118,7 @@ test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off
   ]);
   await expect(check.getByText("Charges", { exact: true }).locator("xpath=following-sibling::*[2]")).toHaveText("2 issues");
   await pane(page).locator('[data-table="Charges"]').getByRole("button").first().click();
-  const overflow = await pane(page)
-    .getByRole("tabpanel")
-    .evaluate((panel) => {
-      const edge = panel.getBoundingClientRect().right + 1;
-      const wide = [...panel.querySelectorAll<HTMLElement>("*")].filter((el) => el.getBoundingClientRect().right > edge);
-      return { scroll: panel.scrollWidth - panel.clientWidth, wide: wide.map((el) => `${el.tagName} ${el.textContent}`.slice(0, 80)) };
-    });
-  expect(overflow).toEqual({ scroll: 0, wide: [] });
+  expect(await overflow(pane(page).getByRole("tabpanel"))).toEqual({ scroll: 0, wide: [] });
   await pane(page)
     .getByRole("tabpanel")
     .evaluate((panel) => panel.scrollTo(0, 0));

@@ -1,7 +1,9 @@
 // What every browser-host spec shares: the guard that fails a test on any request to another
-// origin or any console output (a stray log could hold a patient's name), and the page's landmarks.
-import { readFile } from "node:fs/promises";
-import { expect, test, type Download, type Page } from "@playwright/test";
+// origin or any console output (a stray log could hold a patient's name), the page's landmarks,
+// opening the sample practice, squeezing the pane to Excel's narrowest, the check that a panel
+// neither reaches past its edge nor scrolls sideways, Save, and the pane's screenshot for docs/.
+import { mkdir, readFile } from "node:fs/promises";
+import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
 import { watchOrigins, type OriginWatch } from "./sameOrigin";
 
 /** Call once at the top of a spec file: every test in it is watched. */
@@ -34,4 +36,60 @@ export async function settled(page: Page): Promise<void> {
 export async function save(page: Page): Promise<{ download: Download; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent("download"), toolbar(page).getByRole("button", { name: "Save" }).click()]);
   return { download, bytes: await readFile((await download.path())!) };
+}
+
+/** "11 of 11 tables found.": every billing table is there, however many that is. */
+export const ALL_TABLES_FOUND = /^(\d+) of \1 tables found\.$/;
+
+/** The browser host on the sample practice, once Setup has found all of its tables. */
+export async function openSample(page: Page): Promise<void> {
+  await page.goto("/browser.html?sample=1");
+  await expect(pane(page).getByText(ALL_TABLES_FOUND)).toBeVisible({ timeout: 60_000 });
+}
+
+/** Excel's narrowest task pane is about 320 pixels wide: the browser host's pane is squeezed to it. */
+export async function narrowPane(page: Page): Promise<void> {
+  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+}
+
+/** What reaches past the panel's right edge, and how far it scrolls sideways: `{ scroll: 0, wide: [] }` when nothing does. */
+export async function overflow(panel: Locator): Promise<{ scroll: number; wide: string[] }> {
+  return panel.evaluate((el) => {
+    const edge = el.getBoundingClientRect().right + 1;
+    const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
+    return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
+  });
+}
+
+export interface PaneShot {
+  /** Where in docs/ ("docs/taskpane-claims.png"). */
+  path: string;
+  /** The window's height while the picture is taken: tall enough for the whole panel down to `end`. */
+  height: number;
+  /** The last thing the picture shows; the pane below it is left out. */
+  end: Locator;
+  /** Pixels kept below `end`. */
+  margin?: number;
+  /** Waits for anything the taller window redraws (a chart), once animations are done. */
+  ready?: () => Promise<void>;
+}
+
+/**
+ * The screenshot for docs/: the pane from the top of `panel` down to `end`, in a window tall enough
+ * that nothing is cut off, with animations done; the window is back to 1280 × 900 after.
+ */
+export async function paneScreenshot(page: Page, panel: Locator, shot: PaneShot): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: shot.height });
+  await panel.evaluate((el) => el.scrollTo(0, 0));
+  await mkdir("docs", { recursive: true });
+  await settled(page);
+  await shot.ready?.();
+  const paneBox = (await pane(page).boundingBox())!;
+  const end = await shot.end.evaluate((el) => el.getBoundingClientRect().bottom);
+  await page.screenshot({
+    path: shot.path,
+    clip: { ...paneBox, height: Math.min(paneBox.height, Math.ceil(end - paneBox.y) + (shot.margin ?? 16)) },
+    animations: "disabled",
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

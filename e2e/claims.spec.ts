@@ -9,7 +9,7 @@
 // 837P that reads back with those claims and their ΣCLM02, they leave the list, the claim with
 // errors stays; its claim form is written to a sheet. The saved file has the Billed Dates, the
 // control number and the Audit rows. Screenshot at Excel's narrowest pane width.
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { read837p } from "../src/claims/837pRead";
 import { readClaimBooks, settingKey } from "../src/claims/claimBooks";
@@ -20,8 +20,8 @@ import type { CellValue } from "../src/workbook/port";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { scrubWorkbook, type ClaimEntry } from "../taskpane/claims/claimsRun";
 import { countStatuses, scrubHeadline } from "../taskpane/claims/claimsView";
-import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
-import { tablesIn, type FoundTable } from "./xlsxFiles";
+import { ALL_TABLES_FOUND, guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
 
@@ -29,20 +29,6 @@ guardEveryTest();
 const BAD_NPI = "1234567890";
 /** The rule the office turned off: without a CPT list loaded it changes nothing, but it must show. */
 const RULE_OFF = "cpt-not-listed";
-
-/** Rows of a table found in the saved file, as records by header. */
-function records(table: FoundTable): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
-}
-
-/** Nothing in the panel reaches past its right edge, and it does not scroll sideways. */
-async function overflow(panel: Locator) {
-  return panel.evaluate((el) => {
-    const edge = el.getBoundingClientRect().right + 1;
-    const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
-    return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
-  });
-}
 
 /**
  * The saved workbook edited in Node, as an office types into Excel: through the xlsx adapter's
@@ -97,7 +83,7 @@ async function fillSettings(book: XlsxWorkbook, settings: Record<string, string>
 async function reopen(page: Page, name: string, buffer: Buffer) {
   await page.getByTestId("open-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
   await expect(page.getByText(name)).toBeVisible();
-  await expect(pane(page).getByText(/^(\d+) of \1 tables found\.$/)).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText(ALL_TABLES_FOUND)).toBeVisible({ timeout: 60_000 });
 }
 
 /** The Claims tab, once its list is read. */
@@ -115,8 +101,7 @@ test("the Claims panel scrubs the seeded claims, goes to a problem's cell, refus
   page,
 }) => {
   const today = todayIso();
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText(/^(\d+) of \1 tables found\.$/)).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
 
   // In Node: the payer with the most claims ready to send, and two of them to spoil.
   const sample = (await save(page)).bytes;
@@ -146,7 +131,7 @@ test("the Claims panel scrubs the seeded claims, goes to a problem's cell, refus
   await reopen(page, "practice-bad-claims.xlsx", seeded);
 
   // Excel's narrowest task pane is about 320 pixels wide: the panel is used at that width throughout.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
   const panel = await openClaims(page);
   const list = panel.getByRole("region", { name: "Claims to bill" });
   await expect(list).toContainText(scrubHeadline(expected));
@@ -198,18 +183,7 @@ test("the Claims panel scrubs the seeded claims, goes to a problem's cell, refus
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
 
   // The screenshot for docs/: the panel at 320 pixels, an open claim with its problems, nothing cut off.
-  await page.setViewportSize({ width: 1280, height: 1600 });
-  await panel.evaluate((el) => el.scrollTo(0, 0));
-  await mkdir("docs", { recursive: true });
-  await settled(page);
-  const paneBox = (await pane(page).boundingBox())!;
-  const end = await list.evaluate((el) => el.getBoundingClientRect().bottom);
-  await page.screenshot({
-    path: "docs/taskpane-claims.png",
-    clip: { ...paneBox, height: Math.min(paneBox.height, Math.ceil(end - paneBox.y) + 16) },
-    animations: "disabled",
-  });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await paneScreenshot(page, panel, { path: "docs/taskpane-claims.png", height: 1600, end: list });
 
   // No Submitter or Receiver ID yet: refused, saying where to fill them; nothing written.
   await panel.getByRole("button", { name: "Create 837P" }).click();
@@ -278,7 +252,7 @@ test("the Claims panel scrubs the seeded claims, goes to a problem's cell, refus
     expect(row.billedDate, row.chargeId).toBe(exportedLines.has(row.chargeId) ? today : books.charges[i].billedDate);
   });
   expect(after.practiceSettings.get("Last Interchange Control #")).toBe(String(Number(isa13)));
-  const audit = records((await tablesIn(saved)).find((t) => t.name === "Audit")!);
+  const audit = recordsOf(await tablesIn(saved), "Audit");
   const exports = audit.filter((r) => r.Action === "Claims exported");
   expect(exports).toHaveLength(1);
   expect(exports[0].What).toContain(fileName);

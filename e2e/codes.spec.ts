@@ -5,8 +5,8 @@
 import { readFile, mkdir } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
-import { tablesIn, withCellsTyped } from "./xlsxFiles";
+import { guardEveryTest, narrowPane, overflow, pane, preview, save, settled } from "./browserPage";
+import { excelWorkbook, tablesIn, withCellsTyped } from "./xlsxFiles";
 
 guardEveryTest();
 
@@ -25,8 +25,7 @@ function sampleFiscalYears(): number[] {
 
 /** Fill colors ("FFFFC7CE") of a table's cells by sheet row and header, read with ExcelJS as Excel would find them. */
 async function fillsIn(bytes: Uint8Array, table: string, cells: { row: number; header: string }[]): Promise<(string | null)[]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const workbook = await excelWorkbook(bytes);
   const sheet = workbook.worksheets.find((ws) => (ws.getTables() as unknown as ExcelJS.Table[]).some((t) => t.name === table))!;
   const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => (typeof v === "string" ? v : ""));
   return cells.map(({ row, header }) => {
@@ -36,8 +35,7 @@ async function fillsIn(bytes: Uint8Array, table: string, cells: { row: number; h
 }
 
 async function sheetStates(bytes: Uint8Array): Promise<Record<string, string>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const workbook = await excelWorkbook(bytes);
   return Object.fromEntries(workbook.worksheets.map((ws) => [ws.name, ws.state]));
 }
 
@@ -158,15 +156,8 @@ test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and hi
   expect(audit.rows.filter((r) => r[action] === "Highlight codes")).toHaveLength(1);
 
   // The screenshot for docs/: the panel in Excel's narrowest task pane, nothing cut off or scrolling sideways.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
-  const overflow = await pane(page)
-    .getByRole("tabpanel")
-    .evaluate((el) => {
-      const edge = el.getBoundingClientRect().right + 1;
-      const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
-      return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
-    });
-  expect(overflow).toEqual({ scroll: 0, wide: [] });
+  await narrowPane(page);
+  expect(await overflow(pane(page).getByRole("tabpanel"))).toEqual({ scroll: 0, wide: [] });
   await pane(page)
     .getByRole("tabpanel")
     .evaluate((el) => el.scrollTo(0, 0));

@@ -3,15 +3,14 @@
 // the Postings sheet in the preview change), then reversed after a confirmation (the balances come
 // back, and the payment's money shows as a credit in Reconcile); the saved file is checked with
 // ExcelJS in Node: the Payments row, the postings, their reversals and the Audit rows.
-import { mkdir } from "node:fs/promises";
 import { expect, test, type Locator } from "@playwright/test";
 import { formatMoney } from "../src/money";
 import { readLedger } from "../src/ledger/ledger";
 import { openLines } from "../src/ledger/postingPlans";
 import type { LineBalance } from "../src/ledger/balances";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
-import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
-import { tablesIn, type FoundTable } from "./xlsxFiles";
+import { guardEveryTest, narrowPane, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
 
@@ -54,20 +53,6 @@ async function tableRecords(table: Locator): Promise<Record<string, string>[]> {
   });
 }
 
-/** Rows of a table found in the saved file, as records by header. */
-function records(table: FoundTable): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
-}
-
-/** Nothing in the panel reaches past its right edge, and it does not scroll sideways. */
-async function overflow(panel: Locator) {
-  return panel.evaluate((el) => {
-    const edge = el.getBoundingClientRect().right + 1;
-    const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
-    return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
-  });
-}
-
 test("a patient's payment is applied oldest first, previewed, posted, reversed, and saved with its audit trail", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
   await expect(pane(page).getByText("11 of 11 tables found.")).toBeVisible({ timeout: 60_000 });
@@ -75,7 +60,7 @@ test("a patient's payment is applied oldest first, previewed, posted, reversed, 
   const [first, next] = open;
 
   // Excel's narrowest task pane is about 320 pixels wide: the panel is used at that width throughout.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
   await pane(page).getByRole("tab", { name: "Post payments" }).click();
   const panel = pane(page).getByRole("tabpanel", { name: "Post payments" });
   const post = panel.getByRole("tabpanel", { name: "Post", exact: true });
@@ -139,18 +124,7 @@ test("a patient's payment is applied oldest first, previewed, posted, reversed, 
 
   // The screenshot for docs/: the panel at 320 pixels with the lines filled and the preview, nothing cut off.
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  await panel.evaluate((el) => el.scrollTo(0, 0));
-  await mkdir("docs", { recursive: true });
-  await settled(page);
-  const box = (await pane(page).boundingBox())!;
-  const end = await review.evaluate((el) => el.getBoundingClientRect().bottom);
-  await page.screenshot({
-    path: "docs/taskpane-payments.png",
-    clip: { ...box, height: Math.min(box.height, Math.ceil(end - box.y) + 16) },
-    animations: "disabled",
-  });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await paneScreenshot(page, panel, { path: "docs/taskpane-payments.png", height: 2000, end: review });
 
   await review.getByRole("button", { name: "Post payment" }).click();
   const posted = panel.getByRole("status").filter({ hasText: "Payment posted" });
@@ -220,7 +194,7 @@ test("a patient's payment is applied oldest first, previewed, posted, reversed, 
 
   // The saved file, read with ExcelJS: the payment, its postings, their reversals and two Audit rows.
   const tables = await tablesIn((await save(page)).bytes);
-  const byName = (name: string) => records(tables.find((t) => t.name === name)!);
+  const byName = (name: string) => recordsOf(tables, name);
   const paymentRow = byName("Payments").filter((r) => r.PaymentID === paymentId);
   expect(paymentRow).toHaveLength(1);
   expect(paymentRow[0]).toMatchObject({ PatientID: patientId, Method: "Check", Reference: "CHK 51500", Amount: String(amount / 100) });

@@ -5,31 +5,16 @@
 // the Post payments panel and the grid see the new rows; the same file chosen again is refused as
 // already posted and writes nothing. The saved file is checked with ExcelJS: one Payments row
 // (Method ERA, Reference = the trace), its postings and its PLB row, and one Audit row.
-import { mkdir } from "node:fs/promises";
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { formatMoney } from "../src/money";
 import { eraPlanInputs, eraPostingPlan } from "../src/era/eraPlan";
 import { readLedger, type Ledger } from "../src/ledger/ledger";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { SYNTHETIC_PATIENT_LAST, syntheticRemittance, type SyntheticRemittance } from "../test/era/syntheticRemittance";
-import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
-import { tablesIn, type FoundTable } from "./xlsxFiles";
+import { guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
-
-/** Rows of a table found in the saved file, as records by header. */
-function records(table: FoundTable): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
-}
-
-/** Nothing in the panel reaches past its right edge, and it does not scroll sideways. */
-async function overflow(panel: Locator) {
-  return panel.evaluate((el) => {
-    const edge = el.getBoundingClientRect().right + 1;
-    const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
-    return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
-  });
-}
 
 interface OpenClaims {
   payerId: string;
@@ -79,8 +64,7 @@ function remittanceFor(ledger: Ledger, open: OpenClaims, date: string): Syntheti
 test("an 835 for the sample is previewed, posted once, seen by Post payments and the grid, refused when chosen again, and saved", async ({
   page,
 }) => {
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText(/^(\d+) of \1 tables found\.$/)).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
   const saved = await XlsxWorkbook.load((await save(page)).bytes);
   const { ledger } = await readLedger(saved);
   const open = openClaims(ledger);
@@ -98,7 +82,7 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   const postingRows = planned.plan.ops.reduce((n, op) => n + (op.kind === "appendRows" && op.table === "Postings" ? op.rows.length : 0), 0);
 
   // Excel's narrowest task pane is about 320 pixels wide: the panel is used at that width throughout.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
 
   // Before: the paid claim's lines are open for the payer in Post payments.
   await pane(page).getByRole("tab", { name: "Post payments" }).click();
@@ -147,18 +131,7 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
 
   // The screenshot for docs/: the panel at 320 pixels with the preview, nothing cut off.
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  await panel.evaluate((el) => el.scrollTo(0, 0));
-  await mkdir("docs", { recursive: true });
-  await settled(page);
-  const box = (await pane(page).boundingBox())!;
-  const end = await review.evaluate((el) => el.getBoundingClientRect().bottom);
-  await page.screenshot({
-    path: "docs/taskpane-remittance.png",
-    clip: { ...box, height: Math.min(box.height, Math.ceil(end - box.y) + 16) },
-    animations: "disabled",
-  });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await paneScreenshot(page, panel, { path: "docs/taskpane-remittance.png", height: 2000, end: review });
 
   // Post: one write; the success message has the totals; the exceptions stay listed.
   await review.getByRole("button", { name: "Post", exact: true }).click();
@@ -197,7 +170,7 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
 
   // The saved file: one Payments row for the trace, its postings from the ERA, its PLB row, one Audit row.
   const tables = await tablesIn((await save(page)).bytes);
-  const byName = (name: string) => records(tables.find((t) => t.name === name)!);
+  const byName = (name: string) => recordsOf(tables, name);
   const paymentRows = byName("Payments").filter((r) => r.Reference === TRACE);
   expect(paymentRows).toHaveLength(1);
   expect(paymentRows[0]).toMatchObject({ PayerID: open.payerId, Method: "ERA", Amount: String(amount / 100) });
@@ -220,8 +193,7 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
 });
 
 test("a refused file and a payment that doesn't tie out are said in words, and nothing is written", async ({ page }) => {
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText(/^(\d+) of \1 tables found\.$/)).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
   const { ledger } = await readLedger(await XlsxWorkbook.load((await save(page)).bytes));
   const open = openClaims(ledger);
   const [first, second] = open.claimIds;
@@ -241,7 +213,7 @@ test("a refused file and a payment that doesn't tie out are said in words, and n
   });
   const v4010 = era.text.replaceAll("005010X221A1", "004010X091A1").replace("*00501*", "*00401*");
 
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
   await pane(page).getByRole("tab", { name: "Import remittance" }).click();
   const panel = pane(page).getByRole("tabpanel", { name: "Import remittance" });
   const input = panel.getByTestId("remittance-file");
@@ -281,7 +253,7 @@ test("a refused file and a payment that doesn't tie out are said in words, and n
 
   // The saved file has no payment for the trace and no ERA Audit row.
   const tables = await tablesIn((await save(page)).bytes);
-  const byName = (name: string) => records(tables.find((t) => t.name === name)!);
+  const byName = (name: string) => recordsOf(tables, name);
   expect(byName("Payments").filter((r) => r.Reference === trace)).toEqual([]);
   expect(byName("Audit").filter((r) => r.Action === "Post ERA")).toEqual([]);
 });

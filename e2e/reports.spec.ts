@@ -5,8 +5,6 @@
 // fetched only then, and the "Aging YYYY-MM-DD" sheet is in the grid. The KPIs and the collections
 // worklist run once each. The saved file is checked with ExcelJS: the report sheets, the aging's
 // table, and one Audit row per report run.
-import { mkdir } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import { expect, test, type Locator } from "@playwright/test";
 import { readLedger } from "../src/ledger/ledger";
 import { agingByPayerType, agingReport } from "../src/reports/aging";
@@ -18,24 +16,10 @@ import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { lastThreeMonths } from "../taskpane/reports/reportForm";
 import { headlineKpis } from "../taskpane/reports/reportRun";
 import { agingChartView, agingHeadline, collectionsSummary, kpiRows } from "../taskpane/reports/reportView";
-import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
-import { tablesIn, type FoundTable } from "./xlsxFiles";
+import { guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { excelWorkbook, recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
-
-/** Rows of a table found in the saved file, as records by header. */
-function records(table: FoundTable): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
-}
-
-/** Nothing in the panel reaches past its right edge, and it does not scroll sideways. */
-async function overflow(panel: Locator) {
-  return panel.evaluate((el) => {
-    const edge = el.getBoundingClientRect().right + 1;
-    const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
-    return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
-  });
-}
 
 /** The last day of the month before today's: the sample's books run up to today, so it has a month behind it and lines after it. */
 function lastMonthEnd(): string {
@@ -68,8 +52,7 @@ test("the aging, the KPIs and the collections worklist run from the panel, show 
 }) => {
   const chunks: string[] = [];
   page.on("request", (request) => chunks.push(new URL(request.url()).pathname));
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText(/^(\d+) of \1 tables found\.$/)).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
 
   // What the engine says in Node for the same saved workbook.
   const asOf = lastMonthEnd();
@@ -83,7 +66,7 @@ test("the aging, the KPIs and the collections worklist run from the panel, show 
   expect(chart.series.length).toBeGreaterThan(1);
 
   // Excel's narrowest task pane is about 320 pixels wide: the panel is used at that width throughout.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
   await pane(page).getByRole("tab", { name: "Reports" }).click();
   const panel = pane(page).getByRole("tabpanel", { name: "Reports" });
   await expect(panel.getByRole("combobox", { name: "Report" })).toHaveValue("aging");
@@ -133,19 +116,12 @@ test("the aging, the KPIs and the collections worklist run from the panel, show 
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
 
   // The screenshot for docs/: the panel at 320 pixels with the headline figures and the chart, nothing cut off.
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  await panel.evaluate((el) => el.scrollTo(0, 0));
-  await mkdir("docs", { recursive: true });
-  await settled(page);
-  await expect(canvas).toHaveAttribute("data-drawn", "yes");
-  const paneBox = (await pane(page).boundingBox())!;
-  const end = await results.evaluate((el) => el.getBoundingClientRect().bottom);
-  await page.screenshot({
+  await paneScreenshot(page, panel, {
     path: "docs/taskpane-reports.png",
-    clip: { ...paneBox, height: Math.min(paneBox.height, Math.ceil(end - paneBox.y) + 16) },
-    animations: "disabled",
+    height: 2000,
+    end: results,
+    ready: () => expect(canvas).toHaveAttribute("data-drawn", "yes"),
   });
-  await page.setViewportSize({ width: 1280, height: 900 });
 
   // The report's sheet in the grid.
   await preview(page).getByRole("combobox", { name: "Sheet to preview" }).click();
@@ -192,8 +168,7 @@ test("the aging, the KPIs and the collections worklist run from the panel, show 
 
   // The saved file: the three reports' sheets, the aging's table on its sheet, one Audit row per report.
   const bytes = (await save(page)).bytes;
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const book = await excelWorkbook(bytes);
   const names = book.worksheets.map((w) => w.name);
   expect(names).toEqual(expect.arrayContaining([`Aging ${asOf}`, `KPIs ${period.from} to ${period.to}`, `Collections ${asOf}`]));
   expect(book.getWorksheet(`Aging ${asOf}`)!.getCell("A1").value).toBe(`A/R aging as of ${asOf}`);
@@ -202,7 +177,7 @@ test("the aging, the KPIs and the collections worklist run from the panel, show 
     tables.filter((t) => t.sheet === `Aging ${asOf}`).map((t) => t.name),
     "the aging's summary is an Excel table",
   ).not.toEqual([]);
-  const audit = records(tables.find((t) => t.name === "Audit")!);
+  const audit = recordsOf(tables, "Audit");
   expect(audit.filter((r) => r.Action === "Aging report")).toHaveLength(1);
   expect(audit.filter((r) => r.Action === "KPI report")).toHaveLength(1);
   expect(audit.filter((r) => r.Action === "Collections worklist")).toHaveLength(1);

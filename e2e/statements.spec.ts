@@ -6,11 +6,10 @@
 // preview for the same date issues nothing and says why; a re-print of a number just issued takes no
 // new one. The saved file is checked with ExcelJS: the Statements rows numbered on from the sample's
 // without a gap, one Audit row for the batch and one for the re-print.
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { PDFDocument } from "pdf-lib";
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { todayIso } from "../src/dates";
 import { formatMoney } from "../src/money";
 import { statementBatch } from "../src/statements/batch";
@@ -18,24 +17,10 @@ import { readStatementBooks } from "../src/statements/statementBooks";
 import { statementPages } from "../src/statements/statementPdf";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { reasonGroup } from "../taskpane/statements/statementView";
-import { guardEveryTest, pane, preview, save, settled } from "./browserPage";
-import { tablesIn, type FoundTable } from "./xlsxFiles";
+import { guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { excelWorkbook, recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
-
-/** Rows of a table found in the saved file, as records by header. */
-function records(table: FoundTable): Record<string, string>[] {
-  return table.rows.map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
-}
-
-/** Nothing in the panel reaches past its right edge, and it does not scroll sideways. */
-async function overflow(panel: Locator) {
-  return panel.evaluate((el) => {
-    const edge = el.getBoundingClientRect().right + 1;
-    const wide = [...el.querySelectorAll<HTMLElement>("*")].filter((e) => e.getBoundingClientRect().right > edge);
-    return { scroll: el.scrollWidth - el.clientWidth, wide: wide.map((e) => `${e.tagName} ${e.textContent}`.slice(0, 80)) };
-  });
-}
 
 const PDF_CHUNK = /\/pdf\.[0-9a-f]+\.js$/;
 const dist = process.env.E2E_DIST ?? "dist";
@@ -60,8 +45,7 @@ test("a batch is previewed, issued onto its sheet, downloaded as a PDF, not issu
   }
   const chunks: string[] = [];
   page.on("request", (request) => chunks.push(new URL(request.url()).pathname));
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText(/^(\d+) of \1 tables found\.$/)).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
 
   // What the engine says in Node for the same saved workbook, today.
   const today = todayIso();
@@ -79,7 +63,7 @@ test("a batch is previewed, issued onto its sheet, downloaded as a PDF, not issu
   const sheetName = `Statements ${today}`;
 
   // Excel's narrowest task pane is about 320 pixels wide: the panel is used at that width throughout.
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await narrowPane(page);
   await pane(page).getByRole("tab", { name: "Statements" }).click();
   const panel = pane(page).getByRole("tabpanel", { name: "Statements" });
   await expect(panel.getByRole("combobox", { name: "Send" })).toHaveValue("batch");
@@ -117,18 +101,7 @@ test("a batch is previewed, issued onto its sheet, downloaded as a PDF, not issu
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
 
   // The screenshot for docs/: the panel at 320 pixels with the preview down to its total, nothing cut off.
-  await page.setViewportSize({ width: 1280, height: 2600 });
-  await panel.evaluate((el) => el.scrollTo(0, 0));
-  await mkdir("docs", { recursive: true });
-  await settled(page);
-  const paneBox = (await pane(page).boundingBox())!;
-  const end = await shown.getByLabel("Total").evaluate((el) => el.getBoundingClientRect().bottom);
-  await page.screenshot({
-    path: "docs/taskpane-statements.png",
-    clip: { ...paneBox, height: Math.min(paneBox.height, Math.ceil(end - paneBox.y) + 6) },
-    animations: "disabled",
-  });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await paneScreenshot(page, panel, { path: "docs/taskpane-statements.png", height: 2600, end: shown.getByLabel("Total"), margin: 6 });
 
   // Issue: the sheet, the rows and the Audit row in one go; the grid shows the sheet.
   await panel.getByRole("button", { name: `Issue ${docs.length} statements` }).click();
@@ -192,17 +165,16 @@ test("a batch is previewed, issued onto its sheet, downloaded as a PDF, not issu
 
   // The saved file: the batch's sheet, its rows in Statements numbered on without a gap, one Audit row.
   const bytes = (await save(page)).bytes;
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const book = await excelWorkbook(bytes);
   expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([sheetName, `Statement ${numbers[0]}`]));
   const tables = await tablesIn(bytes);
-  const statements = records(tables.find((t) => t.name === "Statements")!);
+  const statements = recordsOf(tables, "Statements");
   expect(statements).toHaveLength(books.statements.length + docs.length);
   const added = statements.slice(books.statements.length);
   expect(added.map((r) => r.Number)).toEqual(numbers);
   expect(added.map((r) => r.Account)).toEqual(docs.map((d) => d.account));
   expect(added.every((r) => r.Kind === "Statement")).toBe(true);
-  const audit = records(tables.find((t) => t.name === "Audit")!);
+  const audit = recordsOf(tables, "Audit");
   const rows = audit.filter((r) => r.Action === "Statements issued");
   expect(rows).toHaveLength(1);
   expect(rows[0].What).toContain(`${numbers[0]}-${numbers.at(-1)}`);

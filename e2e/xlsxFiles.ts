@@ -1,5 +1,6 @@
 // Node-side checks of the files the browser host saves, with ExcelJS directly (not through our
-// adapter), so the end-to-end test judges the file as Excel would find it.
+// adapter), so the end-to-end test judges the file as Excel would find it: the workbook itself, its
+// tables, a table's rows as records by header, and the file changed as an office might change it.
 import ExcelJS from "exceljs";
 
 export interface FoundTable {
@@ -10,7 +11,8 @@ export interface FoundTable {
   rows: string[][];
 }
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+/** The saved file as ExcelJS reads it. */
+export async function excelWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return workbook;
@@ -24,7 +26,7 @@ function text(value: ExcelJS.CellValue): string {
 
 /** Every Excel table (ListObject) in the file, with its sheet, headers and body. */
 export async function tablesIn(bytes: Uint8Array): Promise<FoundTable[]> {
-  const workbook = await load(bytes);
+  const workbook = await excelWorkbook(bytes);
   const found: FoundTable[] = [];
   workbook.eachSheet((sheet) => {
     for (const table of sheet.getTables() as unknown as ExcelJS.Table[]) {
@@ -42,9 +44,16 @@ export async function tablesIn(bytes: Uint8Array): Promise<FoundTable[]> {
   return found;
 }
 
+/** The rows of the table named `name`, as records by header (a test failure when the file has no such table). */
+export function recordsOf(tables: FoundTable[], name: string): Record<string, string>[] {
+  const table = tables.find((t) => t.name === name);
+  if (!table) throw new Error(`the file has no table ${name}`);
+  return table.rows.map((row) => Object.fromEntries(table.headers.map((h, i) => [h, row[i]])));
+}
+
 /** The file without the sheet holding `table` (as an office might have deleted it). */
 export async function withoutTableSheet(bytes: Uint8Array, table: string): Promise<Buffer> {
-  const workbook = await load(bytes);
+  const workbook = await excelWorkbook(bytes);
   const sheet = workbook.worksheets.find((ws) => (ws.getTables() as unknown as ExcelJS.Table[]).some((t) => t.name === table));
   if (!sheet) throw new Error(`no sheet holds table ${table}`);
   workbook.removeWorksheet(sheet.id);
@@ -57,7 +66,7 @@ export async function withCellsTyped(
   table: string,
   edits: { row: number; header: string; value: ExcelJS.CellValue }[],
 ): Promise<Buffer> {
-  const workbook = await load(bytes);
+  const workbook = await excelWorkbook(bytes);
   const sheet = workbook.worksheets.find((ws) => (ws.getTables() as unknown as ExcelJS.Table[]).some((t) => t.name === table));
   if (!sheet) throw new Error(`no sheet holds table ${table}`);
   const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => text(v));

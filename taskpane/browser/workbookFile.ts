@@ -5,6 +5,7 @@
 import type { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { todayIso } from "../../src/dates";
 import { applyPlan } from "../../src/workbook/plan";
+import { downloadFile } from "../fileDownload";
 
 /** A file problem, already in the user's words (billerMessage shows it as is). */
 export class FileProblem extends Error {
@@ -59,17 +60,7 @@ export async function sampleWorkbook(): Promise<XlsxWorkbook> {
   return workbook;
 }
 
-/** Hands the bytes to the browser as a download; the object URL lives only until the click. */
+/** Hands the workbook to the browser as a download (fileDownload). */
 export function downloadWorkbook(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(bytes as BlobPart, fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }

@@ -10,11 +10,10 @@ import {
   ChevronRightRegular,
   DocumentTextRegular,
   ErrorCircleFilled,
-  ErrorCircleRegular,
   WarningFilled,
-  WarningRegular,
 } from "@fluentui/react-icons";
 import type { ClaimBooks } from "../../src/claims/claimBooks";
+import { ProblemLine } from "../CheckFindings";
 import type { ClaimEntry, ClaimStatus } from "./claimsRun";
 import { STATUS_TEXT, claimLineView, countsLine, problemViews, type PayerGroup, type ProblemView } from "./claimsView";
 
@@ -84,26 +83,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   problemItem: { ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },
-  problem: {
-    display: "grid",
-    gridTemplateColumns: "auto minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalXS,
-    width: "100%",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: "none",
-    backgroundColor: "transparent",
-    textAlign: "left",
-    font: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground1,
-  },
-  clickable: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
-  problemIcon: { marginTop: "1px", fontSize: "14px" },
   place: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   message: { gridColumn: "2", color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   hint: { color: tokens.colorNeutralForeground3 },
@@ -259,7 +238,10 @@ function ClaimDetail({
           <ul className={styles.problems} aria-label={`Problems of claim ${entry.claimId}`}>
             {problems.map((problem) => (
               <li key={problem.key} className={styles.problemItem}>
-                <ProblemLine problem={problem} onGoTo={onGoTo} />
+                <ProblemLine severity={problem.severity} onGoTo={onGoTo && problem.cell ? () => onGoTo(problem) : undefined}>
+                  <span className={styles.place}>{problem.place}</span>
+                  <span className={styles.message}>{problem.message}</span>
+                </ProblemLine>
               </li>
             ))}
           </ul>
@@ -273,27 +255,5 @@ function ClaimDetail({
         </div>
       )}
     </div>
-  );
-}
-
-function ProblemLine({ problem, onGoTo }: { problem: ProblemView; onGoTo?: (problem: ProblemView) => void }) {
-  const styles = useStyles();
-  const error = problem.severity === "error";
-  const Icon = error ? ErrorCircleRegular : WarningRegular;
-  const content = (
-    <>
-      <Icon
-        className={mergeClasses(styles.problemIcon, error ? styles.errors : styles.warnings)}
-        aria-label={error ? "Error" : "Warning"}
-      />
-      <span className={styles.place}>{problem.place}</span>
-      <span className={styles.message}>{problem.message}</span>
-    </>
-  );
-  if (!onGoTo || !problem.cell) return <div className={styles.problem}>{content}</div>;
-  return (
-    <button type="button" className={mergeClasses(styles.problem, styles.clickable)} onClick={() => onGoTo(problem)}>
-      {content}
-    </button>
   );
 }

@@ -6,19 +6,15 @@
 // A progress bar follows the stages on a large workbook; every failure is a message in a biller's
 // words, and nothing is logged (claims carry patient names).
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button, Caption1, Field, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import {
-  ArrowClockwiseRegular,
-  ArrowDownloadRegular,
-  DocumentArrowDownRegular,
-  DocumentTextRegular,
-  InfoRegular,
-} from "@fluentui/react-icons";
+import { Button, Caption1, Field, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ArrowDownloadRegular, DocumentArrowDownRegular, DocumentTextRegular } from "@fluentui/react-icons";
 import { todayIso } from "../../src/dates";
 import type { PanelProps } from "../panels";
 import { billerMessage } from "../billerMessage";
+import { NoteList } from "../CheckFindings";
+import { formLayout } from "../formLayout";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { formLayout } from "../payments/formLayout";
+import { StageProgress, nextPaint } from "../StageProgress";
 import { downloadClaimFile } from "./claimDownload";
 import { ClaimList, StatusLight } from "./ClaimList";
 import {
@@ -55,29 +51,15 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { flexGrow: 1, margin: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   headline: { overflowWrap: "anywhere" },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, margin: 0, padding: 0, listStyleType: "none" },
   countItem: { display: "inline-flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
   countNumber: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
-  notes: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  note: {
-    display: "flex",
-    gap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground2,
-    overflowWrap: "anywhere",
-    minWidth: 0,
-  },
-  noteIcon: { flexShrink: 0, marginTop: "1px", color: tokens.colorNeutralForeground3 },
+  note: { overflowWrap: "anywhere", minWidth: 0 },
   rulesOff: { overflowWrap: "anywhere" },
   ruleId: { fontFamily: tokens.fontFamilyMonospace },
   warningText: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  wide: { gridColumn: "1 / -1" },
-  control: { minWidth: 0, width: "100%" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   file: {
     display: "flex",
     flexDirection: "column",
@@ -90,9 +72,6 @@ const useStyles = makeStyles({
   fileName: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   more: { alignSelf: "flex-start" },
 });
-
-/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 const ALL = "";
 
@@ -226,9 +205,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
         file to send.
       </Caption1>
       {progress && (
-        <Field validationMessage={stageLabel(progress.stage, progress.job)} validationState="none">
-          <ProgressBar value={STAGE_PROGRESS[progress.stage]} thickness="large" aria-label="Claims progress" />
-        </Field>
+        <StageProgress label={stageLabel(progress.stage, progress.job)} value={STAGE_PROGRESS[progress.stage]} name="Claims progress" />
       )}
       {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
       {file && (
@@ -271,25 +248,13 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
             )}
           </Caption1>
           {rules.notOff.length > 0 && (
-            <ul className={styles.notes} aria-label="Rules not turned off">
-              {rules.notOff.map((text, i) => (
-                <li key={i} className={mergeClasses(styles.note, styles.warningText)}>
-                  <InfoRegular className={styles.noteIcon} />
-                  <span>{text}.</span>
-                </li>
-              ))}
-            </ul>
+            <NoteList
+              label="Rules not turned off"
+              notes={rules.notOff.map((text) => `${text}.`)}
+              noteClassName={mergeClasses(styles.note, styles.warningText)}
+            />
           )}
-          {notes.length > 0 && (
-            <ul className={styles.notes} aria-label="Check notes">
-              {notes.map((note, i) => (
-                <li key={i} className={styles.note}>
-                  <InfoRegular className={styles.noteIcon} />
-                  <span>{note}.</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          {notes.length > 0 && <NoteList label="Check notes" notes={notes.map((note) => `${note}.`)} noteClassName={styles.note} />}
           {scrub.entries.length > 0 && (
             <>
               <div className={styles.fields}>

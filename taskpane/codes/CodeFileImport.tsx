@@ -1,9 +1,10 @@
 // Importing a code file: what the file holds and its year when its name does not say (both
 // optional), a button that opens the file picker, and a progress bar through the stages of the import.
 import { useRef, type ChangeEvent } from "react";
-import { Button, Dropdown, Field, Input, Option, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import type { CodeSetKind } from "../../src/codes/codeSetLibrary";
+import { StageProgress } from "../StageProgress";
 import { STAGE_PROGRESS, stageLabel, type ImportForm, type ImportStage } from "./codeImport";
 
 const KIND_CHOICES: { value: ImportForm["kind"]; text: string }[] = [
@@ -112,9 +113,7 @@ export function CodeFileImport({ form, onFormChange, onFile, progress, disabled 
         aria-label="Code file"
       />
       {progress && (
-        <Field validationMessage={stageLabel(progress.stage, progress.codes)} validationState="none">
-          <ProgressBar value={STAGE_PROGRESS[progress.stage]} thickness="large" aria-label="Import progress" />
-        </Field>
+        <StageProgress label={stageLabel(progress.stage, progress.codes)} value={STAGE_PROGRESS[progress.stage]} name="Import progress" />
       )}
     </div>
   );

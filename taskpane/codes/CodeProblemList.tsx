@@ -1,22 +1,13 @@
 // What "Check the workbook" found: a headline, the notes (code sets that were not loaded), and the
 // first problems, each a button that shows its cell (Excel selects it; the browser host scrolls to it).
-import { Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { CodeCheckReport, CodeProblem } from "../../src/codes/checkWorkbookCodes";
+import { NoteList, ProblemLine } from "../CheckFindings";
 import { NoticeBar } from "../NoticeBar";
 import { codeCheckView, problemPlace } from "./codeCheck";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  notes: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  note: {
-    display: "flex",
-    gap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  noteIcon: { flexShrink: 0, marginTop: "1px", color: tokens.colorNeutralForeground3 },
   list: {
     margin: 0,
     padding: 0,
@@ -27,28 +18,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   item: { ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },
-  problem: {
-    display: "grid",
-    gridTemplateColumns: "auto minmax(0, 1fr)",
-    columnGap: tokens.spacingHorizontalXS,
-    width: "100%",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: "none",
-    backgroundColor: "transparent",
-    textAlign: "left",
-    font: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground1,
-  },
-  clickable: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
-  icon: { marginTop: "1px", fontSize: "14px" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   place: { fontWeight: tokens.fontWeightSemibold },
   value: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -80,16 +49,7 @@ export function CodeProblemList({ report, stale, onGoTo, onDismiss }: CodeProble
         onDismiss={onDismiss}
       />
       {stale && <Caption1 className={styles.stale}>The code sets changed after this check: check again.</Caption1>}
-      {report.notes.length > 0 && (
-        <ul className={styles.notes} aria-label="Check notes">
-          {report.notes.map((note, i) => (
-            <li key={i} className={styles.note}>
-              <InfoRegular className={styles.noteIcon} />
-              <span>{note}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {report.notes.length > 0 && <NoteList label="Check notes" notes={report.notes} />}
       {view.listTitle && (
         <>
           <Caption1>
@@ -99,7 +59,7 @@ export function CodeProblemList({ report, stale, onGoTo, onDismiss }: CodeProble
           <ul className={styles.list} aria-label="Code problems">
             {view.shown.map((problem, i) => (
               <li key={i} className={styles.item}>
-                <ProblemLine problem={problem} onGoTo={onGoTo} />
+                <CodeProblemLine problem={problem} onGoTo={onGoTo} />
               </li>
             ))}
           </ul>
@@ -109,13 +69,10 @@ export function CodeProblemList({ report, stale, onGoTo, onDismiss }: CodeProble
   );
 }
 
-function ProblemLine({ problem, onGoTo }: { problem: CodeProblem; onGoTo?: (problem: CodeProblem) => void }) {
+function CodeProblemLine({ problem, onGoTo }: { problem: CodeProblem; onGoTo?: (problem: CodeProblem) => void }) {
   const styles = useStyles();
-  const error = problem.severity === "error";
-  const Icon = error ? ErrorCircleRegular : WarningRegular;
-  const content = (
-    <>
-      <Icon className={mergeClasses(styles.icon, error ? styles.error : styles.warning)} aria-label={error ? "Error" : "Warning"} />
+  return (
+    <ProblemLine severity={problem.severity} onGoTo={onGoTo ? () => onGoTo(problem) : undefined}>
       <Text size={200}>
         <span className={styles.place}>{problemPlace(problem)}</span>
         {problem.value !== "" && (
@@ -126,12 +83,6 @@ function ProblemLine({ problem, onGoTo }: { problem: CodeProblem; onGoTo?: (prob
         )}
       </Text>
       <span className={styles.reason}>{problem.reason}</span>
-    </>
-  );
-  if (!onGoTo) return <div className={styles.problem}>{content}</div>;
-  return (
-    <button type="button" className={mergeClasses(styles.problem, styles.clickable)} onClick={() => onGoTo(problem)}>
-      {content}
-    </button>
+    </ProblemLine>
   );
 }

@@ -10,6 +10,7 @@ import type { CodeSetLibrary } from "../../src/codes/codeSetLibrary";
 import type { PanelProps } from "../panels";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
+import { nextPaint } from "../StageProgress";
 import { EMPTY_IMPORT_FORM, importCodeFile, importOptions, skippedNote, unreadableRowsNote, type ImportForm } from "./codeImport";
 import { highlightCodeProblems, highlightMessage } from "./codeCheck";
 import { CodeFileImport, type ImportProgress } from "./CodeFileImport";
@@ -32,9 +33,6 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   spinner: { justifyContent: "flex-start" },
 });
-
-/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSetsChanged }: PanelProps) {
   const styles = useStyles();

@@ -6,10 +6,8 @@ import { useMemo, useState, type KeyboardEvent } from "react";
 import {
   Button,
   Caption1,
-  Combobox,
   Field,
   Input,
-  Option,
   Radio,
   RadioGroup,
   Select,
@@ -22,7 +20,10 @@ import { ArrowSortDownLinesRegular, DismissRegular, EyeRegular } from "@fluentui
 import { todayIso } from "../../src/dates";
 import { formatMoney } from "../../src/money";
 import { insurancePaymentPlan, openLines, patientPaymentPlan, type LineApplication, type PlanResult } from "../../src/ledger/postingPlans";
-import { LINES_SHOWN, filterLines, findPatients, openLineViews, patientLabel, type PaymentBooks } from "./paymentBooks";
+import { FixMarkedFields, fieldValidation } from "../FieldErrors";
+import { formLayout } from "../formLayout";
+import { PatientSearch } from "../PatientSearch";
+import { LINES_SHOWN, filterLines, openLineViews, type PaymentBooks } from "./paymentBooks";
 import {
   METHODS,
   entriesFromPreview,
@@ -38,16 +39,12 @@ import {
   type PaymentForm,
 } from "./paymentForm";
 import { OpenLineList } from "./OpenLineList";
-import { formLayout } from "./formLayout";
 import { PlanReview } from "./PlanReview";
 import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
   ...formLayout,
-  wide: { gridColumn: "1 / -1" },
-  control: { minWidth: 0, width: "100%" },
   radios: { flexWrap: "wrap" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   totals: {
     display: "flex",
     flexDirection: "column",
@@ -57,8 +54,6 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
   },
   over: { color: tokens.colorPaletteRedForeground1 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const NO_ERRORS: FormErrors = { payment: {}, lines: {} };
@@ -78,8 +73,6 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
   const [review, setReview] = useState<PlanResult>();
   const [patientQuery, setPatientQuery] = useState("");
   const [lineQuery, setLineQuery] = useState("");
-  // Opened on every change, not only on a key press, so a pasted PatientID lists its patient too.
-  const [patientListOpen, setPatientListOpen] = useState(false);
 
   const patientPayment = isPatientSource(form.from);
   const [kind, setKind] = useState<"payer" | "patient">("payer");
@@ -97,7 +90,6 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
       open.map((l) => l.patientShare),
     ),
   );
-  const patientOptions = findPatients(books.patients, form.from && patientPayment ? "" : patientQuery);
   const errorCount = Object.keys(errors.payment).length + Object.values(errors.lines).reduce((n, e) => n + Object.keys(e).length, 0);
 
   // Any change to what will be posted takes the preview away: Post writes only what was previewed.
@@ -182,10 +174,8 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
     payer: "Choose the payer the money is from.",
     patient: "Find the patient: type a name or PatientID and pick them from the list.",
   };
-  const fieldError = (field: keyof FormErrors["payment"]) => ({
-    validationMessage: field === "from" && errors.payment.from ? FROM_MISSING[kind] : errors.payment[field],
-    validationState: errors.payment[field] ? ("error" as const) : ("none" as const),
-  });
+  const fieldError = (field: keyof FormErrors["payment"]) =>
+    fieldValidation(field === "from" && errors.payment.from ? FROM_MISSING[kind] : errors.payment[field]);
 
   const payer =
     form.from && !patientPayment ? books.payers.find((p) => "payerId" in form.from! && p.payerId === form.from.payerId) : undefined;
@@ -226,49 +216,26 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
             </Select>
           </Field>
         ) : (
-          <Field
+          <PatientSearch
             label="Patient"
-            hint={form.from ? undefined : "Type a name or PatientID; the list starts with who owes most."}
+            patients={books.patients}
+            picked={Boolean(form.from)}
+            query={patientQuery}
+            onQueryChange={setPatientQuery}
+            onPick={(chosen) => {
+              setEntries({});
+              setLineQuery("");
+              change({ from: { patientId: chosen.patientId } });
+            }}
+            onUnpick={() => {
+              setEntries({});
+              change({ from: undefined });
+            }}
+            noMatch="No patient matches"
+            validation={fieldError("from")}
             className={mergeClasses(styles.field, styles.wide)}
-            {...fieldError("from")}
-          >
-            <Combobox
-              className={styles.control}
-              freeform
-              placeholder="Name or PatientID"
-              value={patientQuery}
-              open={patientListOpen}
-              onOpenChange={(_, data) => setPatientListOpen(data.open)}
-              onChange={(event) => {
-                setPatientQuery(event.target.value);
-                setPatientListOpen(true);
-                if (form.from) {
-                  setEntries({});
-                  change({ from: undefined });
-                }
-              }}
-              onOptionSelect={(_, data) => {
-                const chosen = books.patients.find((p) => p.patientId === data.optionValue);
-                if (!chosen) return;
-                setPatientQuery(patientLabel(chosen));
-                setEntries({});
-                setLineQuery("");
-                change({ from: { patientId: chosen.patientId } });
-              }}
-              disabled={busy}
-            >
-              {patientOptions.map((p) => (
-                <Option key={p.patientId} value={p.patientId} text={patientLabel(p)}>
-                  {patientLabel(p)} · owes {formatMoney(p.due)}
-                </Option>
-              ))}
-              {patientOptions.length === 0 && (
-                <Option key="none" value="" text="" disabled>
-                  No patient matches
-                </Option>
-              )}
-            </Combobox>
-          </Field>
+            disabled={busy}
+          />
         )}
         <Field label="Date received" className={styles.field} {...fieldError("date")}>
           <Input className={styles.control} value={form.date} onChange={(_, data) => change({ date: data.value })} disabled={busy} />
@@ -359,13 +326,7 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
         )}
       </div>
 
-      {errorCount > 0 && (
-        <Caption1 className={styles.error}>
-          {errorCount === 1
-            ? "Fix the field marked in red, then preview again."
-            : `Fix the ${errorCount} fields marked in red, then preview again.`}
-        </Caption1>
-      )}
+      <FixMarkedFields count={errorCount} then="preview" />
       <div className={styles.actions}>
         <Button appearance="primary" icon={<EyeRegular />} onClick={preview} disabled={busy}>
           Preview

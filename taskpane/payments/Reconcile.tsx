@@ -9,6 +9,7 @@ import { formatMoney, type Cents } from "../../src/money";
 import { paymentStatuses, type PaymentStatus } from "../../src/ledger/balances";
 import { reconcileDeposits } from "../../src/ledger/depositReconciliation";
 import { refundPlan, type PlanResult } from "../../src/ledger/postingPlans";
+import { formLayout } from "../formLayout";
 import { patientLabel, type PaymentBooks } from "./paymentBooks";
 import { METHODS, type Method } from "./paymentForm";
 import {
@@ -22,14 +23,11 @@ import {
   reconcileHeadline,
   type RefundForm,
 } from "./reconcileView";
-import { formLayout } from "./formLayout";
 import { PlanReview } from "./PlanReview";
 import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
   ...formLayout,
-  control: { minWidth: 0, width: "100%" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   heading: { margin: 0 },
   list: {
     listStyleType: "none",
@@ -63,7 +61,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     paddingTop: tokens.spacingVerticalXS,
   },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 /** Payments with a credit the view lists at once. */

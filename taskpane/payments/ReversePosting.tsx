@@ -20,16 +20,14 @@ import {
 import { ArrowUndoRegular } from "@fluentui/react-icons";
 import { parseDate, todayIso } from "../../src/dates";
 import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
+import { formLayout } from "../formLayout";
 import type { PaymentBooks } from "./paymentBooks";
 import { findPostings } from "./postingSearch";
-import { formLayout } from "./formLayout";
 import { PlanReview } from "./PlanReview";
 import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
   ...formLayout,
-  wide: { gridColumn: "1 / -1" },
-  control: { minWidth: 0, width: "100%" },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -44,7 +42,6 @@ const useStyles = makeStyles({
   // The checkbox's label wraps inside the pane instead of pushing it wider.
   check: { minWidth: 0, overflowWrap: "anywhere" },
   blocked: { display: "block", color: tokens.colorNeutralForeground3, paddingLeft: "32px" },
-  hint: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   confirmList: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });

@@ -7,11 +7,9 @@ import { useCallback, useMemo, useRef, useState, type ChangeEvent } from "react"
 import {
   Button,
   Caption1,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Spinner,
   Text,
   makeStyles,
@@ -23,6 +21,7 @@ import type { WritePlan } from "../../src/workbook/plan";
 import type { PanelProps } from "../panels";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
+import { StageProgress, nextPaint } from "../StageProgress";
 import { STAGE_PROGRESS, exportExceptions, postRemittance, previewRemittance, stageLabel, type ImportStage } from "./remittanceImport";
 import { alreadyPostedMessage, exceptionViews, postedMessage, previewSummary, refusalMessage, remittanceView } from "./remittanceView";
 import { RemittanceCard } from "./RemittanceCard";
@@ -73,9 +72,6 @@ const useStyles = makeStyles({
   where: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
   const styles = useStyles();
@@ -211,9 +207,7 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
         aria-label="Remittance file"
       />
       {stage && (
-        <Field validationMessage={stageLabel(stage.stage, stage.fileName)} validationState="none">
-          <ProgressBar value={STAGE_PROGRESS[stage.stage]} thickness="large" aria-label="Import progress" />
-        </Field>
+        <StageProgress label={stageLabel(stage.stage, stage.fileName)} value={STAGE_PROGRESS[stage.stage]} name="Import progress" />
       )}
       {busy && busy !== "importing" && (
         <Spinner

@@ -4,14 +4,16 @@
 // stages on a large workbook. A form that doesn't read says which field and runs nothing; a failed
 // run says why in a biller's words and writes nothing.
 import { useEffect, useState } from "react";
-import { Button, Caption1, Field, Input, ProgressBar, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DataBarVerticalRegular } from "@fluentui/react-icons";
 import { isIsoDate, todayIso } from "../../src/dates";
 import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
 import type { PanelProps } from "../panels";
 import { billerMessage } from "../billerMessage";
+import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
+import { formLayout } from "../formLayout";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { formLayout } from "../payments/formLayout";
+import { StageProgress, nextPaint } from "../StageProgress";
 import {
   BASES,
   GROUPINGS,
@@ -34,15 +36,7 @@ const useStyles = makeStyles({
   ...formLayout,
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   title: { margin: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  wide: { gridColumn: "1 / -1" },
-  control: { minWidth: 0, width: "100%" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
-
-/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const styles = useStyles();
@@ -70,8 +64,7 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   // A field's mistake goes once it is edited; all of them when another report is picked (its fields are others).
   const change = (next: Partial<ReportForm>) => {
     setForm((f) => ({ ...f, ...next }));
-    const cleared = Object.keys(next);
-    setErrors((e) => (next.kind !== undefined ? {} : Object.fromEntries(Object.entries(e).filter(([k]) => !cleared.includes(k)))));
+    setErrors((e) => (next.kind !== undefined ? {} : errorsAfterEdit(e, next)));
   };
 
   const run = async () => {
@@ -103,11 +96,7 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   };
 
   const busy = stage !== undefined;
-  const fieldError = (field: ReportField) => ({
-    validationMessage: errors[field],
-    validationState: errors[field] ? ("error" as const) : ("none" as const),
-  });
-  const errorCount = Object.keys(errors).length;
+  const fieldError = (field: ReportField) => fieldValidation(errors[field]);
   // What a blank KPI period stands for, said in the fields' placeholders.
   const period = isIsoDate(form.asOf.trim()) ? lastThreeMonths(form.asOf.trim()) : undefined;
   const aged = form.kind === "aging" || form.kind === "collections";
@@ -233,23 +222,13 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
           <KeepTogether text="Buckets: the last day of each, so 30, 60, 90, 120 makes 0-30, 31-60, 61-90, 91-120 and 120+." />
         </Caption1>
       )}
-      {errorCount > 0 && (
-        <Caption1 className={styles.error}>
-          {errorCount === 1
-            ? "Fix the field marked in red, then run again."
-            : `Fix the ${errorCount} fields marked in red, then run again.`}
-        </Caption1>
-      )}
+      <FixMarkedFields count={Object.keys(errors).length} then="run" />
       <div className={styles.actions}>
         <Button appearance="primary" icon={<DataBarVerticalRegular />} onClick={() => void run()} disabled={busy}>
           Run
         </Button>
       </div>
-      {stage && (
-        <Field validationMessage={stageLabel(stage)} validationState="none">
-          <ProgressBar value={STAGE_PROGRESS[stage]} thickness="large" aria-label="Report progress" />
-        </Field>
-      )}
+      {stage && <StageProgress label={stageLabel(stage)} value={STAGE_PROGRESS[stage]} name="Report progress" />}
       {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
       {outcome && <ReportResults outcome={outcome} />}
     </div>

@@ -13,7 +13,6 @@ import {
   Field,
   Input,
   Option,
-  ProgressBar,
   Select,
   Text,
   makeStyles,
@@ -22,14 +21,15 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular, MailRegular, PrintRegular } from "@fluentui/react-icons";
 import { isIsoDate, todayIso } from "../../src/dates";
-import { formatMoney } from "../../src/money";
 import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
 import type { PanelProps } from "../panels";
 import { billerMessage } from "../billerMessage";
+import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
+import { formLayout } from "../formLayout";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { formLayout } from "../payments/formLayout";
+import { PatientSearch } from "../PatientSearch";
+import { StageProgress, nextPaint } from "../StageProgress";
 import { KeepTogether } from "../reports/ReportResults";
-import { findPatients, patientLabel } from "../payments/paymentBooks";
 import {
   JOBS,
   newStatementForm,
@@ -59,16 +59,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { flexGrow: 1, margin: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  wide: { gridColumn: "1 / -1" },
-  control: { minWidth: 0, width: "100%" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   issued: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start", minWidth: 0 },
 });
-
-/** Lets the browser draw a state change (the progress bar) before the next synchronous stretch of work. */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 20));
 
 /** Setup's own statement rules: what the form shows until the Practice table is read. */
 const SETUP_RULES = statementSettings([]).settings;
@@ -86,7 +78,6 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const [issued, setIssued] = useState<IssuedRun>();
   const [pdfSaved, setPdfSaved] = useState<string>();
   const [accountQuery, setAccountQuery] = useState("");
-  const [accountListOpen, setAccountListOpen] = useState(false);
   const [numberListOpen, setNumberListOpen] = useState(false);
   // The rules the form's minimum and cycle show by default: a field still showing them follows the practice's.
   const rulesShown = useRef<Rules>(SETUP_RULES);
@@ -122,8 +113,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const change = (next: Partial<StatementForm>) => {
     setForm((f) => ({ ...f, ...next }));
     setPreview(undefined);
-    const cleared = Object.keys(next);
-    setErrors((e) => (next.job !== undefined ? {} : Object.fromEntries(Object.entries(e).filter(([k]) => !cleared.includes(k)))));
+    setErrors((e) => (next.job !== undefined ? {} : errorsAfterEdit(e, next)));
   };
 
   const showPreview = async () => {
@@ -204,16 +194,11 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   // What each account would be asked for on the statement date (today while the date does not read).
   const choiceDate = isIsoDate(form.date.trim()) ? form.date.trim() : todayIso();
   const accounts = useMemo(() => (books && job === "account" ? accountChoices(books, choiceDate) : []), [books, job, choiceDate]);
-  const accountOptions = findPatients(accounts, form.account ? "" : accountQuery);
   const payers = useMemo(() => (books ? invoicePayers(books) : []), [books]);
   const issuedOptions = books && job === "reprint" ? findIssued(books, form.number) : [];
   const problems = books ? booksNotice(books.problems) : undefined;
 
-  const fieldError = (field: StatementField) => ({
-    validationMessage: errors[field],
-    validationState: errors[field] ? ("error" as const) : ("none" as const),
-  });
-  const errorCount = Object.keys(errors).length;
+  const fieldError = (field: StatementField) => fieldValidation(errors[field]);
   const ready = preview !== undefined && !preview.nothing;
   const issueLabel = !ready
     ? "Issue"
@@ -252,44 +237,19 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
           </Select>
         </Field>
         {job === "account" && (
-          <Field
+          <PatientSearch
             label="Account"
-            hint={form.account ? undefined : "Type a name or PatientID; the list starts with who owes most."}
+            patients={accounts}
+            picked={Boolean(form.account)}
+            query={accountQuery}
+            onQueryChange={setAccountQuery}
+            onPick={(chosen) => change({ account: chosen.patientId })}
+            onUnpick={() => change({ account: "" })}
+            noMatch="No account matches"
+            validation={fieldError("account")}
             className={mergeClasses(styles.field, styles.wide)}
-            {...fieldError("account")}
-          >
-            <Combobox
-              className={styles.control}
-              freeform
-              placeholder="Name or PatientID"
-              value={accountQuery}
-              open={accountListOpen}
-              onOpenChange={(_, data) => setAccountListOpen(data.open)}
-              onChange={(event) => {
-                setAccountQuery(event.target.value);
-                setAccountListOpen(true);
-                if (form.account) change({ account: "" });
-              }}
-              onOptionSelect={(_, data) => {
-                const chosen = accounts.find((a) => a.patientId === data.optionValue);
-                if (!chosen) return;
-                setAccountQuery(patientLabel(chosen));
-                change({ account: chosen.patientId });
-              }}
-              disabled={busy || !books}
-            >
-              {accountOptions.map((a) => (
-                <Option key={a.patientId} value={a.patientId} text={patientLabel(a)}>
-                  {patientLabel(a)} · owes {formatMoney(a.due)}
-                </Option>
-              ))}
-              {accountOptions.length === 0 && (
-                <Option key="none" value="" text="" disabled>
-                  No account matches
-                </Option>
-              )}
-            </Combobox>
-          </Field>
+            disabled={busy || !books}
+          />
         )}
         {job === "invoice" && (
           <Field label="Payer" className={mergeClasses(styles.field, styles.wide)} {...fieldError("payer")}>
@@ -368,13 +328,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
         {job === "invoice" && "An invoice lists the lines billed to the payer and what it still owes, with the Practice table's terms."}
         {job === "reprint" && "A re-print rebuilds the document as of the date it was issued, with its own number: no new number is taken."}
       </Caption1>
-      {errorCount > 0 && (
-        <Caption1 className={styles.error}>
-          {errorCount === 1
-            ? "Fix the field marked in red, then preview again."
-            : `Fix the ${errorCount} fields marked in red, then preview again.`}
-        </Caption1>
-      )}
+      <FixMarkedFields count={Object.keys(errors).length} then="preview" />
       <div className={styles.actions}>
         <Button appearance={ready ? "secondary" : "primary"} icon={<EyeRegular />} onClick={() => void showPreview()} disabled={busy}>
           Preview
@@ -395,11 +349,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
           </>
         )}
       </div>
-      {stage && (
-        <Field validationMessage={stageLabel(stage)} validationState="none">
-          <ProgressBar value={STAGE_PROGRESS[stage]} thickness="large" aria-label="Statements progress" />
-        </Field>
-      )}
+      {stage && <StageProgress label={stageLabel(stage)} value={STAGE_PROGRESS[stage]} name="Statements progress" />}
       {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
       {issued && (
         <div className={styles.issued} aria-label="Just issued" role="group">

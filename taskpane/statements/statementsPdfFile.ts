@@ -1,8 +1,9 @@
 // The PDF of the statements just issued or re-printed, as a download. pdf-lib is imported only here
 // and only when the biller asks for a PDF, so it is a lazy chunk of its own and never part of either
 // host's first load. The file name says the date or the number, never a patient (downloads folders
-// and browser histories are not the statement). The bytes stay in the page: Blob, object URL, <a download>.
+// and browser histories are not the statement). The bytes stay in the page (fileDownload).
 import type { StatementDocument } from "../../src/statements/model";
+import { downloadFile } from "../fileDownload";
 
 const loadPdf = () => import(/* webpackChunkName: "pdf" */ "../../src/statements/statementPdf");
 
@@ -22,17 +23,7 @@ export async function statementsPdfBytes(docs: StatementDocument[]): Promise<Uin
   return statementsPdf(docs);
 }
 
-/** Hands the PDF to the browser as a download; the object URL lives only until the click. */
+/** Hands the PDF to the browser as a download (fileDownload). */
 export function downloadPdf(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: "application/pdf" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(bytes as BlobPart, fileName, "application/pdf");
 }

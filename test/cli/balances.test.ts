@@ -3,43 +3,25 @@
 // back through the xlsx adapter), as text and as CSV, with and without an as-of date; on a small
 // hand-made ledger a credit is shown apart and ledger problems come first with exit 1 (on stderr with
 // --csv, so stdout stays CSV); a wrong command line or an unreadable file ends with exit 2.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, nodeIo, USAGE, type CliIo } from "../../src/cli/medbill";
+import { readFileSync, writeFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { USAGE } from "../../src/cli/medbill";
 import { isoToSerial } from "../../src/dates";
 import { balancesBy, lineBalances, type BalanceGroup, type LineBalance } from "../../src/ledger/balances";
 import { readLedger } from "../../src/ledger/ledger";
-import { formatMoney, parseMoney, type Cents } from "../../src/money";
+import { formatMoney, type Cents } from "../../src/money";
 import { createTableOp } from "../../src/workbook/plan";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
 import { Charges, Payers, Payments, Postings } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { cellsOf, cents, tempFolder, terminal, writeSample } from "./terminal";
 
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-balances-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, text: () => out.join("\n"), run: (...argv: string[]) => main(argv, io) };
-}
+const { file } = tempFolder("medbill-balances-");
 
 async function linesOf(name: string, asOf?: string): Promise<LineBalance[]> {
   const { ledger } = await readLedger(await XlsxWorkbook.load(readFileSync(name)));
   return lineBalances(ledger, asOf);
 }
-
-/** The cells of a printed table row (columns are two or more spaces apart; no value here holds two). */
-const cellsOf = (line: string) => line.trim().split(/\s{2,}/);
-const cents = (text: string): Cents => {
-  const parsed = parseMoney(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-};
 
 const MONEY = ["Charge", "Ins paid", "Pt paid", "Adjustments", "Pt resp", "Ins share", "Pt share", "Balance", "Credit"];
 
@@ -48,8 +30,7 @@ describe("medbill balances on a sample practice", () => {
   let lines: LineBalance[];
 
   beforeAll(async () => {
-    const t = terminal();
-    expect(await t.run("sample", "--lines", "400", "--seed", "3", "--as-of", "2026-06-30", "--out", sample)).toBe(0);
+    await writeSample(sample, { lines: 400, seed: 3, asOf: "2026-06-30" });
     lines = await linesOf(sample);
   });
 
@@ -147,6 +128,8 @@ function ledgerOps(postings: CellValue[][]): WriteOp[] {
   // Postings columns: PostingID, PaymentID, ChargeID, Date, Paid, Adjustment, Group, Reason, Patient Resp, Source, Reverses, Note
   return [
     table(Payers, [["MCR", "Medicare", "Medicare", null, 365]]),
+    // A Charges row a line, as the sheet has them.
+    // prettier-ignore
     table(Charges, [
       ["L1", "C1", "P1", "MCR", null, d("2026-01-05"), "11", "99213", null, null, null, null, "E11.9", null, null, null, 1, 200, null, null, null],
       ["L2", "C2", "P2", "SELF", null, d("2026-01-06"), "11", "99212", null, null, null, null, "E11.9", null, null, null, 1, 50, null, null, null],

@@ -7,30 +7,19 @@
 // (read back with read837p: the same claims and ΣCLM02), marks their lines billed, keeps the control
 // number and the Audit row, refuses an existing file without --force, and a later export writes only
 // what is new, with a higher control number, or nothing (and the number stays). Wrong command lines exit 2.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
 import { read837p } from "../../src/claims/837pRead";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
 import { controlNumbersFrom } from "../../src/claims/exportPlan";
 import { scrubClaims, type ScrubResult } from "../../src/claims/scrubber";
-import { main, nodeIo, type CliIo } from "../../src/cli/medbill";
 import { formatMoney, sumCents } from "../../src/money";
 import { parseTable } from "../../src/workbook/mapTable";
 import { Audit, Patients, type PatientRow } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { tempFolder, terminal, writeSample } from "./terminal";
 
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-claims-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, run: (...argv: string[]) => main(argv, io) };
-}
+const { file } = tempFolder("medbill-claims-");
 
 const AS_OF = "2026-10-31";
 /** The claim lines printed: [claim id, payer, "patient P...", lines, charges, status]. */
@@ -74,8 +63,7 @@ describe("medbill claims on a sample practice", () => {
   let expected: { books: ClaimBooks; results: ScrubResult[] };
 
   beforeAll(async () => {
-    const t = terminal();
-    expect(await t.run("sample", "--lines", "2000", "--seed", "3", "--as-of", AS_OF, "--out", sample)).toBe(0);
+    await writeSample(sample, { lines: 2000, seed: 3, asOf: AS_OF });
     const workbook = await XlsxWorkbook.load(readFileSync(sample));
     patients = parseTable(Patients, (await workbook.readTables(["Patients"])).Patients!).rows;
     expected = await expectedScrub(sample);

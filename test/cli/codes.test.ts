@@ -4,28 +4,19 @@
 // in the saved file (and takes a fixed one's fill away on the next run); import reports each file's kind,
 // year and count, refuses a set already loaded or a file that is no code file, and says why.
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, nodeIo, USAGE, type CliIo } from "../../src/cli/medbill";
+import { beforeAll, describe, expect, it } from "vitest";
+import { USAGE } from "../../src/cli/medbill";
 import { SAMPLE_FEES, VISIT_KINDS } from "../../src/sample/sampleCatalog";
 import { serialToIso } from "../../src/dates";
 import type { CellValue } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { tempFolder, terminal, writeSample } from "./terminal";
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../codes/fixtures");
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-codes-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, text: () => out.join("\n"), run: (...argv: string[]) => main(argv, io) };
-}
+const { file } = tempFolder("medbill-codes-");
 
 // ---- code files that cover every code the sample practice uses (and a few the seeds need) ----------
 
@@ -99,7 +90,7 @@ describe("a sample practice, its code sets, and seeded bad codes", () => {
     writeFileSync(file("HCPC2024_SAMPLE.txt"), hcpcsFile);
     writeFileSync(file("office_cpt.csv"), cptList);
     // Dates of service from 2023-10 to 2024-09: all in fiscal year 2024.
-    expect(await terminal().run("sample", "--lines", "60", "--seed", "5", "--as-of", "2024-09-30", "--out", file("sample.xlsx"))).toBe(0);
+    await writeSample(file("sample.xlsx"), { lines: 60, seed: 5, asOf: "2024-09-30" });
   });
 
   it("without code sets, checks formats only and says what it could not check", async () => {
@@ -135,7 +126,9 @@ describe("a sample practice, its code sets, and seeded bad codes", () => {
   it("finds the sample clean against code sets that cover it", async () => {
     const t = terminal();
     expect(await t.run("codes", "check", file("sample.xlsx"))).toBe(0);
-    expect(t.out[1]).toMatch(/^Code sets: FY2024 ICD-10-CM \(\d+ codes\), 2024 HCPCS \(5 codes and modifiers\), the CPT list \(\d+ codes\)$/);
+    expect(t.out[1]).toMatch(
+      /^Code sets: FY2024 ICD-10-CM \(\d+ codes\), 2024 HCPCS \(5 codes and modifiers\), the CPT list \(\d+ codes\)$/,
+    );
     expect(t.text()).not.toContain("Not checked:");
     expect(t.text()).toContain("No problems found.");
   });
@@ -205,7 +198,7 @@ describe("a sample practice, its code sets, and seeded bad codes", () => {
 
 describe("medbill codes import", () => {
   beforeAll(async () => {
-    expect(await terminal().run("sample", "--lines", "5", "--seed", "2", "--as-of", "2024-06-30", "--out", file("small.xlsx"))).toBe(0);
+    await writeSample(file("small.xlsx"), { lines: 5, seed: 2, asOf: "2024-06-30" });
   });
 
   it("reads the year from the file names, writes --out and leaves the workbook as it was", async () => {

@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, nodeIo, type CliIo } from "../../src/cli/medbill";
 import type { CellValue } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { terminal, writeSample } from "./terminal";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const data = path.resolve(projectRoot, "../shared/data");
@@ -18,13 +18,6 @@ const hcpcsFile = path.join(data, "hcpcs/HCPC2019_CONTR_ANWEB.txt");
 const present = existsSync(icd10Zip) && existsSync(hcpcsFile);
 if (!present) console.warn(`Skipping the real-file codes CLI tests: ${data} (the shared CMS sample files) is missing.`);
 
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, text: () => out.join("\n"), run: (...argv: string[]) => main(argv, io) };
-}
-
 describe.skipIf(!present)("medbill codes with the real FY2025 ICD-10-CM zip and the 2019 HCPCS file", () => {
   const folder = mkdtempSync(path.join(tmpdir(), "medbill-codes-real-"));
   const book = path.join(folder, "sample.xlsx");
@@ -32,7 +25,7 @@ describe.skipIf(!present)("medbill codes with the real FY2025 ICD-10-CM zip and 
 
   it("imports both, checks the sample clean, then finds a seeded header code", async () => {
     // Dates of service 2024-10-01 to 2025-09-30: fiscal year 2025.
-    expect(await terminal().run("sample", "--lines", "300", "--seed", "11", "--as-of", "2025-09-30", "--out", book)).toBe(0);
+    await writeSample(book, { lines: 300, seed: 11, asOf: "2025-09-30" });
 
     const imported = terminal();
     expect(await imported.run("codes", "import", book, icd10Zip, hcpcsFile)).toBe(0);

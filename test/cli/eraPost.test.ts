@@ -3,27 +3,17 @@
 // saved with the payment, its postings and an Audit row), then refused as already posted with exit 1;
 // --exceptions puts the exceptions on a sheet; a refused file writes nothing and exits 1; a wrong
 // command line or a missing file exits 2. Patient names from the file are never printed.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, nodeIo, USAGE, type CliIo } from "../../src/cli/medbill";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { USAGE } from "../../src/cli/medbill";
 import { readLedger, type Ledger } from "../../src/ledger/ledger";
 import { formatMoney } from "../../src/money";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { ERA_DATE, MEDICARE, unpaidClaims } from "../era/eraPlanBooks";
 import { SYNTHETIC_PATIENT_LAST, syntheticRemittance, type SyntheticRemittance } from "../era/syntheticRemittance";
+import { tempFolder, terminal, writeSample } from "./terminal";
 
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-era-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, text: () => [...out, ...err].join("\n"), run: (...argv: string[]) => main(argv, io) };
-}
+const { file } = tempFolder("medbill-era-");
 
 async function ledgerOf(name: string): Promise<Ledger> {
   return (await readLedger(await XlsxWorkbook.load(readFileSync(name)))).ledger;
@@ -35,7 +25,7 @@ let era: SyntheticRemittance;
 let claimIds: string[];
 
 beforeAll(async () => {
-  expect(await terminal().run("sample", "--lines", "600", "--seed", "11", "--as-of", "2026-06-30", "--out", sample)).toBe(0);
+  await writeSample(sample, { lines: 600, seed: 11, asOf: "2026-06-30" });
   ledger = await ledgerOf(sample);
   const claims = unpaidClaims(ledger, "MCR").slice(0, 3);
   claimIds = claims.map((c) => c.claimId);

@@ -3,29 +3,20 @@
 // a missing file or a wrong command line ends with exit 2 and a plain sentence. The launcher and
 // the `tsx src/cli/medbill.ts` entry point are run once each as real processes.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
-import { main, nodeIo, USAGE, type CliIo } from "../../src/cli/medbill";
+import { describe, expect, it } from "vitest";
+import { USAGE } from "../../src/cli/medbill";
 import { samplePractice } from "../../src/sample/practiceSample";
 import { applyPlan } from "../../src/workbook/plan";
 import type { CreateTableOp, WriteOp } from "../../src/workbook/port";
 import { BILLING_TABLES } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { tempFolder, terminal } from "./terminal";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-cli-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { io, out, err, run: (...argv: string[]) => main(argv, io) };
-}
+const { folder, file } = tempFolder("medbill-cli-");
 
 async function writeWorkbook(name: string, ops: WriteOp[]): Promise<string> {
   const book = XlsxWorkbook.create();

@@ -3,36 +3,20 @@
 // agingReport gives for the same file; --out writes the dated sheet to another file (the input left
 // as it was) and refuses to replace an existing file; collections and kpis print their figures
 // (collections without names or phones) and write their sheets; wrong command lines exit 2.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, nodeIo, type CliIo } from "../../src/cli/medbill";
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { nodeIo } from "../../src/cli/medbill";
 import { readLedger } from "../../src/ledger/ledger";
-import { formatMoney, parseMoney, type Cents } from "../../src/money";
+import { formatMoney } from "../../src/money";
 import { agingReport, type AgingReport } from "../../src/reports/aging";
 import { practiceKpis } from "../../src/reports/kpis";
 import { parseTable } from "../../src/workbook/mapTable";
 import { Patients } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { cellsOf, cents, tempFolder, terminal, writeSample } from "./terminal";
 
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-reports-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const { file } = tempFolder("medbill-reports-");
 
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, run: (...argv: string[]) => main(argv, io) };
-}
-
-const cellsOf = (line: string) => line.trim().split(/\s{2,}/);
-const cents = (text: string): Cents => {
-  const parsed = parseMoney(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-};
 const AS_OF = "2026-10-31";
 
 describe("medbill aging, collections and kpis on a sample practice", () => {
@@ -40,8 +24,7 @@ describe("medbill aging, collections and kpis on a sample practice", () => {
   let report: AgingReport;
 
   beforeAll(async () => {
-    const t = terminal();
-    expect(await t.run("sample", "--lines", "300", "--seed", "3", "--as-of", AS_OF, "--out", sample)).toBe(0);
+    await writeSample(sample, { lines: 300, seed: 3, asOf: AS_OF });
     const { ledger } = await readLedger(await XlsxWorkbook.load(readFileSync(sample)));
     report = agingReport(ledger, { asOf: AS_OF });
   });

@@ -4,37 +4,20 @@
 // the last run without a gap, and its PDF has a page per statement and no DOB or member id; --pdf
 // refuses an existing file (issuing nothing) unless --force; --account, --reprint (same number, no
 // row) and --invoice; wrong command lines exit 2.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { unzlibSync } from "fflate";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { PDFDocument } from "pdf-lib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main, nodeIo, type CliIo } from "../../src/cli/medbill";
-import { formatMoney, parseMoney, type Cents } from "../../src/money";
+import { beforeAll, describe, expect, it } from "vitest";
+import { formatMoney } from "../../src/money";
 import { statementBatch } from "../../src/statements/batch";
 import { readStatementBooks, type StatementBooks } from "../../src/statements/statementBooks";
 import { parseTable } from "../../src/workbook/mapTable";
 import { Audit, Statements, type PatientRow, type StatementRow } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { pdfTexts } from "../statements/pdfText";
+import { cellsOf, cents, tempFolder, terminal, writeSample } from "./terminal";
 
-const folder = mkdtempSync(path.join(tmpdir(), "medbill-statements-"));
-const file = (name: string) => path.join(folder, name);
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const { file } = tempFolder("medbill-statements-");
 
-function terminal() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), readFile: nodeIo.readFile, writeFile: nodeIo.writeFile };
-  return { out, err, run: (...argv: string[]) => main(argv, io) };
-}
-
-const cellsOf = (line: string) => line.trim().split(/\s{2,}/);
-const cents = (text: string): Cents => {
-  const parsed = parseMoney(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-};
 /** The printed rows of documents: [number, account, lines, pending insurance, amount due]. */
 const printedDocuments = (out: string[]) => out.filter((l) => /^[SI]\d{6} /.test(l)).map(cellsOf);
 
@@ -46,25 +29,8 @@ async function statementRows(bookPath: string): Promise<StatementRow[]> {
   return parseTable(Statements, (await book.readTables(["Statements"])).Statements!).rows;
 }
 
-/** The strings a pdf-lib PDF shows: content streams inflated, <hex> Tj operands decoded (WinAnsi). */
-function pdfText(bytes: Uint8Array): string {
-  const raw = new TextDecoder("latin1").decode(bytes);
-  const winAnsi = new TextDecoder("windows-1252");
-  const shown: string[] = [];
-  for (const m of raw.matchAll(/\/Length (\d+)\s*>>\s*stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    let content: string;
-    try {
-      content = new TextDecoder("latin1").decode(unzlibSync(bytes.subarray(start, start + Number(m[1]))));
-    } catch {
-      continue;
-    }
-    for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) {
-      shown.push(winAnsi.decode(Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16))));
-    }
-  }
-  return shown.join("\n");
-}
+/** Every string a pdf-lib PDF shows, a line each. */
+const pdfText = (bytes: Uint8Array): string => pdfTexts(bytes).flat().join("\n");
 
 const AS_OF = "2026-10-31";
 const DATE = "2026-11-02";
@@ -75,8 +41,7 @@ describe("medbill statements on a sample practice", () => {
   let patients: PatientRow[];
 
   beforeAll(async () => {
-    const t = terminal();
-    expect(await t.run("sample", "--lines", "300", "--seed", "3", "--as-of", AS_OF, "--out", sample)).toBe(0);
+    await writeSample(sample, { lines: 300, seed: 3, asOf: AS_OF });
     books = await booksOf(sample);
     patients = books.patients;
     // The privacy checks below look for these: the sample must have them.

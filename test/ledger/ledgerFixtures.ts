@@ -1,7 +1,8 @@
 // Hand-made ledgers for tests: one small builder per ledger row (Charges, Payments, Postings, Payers)
 // with defaults a test overrides only where it matters, a default payer list, and the same rows laid
 // out as a MemoryWorkbook (through rowToCells, as the add-in writes them) for tests that read.
-// Amounts are cents. Shared by the ledger, posting, functions and panel tests.
+// Amounts are cents. Shared by the ledger, posting, functions and panel tests; the statement
+// fixtures lay out their tables with tableOf too.
 import type { DateSystem } from "../../src/dates";
 import { buildLedger, type Ledger } from "../../src/ledger/ledger";
 import { mapColumns, rowToCells } from "../../src/workbook/mapTable";
@@ -100,7 +101,8 @@ export function ledgerOf(tables: FixtureTables): Ledger {
   });
 }
 
-function tableOf(def: TableDef, rows: object[], dateSystem: DateSystem) {
+/** Rows as a table of a memory workbook, with Setup's headers, written as the add-in writes them (rowToCells). */
+export function tableOf(def: TableDef, rows: object[], dateSystem: DateSystem) {
   const op = createTableOp(def);
   const mapping = mapColumns(def, op.headers);
   const cells = rows.map((row) => {

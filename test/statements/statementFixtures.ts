@@ -18,10 +18,8 @@
 // PX owes 50.00 and is not in Patients; P8's visit is billed to the lien attorney ATTY (invoice.test.ts).
 import type { DateSystem } from "../../src/dates";
 import { statementBooksFromRows, type StatementBooks } from "../../src/statements/statementBooks";
-import { mapColumns, rowToCells } from "../../src/workbook/mapTable";
+import { tableOf } from "../ledger/ledgerFixtures";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { createTableOp } from "../../src/workbook/plan";
-import type { CellValue } from "../../src/workbook/port";
 import {
   Charges,
   FeeSchedule,
@@ -39,7 +37,6 @@ import {
   type PostingRow,
   type PracticeRow,
   type StatementRow,
-  type TableDef,
 } from "../../src/workbook/tables";
 
 export const RUN_DATE = "2026-06-30";
@@ -223,16 +220,6 @@ export function fixtureRows(overrides: Partial<FixtureRows> = {}): FixtureRows {
 
 export function fixtureBooks(overrides: Partial<FixtureRows> = {}): StatementBooks {
   return statementBooksFromRows(fixtureRows(overrides));
-}
-
-function tableOf(def: TableDef, rows: object[], dateSystem: DateSystem) {
-  const op = createTableOp(def);
-  const mapping = mapColumns(def, op.headers);
-  const cells = rows.map((row) => {
-    const byHeader = rowToCells(def, mapping, row as Record<string, unknown>, dateSystem);
-    return op.headers.map((h): CellValue => byHeader[h] ?? null);
-  });
-  return { name: def.name, headers: op.headers, rows: cells };
 }
 
 /** The same rows as the tables of a memory workbook, written as the add-in writes them. */

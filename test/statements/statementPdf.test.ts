@@ -5,12 +5,12 @@
 // that names no one and the same bytes for the same documents. What a page says is read twice: from
 // the placed runs (statementPages) and from the PDF itself (its content streams inflated and the
 // shown strings decoded), so the runs are known to be what the file draws.
-import { unzlibSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../../src/money";
 import type { DocumentLine, StatementDocument } from "../../src/statements/model";
 import { clean, statementPages, statementsPdf, type PlacedPage, type TextRun } from "../../src/statements/statementPdf";
+import { pdfTexts } from "./pdfText";
 
 const DOB = "1958-03-14";
 const MEMBER_ID = "WQX884213057";
@@ -79,27 +79,6 @@ const runOf = (page: PlacedPage, text: string): TextRun => {
   if (!run) throw new Error(`"${text}" is not on page ${page.page} of ${page.number}`);
   return run;
 };
-
-/** The strings each page of a pdf-lib PDF shows: its content streams inflated, the <hex> Tj operands decoded (WinAnsi). */
-function pdfTexts(bytes: Uint8Array): string[][] {
-  const raw = new TextDecoder("latin1").decode(bytes);
-  const winAnsi = new TextDecoder("windows-1252");
-  const pages: string[][] = [];
-  for (const m of raw.matchAll(/\/Length (\d+)\s*>>\s*stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    let content: string;
-    try {
-      content = new TextDecoder("latin1").decode(unzlibSync(bytes.subarray(start, start + Number(m[1]))));
-    } catch {
-      continue;
-    }
-    const shown = [...content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)].map(([, hex]) =>
-      winAnsi.decode(Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16))),
-    );
-    if (shown.length > 0) pages.push(shown);
-  }
-  return pages;
-}
 
 describe("statementsPdf", () => {
   it("makes a PDF with one Letter page per document", async () => {

@@ -1,0 +1,21 @@
+// The layout the panes' forms share (Post, Reverse, Reconcile, Reports, Statements, Claims): a
+// column of sections; fields two to a row that shrink with a narrow pane instead of scrolling it
+// sideways, or one across the row; controls as wide as their field (Fluent gives inputs a minimum
+// width a 320-pixel pane has no room for); a grey hint; a row of buttons that wraps.
+import { tokens } from "@fluentui/react-components";
+
+export const formLayout = {
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  fields: {
+    display: "grid",
+    gridTemplateColumns: "repeat(2, minmax(0, 1fr))",
+    alignItems: "start",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  field: { minWidth: 0 },
+  wide: { gridColumn: "1 / -1" },
+  control: { minWidth: 0, width: "100%" },
+  hint: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+} as const;
