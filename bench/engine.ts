@@ -6,13 +6,14 @@ import { parseTable } from "../src/workbook/mapTable";
 import type { CellValue, RawTable } from "../src/workbook/port";
 import { Charges } from "../src/workbook/tables";
 
-const HEADERS = ["ChargeID", "ClaimID", "PatientID", "PayerID", "Provider NPI", "DOS", "POS", "Code", "Mod1", "Mod2", "Mod3", "Mod4", "Dx1", "Dx2", "Dx3", "Dx4", "Units", "Amount", "Billed Date"];
+/** The Charges table's own headers, in its order (the rows below follow it). */
+const HEADERS = Object.values(Charges.fields).map((field) => field.header);
 
 export function chargesTable(lines: number): RawTable {
   const rows: CellValue[][] = [];
   for (let i = 0; i < lines; i++) {
     const dos = 45900 + (i % 365);
-    rows.push([`L${i + 1}`, `C${Math.floor(i / 3) + 1}`, `P${(i % 4000) + 1}`, i % 5 === 0 ? "SELF" : "MCR", "1234567893", dos, "11", i % 2 ? "99213" : "J1100", i % 7 === 0 ? "25" : null, null, null, null, "E11.9", "I10", null, null, 1, 125.5 + (i % 40), dos + 3]);
+    rows.push([`L${i + 1}`, `C${Math.floor(i / 3) + 1}`, `P${(i % 4000) + 1}`, i % 5 === 0 ? "SELF" : "MCR", "1234567893", dos, "11", i % 2 ? "99213" : "J1100", i % 7 === 0 ? "25" : null, null, null, null, "E11.9", "I10", null, null, 1, 125.5 + (i % 40), dos + 3, null, null]);
   }
   return { name: "Charges", sheet: "Charges", headers: HEADERS, rows, rowCount: lines, headerRow: 1 };
 }

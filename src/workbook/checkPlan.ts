@@ -199,7 +199,7 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
       }
     }
   }
-  if (problems.length > 0) throw new PlanRejected(`Nothing was written: ${problems.join("; ")}.`);
+  if (problems.length > 0) throw new PlanRejected(`Nothing was written: ${problemList(problems)}.`);
   return summary;
 }
 
@@ -428,4 +428,12 @@ function checkSheetName(name: string, problems: string[]): void {
 export function headerIndex(headers: string[], name: string): number {
   const key = name.trim().toLowerCase();
   return headers.findIndex((h) => h.trim().toLowerCase() === key);
+}
+
+/** Problems a person reads: the first twenty, then how many more (a wrong plan can have one per row). */
+const PROBLEMS_LISTED = 20;
+function problemList(problems: string[]): string {
+  if (problems.length <= PROBLEMS_LISTED) return problems.join("; ");
+  const more = problems.length - PROBLEMS_LISTED;
+  return `${problems.slice(0, PROBLEMS_LISTED).join("; ")}; and ${more.toLocaleString("en-US")} more like them`;
 }

@@ -9,7 +9,16 @@ const NOW = new Date(2026, 10, 27, 9, 30, 5);
 
 describe("write plans on the memory workbook", () => {
   it("applies every op and appends one Audit row, creating the Audit table when missing", async () => {
-    const wb = MemoryWorkbook.withTables([{ name: "Charges", headers: ["ChargeID", "Amount", "Billed Date"], rows: [["1", 10, null], ["2", 20, null]] }]);
+    const wb = MemoryWorkbook.withTables([
+      {
+        name: "Charges",
+        headers: ["ChargeID", "Amount", "Billed Date"],
+        rows: [
+          ["1", 10, null],
+          ["2", 20, null],
+        ],
+      },
+    ]);
     const result = await applyPlan(
       wb,
       {
@@ -19,16 +28,31 @@ describe("write plans on the memory workbook", () => {
         ops: [
           { kind: "appendRows", table: "charges", rows: [{ chargeid: "3", AMOUNT: 5 }] },
           { kind: "setColumn", table: "Charges", column: "Billed Date", values: [46086, 46087, null] },
-          { kind: "reportSheet", sheet: "Aging 2026-10-31", cells: [["Payer", "Total"], ["MCR", 12.5]], headerRow: 0 },
+          {
+            kind: "reportSheet",
+            sheet: "Aging 2026-10-31",
+            cells: [
+              ["Payer", "Total"],
+              ["MCR", 12.5],
+            ],
+            headerRow: 0,
+          },
         ],
       },
       NOW,
     );
     expect(result).toMatchObject({ rowsAppended: 2, cellsSet: 3, sheetsWritten: ["Aging 2026-10-31"], tablesCreated: ["Audit"] });
     const t = await wb.readTables(["Charges", "Audit"]);
-    expect(t.Charges!.rows).toEqual([["1", 10, 46086], ["2", 20, 46087], ["3", 5, null]]);
+    expect(t.Charges!.rows).toEqual([
+      ["1", 10, 46086],
+      ["2", 20, 46087],
+      ["3", 5, null],
+    ]);
     expect(t.Audit!.rows).toEqual([["2026-11-27 09:30:05", "Test", "two ops", 4, "$30.00"]]);
-    expect(await wb.readSheet("Aging 2026-10-31")).toEqual([["Payer", "Total"], ["MCR", 12.5]]);
+    expect(await wb.readSheet("Aging 2026-10-31")).toEqual([
+      ["Payer", "Total"],
+      ["MCR", 12.5],
+    ]);
   });
 
   it("refuses a plan with any bad op and writes nothing", async () => {
@@ -49,6 +73,20 @@ describe("write plans on the memory workbook", () => {
     expect(wb.sheets).toEqual(before);
   });
 
+  it("names the first twenty problems of a plan and counts the rest, so one bad row per line stays readable", async () => {
+    const wb = new MemoryWorkbook();
+    const rows = Array.from({ length: 30 }, (_, i) => [`L${i + 1}`]);
+    const error = await wb
+      .write([{ kind: "createTable", table: "Lines", sheet: "Lines", headers: ["A", "B"], rows }])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanRejected);
+    const message = (error as Error).message;
+    expect(message).toContain("table Lines row 20 has 1 values for 2 columns");
+    expect(message).not.toContain("row 21 ");
+    expect(message).toMatch(/; and 10 more like them\.$/);
+    expect(wb.sheets).toEqual([]);
+  });
+
   it("replaces a report sheet of the same name instead of adding a second", async () => {
     const wb = new MemoryWorkbook();
     await wb.write([{ kind: "reportSheet", sheet: "Aging", cells: [["old"], ["old"]] }]);
@@ -65,7 +103,9 @@ describe("write plans on the memory workbook", () => {
 
 describe("Setup", () => {
   it("lists present and missing tables with their column mapping", async () => {
-    const wb = MemoryWorkbook.withTables([{ name: "Charges", headers: ["Charge #", "Date of Service", "CPT", "Notes"], rows: [["1", 46086, "99213", "x"]] }]);
+    const wb = MemoryWorkbook.withTables([
+      { name: "Charges", headers: ["Charge #", "Date of Service", "CPT", "Notes"], rows: [["1", 46086, "99213", "x"]] },
+    ]);
     const status = inspectWorkbook(await wb.describe());
     expect(status.map((s) => s.table)).toEqual(BILLING_TABLES.map((d) => d.name));
     const charges = status.find((s) => s.table === "Charges")!;
