@@ -51,6 +51,8 @@ function chargeLine(i: number): CellValue[] {
     1 + (i % 3),
     75 + (i % 50) + 0.25,
     i % 10 === 0 ? null : dos + 3,
+    i % 50 === 0 ? "7" : "1",
+    i % 50 === 0 ? `ICN${i}` : null,
   ];
 }
 
