@@ -45,8 +45,8 @@ export function billerMessage(error: unknown, title: string): BillerMessage {
   return { title, body };
 }
 
-/** "the table is gone" -> "The table is gone." */
-function sentence(text: string): string {
+/** "the table is gone" -> "The table is gone." The forms say the engine's parse errors this way too. */
+export function sentence(text: string): string {
   const t = text.trim();
   const capital = t.charAt(0).toUpperCase() + t.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;

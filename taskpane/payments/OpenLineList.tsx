@@ -4,6 +4,7 @@
 // last ones shown once the line is worked); a patient's line takes paid. Each line can be marked as an overpayment on purpose.
 import { Caption1, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { formatMoney } from "../../src/money";
+import { fieldValidation } from "../FieldErrors";
 import type { OpenLineView } from "./paymentBooks";
 import {
   ADJUSTMENT_GROUPS,
@@ -103,13 +104,7 @@ function OpenLine({ line, patientPayment, entry, errors, onChange, disabled }: O
   const expanded = filled || entry.reason.trim() !== "" || entry.overpayment || Object.keys(errors).length > 0;
   const title = `${line.dos} ${line.code}`;
   const money = (field: "paid" | "adjustment" | "patientResp", label: string) => (
-    <Field
-      label={label}
-      size="small"
-      className={styles.field}
-      validationMessage={errors[field]}
-      validationState={errors[field] ? "error" : "none"}
-    >
+    <Field label={label} size="small" className={styles.field} {...fieldValidation(errors[field])}>
       <Input
         className={styles.control}
         size="small"
@@ -176,13 +171,7 @@ function OpenLine({ line, patientPayment, entry, errors, onChange, disabled }: O
                 ))}
               </Select>
             </Field>
-            <Field
-              label="Reason (CARC)"
-              size="small"
-              className={styles.field}
-              validationMessage={errors.reason}
-              validationState={errors.reason ? "error" : "none"}
-            >
+            <Field label="Reason (CARC)" size="small" className={styles.field} {...fieldValidation(errors.reason)}>
               <Input
                 className={styles.control}
                 size="small"

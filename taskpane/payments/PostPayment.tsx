@@ -19,7 +19,7 @@ import {
 import { ArrowSortDownLinesRegular, DismissRegular, EyeRegular } from "@fluentui/react-icons";
 import { todayIso } from "../../src/dates";
 import { formatMoney } from "../../src/money";
-import { insurancePaymentPlan, openLines, patientPaymentPlan, type LineApplication, type PlanResult } from "../../src/ledger/postingPlans";
+import { openLines, patientPaymentPlan, type PlanResult } from "../../src/ledger/postingPlans";
 import { FixMarkedFields, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
 import { PatientSearch } from "../PatientSearch";
@@ -29,6 +29,7 @@ import {
   entriesFromPreview,
   isPatientSource,
   newPaymentForm,
+  paymentPlan,
   readPaymentForm,
   runningTotals,
   totalsText,
@@ -125,11 +126,7 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
       return;
     }
     setErrors(NO_ERRORS);
-    setReview(
-      isPatientSource(inputs.payment.from)
-        ? patientPaymentPlan(books.ledger, context(), inputs.payment, inputs.lines)
-        : insurancePaymentPlan(books.ledger, context(), inputs.payment, inputs.lines as LineApplication[]),
-    );
+    setReview(paymentPlan(books.ledger, context(), inputs));
   };
 
   // Fill the lines the way the engine applies a patient's payment, and show that plan at once.

@@ -9,8 +9,10 @@ import { formatMoney, type Cents } from "../../src/money";
 import { paymentStatuses, type PaymentStatus } from "../../src/ledger/balances";
 import { reconcileDeposits } from "../../src/ledger/depositReconciliation";
 import { refundPlan, type PlanResult } from "../../src/ledger/postingPlans";
+import { sentence } from "../billerMessage";
+import { fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
-import { patientLabel, type PaymentBooks } from "./paymentBooks";
+import { sourceNamer, type PaymentBooks } from "./paymentBooks";
 import { METHODS, type Method } from "./paymentForm";
 import {
   creditsToRefund,
@@ -82,12 +84,7 @@ export function Reconcile({ books, busy, onPost }: ReconcileProps) {
 
   const result = useMemo(() => reconcileDeposits(books.ledger, range.from, range.to), [books, range]);
   const credits = useMemo(() => creditsToRefund(paymentStatuses(books.ledger)), [books]);
-  const fromName = useMemo(() => {
-    const names = new Map<string, string>();
-    for (const p of books.payers) names.set(p.payerId, `${p.name} (${p.payerId})`);
-    for (const p of books.patients) names.set(p.patientId, patientLabel(p));
-    return (id: string) => names.get(id) ?? id;
-  }, [books]);
+  const fromName = useMemo(() => sourceNamer(books), [books]);
 
   const reconcile = () => {
     const read = readRange(typed.from, typed.to, books.ctx.dateSystem);
@@ -132,12 +129,7 @@ export function Reconcile({ books, busy, onPost }: ReconcileProps) {
   };
 
   const dateField = (which: "from" | "to", label: string) => (
-    <Field
-      label={label}
-      className={styles.field}
-      validationMessage={rangeErrors[which]}
-      validationState={rangeErrors[which] ? "error" : "none"}
-    >
+    <Field label={label} className={styles.field} {...fieldValidation(rangeErrors[which])}>
       <Input
         className={styles.control}
         value={typed[which]}
@@ -186,7 +178,7 @@ export function Reconcile({ books, busy, onPost }: ReconcileProps) {
                 <Caption1 className={styles.sub}>
                   {d.payments.length === 1 ? `Payment ${d.payments[0]}` : `${d.payments.length} payments: ${d.payments.join(", ")}`}
                 </Caption1>
-                {d.problem && <Caption1 className={styles.problem}>{d.problem.charAt(0).toUpperCase() + d.problem.slice(1)}.</Caption1>}
+                {d.problem && <Caption1 className={styles.problem}>{sentence(d.problem)}</Caption1>}
               </li>
             ))}
           </ul>
@@ -225,12 +217,7 @@ export function Reconcile({ books, busy, onPost }: ReconcileProps) {
                   {refunding?.paymentId === c.paymentId ? (
                     <div className={styles.refund}>
                       <div className={styles.fields}>
-                        <Field
-                          label="Refund amount"
-                          className={styles.field}
-                          validationMessage={refunding.errors.amount}
-                          validationState={refunding.errors.amount ? "error" : "none"}
-                        >
+                        <Field label="Refund amount" className={styles.field} {...fieldValidation(refunding.errors.amount)}>
                           <Input
                             className={styles.control}
                             size="small"
@@ -239,12 +226,7 @@ export function Reconcile({ books, busy, onPost }: ReconcileProps) {
                             disabled={busy}
                           />
                         </Field>
-                        <Field
-                          label="Refund date"
-                          className={styles.field}
-                          validationMessage={refunding.errors.date}
-                          validationState={refunding.errors.date ? "error" : "none"}
-                        >
+                        <Field label="Refund date" className={styles.field} {...fieldValidation(refunding.errors.date)}>
                           <Input
                             className={styles.control}
                             size="small"

@@ -20,9 +20,11 @@ import {
 import { ArrowUndoRegular } from "@fluentui/react-icons";
 import { parseDate, todayIso } from "../../src/dates";
 import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
+import { sentence } from "../billerMessage";
+import { fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
 import type { PaymentBooks } from "./paymentBooks";
-import { findPostings } from "./postingSearch";
+import { canReverse, findPostings, reversedBy } from "./postingSearch";
 import { PlanReview } from "./PlanReview";
 import type { PostKind } from "./PaymentsPanel";
 
@@ -64,12 +66,9 @@ export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {
 
   const found = useMemo(() => findPostings(books.ledger, query), [books, query]);
   const before = useMemo(() => new Map(books.lines.map((l) => [l.chargeId, l])), [books]);
-  const reversed = useMemo(() => new Set(books.ledger.postings.flatMap((p) => (p.reverses === undefined ? [] : [p.reverses]))), [books]);
+  const reversed = useMemo(() => reversedBy(books.ledger), [books]);
   // A ticked posting stays ticked while the search changes, as long as it can still be reversed.
-  const reversible = picked.filter((id) => {
-    const p = books.ledger.postingById.get(id);
-    return p !== undefined && p.reverses === undefined && !reversed.has(id);
-  });
+  const reversible = picked.filter((id) => canReverse(books.ledger, reversed, id));
 
   const toggle = (postingId: string, on: boolean) => {
     setPicked((ids) => (on ? [...ids, postingId] : ids.filter((id) => id !== postingId)));
@@ -84,7 +83,7 @@ export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {
   const askToConfirm = () => {
     const read = parseDate(date, books.ctx.dateSystem);
     if (!read.ok) {
-      setDateError(date.trim() === "" ? "Enter the date of the reversal." : `${read.error.charAt(0).toUpperCase()}${read.error.slice(1)}.`);
+      setDateError(date.trim() === "" ? "Enter the date of the reversal." : sentence(read.error));
       return;
     }
     setDateError(undefined);
@@ -151,7 +150,7 @@ export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {
         </>
       )}
       <div className={styles.fields}>
-        <Field label="Reversal date" className={styles.field} validationMessage={dateError} validationState={dateError ? "error" : "none"}>
+        <Field label="Reversal date" className={styles.field} {...fieldValidation(dateError)}>
           <Input className={styles.control} value={date} onChange={(_, data) => setDate(data.value)} disabled={busy} />
         </Field>
         <Field label="Note (why)" className={styles.field}>

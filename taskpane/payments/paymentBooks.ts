@@ -120,6 +120,14 @@ export function patientLabel(choice: Pick<PatientChoice, "patientId" | "name">):
 }
 
 /** One open line as the panel lists it. */
+/** Names a payment's From, a PayerID or a PatientID, the way the lists do ("Aetna (AET01)"); an ID not in the books as itself. */
+export function sourceNamer(books: Pick<PaymentBooks, "payers" | "patients">): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const p of books.payers) names.set(p.payerId, `${p.name} (${p.payerId})`);
+  for (const p of books.patients) names.set(p.patientId, patientLabel(p));
+  return (id: string) => names.get(id) ?? id;
+}
+
 export interface OpenLineView extends Pick<
   LineBalance,
   "chargeId" | "claimId" | "patientId" | "dos" | "charge" | "insuranceShare" | "patientShare" | "balance" | "status"

@@ -3,7 +3,16 @@
 // unapplied total; and the lines filled in from an "apply oldest first" plan.
 import { parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { formatMoney, parseMoney, type Cents } from "../../src/money";
-import type { LineApplication, NewPayment, PreviewRow } from "../../src/ledger/postingPlans";
+import type { Ledger } from "../../src/ledger/ledger";
+import {
+  insurancePaymentPlan,
+  patientPaymentPlan,
+  type LineApplication,
+  type NewPayment,
+  type PlanContext,
+  type PlanResult,
+  type PreviewRow,
+} from "../../src/ledger/postingPlans";
 
 /** The ways money comes in that a biller posts by hand (ERA payments come in through the ERA import). */
 export const METHODS = ["Check", "EFT", "ACH", "Cash", "Card", "Other"] as const;
@@ -80,6 +89,13 @@ export type PlanInputs =
   { ok: true; payment: NewPayment; lines: LineApplication[] | "oldest-first" } | { ok: false; errors: FormErrors; count: number };
 
 const isBlank = (text: string) => text.trim() === "";
+
+/** The plan a form that reads makes: a patient's payment (oldest first when no line is filled), or an insurer's. */
+export function paymentPlan(ledger: Ledger, ctx: PlanContext, inputs: Extract<PlanInputs, { ok: true }>): PlanResult {
+  return isPatientSource(inputs.payment.from)
+    ? patientPaymentPlan(ledger, ctx, inputs.payment, inputs.lines)
+    : insurancePaymentPlan(ledger, ctx, inputs.payment, inputs.lines as LineApplication[]);
+}
 
 /** Whether the biller typed anything that would post on this line. */
 export function lineIsFilled(entry: LineEntry | undefined): boolean {

@@ -21,6 +21,19 @@ export interface PostingChoice {
 
 export const POSTINGS_SHOWN = 50;
 
+/** Each reversed PostingID, with the PostingID of the row that reverses it. */
+export function reversedBy(ledger: Pick<Ledger, "postings">): Map<string, string> {
+  const by = new Map<string, string>();
+  for (const p of ledger.postings) if (p.reverses !== undefined) by.set(p.reverses, p.postingId);
+  return by;
+}
+
+/** Whether a posting can still be reversed: it is in the ledger, is not itself a reversal, and is not reversed yet. */
+export function canReverse(ledger: Pick<Ledger, "postingById">, reversed: ReadonlyMap<string, string>, postingId: string): boolean {
+  const p = ledger.postingById.get(postingId);
+  return p !== undefined && p.reverses === undefined && !reversed.has(postingId);
+}
+
 /** "Paid $40.00 · CO-45 $60.00 · PR-1 $20.00" (a zero-paid denial says "Paid $0.00"). */
 export function postingMoney(p: Pick<PostingRow, "paid" | "adjustment" | "group" | "reason" | "patientResp">): string {
   const parts: string[] = [];
@@ -39,15 +52,14 @@ export function postingMoney(p: Pick<PostingRow, "paid" | "adjustment" | "group"
 export function findPostings(ledger: Ledger, query: string, limit: number = POSTINGS_SHOWN): { shown: PostingChoice[]; total: number } {
   const q = query.trim().toLowerCase();
   if (q === "") return { shown: [], total: 0 };
-  const reversedBy = new Map<string, string>();
-  for (const p of ledger.postings) if (p.reverses !== undefined) reversedBy.set(p.reverses, p.postingId);
+  const reversed = reversedBy(ledger);
   const starts = (value: string | undefined) => value !== undefined && value.toLowerCase().startsWith(q);
   const found: PostingChoice[] = [];
   for (let i = ledger.postings.length - 1; i >= 0; i--) {
     const p = ledger.postings[i];
     const charge = ledger.chargeById.get(p.chargeId);
     if (!(starts(p.postingId) || starts(p.chargeId) || starts(p.paymentId) || starts(charge?.claimId))) continue;
-    const reversal = reversedBy.get(p.postingId);
+    const reversal = reversed.get(p.postingId);
     found.push({
       postingId: p.postingId,
       date: p.date,

@@ -6,6 +6,7 @@ import { formatMoney, parseMoney, type Cents } from "../../src/money";
 import type { DepositLine } from "../../src/ledger/depositReconciliation";
 import type { PaymentStatus } from "../../src/ledger/balances";
 import type { Method } from "./paymentForm";
+import { sentence } from "../billerMessage";
 
 /** The last 30 days, today included. */
 export function defaultRange(today: IsoDate): { from: string; to: string } {
@@ -13,11 +14,6 @@ export function defaultRange(today: IsoDate): { from: string; to: string } {
 }
 
 export type RangeRead = { ok: true; from: IsoDate; to: IsoDate } | { ok: false; from?: string; to?: string };
-
-const sentence = (text: string) => {
-  const t = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-};
 
 export function readRange(from: string, to: string, dateSystem: DateSystem = 1900): RangeRead {
   const a = from.trim() === "" ? undefined : parseDate(from, dateSystem);

@@ -6,6 +6,7 @@
 import { formatMoney, type Cents } from "../../src/money";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPlan";
 import type { PlbItem } from "../../src/era/remittance";
+import { sentence } from "../billerMessage";
 
 export type ClaimOutcome = EraClaimPreview["outcome"];
 
@@ -364,7 +365,5 @@ export function exceptionViews(preview: EraPreview): ExceptionView[] {
 
 /** A refused file's reason (already in a biller's words) as one sentence, saying the workbook was left as it was. */
 export function refusalMessage(error: string): string {
-  const t = error.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return `${/[.!?]$/.test(capital) ? capital : `${capital}.`} Nothing was written.`;
+  return `${sentence(error)} Nothing was written.`;
 }

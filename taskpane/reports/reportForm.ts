@@ -6,6 +6,7 @@
 import { addDays, parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { parseMoney, type Cents } from "../../src/money";
 import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
+import { sentence } from "../billerMessage";
 
 export type ReportKind = "aging" | "collections" | "kpis";
 /** "default": insurance by payer, patient by account (the engine's `by` left out). */
@@ -96,13 +97,6 @@ export function lastThreeMonths(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
 }
 
 const isBlank = (text: string) => text.trim() === "";
-
-/** "the amount is blank" -> "The amount is blank." */
-function sentence(text: string): string {
-  const t = text.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
 
 /**
  * The upper day of each bucket but the last, as typed: "30, 60, 90, 120" (commas, semicolons or

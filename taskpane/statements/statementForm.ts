@@ -7,6 +7,7 @@
 import { parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { parseMoney, type Cents } from "../../src/money";
 import type { StatementSettings } from "../../src/statements/statementBooks";
+import { sentence } from "../billerMessage";
 
 export type StatementJob = "batch" | "account" | "invoice" | "reprint";
 
@@ -80,13 +81,6 @@ export function withPracticeRules(
   if (form.minBalance === amountText(started.minBalance)) next.minBalance = amountText(practice.minBalance);
   if (form.cycleDays === String(started.cycleDays)) next.cycleDays = String(practice.cycleDays);
   return next;
-}
-
-/** "the amount is blank" -> "The amount is blank." */
-function sentence(text: string): string {
-  const t = text.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 /** The longest statement cycle the Practice setting allows. */
