@@ -17,7 +17,10 @@ import { agingSheetPlan } from "../reports/reportSheets";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { openWorkbook } from "./checkCommand";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { count, describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+
+// statementsCommand and claimsCommand take count from here.
+export { count };
 
 /** Problems shown unless --all: enough to see the pattern, not a flood. */
 const PROBLEMS_SHOWN = 100;
@@ -174,10 +177,10 @@ function bucketBounds(text: string): number[] {
 }
 
 /** The ledger's problems, a missing ledger table first: a report resting on them may be wrong. */
-export function listProblems(problems: string[], say: (line: string) => void, all: boolean): void {
+export function listProblems(problems: string[], say: (line: string) => void, all: boolean, what = "figure"): void {
   if (problems.length === 0) return;
   const shown = all ? problems : problems.slice(0, PROBLEMS_SHOWN);
-  say(`Problems: ${problems.length} (a figure that rests on one of these rows may be wrong)`);
+  say(`Problems: ${problems.length} (a ${what} that rests on one of these rows may be wrong)`);
   for (const problem of shown) say(`  ${problem}`);
   if (shown.length < problems.length) say(`  ... and ${problems.length - shown.length} more (--all shows every one)`);
 }
@@ -239,8 +242,4 @@ export function csvDollars(m: Cents): string {
 export function csvText(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function count(n: number, what: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? what : `${what}s`}`;
 }

@@ -11,16 +11,13 @@
 // - CSV money is plain dollars (1234.50, -20.00); a text cell that would start a formula in a
 //   spreadsheet (= + - @) is written with a leading apostrophe, as the add-in writes outside text.
 // Nothing is written. The cell values printed are IDs from the user's own file, on their own terminal.
-import { isIsoDate } from "../dates";
 import { balancesBy, lineBalances, type BalanceGroup, type GroupBalance, type LineBalance } from "../ledger/balances";
 import { readLedger } from "../ledger/ledger";
+import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
-import { describeIssue } from "../workbook/mapTable";
+import { csvDollars, csvText, dateOption, listProblems, oneWorkbook } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";
-import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
-
-/** Problems shown unless --all: enough to see the pattern, not a flood. */
-const PROBLEMS_SHOWN = 100;
+import { count, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
 const GROUPINGS: BalanceGroup[] = ["line", "claim", "patient", "payer"];
 
@@ -47,33 +44,20 @@ export async function runBalances(args: string[], io: CliIo): Promise<number> {
     csv: { type: "boolean" },
     all: { type: "boolean" },
   });
-  if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? "Name the workbook: medbill balances book.xlsx" : "Give one workbook at a time.");
-  }
+  const path = oneWorkbook(positionals, "balances");
   const by = (values.by ?? "line").trim().toLowerCase() as BalanceGroup;
   if (!GROUPINGS.includes(by)) throw new UsageError(`--by must be line, claim, patient or payer, not "${values.by}".`);
-  const asOf = values["as-of"];
-  if (asOf !== undefined && !isIsoDate(asOf)) throw new UsageError(`--as-of must be a date written like 2026-06-30, not "${asOf}".`);
-  const path = positionals[0];
+  const asOf = dateOption(values["as-of"], "--as-of");
 
   const workbook = await openWorkbook(path, io);
   if (!workbook) return EXIT_CANNOT_RUN;
   const { ledger, tables } = await readLedger(workbook);
-  const problems = ledger.issues.map(describeIssue);
-  for (const table of ["Charges", "Postings", "Payments"]) {
-    if (!tables[table]) problems.unshift(`The workbook has no ${table} table (run Setup in the add-in to create it).`);
-  }
+  const problems = ledgerProblems(ledger, tables);
 
-  const say = values.csv ? io.err : io.out;
   if (!values.csv) {
     io.out(`Balances in ${path}, by ${by}, ${asOf ? `as of ${asOf} (postings dated on or before it)` : "counting every posting"}`);
   }
-  if (problems.length > 0) {
-    const shown = values.all ? problems : problems.slice(0, PROBLEMS_SHOWN);
-    say(`Problems: ${problems.length} (a balance that rests on one of these rows may be wrong)`);
-    for (const problem of shown) say(`  ${problem}`);
-    if (shown.length < problems.length) say(`  ... and ${problems.length - shown.length} more (--all shows every one)`);
-  }
+  listProblems(problems, values.csv ? io.err : io.out, values.all === true, "balance");
 
   const lines = lineBalances(ledger, asOf);
   const layout = by === "line" ? lineLayout(lines) : groupLayout(balancesBy(lines, by), by);
@@ -137,15 +121,15 @@ function totalOf(rows: Cents[][]): Cents[] {
 
 function creditNote(lines: LineBalance[]): string {
   let credit = 0;
-  let count = 0;
+  let credits = 0;
   for (const line of lines) {
     if (line.balance < 0) {
       credit += line.balance;
-      count++;
+      credits++;
     }
   }
-  if (count === 0) return "No credit balances.";
-  return `Credits: ${formatMoney(-credit)} on ${count === 1 ? "1 line" : `${count.toLocaleString("en-US")} lines`} (paid more than owed: refund or apply it), kept apart from the balances.`;
+  if (credits === 0) return "No credit balances.";
+  return `Credits: ${formatMoney(-credit)} on ${count(credits, "line")} (paid more than owed: refund or apply it), kept apart from the balances.`;
 }
 
 // ---- printing ---------------------------------------------------------------------------------------
@@ -173,20 +157,9 @@ function textLines(layout: Layout): string[] {
 /** CSV with a header row; money as plain dollars; no total line (a spreadsheet adds its own). */
 function csvLines(layout: Layout): string[] {
   const headers = [...layout.textHeaders, ...layout.moneyHeaders, ...layout.tailHeaders];
-  const dollars = (m: Cents | undefined) =>
-    m === undefined ? "" : `${m < 0 ? "-" : ""}${Math.floor(Math.abs(m) / 100)}.${String(Math.abs(m) % 100).padStart(2, "0")}`;
+  const dollars = (m: Cents | undefined) => (m === undefined ? "" : csvDollars(m));
   return [
     headers.map(csvText).join(","),
     ...layout.rows.map((row) => [...row.text.map(csvText), ...row.money.map(dollars), ...(row.tail ?? []).map(csvText)].join(",")),
   ];
-}
-
-function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function count(n: number, what: string): string {
-  const plural = what === "patient" ? "patients" : `${what}s`;
-  return `${n.toLocaleString("en-US")} ${n === 1 ? what : plural}`;
 }

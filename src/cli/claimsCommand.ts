@@ -65,17 +65,17 @@ async function runClaimsScrub(args: string[], io: CliIo): Promise<number> {
   const bookPath = oneWorkbook(positionals, "claims scrub");
   const today = dateOption(values.date, "--date") ?? todayIso();
   const asked = values.claim === undefined ? undefined : idList(values.claim, "--claim", "a ClaimID (the Charges table's ClaimID)");
+  const wanted = asked && new Set(asked.map((id) => id.toLowerCase()));
 
   const workbook = await openWorkbook(bookPath, io);
   if (!workbook) return EXIT_CANNOT_RUN;
-  const scrub = await scrubBook(workbook, today, asked && new Set(asked.map((id) => id.toLowerCase())));
+  const scrub = await scrubBook(workbook, today, wanted);
   const { books } = scrub;
 
   // The claims to show: every unbilled one, or the ones asked for (billed or not).
   let shown: ClaimRow[];
   let buildProblems = books.problems;
-  if (asked) {
-    const wanted = new Set(asked.map((id) => id.toLowerCase()));
+  if (asked && wanted) {
     shown = scrub.rows.filter((r) => wanted.has(r.claim.claimId.toLowerCase()));
     buildProblems = books.problems.filter((p) => wanted.has(p.claimId.toLowerCase()));
     const found = new Set([...shown.map((r) => r.claim.claimId), ...buildProblems.map((p) => p.claimId)].map((id) => id.toLowerCase()));

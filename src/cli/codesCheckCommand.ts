@@ -8,7 +8,17 @@ import { describeCodeSets, loadCodeSets } from "../codes/codeSetStore";
 import { describeIssue } from "../workbook/mapTable";
 import { applyPlan } from "../workbook/plan";
 import { openWorkbook } from "./checkCommand";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import {
+  count,
+  describeFileError,
+  EXIT_CANNOT_RUN,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  readArguments,
+  seconds,
+  UsageError,
+  type CliIo,
+} from "./commandLine";
 
 /** Problems shown per table unless --all: enough to see the pattern, not a flood. */
 const PROBLEMS_SHOWN = 100;
@@ -88,12 +98,4 @@ function byTable(problems: CodeProblem[]): CodeProblem[][] {
     else groups.push([problem]);
   }
   return groups;
-}
-
-function count(n: number, what: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? what : `${what}s`}`;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }

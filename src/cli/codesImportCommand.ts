@@ -9,7 +9,7 @@ import { todayIso, type IsoDate } from "../dates";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected, type WorkbookInfo } from "../workbook/port";
 import { openWorkbook } from "./checkCommand";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, seconds, UsageError, type CliIo } from "./commandLine";
 
 const KINDS: Record<string, CodeSetKind> = { icd10cm: "ICD10CM", icd10: "ICD10CM", hcpcs: "HCPCS", list: "LIST" };
 /** Lines of a file that were skipped, named in the output before "and N more". */
@@ -138,8 +138,4 @@ function importOptions(values: { kind?: string; version?: string; list?: string 
     options.listName = values.list.trim();
   }
   return options;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }

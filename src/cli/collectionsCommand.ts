@@ -7,14 +7,14 @@
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { todayIso } from "../dates";
 import { readLedger } from "../ledger/ledger";
-import { formatMoney, parseMoney } from "../money";
+import { formatMoney, parseMoney, type Cents } from "../money";
 import { collectionsWorklist, type CollectionsAccount } from "../reports/collections";
 import { collectionsSheetPlan } from "../reports/reportSheets";
-import { describeIssue, parseTable } from "../workbook/mapTable";
+import { parseTable } from "../workbook/mapTable";
 import { Patients, Statements } from "../workbook/tables";
-import { alignedTable, count, csvDollars, csvLine, csvText, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
+import { alignedTable, csvDollars, csvLine, csvText, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";
-import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { count, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
 export async function runCollections(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = readArguments(args, {
@@ -40,11 +40,7 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
   const extra = await workbook.readTables(["Patients", "Statements"]);
   const patients = extra.Patients ? parseTable(Patients, extra.Patients, dateSystem) : undefined;
   const statements = extra.Statements ? parseTable(Statements, extra.Statements, dateSystem) : undefined;
-  const problems = [
-    ...ledgerProblems(ledger, tables),
-    ...(patients?.issues ?? []).map(describeIssue),
-    ...(statements?.issues ?? []).map(describeIssue),
-  ];
+  const problems = ledgerProblems(ledger, tables, [...(patients?.issues ?? []), ...(statements?.issues ?? [])]);
   const list = collectionsWorklist(ledger, {
     asOf,
     minBalance: min.value,
@@ -60,32 +56,20 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
   }
   listProblems(problems, values.csv ? io.err : io.out, values.all === true);
   const headers = ["Account", ...list.buckets, "Balance", "Oldest (days)", "Last payment", "Last paid", "Last statement", "Statements"];
-  const cells = (a: CollectionsAccount) => [
-    a.patientId,
-    ...a.buckets.map(formatMoney),
-    formatMoney(a.balance),
+  // One account's cells: money as $1,234.50 on the terminal, as plain dollars (and the ID made safe) in CSV.
+  const cells = (a: CollectionsAccount, money: (m: Cents) => string = formatMoney, id: (s: string) => string = (s) => s) => [
+    id(a.patientId),
+    ...a.buckets.map((m) => money(m)),
+    money(a.balance),
     String(a.oldestAge),
     a.lastPayment?.date ?? "",
-    a.lastPayment ? formatMoney(a.lastPayment.amount) : "",
+    a.lastPayment ? money(a.lastPayment.amount) : "",
     a.lastStatement?.date ?? "",
     a.lastStatement ? String(a.lastStatement.count) : "",
   ];
   if (values.csv) {
     io.out(csvLine(headers));
-    for (const a of list.accounts) {
-      io.out(
-        [
-          csvText(a.patientId),
-          ...a.buckets.map(csvDollars),
-          csvDollars(a.balance),
-          String(a.oldestAge),
-          a.lastPayment?.date ?? "",
-          a.lastPayment ? csvDollars(a.lastPayment.amount) : "",
-          a.lastStatement?.date ?? "",
-          a.lastStatement ? String(a.lastStatement.count) : "",
-        ].join(","),
-      );
-    }
+    for (const a of list.accounts) io.out(cells(a, csvDollars, csvText).join(","));
   } else {
     if (problems.length > 0) io.out("");
     if (list.accounts.length === 0) io.out("No account is over the balance and age given.");
@@ -95,7 +79,7 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
       const moneyEnd = list.buckets.length + 2;
       for (const line of alignedTable(
         headers,
-        [list.accounts.map(cells), [total]],
+        [list.accounts.map((a) => cells(a)), [total]],
         (i) => (i > 0 && i <= moneyEnd) || i === moneyEnd + 2 || i === moneyEnd + 4,
       )) {
         io.out(line);

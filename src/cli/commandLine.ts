@@ -61,3 +61,13 @@ export function readArguments<O extends OptionSpecs>(args: string[], options: O)
     throw new UsageError((error as Error).message);
   }
 }
+
+/** "1 line", "1,234 lines". */
+export function count(n: number, what: string): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? what : `${what}s`}`;
+}
+
+/** A duration for the timing lines: "1.2 s". */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

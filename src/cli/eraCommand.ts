@@ -12,7 +12,7 @@ import { todayIso } from "../dates";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected } from "../workbook/port";
 import { openWorkbook } from "./checkCommand";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { count, describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
 /** Exceptions shown unless --all: enough to see the pattern, not a flood. */
 const EXCEPTIONS_SHOWN = 100;
@@ -171,8 +171,4 @@ function remittanceLines(r: EraRemittancePreview, title: string): string[] {
   if (crossovers > 0)
     out.push(`  ${count(crossovers, "claim")} forwarded to the next payer by the payer: don't bill the secondary by hand.`);
   return out;
-}
-
-function count(n: number, what: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? what : `${what}s`}`;
 }

@@ -4,7 +4,7 @@ import { isIsoDate, todayIso } from "../dates";
 import { MAX_SAMPLE_LINES, SAMPLE_SEED, samplePractice } from "../sample/practiceSample";
 import { applyPlan } from "../workbook/plan";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, readArguments, UsageError, type CliIo } from "./commandLine";
+import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, readArguments, seconds, UsageError, type CliIo } from "./commandLine";
 
 export async function runSample(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = readArguments(args, {
@@ -59,8 +59,4 @@ export async function runSample(args: string[], io: CliIo): Promise<number> {
 function wholeNumber(text: string): number | undefined {
   const digits = text.trim().replace(/,/g, "");
   return /^\d{1,10}$/.test(digits) ? Number(digits) : undefined;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
 }
