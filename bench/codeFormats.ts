@@ -5,6 +5,7 @@
 import { checkCodeFormat, CODE_KINDS, guessCodeKind, type CodeKind } from "../src/codes/codeKinds";
 import { npiCheckDigit } from "../src/codes/npi";
 import { PLACES_OF_SERVICE } from "../src/codes/placeOfService";
+import { SeededDice } from "../src/sample/seededDice";
 
 export interface CodeFormatBench {
   kind: string;
@@ -17,24 +18,11 @@ export interface CodeFormatBench {
 
 type Cell = string | number;
 
-/** A small seeded generator (mulberry32) so every run checks the same cells. */
+/** The sample's seeded generator (mulberry32) so every run checks the same cells; int(n) is 0 to n - 1, pick a character. */
 function dice(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  const pick = (chars: string) => chars[int(chars.length)];
-  const digits = (count: number) => {
-    let s = "";
-    for (let i = 0; i < count; i++) s += String(int(10));
-    return s;
-  };
-  return { next, int, pick, digits };
+  const d = new SeededDice(seed);
+  const int = (below: number) => d.int(0, below - 1);
+  return { next: () => d.next(), int, pick: (chars: string) => chars[int(chars.length)], digits: (count: number) => d.digits(count) };
 }
 type Dice = ReturnType<typeof dice>;
 

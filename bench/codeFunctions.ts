@@ -21,6 +21,7 @@ import {
 import { npiCheckDigit } from "../src/codes/npi";
 import { PLACES_OF_SERVICE } from "../src/codes/placeOfService";
 import { isoToSerial } from "../src/dates";
+import { SeededDice } from "../src/sample/seededDice";
 
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 const ICD10_ZIP = `${DATA}icd10cm/cms_2025_dx.zip`;
@@ -45,23 +46,15 @@ export interface CodeFunctionsBench {
 type Cell = string | number;
 type Column = Cell[][];
 
-/** A small seeded generator (mulberry32) so every run checks the same cells. */
+/** The sample's seeded generator (mulberry32) so every run checks the same cells; int(n) is 0 to n - 1. */
 function dice(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  const d = new SeededDice(seed);
+  return {
+    next: () => d.next(),
+    int: (below: number) => d.int(0, below - 1),
+    digits: (count: number) => d.digits(count),
+    pick: <T>(items: readonly T[]) => d.pick(items),
   };
-  const int = (below: number) => Math.floor(next() * below);
-  const digits = (count: number) => {
-    let s = "";
-    for (let i = 0; i < count; i++) s += String(int(10));
-    return s;
-  };
-  return { next, int, digits, pick: <T>(items: readonly T[]) => items[int(items.length)] };
 }
 type Dice = ReturnType<typeof dice>;
 

@@ -97,8 +97,8 @@ export class PracticeSettings extends Map<string, string> {
   }
 }
 
-/** The first of several names an office gives a setting that the settings hold. */
-function setting(settings: Map<string, string>, ...names: string[]): string | undefined {
+/** The first of several names an office gives a setting that the settings hold (trimmed; a blank one counts as absent). */
+export function practiceSetting(settings: Map<string, string>, ...names: string[]): string | undefined {
   for (const name of names) {
     const value = settings.get(settingKey(name)) ?? settings.get(name);
     if (value !== undefined && value.trim() !== "") return value.trim();
@@ -108,10 +108,10 @@ function setting(settings: Map<string, string>, ...names: string[]): string | un
 
 /** The practice as billing provider, from its Practice settings. */
 export function billingProvider(settings: Map<string, string>): BillingProvider {
-  const lines = [setting(settings, "Address", "Street", "Address 1"), setting(settings, "Address 2", "Suite")].filter(
+  const lines = [practiceSetting(settings, "Address", "Street", "Address 1"), practiceSetting(settings, "Address 2", "Suite")].filter(
     (l): l is string => l !== undefined,
   );
-  const billing: BillingProvider = { name: setting(settings, "Practice Name", "Name") ?? "", address: { lines } };
+  const billing: BillingProvider = { name: practiceSetting(settings, "Practice Name", "Name") ?? "", address: { lines } };
   const fields: [keyof BillingProvider & ("npi" | "ein" | "taxonomy" | "phone"), string[]][] = [
     ["npi", ["Billing NPI", "Group NPI", "Practice NPI", "NPI"]],
     ["ein", ["Tax ID", "Federal Tax ID", "EIN", "TIN"]],
@@ -119,7 +119,7 @@ export function billingProvider(settings: Map<string, string>): BillingProvider 
     ["phone", ["Phone", "Phone Number", "Telephone"]],
   ];
   for (const [field, names] of fields) {
-    const value = setting(settings, ...names);
+    const value = practiceSetting(settings, ...names);
     if (value !== undefined) billing[field] = value;
   }
   const address: [keyof ClaimAddress & ("city" | "state" | "zip"), string[]][] = [
@@ -128,7 +128,7 @@ export function billingProvider(settings: Map<string, string>): BillingProvider 
     ["zip", ["ZIP", "Zip Code", "Postal Code", "ZIP+4"]],
   ];
   for (const [field, names] of address) {
-    const value = setting(settings, ...names);
+    const value = practiceSetting(settings, ...names);
     if (value !== undefined) billing.address[field] = value;
   }
   return billing;

@@ -11,7 +11,7 @@ import type { WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WriteOp } from "../workbook/port";
 import { asText } from "../workbook/cells";
 import { Charges, DATE_FORMAT, Practice } from "../workbook/tables";
-import { settingKey, type ClaimBooks } from "./claimBooks";
+import { practiceSetting, settingKey, type ClaimBooks } from "./claimBooks";
 import type { Claim } from "./model";
 import type { ProviderName, Write837pOptions } from "./837p";
 import type { ControlNumbers } from "../x12/x12Writer";
@@ -39,7 +39,7 @@ export class ExportRefused extends Error {
  * in each file, which keeps ST02 unique within its group as the guide asks.
  */
 export function controlNumbersFrom(settings: Map<string, string>): ControlNumbers {
-  const text = (settings.get(settingKey(LAST_CONTROL_SETTING)) ?? settings.get(LAST_CONTROL_SETTING) ?? "").trim();
+  const text = practiceSetting(settings, LAST_CONTROL_SETTING) ?? "";
   const n = /^\d{1,9}$/.test(text) ? Number(text) : 0;
   return { interchange: n, group: n, transaction: 0 };
 }
@@ -50,7 +50,7 @@ export function controlNumbersFrom(settings: Map<string, string>): ControlNumber
  * providers' names from Providers. `now` and `test` are the caller's.
  */
 export function envelopeFrom(books: Pick<ClaimBooks, "practiceSettings" | "providers">): Omit<Write837pOptions, "now" | "test"> {
-  const get = (name: string) => (books.practiceSettings.get(settingKey(name)) ?? books.practiceSettings.get(name) ?? "").trim();
+  const get = (name: string) => practiceSetting(books.practiceSettings, name) ?? "";
   const receiverId = get(RECEIVER_SETTING);
   const providers = new Map<string, ProviderName>();
   for (const p of books.providers) {

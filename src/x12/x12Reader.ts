@@ -279,6 +279,18 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
     group = undefined;
   };
 
+  /** An IEA or GE trailer against its header: element 2 repeats the header's control number, element 1 counts what it holds. */
+  const checkTrailer = (segment: X12Segment, header: string, control: string, held: number, what: string, holder: string) => {
+    const [, count, repeated] = segment.elements;
+    const trailer = `The ${segment.id} trailer at segment ${segment.position}`;
+    if (repeated !== control) {
+      warnings.add(`${trailer} gives control number "${repeated ?? ""}", but ${header} is "${control}".`, segment.position);
+    }
+    if (Number(count) !== held || (count ?? "").trim() === "") {
+      warnings.add(`${trailer} counts ${count ?? "no"} ${what}, but the ${holder} has ${held}.`, segment.position);
+    }
+  };
+
   for (const segment of segments) {
     const e = segment.elements;
     if (!SEGMENT_ID.test(segment.id)) {
@@ -317,18 +329,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
           warnings.add(`The IEA trailer at segment ${segment.position} has no ISA header.`, segment.position);
           break;
         }
-        if (e[2] !== isa.control) {
-          warnings.add(
-            `The IEA trailer at segment ${segment.position} gives control number "${e[2] ?? ""}", but ISA13 is "${isa.control}".`,
-            segment.position,
-          );
-        }
-        if (Number(e[1]) !== isa.groups || (e[1] ?? "").trim() === "") {
-          warnings.add(
-            `The IEA trailer at segment ${segment.position} counts ${e[1] ?? "no"} functional groups, but the interchange has ${isa.groups}.`,
-            segment.position,
-          );
-        }
+        checkTrailer(segment, "ISA13", isa.control, isa.groups, "functional groups", "interchange");
         isa = undefined;
         break;
       }
@@ -347,18 +348,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
           warnings.add(`The GE trailer at segment ${segment.position} has no GS header.`, segment.position);
           break;
         }
-        if (e[2] !== group.control) {
-          warnings.add(
-            `The GE trailer at segment ${segment.position} gives control number "${e[2] ?? ""}", but GS06 is "${group.control}".`,
-            segment.position,
-          );
-        }
-        if (Number(e[1]) !== group.transactions || (e[1] ?? "").trim() === "") {
-          warnings.add(
-            `The GE trailer at segment ${segment.position} counts ${e[1] ?? "no"} transactions, but the group has ${group.transactions}.`,
-            segment.position,
-          );
-        }
+        checkTrailer(segment, "GS06", group.control, group.transactions, "transactions", "group");
         group = undefined;
         break;
       }
