@@ -7,21 +7,14 @@ import fc from "fast-check";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkIcd10Format, icd10WithDot } from "../../src/codes/icd10Format";
+import { passes, refused } from "./formatChecks";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const icdZip = path.resolve(projectRoot, "../shared/data/icd10cm/cms_2025_dx.zip");
 const haveZip = existsSync(icdZip);
 
-const code = (input: unknown) => {
-  const r = checkIcd10Format(input);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(input)} to pass, got: ${r.reason}`);
-  return r.code;
-};
-const reason = (input: unknown) => {
-  const r = checkIcd10Format(input);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${r.code}`);
-  return r.reason;
-};
+const code = (input: unknown) => passes(checkIcd10Format, input);
+const reason = (input: unknown) => refused(checkIcd10Format, input);
 
 describe("checkIcd10Format: valid codes come back upper case without the dot", () => {
   it.each([

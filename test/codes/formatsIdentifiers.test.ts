@@ -5,25 +5,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCodeFormat, type FormatCheck } from "../../src/codes/codeKinds";
+import { checkCodeFormat } from "../../src/codes/codeKinds";
 import { checkEin } from "../../src/codes/ein";
 import { checkNdc, ndcWithHyphens } from "../../src/codes/ndc";
 import { checkTaxonomyFormat } from "../../src/codes/taxonomy";
+import { passes, refused } from "./formatChecks";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const npiExamples = path.resolve(projectRoot, "../shared/data/npi/npi_check_examples.csv");
 const haveNpiExamples = existsSync(npiExamples);
-
-const passes = (check: (v: unknown) => FormatCheck, input: unknown) => {
-  const r = check(input);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(input)} to pass, got: ${r.reason}`);
-  return r.code;
-};
-const refused = (check: (v: unknown) => FormatCheck, input: unknown) => {
-  const r = check(input);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${r.code}`);
-  return r.reason;
-};
 
 describe("checkNdc: to the 11 digits a claim carries", () => {
   it.each([

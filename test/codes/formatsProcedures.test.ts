@@ -2,19 +2,8 @@
 // cells Excel changes (numbers that lost their zeros, -25), and the mix-ups between the code families.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { FormatCheck } from "../../src/codes/codeKinds";
 import { checkCptFormat, checkHcpcsFormat, checkModifierFormat, cptCategory } from "../../src/codes/procedureFormats";
-
-const passes = (check: (v: unknown) => FormatCheck, input: unknown) => {
-  const r = check(input);
-  if (!r.ok) throw new Error(`expected ${JSON.stringify(input)} to pass, got: ${r.reason}`);
-  return r.code;
-};
-const refused = (check: (v: unknown) => FormatCheck, input: unknown) => {
-  const r = check(input);
-  if (r.ok) throw new Error(`expected ${JSON.stringify(input)} to be refused, got ${r.code}`);
-  return r.reason;
-};
+import { passes, refused } from "./formatChecks";
 
 describe("checkCptFormat and cptCategory", () => {
   it.each([

@@ -10,7 +10,20 @@ import type { LineBalance } from "../../src/ledger/balances";
 import { parseTable } from "../../src/workbook/mapTable";
 import type { Workbook } from "../../src/workbook/port";
 import { Audit, ProviderAdjustments, type PostingRow } from "../../src/workbook/tables";
-import { balancesNow, ERA_DATE, importEra, inputs, MEDICARE, planned, rowCounts, sampleBook, unpaidClaims } from "./eraPlanBooks";
+import {
+  balancesNow,
+  ERA_DATE,
+  importEra,
+  inputs,
+  MEDICARE,
+  medicare,
+  medicareEra,
+  planned,
+  rowCounts,
+  sampleBook,
+  sampleUnpaid,
+  unpaidClaims,
+} from "./eraPlanBooks";
 import { SYNTHETIC_PATIENT_LAST, syntheticRemittance, type WrittenClaim } from "./syntheticRemittance";
 
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
@@ -42,19 +55,13 @@ async function auditRows(book: Workbook) {
 
 describe("an ERA for sample claims", () => {
   it("posts one ERA payment, postings per line and nothing else; balances read back as the plan predicted", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const claims = unpaidClaims(ledger, "MCR").slice(0, 3);
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "91000001",
-          date: ERA_DATE,
-          claims: claims.map((c, i) => ({ claimId: c.claimId, coinsurancePercent: 20, deductible: i === 0 ? 5000 : 0 })),
-        },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const claims = unpaid.slice(0, 3);
+    const era = medicareEra(
+      ledger,
+      "91000001",
+      claims.map((c, i) => ({ claimId: c.claimId, coinsurancePercent: 20, deductible: i === 0 ? 5000 : 0 })),
+    );
     const written = era.transactions[0];
     const before = await balancesNow(book);
     const counts = await rowCounts(book);
@@ -98,12 +105,11 @@ describe("an ERA for sample claims", () => {
   });
 
   it("writes an Audit row naming the file, its SHA-256, ISA13, the trace, TRN03 and BPR02, and no patient", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
     const era = syntheticRemittance(ledger, {
       isaControl: 4321,
-      transactions: [{ payer: MEDICARE, trace: "91000002", date: ERA_DATE, claims: [{ claimId: claim.claimId }] }],
+      transactions: [medicare("91000002", [{ claimId: claim.claimId }])],
     });
     const result = planned(await importEra(book, "audit.835", era.bytes));
     const [row] = await auditRows(book);
@@ -130,10 +136,12 @@ describe("an ERA for sample claims", () => {
 
 describe("exactly once", () => {
   it("a second import of the same remittance adds nothing and says when and as what it was posted", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const claims = unpaidClaims(ledger, "MCR").slice(0, 2);
-    const spec = { payer: MEDICARE, trace: "91000003", date: ERA_DATE, claims: claims.map((c) => ({ claimId: c.claimId })) };
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const claims = unpaid.slice(0, 2);
+    const spec = medicare(
+      "91000003",
+      claims.map((c) => ({ claimId: c.claimId })),
+    );
     const first = planned(await importEra(book, "first.835", syntheticRemittance(ledger, { transactions: [spec] }).bytes));
     const paymentId = (await readLedger(book)).ledger.payments.at(-1)!.paymentId;
     const counts = await rowCounts(book);
@@ -153,10 +161,9 @@ describe("exactly once", () => {
   });
 
   it("without an Audit row it names the payment date; an EFT keyed in by hand with the trace as its reference counts too", async () => {
-    const book = await sampleBook();
-    const { ledger, ctx } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const spec = { payer: MEDICARE, trace: "91000004", date: ERA_DATE, claims: [{ claimId: claim.claimId }] };
+    const { ledger, ctx, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const spec = medicare("91000004", [{ claimId: claim.claimId }]);
     const era = syntheticRemittance(ledger, { transactions: [spec] });
     const byHand = {
       paymentId: "PM900001",
@@ -175,10 +182,9 @@ describe("exactly once", () => {
   });
 
   it("the same remittance twice in one file posts once", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const spec = { payer: MEDICARE, trace: "91000005", date: ERA_DATE, claims: [{ claimId: claim.claimId }] };
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const spec = medicare("91000005", [{ claimId: claim.claimId }]);
     const result = planned(await importEra(book, "twice.835", syntheticRemittance(ledger, { transactions: [spec, spec] }).bytes));
     const [one, two] = result.preview.remittances;
     expect(one.alreadyPosted).toBeUndefined();
@@ -190,9 +196,8 @@ describe("exactly once", () => {
 
 describe("a reversal followed by the corrected claim", () => {
   it("negates the earlier ERA postings (Reverses, the new PaymentID) and posts the correction; balances as if only it was paid", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim, other] = unpaidClaims(ledger, "MCR");
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim, other] = unpaid;
     const before = await balancesNow(book);
     const paid = { claimId: claim.claimId, allowedPercent: 70, coinsurancePercent: 20 };
     await importEra(
@@ -203,16 +208,7 @@ describe("a reversal followed by the corrected claim", () => {
     const firstRows = (await postings(book)).filter((p) => p.source === "ERA" && claim.lines.some((l) => l.chargeId === p.chargeId));
 
     const corrected = { claimId: claim.claimId, allowedPercent: 90, coinsurancePercent: 20 };
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "92000002",
-          date: ERA_DATE,
-          claims: [{ ...paid, status: "22" }, corrected, { claimId: other.claimId }],
-        },
-      ],
-    });
+    const era = medicareEra(ledger, "92000002", [{ ...paid, status: "22" }, corrected, { claimId: other.claimId }]);
     const written = era.transactions[0];
     const result = planned(await importEra(book, "correction.835", era.bytes));
     const r = result.preview.remittances[0];
@@ -240,9 +236,7 @@ describe("a reversal followed by the corrected claim", () => {
     for (const p of result.predicted) expect(now.get(p.chargeId)).toEqual(p);
 
     // Importing the reversal again is refused as already posted; a second reversal in a new file finds nothing left to reverse.
-    const again = syntheticRemittance(ledger, {
-      transactions: [{ payer: MEDICARE, trace: "92000003", date: ERA_DATE, claims: [{ ...paid, status: "22" }] }],
-    });
+    const again = medicareEra(ledger, "92000003", [{ ...paid, status: "22" }]);
     const nothing = planned(await importEra(book, "again.835", again.bytes, false));
     expect(nothing.preview.remittances[0].claims[0]).toMatchObject({ outcome: "unmatched" });
     expect(nothing.preview.remittances[0].claims[0].reason).toContain("no earlier payment of MCR paid exactly that");
@@ -252,19 +246,9 @@ describe("a reversal followed by the corrected claim", () => {
 
 describe("denials, PLB items and claims that don't balance", () => {
   it("a denial is posted at $0.00 with its reason and the Note 'Denied: to work', leaving the line open; it is listed to work", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [denied, paid] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "93000001",
-          date: ERA_DATE,
-          claims: [{ claimId: denied.claimId, denial: "50" }, { claimId: paid.claimId }],
-        },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [denied, paid] = unpaid;
+    const era = medicareEra(ledger, "93000001", [{ claimId: denied.claimId, denial: "50" }, { claimId: paid.claimId }]);
     const before = await balancesNow(book);
     const result = planned(await importEra(book, "denial.835", era.bytes));
     const claim = result.preview.remittances[0].claims[0];
@@ -287,19 +271,10 @@ describe("denials, PLB items and claims that don't balance", () => {
   });
 
   it("a PLB interest item becomes a ProviderAdjustments row of the payment, not a posting, and the payment ties out", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "94000001",
-          date: ERA_DATE,
-          claims: [{ claimId: claim.claimId }],
-          plb: [{ reason: "L6", reference: "INT0601", amount: -127, fiscalDate: "2026-12-31" }],
-        },
-      ],
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const era = medicareEra(ledger, "94000001", [{ claimId: claim.claimId }], {
+      plb: [{ reason: "L6", reference: "INT0601", amount: -127, fiscalDate: "2026-12-31" }],
     });
     const written = era.transactions[0];
     const before = await balancesNow(book);
@@ -337,16 +312,8 @@ describe("denials, PLB items and claims that don't balance", () => {
     const book = await sampleBook(600, (op) => op.table !== ProviderAdjustments.name);
     const { ledger } = await inputs(book);
     const [claim] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "94000002",
-          date: ERA_DATE,
-          claims: [{ claimId: claim.claimId }],
-          plb: [{ reason: "WO", reference: "CL0001 RECOUP", amount: 500 }],
-        },
-      ],
+    const era = medicareEra(ledger, "94000002", [{ claimId: claim.claimId }], {
+      plb: [{ reason: "WO", reference: "CL0001 RECOUP", amount: 500 }],
     });
     const result = planned(await importEra(book, "recoup.835", era.bytes));
     expect(result.plan!.ops.map((op) => op.kind)).toEqual(["appendRows", "appendRows", "createTable"]);
@@ -357,19 +324,9 @@ describe("denials, PLB items and claims that don't balance", () => {
   });
 
   it("a claim that doesn't balance is held with its difference: nothing posted for it, its money listed as held", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [good, bad] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "95000001",
-          date: ERA_DATE,
-          claims: [{ claimId: good.claimId }, { claimId: bad.claimId, unbalancedBy: 150 }],
-        },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [good, bad] = unpaid;
+    const era = medicareEra(ledger, "95000001", [{ claimId: good.claimId }, { claimId: bad.claimId, unbalancedBy: 150 }]);
     const written = era.transactions[0];
     const before = await balancesNow(book);
     const result = planned(await importEra(book, "unbalanced.835", era.bytes));
@@ -391,12 +348,9 @@ describe("denials, PLB items and claims that don't balance", () => {
   });
 
   it("a remittance whose payment doesn't equal its claims less PLB posts nothing and names the difference", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [{ payer: MEDICARE, trace: "95000002", date: ERA_DATE, claims: [{ claimId: claim.claimId }], paymentOffBy: 200 }],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const era = medicareEra(ledger, "95000002", [{ claimId: claim.claimId }], { paymentOffBy: 200 });
     const counts = await rowCounts(book);
     const result = planned(await importEra(book, "off.835", era.bytes));
     expect(result.plan).toBeUndefined();

@@ -11,6 +11,7 @@ import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { applyPlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
 import type { ChargeRow } from "../../src/workbook/tables";
+import { syntheticRemittance, type SyntheticClaim, type SyntheticRemittance, type SyntheticTransaction } from "./syntheticRemittance";
 
 export const TODAY = "2026-06-30";
 export const NOW = new Date(2026, 5, 30, 9, 30, 0);
@@ -52,6 +53,28 @@ export function unpaidClaims(ledger: Ledger, payerId: string): { claimId: string
       }),
     )
     .map(([claimId, lines]) => ({ claimId, lines }));
+}
+
+/** The sample book as the import reads it, and the claims of `payerId` (default MCR) no payer has answered yet. */
+export async function sampleUnpaid(payerId = "MCR") {
+  const book = await sampleBook();
+  const { ledger, ctx } = await inputs(book);
+  return { book, ledger, ctx, unpaid: unpaidClaims(ledger, payerId) };
+}
+
+/** A Medicare transaction dated ERA_DATE paying `claims`, with anything else `more` sets. */
+export function medicare(trace: string, claims: SyntheticClaim[], more: Partial<SyntheticTransaction> = {}): SyntheticTransaction {
+  return { payer: MEDICARE, trace, date: ERA_DATE, claims, ...more };
+}
+
+/** An 835 of that one Medicare transaction. */
+export function medicareEra(
+  ledger: Pick<Ledger, "charges">,
+  trace: string,
+  claims: SyntheticClaim[],
+  more: Partial<SyntheticTransaction> = {},
+): SyntheticRemittance {
+  return syntheticRemittance(ledger, { transactions: [medicare(trace, claims, more)] });
 }
 
 /** Plan an 835 against the book as it is now; apply the plan when there is one. */

@@ -14,34 +14,26 @@ import {
   importEra,
   inputs,
   MEDICAID,
-  MEDICARE,
   NOW,
   planned,
   rowCounts,
+  medicare,
+  medicareEra,
   sampleBook,
+  sampleUnpaid,
   unpaidClaims,
 } from "./eraPlanBooks";
 import { SYNTHETIC_PATIENT_LAST, syntheticRemittance } from "./syntheticRemittance";
 
 describe("claims and lines not in the workbook", () => {
   it("an unknown claim and a line never billed are exceptions with the reason; the other claims post", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [good, withExtra] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "96000001",
-          date: ERA_DATE,
-          claims: [
-            { claimId: good.claimId },
-            { claimId: "CL123", unknown: { code: "99213", dos: "2026-03-05", charge: 13000 } },
-            { claimId: withExtra.claimId, extraLine: { code: "99999", dos: "2026-03-05" } },
-          ],
-        },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [good, withExtra] = unpaid;
+    const era = medicareEra(ledger, "96000001", [
+      { claimId: good.claimId },
+      { claimId: "CL123", unknown: { code: "99213", dos: "2026-03-05", charge: 13000 } },
+      { claimId: withExtra.claimId, extraLine: { code: "99999", dos: "2026-03-05" } },
+    ]);
     const written = era.transactions[0];
     const result = planned(await importEra(book, "unmatched.835", era.bytes));
     const r = result.preview.remittances[0];
@@ -70,24 +62,14 @@ describe("claims and lines not in the workbook", () => {
   });
 
   it("without line ids, lines are matched by code, modifiers and date; a line paid under another code by the code billed (SVC06)", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const claims = unpaidClaims(ledger, "MCR").filter((c) => c.lines.length > 1);
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const claims = unpaid.filter((c) => c.lines.length > 1);
     const [a, b] = claims;
     const recoded = b.lines[0];
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "96000002",
-          date: ERA_DATE,
-          claims: [
-            { claimId: a.claimId, lineIds: false },
-            { claimId: b.claimId, lineIds: false, paidAs: { chargeId: recoded.chargeId, code: "99211" } },
-          ],
-        },
-      ],
-    });
+    const era = medicareEra(ledger, "96000002", [
+      { claimId: a.claimId, lineIds: false },
+      { claimId: b.claimId, lineIds: false, paidAs: { chargeId: recoded.chargeId, code: "99211" } },
+    ]);
     expect(era.text).toContain(`SVC*HC:99211${recoded.mod1 ? `:${recoded.mod1}` : ""}*`);
     expect(era.text).not.toContain("REF*6R");
     const result = planned(await importEra(book, "bycode.835", era.bytes));
@@ -108,9 +90,7 @@ describe("claims and lines not in the workbook", () => {
           (p) => (p.paid ?? 0) > 0 && ledger.paymentById.get(p.paymentId!)?.payerId === "MCR",
         ),
     )!.claimId;
-    const era = syntheticRemittance(ledger, {
-      transactions: [{ payer: MEDICARE, trace: "96000003", date: ERA_DATE, claims: [{ claimId: paidClaim }] }],
-    });
+    const era = medicareEra(ledger, "96000003", [{ claimId: paidClaim }]);
     const before = await balancesNow(book);
     const result = planned(await importEra(book, "twice.835", era.bytes));
     const claim = result.preview.remittances[0].claims[0];
@@ -123,19 +103,9 @@ describe("claims and lines not in the workbook", () => {
 
 describe("what a matched claim posts", () => {
   it("claim-level CAS is taken from the payment of the line paid most and recorded there; paid adds up to CLP04", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const claim = unpaidClaims(ledger, "MCR").find((c) => c.lines.length > 1 && c.lines[0].amount !== c.lines[1].amount)!;
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "97000001",
-          date: ERA_DATE,
-          claims: [{ claimId: claim.claimId, claimLevel: [{ group: "CO", reason: "253", amount: 123 }] }],
-        },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const claim = unpaid.find((c) => c.lines.length > 1 && c.lines[0].amount !== c.lines[1].amount)!;
+    const era = medicareEra(ledger, "97000001", [{ claimId: claim.claimId, claimLevel: [{ group: "CO", reason: "253", amount: 123 }] }]);
     const written = era.transactions[0].claims[0];
     const before = await balancesNow(book);
     const result = planned(await importEra(book, "claimlevel.835", era.bytes));
@@ -160,20 +130,12 @@ describe("what a matched claim posts", () => {
   });
 
   it("a claim-level reduction larger than what its lines were paid holds the claim", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
     const charged = claim.lines.reduce((s, l) => s + l.amount, 0);
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "97000002",
-          date: ERA_DATE,
-          claims: [{ claimId: claim.claimId, allowedPercent: 100, claimLevel: [{ group: "CO", reason: "45", amount: charged + 100 }] }],
-        },
-      ],
-    });
+    const era = medicareEra(ledger, "97000002", [
+      { claimId: claim.claimId, allowedPercent: 100, claimLevel: [{ group: "CO", reason: "45", amount: charged + 100 }] },
+    ]);
     const result = planned(await importEra(book, "toomuch.835", era.bytes, false));
     const c = result.preview.remittances[0].claims[0];
     expect(c.outcome).toBe("held");
@@ -181,20 +143,12 @@ describe("what a matched claim posts", () => {
   });
 
   it("a claim denied at claim level with its lines paid in the file posts each line at $0.00, to work", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
     const charged = claim.lines.reduce((s, l) => s + l.amount, 0);
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "97000005",
-          date: ERA_DATE,
-          claims: [{ claimId: claim.claimId, allowedPercent: 100, claimLevel: [{ group: "CO", reason: "16", amount: charged }] }],
-        },
-      ],
-    });
+    const era = medicareEra(ledger, "97000005", [
+      { claimId: claim.claimId, allowedPercent: 100, claimLevel: [{ group: "CO", reason: "16", amount: charged }] },
+    ]);
     expect(era.transactions[0].claims[0].paid).toBe(0);
     const before = await balancesNow(book);
     const result = planned(await importEra(book, "claimdenied.835", era.bytes));
@@ -207,14 +161,9 @@ describe("what a matched claim posts", () => {
   });
 
   it("a crossover (CLP02 19) posts and says the payer forwarded it", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        { payer: MEDICARE, trace: "97000003", date: ERA_DATE, claims: [{ claimId: claim.claimId, status: "19", coinsurancePercent: 20 }] },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const era = medicareEra(ledger, "97000003", [{ claimId: claim.claimId, status: "19", coinsurancePercent: 20 }]);
     const result = planned(await importEra(book, "crossover.835", era.bytes));
     const c = result.preview.remittances[0].claims[0];
     expect(c).toMatchObject({ outcome: "crossover", statusText: "Processed as primary, forwarded to additional payer(s)" });
@@ -223,14 +172,9 @@ describe("what a matched claim posts", () => {
   });
 
   it("a claim with status 4 (denied) is a denial to work even when its CAS is only CO-45", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        { payer: MEDICARE, trace: "97000006", date: ERA_DATE, claims: [{ claimId: claim.claimId, status: "4", allowedPercent: 0 }] },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const era = medicareEra(ledger, "97000006", [{ claimId: claim.claimId, status: "4", allowedPercent: 0 }]);
     const result = planned(await importEra(book, "status4.835", era.bytes));
     expect(result.preview.remittances[0].claims[0]).toMatchObject({ outcome: "denied", statusText: "Denied" });
     const { ledger: after } = await readLedger(book);
@@ -239,13 +183,12 @@ describe("what a matched claim posts", () => {
   });
 
   it("two checks in one file are two payments, each with its own rows", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [mcr] = unpaidClaims(ledger, "MCR");
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [mcr] = unpaid;
     const [mcd] = unpaidClaims(ledger, "MCD");
     const era = syntheticRemittance(ledger, {
       transactions: [
-        { payer: MEDICARE, trace: "97000004", date: ERA_DATE, claims: [{ claimId: mcr.claimId }] },
+        medicare("97000004", [{ claimId: mcr.claimId }]),
         { payer: MEDICAID, trace: "CHK5501", date: ERA_DATE, method: "CHK", claims: [{ claimId: mcd.claimId, allowedPercent: 60 }] },
       ],
     });
@@ -268,9 +211,8 @@ describe("what a matched claim posts", () => {
 
 describe("who paid", () => {
   it("by name when the file's payer id is not in Payers, with a warning to add it; by the claims when the name is unknown too", async () => {
-    const book = await sampleBook();
-    const { ledger, ctx } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
+    const { ledger, ctx, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
     const byName = syntheticRemittance(ledger, {
       transactions: [
         {
@@ -327,12 +269,9 @@ describe("a file that is refused writes nothing", () => {
     ["garbage bytes", () => "\u0000\u0001PK\u0003\u0004 not an X12 file at all", /./],
     ["an 837 claim file", (text: string) => text.replace("ST*835", "ST*837"), /837/],
   ])("%s: ok false with the reason, and the workbook is unchanged", async (_what, damage, reason) => {
-    const book = await sampleBook();
-    const { ledger, ctx } = await inputs(book);
-    const [claim] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [{ payer: MEDICARE, trace: "99000001", date: ERA_DATE, claims: [{ claimId: claim.claimId }] }],
-    });
+    const { book, ledger, ctx, unpaid } = await sampleUnpaid();
+    const [claim] = unpaid;
+    const era = medicareEra(ledger, "99000001", [{ claimId: claim.claimId }]);
     const counts = await rowCounts(book);
     const result = await eraPostingPlan({ name: "bad.835", bytes: new TextEncoder().encode(damage(era.text)) }, ledger, ctx);
     expect(result.ok).toBe(false);
@@ -343,23 +282,13 @@ describe("a file that is refused writes nothing", () => {
 
 describe("the exceptions sheet", () => {
   it("lists trace, claim, line and reason under a bold, frozen header, without patient names", async () => {
-    const book = await sampleBook();
-    const { ledger } = await inputs(book);
-    const [good, bad] = unpaidClaims(ledger, "MCR");
-    const era = syntheticRemittance(ledger, {
-      transactions: [
-        {
-          payer: MEDICARE,
-          trace: "99000002",
-          date: ERA_DATE,
-          claims: [
-            { claimId: good.claimId, extraLine: { code: "99999", dos: "2026-03-05" } },
-            { claimId: bad.claimId, unbalancedBy: 1 },
-            { claimId: "=HYPERLINK(1)", unknown: { code: "99213", dos: "2026-03-05", charge: 100 } },
-          ],
-        },
-      ],
-    });
+    const { book, ledger, unpaid } = await sampleUnpaid();
+    const [good, bad] = unpaid;
+    const era = medicareEra(ledger, "99000002", [
+      { claimId: good.claimId, extraLine: { code: "99999", dos: "2026-03-05" } },
+      { claimId: bad.claimId, unbalancedBy: 1 },
+      { claimId: "=HYPERLINK(1)", unknown: { code: "99213", dos: "2026-03-05", charge: 100 } },
+    ]);
     const result = planned(await importEra(book, "exceptions.835", era.bytes, false));
     const plan = exceptionsSheetPlan(result.preview);
     const op = plan.ops[0];

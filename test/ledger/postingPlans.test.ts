@@ -15,7 +15,7 @@ import {
 import type { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { isoToSerial } from "../../src/dates";
 import { ledgerOf, ledgerWorkbook } from "./ledgerFixtures";
-import { balancesInBook, planOf, postThroughPanel, practiceBooks, problemsOf } from "./postingPlansFlow";
+import { balancesInBook, planOf, postOnPractice, postThroughPanel, practiceBooks, problemsOf } from "./postingPlansFlow";
 
 const FEB_20 = isoToSerial("2026-02-20");
 
@@ -25,23 +25,20 @@ async function postingRows(book: MemoryWorkbook) {
 
 describe("insurancePaymentPlan", () => {
   it("posts a check over two lines as the sample does (paid with CO-45 on one row, PR on its own) and the workbook reads back the predicted balances", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        insurancePaymentPlan(
-          ledger,
-          ctx,
-          { from: { payerId: "MCR" }, date: "2026-02-20", method: "check", reference: "12345", amount: 13000 },
-          [
-            {
-              chargeId: "L1",
-              paid: 7000,
-              adjustments: [{ group: "CO", reason: "45", amount: 2000 }],
-              patientResp: [{ reason: "3", amount: 1000 }],
-            },
-            { chargeId: "L4", paid: 6000, adjustments: [{ group: "CO", reason: "45", amount: 4000 }] },
-          ],
-        ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      insurancePaymentPlan(
+        ledger,
+        ctx,
+        { from: { payerId: "MCR" }, date: "2026-02-20", method: "check", reference: "12345", amount: 13000 },
+        [
+          {
+            chargeId: "L1",
+            paid: 7000,
+            adjustments: [{ group: "CO", reason: "45", amount: 2000 }],
+            patientResp: [{ reason: "3", amount: 1000 }],
+          },
+          { chargeId: "L4", paid: 6000, adjustments: [{ group: "CO", reason: "45", amount: 4000 }] },
+        ],
       ),
     );
     expect(result.plan.action).toBe("Post insurance payment");
@@ -121,15 +118,12 @@ describe("insurancePaymentPlan", () => {
   });
 
   it("takes a payment from a payer other than the line's as a secondary payment", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        insurancePaymentPlan(
-          ledger,
-          ctx,
-          { from: { payerId: "sec" }, date: "2026-02-25", method: "EFT", reference: "TRN 77", amount: 2000 },
-          [{ chargeId: "L2", paid: 2000 }],
-        ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      insurancePaymentPlan(
+        ledger,
+        ctx,
+        { from: { payerId: "sec" }, date: "2026-02-25", method: "EFT", reference: "TRN 77", amount: 2000 },
+        [{ chargeId: "L2", paid: 2000 }],
       ),
     );
     expect(result.plan.what).toBe("SEC EFT TRN 77 (PM000813): 1 line, paid $20.00");
@@ -138,15 +132,12 @@ describe("insurancePaymentPlan", () => {
   });
 
   it("leaves the rest of a payment unapplied and says so on the payment's preview row", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        insurancePaymentPlan(
-          ledger,
-          ctx,
-          { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "555", amount: 10000 },
-          [{ chargeId: "L4", paid: 8000, adjustments: [{ group: "CO", reason: "45", amount: 2000 }] }],
-        ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      insurancePaymentPlan(
+        ledger,
+        ctx,
+        { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "555", amount: 10000 },
+        [{ chargeId: "L4", paid: 8000, adjustments: [{ group: "CO", reason: "45", amount: 2000 }] }],
       ),
     );
     expect(result.preview[0].remark).toBe("$20.00 stays unapplied on PM000813 as a credit");
@@ -160,52 +151,40 @@ describe("insurancePaymentPlan", () => {
   });
 
   it("posts an overpayment the biller ticked, leaving the line a credit", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        insurancePaymentPlan(
-          ledger,
-          ctx,
-          { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "9", amount: 12500 },
-          [{ chargeId: "L1", paid: 12500, overpayment: true }],
-        ),
-      ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      insurancePaymentPlan(ledger, ctx, { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "9", amount: 12500 }, [
+        { chargeId: "L1", paid: 12500, overpayment: true },
+      ]),
     );
     expect(result.predicted[0]).toMatchObject({ balance: -2500, status: "credit" });
     expect(await balancesInBook(book, ["L1"])).toEqual(result.predicted);
   });
 
   it("records a remittance that pays nothing (a denial: $0.00 paid, CO-97 of $0.00) and leaves the line open", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        insurancePaymentPlan(ledger, ctx, { from: { payerId: "MCR" }, date: "2026-02-20", method: "EFT", reference: "0", amount: 0 }, [
-          { chargeId: "L4", paid: 0, adjustments: [{ group: "CO", reason: "97", amount: 0 }] },
-        ]),
-      ),
+    const { result } = await postOnPractice((ledger, ctx) =>
+      insurancePaymentPlan(ledger, ctx, { from: { payerId: "MCR" }, date: "2026-02-20", method: "EFT", reference: "0", amount: 0 }, [
+        { chargeId: "L4", paid: 0, adjustments: [{ group: "CO", reason: "97", amount: 0 }] },
+      ]),
     );
     expect(result.plan.ops[1]).toMatchObject({ rows: [{ ChargeID: "L4", Paid: 0, Adjustment: 0, Group: "CO", Reason: "97" }] });
     expect(result.predicted[0]).toMatchObject({ balance: 10000, status: "open with payer" });
   });
 
   it("gives OA, PI and a second CO rows of their own, and keeps an office write-off's reason in the Note", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        insurancePaymentPlan(ledger, ctx, { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "1", amount: 5000 }, [
-          {
-            chargeId: "L4",
-            paid: 5000,
-            adjustments: [
-              { group: "OA", reason: "23", amount: 1000 },
-              { group: "CO", reason: "45", amount: 1500 },
-              { group: "PI", reason: "b7", amount: 500 },
-              { group: "CO", reason: "253", amount: 200 },
-              { group: "WO", reason: "timely filing, our error", amount: 300 },
-            ],
-          },
-        ]),
-      ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      insurancePaymentPlan(ledger, ctx, { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "1", amount: 5000 }, [
+        {
+          chargeId: "L4",
+          paid: 5000,
+          adjustments: [
+            { group: "OA", reason: "23", amount: 1000 },
+            { group: "CO", reason: "45", amount: 1500 },
+            { group: "PI", reason: "b7", amount: 500 },
+            { group: "CO", reason: "253", amount: 200 },
+            { group: "WO", reason: "timely filing, our error", amount: 300 },
+          ],
+        },
+      ]),
     );
     const rows = result.preview.slice(1).map((p) => [p.values.Paid, p.values.Adjustment, p.values.Group, p.values.Reason, p.values.Note]);
     expect(rows).toEqual([
@@ -222,15 +201,12 @@ describe("insurancePaymentPlan", () => {
 
 describe("patientPaymentPlan", () => {
   it("applies a payment oldest date of service first (a same-day tie by ChargeID), each line up to its patient share, and keeps the rest as a credit", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        patientPaymentPlan(
-          ledger,
-          ctx,
-          { from: { patientId: "P1" }, date: "2026-02-27", method: "card", reference: "AUTH 123456", amount: 12000 },
-          "oldest-first",
-        ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      patientPaymentPlan(
+        ledger,
+        ctx,
+        { from: { patientId: "P1" }, date: "2026-02-27", method: "card", reference: "AUTH 123456", amount: 12000 },
+        "oldest-first",
       ),
     );
     // L3 (self-pay, Jan 2) owes $80; then Jan 5: L2's coinsurance $20 before L10's deductible $10 (L10 is first in Charges).
@@ -254,11 +230,8 @@ describe("patientPaymentPlan", () => {
   });
 
   it("stops where the money runs out, part-paying the last line", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        patientPaymentPlan(ledger, ctx, { from: { patientId: "P1" }, date: "2026-02-27", method: "Cash", amount: 9000 }, "oldest-first"),
-      ),
+    const { result } = await postOnPractice((ledger, ctx) =>
+      patientPaymentPlan(ledger, ctx, { from: { patientId: "P1" }, date: "2026-02-27", method: "Cash", amount: 9000 }, "oldest-first"),
     );
     expect(result.preview.slice(1).map((p) => [p.values.ChargeID, p.values.Paid])).toEqual([
       ["L3", "$80.00"],
@@ -269,15 +242,12 @@ describe("patientPaymentPlan", () => {
   });
 
   it("keeps the whole payment as a credit when the account owes nothing", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        patientPaymentPlan(
-          ledger,
-          ctx,
-          { from: { patientId: "P2" }, date: "2026-02-27", method: "Check", reference: "CHK 1001", amount: 2500 },
-          "oldest-first",
-        ),
+    const { result } = await postOnPractice((ledger, ctx) =>
+      patientPaymentPlan(
+        ledger,
+        ctx,
+        { from: { patientId: "P2" }, date: "2026-02-27", method: "Check", reference: "CHK 1001", amount: 2500 },
+        "oldest-first",
       ),
     );
     expect(result.plan.ops).toHaveLength(1);
@@ -287,15 +257,12 @@ describe("patientPaymentPlan", () => {
   });
 
   it("applies to the lines the biller chose, with a prompt-pay discount (WO) on the paid row", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        patientPaymentPlan(
-          ledger,
-          ctx,
-          { from: { patientId: "P1" }, date: "2026-02-27", method: "Card", reference: "AUTH 9", amount: 7200 },
-          [{ chargeId: "L3", paid: 7200, adjustments: [{ group: "WO", reason: "Prompt-pay discount", amount: 800 }] }],
-        ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      patientPaymentPlan(
+        ledger,
+        ctx,
+        { from: { patientId: "P1" }, date: "2026-02-27", method: "Card", reference: "AUTH 9", amount: 7200 },
+        [{ chargeId: "L3", paid: 7200, adjustments: [{ group: "WO", reason: "Prompt-pay discount", amount: 800 }] }],
       ),
     );
     expect(result.plan.ops[1]).toMatchObject({
@@ -308,14 +275,11 @@ describe("patientPaymentPlan", () => {
 
 describe("officeAdjustmentPlan", () => {
   it("writes off small balances and courtesy amounts as Group WO rows with the reason in the Note and no payment", async () => {
-    const book = ledgerWorkbook(practiceBooks());
-    const result = planOf(
-      await postThroughPanel(book, (ledger, ctx) =>
-        officeAdjustmentPlan(ledger, ctx, [
-          { chargeId: "L10", amount: 1000, kind: "small balance", reason: "under $15 policy", date: "2026-02-28" },
-          { chargeId: "L3", amount: 2000, kind: "courtesy", reason: "", date: "2026-02-28" },
-        ]),
-      ),
+    const { book, result } = await postOnPractice((ledger, ctx) =>
+      officeAdjustmentPlan(ledger, ctx, [
+        { chargeId: "L10", amount: 1000, kind: "small balance", reason: "under $15 policy", date: "2026-02-28" },
+        { chargeId: "L3", amount: 2000, kind: "courtesy", reason: "", date: "2026-02-28" },
+      ]),
     );
     expect(result.plan.action).toBe("Office adjustment");
     expect(result.plan.what).toBe("2 lines: small balance $10.00, courtesy $20.00");

@@ -8,7 +8,7 @@ import type { PlanContext, PlanResult } from "../../src/ledger/postingPlans";
 import { applyPlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
 import type { PaymentRow, PostingRow } from "../../src/workbook/tables";
-import { charge, payment, posting, type FixtureTables } from "./ledgerFixtures";
+import { charge, ledgerWorkbook, payment, posting, type FixtureTables } from "./ledgerFixtures";
 
 export const TODAY = "2026-03-01";
 export const NOW = new Date(2026, 2, 1, 9, 30, 0);
@@ -36,6 +36,12 @@ export async function balancesInBook(book: Workbook, chargeIds: string[]): Promi
 export function planOf(result: PlanResult) {
   if (!result.ok) throw new Error(`expected a plan, got: ${result.problems.join(" | ")}`);
   return result;
+}
+
+/** The practice books as a memory workbook, with a plan that must be ok posted to them through the panel. */
+export async function postOnPractice(makePlan: (ledger: Ledger, ctx: PlanContext) => PlanResult) {
+  const book = ledgerWorkbook(practiceBooks());
+  return { book, result: planOf(await postThroughPanel(book, makePlan)) };
 }
 
 export function problemsOf(result: PlanResult): string[] {

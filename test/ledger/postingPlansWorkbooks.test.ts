@@ -13,7 +13,7 @@ import { createTableOp } from "../../src/workbook/plan";
 import type { CellValue } from "../../src/workbook/port";
 import { Charges, Payers, Payments, Postings, type TableDef } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
-import { FIXTURE_PAYERS, ledgerWorkbook, payment } from "./ledgerFixtures";
+import { FIXTURE_PAYERS, ledgerWorkbook, payment, tableOf } from "./ledgerFixtures";
 import { balancesInBook, planOf, postThroughPanel, practiceBooks } from "./postingPlansFlow";
 
 describe("nextIds", () => {
@@ -239,14 +239,7 @@ describe("an .xlsx file", () => {
   it("posted to, saved and opened again reads the balances the plan predicted", async () => {
     const books = { ...practiceBooks(), payers: FIXTURE_PAYERS };
     const file = XlsxWorkbook.create();
-    const rowsOf = (def: TableDef, rows: object[]) => {
-      const op = createTableOp(def);
-      const mapping = mapColumns(def, op.headers);
-      return {
-        ...op,
-        rows: rows.map((r) => op.headers.map((h): CellValue => rowToCells(def, mapping, r as Record<string, unknown>)[h] ?? null)),
-      };
-    };
+    const rowsOf = (def: TableDef, rows: object[]) => ({ ...createTableOp(def), rows: tableOf(def, rows, 1900).rows });
     await file.write([
       rowsOf(Charges, books.charges),
       rowsOf(Payments, books.payments),
