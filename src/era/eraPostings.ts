@@ -16,13 +16,13 @@
 //   its original through Reverses, as reversalPlan does; they carry the new payment's PaymentID,
 //   because the money is taken out of this payment, not the old one.
 import type { IsoDate } from "../dates";
+import { DENIED_NOTE, isDenialCode } from "../ledger/denials";
 import type { Ledger } from "../ledger/ledger";
 import type { CheckedLine } from "../ledger/postingLines";
 import { formatMoney, sumCents, type Cents } from "../money";
 import type { ChargeRow, PostingRow } from "../workbook/tables";
 import type { CasAdjustment, RemitClaim } from "./remittance";
 
-export const DENIED_NOTE = "Denied: to work";
 const CLAIM_LEVEL_NOTE = "Claim-level adjustment from the ERA, taken from this line's payment";
 
 export interface ClaimApplication {
@@ -48,7 +48,8 @@ export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] 
   return [...summed.values()].filter((a) => a.amount !== 0);
 }
 
-const isDenialReason = (a: CasAdjustment) => a.group === "CO" && a.reason !== "45" && a.amount > 0;
+/** A CAS that denies money on this line (a denial code with an amount the payer did not pay). */
+const isDenialReason = (a: CasAdjustment) => isDenialCode(a.group, a.reason) && a.amount > 0;
 
 /**
  * One line's paid amount and CAS as a checked line. `claimLevel` is the part of the claim's own CAS

@@ -3,7 +3,8 @@
 // collections and KPIs"), with `end` = the earlier of `to` and `asOf` (nothing after asOf counts):
 // - Days in A/R = (A/R − credits) ÷ (gross charges of the last 3 months ÷ days in them). A/R and credits
 //   are the aging report's as of asOf (DOS basis); "the last 3 months" runs from the day after the same
-//   date three calendar months before asOf, through asOf; gross charges are lines served in it.
+//   date three calendar months before asOf, through asOf (a month's last day maps to a month's last
+//   day, so as of 06-30 the window is April to June, 91 days); gross charges are lines served in it.
 // - Gross collection rate = payments ÷ charges. Net collection rate = payments ÷ (charges − contractual
 //   adjustments). Payments: Paid of every posting dated from..end (insurance and patient; reversals net
 //   out). Charges: lines served from..end. Contractual adjustments: CO adjustments with reason 45 or no
@@ -12,8 +13,10 @@
 //   or a posting with no payment in group CO, OA, PI or PR (an adjustment from a remittance).
 // - Adjudicated claims: claims whose first payer posting is dated from..end.
 // - Denied: an adjudicated claim with a line that a payer paid $0 (its postings from one payment, not
-//   counting reversal rows, sum to $0 paid) with a CO adjustment whose reason is not 45, dated by end.
-//   Denial rate = denied ÷ adjudicated.
+//   counting reversal rows, sum to $0 paid, dated by end) and denied: a CO posting whose reason is not
+//   45, at any amount (a denial is posted at $0.00 and left to work, as the ERA import and the office
+//   post it), or a posting the ERA import marked "Denied: to work" (claim status 4, whatever its
+//   reasons). The adjustment's amount does not decide it. Denial rate = denied ÷ adjudicated.
 // - First-pass resolution: an adjudicated claim with no denial whose lines owe the payer nothing
 //   (insurance share ≤ 0 by the rule of balances.ts) after the postings dated on or before the claim's
 //   first payer posting date. Rate = those ÷ adjudicated.
@@ -22,6 +25,7 @@
 //   from..end, the days from the billed date (the DOS when never billed) to that posting.
 // Work is a pass over the charges with their postings (indexed), plus the aging report.
 import { addDays, daysBetween, type IsoDate } from "../dates";
+import { isDenialPosting } from "../ledger/denials";
 import { isSelfPay, type Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
 import type { ChargeRow, PayerRow, PostingRow } from "../workbook/tables";
@@ -60,14 +64,20 @@ export interface PracticeKpis {
 const ratio = (top: number, bottom: number) => (bottom === 0 ? null : top / bottom);
 const percent = (top: number, bottom: number) => (bottom === 0 ? null : (top * 100) / bottom);
 
-/** The same day three calendar months earlier (clamped to the month's end). */
-function threeMonthsBefore(iso: IsoDate): IsoDate {
+/**
+ * The same day three calendar months earlier, so the window after it is three calendar months: the
+ * last day of a month maps to the last day of the month three before it (06-30 → 03-31, so April, May
+ * and June; 02-28 → 11-30), any other day to the same day (clamped to a shorter month's end).
+ */
+export function threeMonthsBefore(iso: IsoDate): IsoDate {
   const [y, m, d] = iso.split("-").map(Number);
+  const lastOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
   const month = m - 3;
   const year = month < 1 ? y - 1 : y;
   const mm = month < 1 ? month + 12 : month;
-  const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
-  return `${year}-${String(mm).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  const last = lastOf(year, mm);
+  const day = d === lastOf(y, m) ? last : Math.min(d, last);
+  return `${year}-${String(mm).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 interface LineFacts {
@@ -141,7 +151,7 @@ export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDat
       let seen = byPayment.get(key);
       if (!seen) byPayment.set(key, (seen = { paid: 0, denial: false }));
       seen.paid += p.paid ?? 0;
-      if (p.group === "CO" && p.reason !== undefined && p.reason !== "45" && (p.adjustment ?? 0) > 0) seen.denial = true;
+      if (isDenialPosting(p)) seen.denial = true;
     }
     if (byPayment) for (const seen of byPayment.values()) if (seen.paid === 0 && seen.denial) facts.denied = true;
     if (firstPaid !== undefined && !facts.selfPay && inPeriod(firstPaid)) {
@@ -232,7 +242,7 @@ export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDat
       name: "Denial rate",
       value: percent(denied, adjudicated),
       unit: "percent",
-      definition: `Denied claims ÷ adjudicated claims. Adjudicated: first payer posting from ${from} to ${end}. Denied: a line a payer paid $0 with a CO adjustment whose reason is not 45.`,
+      definition: `Denied claims ÷ adjudicated claims. Adjudicated: first payer posting from ${from} to ${end}. Denied: a line a payer paid $0 and denied, by a CO reason other than 45 (at any amount, $0.00 included) or by the remittance's claim status 4.`,
       inputs: [
         { label: "Denied claims", value: denied, unit: "claims" },
         { label: "Adjudicated claims", value: adjudicated, unit: "claims" },

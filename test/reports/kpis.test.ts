@@ -57,10 +57,11 @@ describe("practiceKpis", () => {
 
   it("computes days in A/R and the share of A/R over 90 and 120 days", () => {
     // A/R: A1 $10 (patient) + C1 $5 + D1 $50 + E1 $150 = $215; credit F1 $20.
-    // Window 2026-03-31..2026-06-30 = 92 days; charges served in it $430 (F1 is 03-20, outside).
-    // Days in A/R = ($215 − $20) ÷ ($430 ÷ 92) = 41.72.
-    expect(kpis.daysInAr.inputs.map((i) => i.value)).toEqual([21500, 2000, 43000, 92]);
-    expect(kpis.daysInAr.value).toBeCloseTo((195 * 92) / 430, 9);
+    // Window: the calendar months April, May and June, 2026-04-01..2026-06-30 = 30 + 31 + 30 = 91 days;
+    // charges served in it $430 (F1 is 03-20, outside). Days in A/R = ($215 − $20) ÷ ($430 ÷ 91) = 41.27.
+    expect(kpis.daysInAr.inputs.map((i) => i.value)).toEqual([21500, 2000, 43000, 91]);
+    expect(kpis.daysInAr.value).toBeCloseTo((195 * 91) / 430, 9);
+    expect(kpis.daysInAr.definition).toContain("the 3 months are 2026-04-01 to 2026-06-30");
     // Only E1 ($150, 171 days) is over 90 and over 120: 150 / 215.
     expect(kpis.arOver90.value).toBeCloseTo((150 / 215) * 100, 9);
     expect(kpis.arOver120.inputs.map((i) => i.value)).toEqual([15000, 21500]);
