@@ -9,6 +9,7 @@ import { formatMoney } from "../money";
 import { eraPlanInputs, eraPostingPlan, exceptionsSheetPlan, type EraPreview, type EraRemittancePreview } from "../era/eraPlan";
 import { paymentMethodWords } from "../era/eraIdentity";
 import { todayIso } from "../dates";
+import { PAYMENT_DATE_SOURCES } from "../era/eraIdentity";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected } from "../workbook/port";
 import { openWorkbook } from "./checkCommand";
@@ -142,7 +143,7 @@ export function previewLines(preview: EraPreview, all: boolean): string[] {
 function remittanceLines(r: EraRemittancePreview, title: string): string[] {
   const payer = r.payerId ? `${r.payerName || "(no name)"} (our payer ${r.payerId})` : `${r.payerName || "(no name)"} (not in Payers)`;
   const out = [
-    `${title}: ${payer}, ${paymentMethodWords(r.method)}, trace ${r.trace}, ${formatMoney(r.amount)}${r.date ? `, dated ${r.date}` : ""}`,
+    `${title}: ${payer}, ${paymentMethodWords(r.method)}, trace ${r.trace}, ${formatMoney(r.amount)}${r.date ? `, dated ${r.date}${r.dateFrom && r.dateFrom !== "BPR16" ? ` (from ${PAYMENT_DATE_SOURCES[r.dateFrom]}: BPR16 is blank)` : ""}` : ", no payment date in the file"}`,
   ];
   if (r.alreadyPosted) {
     out.push(`  Already posted on ${r.alreadyPosted.on} as ${r.alreadyPosted.paymentId || "an earlier payment"}: nothing added.`);

@@ -122,7 +122,24 @@ export function paymentMethodWords(method: string): string {
   }
 }
 
-/** The date the payer paid (BPR16) or, when the file gives none, today. */
-export function paymentDate(r: Remittance, today: IsoDate): IsoDate {
-  return r.payment.date ?? today;
+/** Where a remittance's payment date came from, in the order tried. */
+export type PaymentDateSource = "BPR16" | "DTM*405" | "GS04" | "ISA09";
+
+/** Each source in a biller's words, for the preview, the Payments note and the Audit row. */
+export const PAYMENT_DATE_SOURCES: Record<PaymentDateSource, string> = {
+  BPR16: "the payment date (BPR16)",
+  "DTM*405": "the remittance's production date (DTM*405)",
+  GS04: "the file's group date (GS04)",
+  ISA09: "the file's interchange date (ISA09)",
+};
+
+/**
+ * The date of a remittance's payment, from the file alone: the payer's payment date (BPR16), else the
+ * date it produced the remittance (DTM*405), else the envelope's (GS04, then ISA09). Never the
+ * computer's clock: a remittance with none of them is undefined, and the plan holds it.
+ */
+export function paymentDate(r: Remittance): { date: IsoDate; from: PaymentDateSource } | undefined {
+  if (r.payment.date) return { date: r.payment.date, from: "BPR16" };
+  if (r.productionDate) return { date: r.productionDate, from: "DTM*405" };
+  return r.envelopeDate;
 }

@@ -21,7 +21,7 @@ import { mapColumns, rowToCells } from "../workbook/mapTable";
 import { createTableOp, type WritePlan } from "../workbook/plan";
 import type { CellValue, Workbook, WriteOp } from "../workbook/port";
 import { Payments, Postings, ProviderAdjustments, type PaymentRow, type PostingRow, type ProviderAdjustmentRow } from "../workbook/tables";
-import { sha256Hex } from "./eraIdentity";
+import { sha256Hex, type PaymentDateSource } from "./eraIdentity";
 import { chargesByClaim } from "./eraMatching";
 import { planRemittance, type EraRun, type PlannedRemittance } from "./eraTransaction";
 import { readRemittanceFile, type PlbItem, type RemittanceRead } from "./remittance";
@@ -49,7 +49,9 @@ export interface EraRemittancePreview {
   amount: Cents;
   /** BPR04 as in the file: ACH, CHK, NON, FWT, BOP. */
   method: string;
+  /** The payment's date, from the file: BPR16, else DTM*405, else GS04/ISA09 (dateFrom says which). */
   date?: IsoDate;
+  dateFrom?: PaymentDateSource;
   claims: EraClaimPreview[];
   plb: PlbItem[];
   /**

@@ -8,6 +8,7 @@
 // found, the payer already paid it, ...). What is held stays on the payment as unapplied money, to be
 // posted by hand, and is listed as an exception; it is never adjusted to fit.
 import type { IsoDate } from "../dates";
+import { DENIED_NOTE } from "../ledger/denials";
 import { postingRowsFor } from "../ledger/postingLines";
 import type { Ledger } from "../ledger/ledger";
 import { sentence } from "../ledger/postingChecks";
@@ -15,10 +16,10 @@ import type { PlanContext } from "../ledger/postingRows";
 import { formatMoney, sumCents, type Cents } from "../money";
 import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/tables";
 import { balanceRemittance } from "./balancing";
-import { findEarlierPosting, findPayer, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
+import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPlan";
-import { claimApplication, DENIED_NOTE, paidByPayer, reversalDrafts } from "./eraPostings";
+import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
 import type { RemitClaim, Remittance } from "./remittance";
 
 /** CLP02 in the payer's words (X12 5010 claim status codes). */
@@ -97,16 +98,24 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     }
   }
   const amount = r.payment.creditDebit === "D" ? -r.payment.amount : r.payment.amount;
-  const date = paymentDate(r, ctx.today);
-  const postingDate = date > ctx.today ? ctx.today : date;
-  if (date > ctx.today) run.warnings.push(`Remittance ${r.trace.number} is paid on ${date}, after today: its postings are dated today.`);
+  // The payment's date comes from the file alone (BPR16, else DTM*405, else the envelope), never the clock.
+  const dated = paymentDate(r);
+  const date = dated?.date;
+  const postingDate = date !== undefined && date > ctx.today ? ctx.today : date;
+  if (date !== undefined && date > ctx.today)
+    run.warnings.push(`Remittance ${r.trace.number} is paid on ${date}, after today: its postings are dated today.`);
+  const dateWords =
+    dated && dated.from !== "BPR16" ? `dated ${dated.date} from ${PAYMENT_DATE_SOURCES[dated.from]}, BPR16 being blank` : "";
+  if (dated && dated.from !== "BPR16") {
+    run.warnings.push(`Remittance ${r.trace.number} gives no payment date (BPR16): it is ${dateWords.replace(", BPR16 being blank", "")}.`);
+  }
   const preview: EraRemittancePreview = {
     payerName: r.payer.name,
     payerId,
     trace,
     amount,
     method: r.payment.method,
-    date: r.payment.date,
+    ...(dated ? { date: dated.date, dateFrom: dated.from } : {}),
     claims: [],
     plb: r.plb,
     totals: {
@@ -160,12 +169,15 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
 
   const holdAll = !payerId
     ? `${payerWords} is not in the Payers table and none of its claims were matched: add the payer with its X12 Payer ID`
-    : !balance.ok
-      ? `the remittance does not add up: claims paid ${formatMoney(balance.totalPaid)} − provider adjustments ${formatMoney(balance.totalPlb)} = ` +
-        `${formatMoney(balance.totalPaid - balance.totalPlb)}, but the payment (BPR02) is ${formatMoney(amount)}`
-      : r.payment.creditDebit === "D"
-        ? `the payer takes ${formatMoney(r.payment.amount)} back (a debit, BPR03 D): post it by hand`
-        : undefined;
+    : !dated
+      ? "the file gives no date for its payment (BPR16, the production date DTM*405 and the envelope dates GS04 and ISA09 are all " +
+        "blank or unreadable): post it by hand, dated as on the check or deposit"
+      : !balance.ok
+        ? `the remittance does not add up: claims paid ${formatMoney(balance.totalPaid)} − provider adjustments ${formatMoney(balance.totalPlb)} = ` +
+          `${formatMoney(balance.totalPaid - balance.totalPlb)}, but the payment (BPR02) is ${formatMoney(amount)}`
+        : r.payment.creditDebit === "D"
+          ? `the payer takes ${formatMoney(r.payment.amount)} back (a debit, BPR03 D): post it by hand`
+          : undefined;
   if (holdAll && r.plb.length > 0)
     run.warnings.push(`Remittance ${trace}: its provider-level adjustments (PLB) are not recorded because ${holdAll}.`);
 
@@ -198,7 +210,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (status === "22") {
       if (!m.charges) return notPosted(claim, m, "unmatched", m.problems[0].reason);
       if (!imbalance.ok) return notPosted(claim, m, "held", claimImbalance(claim, imbalance.difference, imbalance.lineProblems.length));
-      const reversal = reversalDrafts(ledger, claim, m.charges, payerId!, run.reversed, postingDate, trace);
+      const reversal = reversalDrafts(ledger, claim, m.charges, payerId!, run.reversed, postingDate!, trace);
       if (!reversal.ok) return notPosted(claim, m, "unmatched", reversal.reason);
       for (const row of reversal.rows) run.reversed.add(row.reverses!);
       plan(reversal.rows);
@@ -232,7 +244,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     const { denials, notes } = applied.application;
     // Status 4 is the payer's denial of the whole claim, whatever its CAS says: to work, like any denial.
     if (status === "4" && denials.length === 0) denials.push("claim status 4, denied");
-    const rows = postingRowsFor(applied.application.lines, postingDate, "CO", "ERA");
+    const rows = postingRowsFor(applied.application.lines, postingDate!, "CO", "ERA");
     plan(status === "4" ? rows.map((row) => (row.note ? row : { ...row, note: DENIED_NOTE })) : rows);
     postedPaid += claim.paid;
     postedClaims += 1;
@@ -256,16 +268,18 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   const method = paymentMethodWords(r.payment.method);
   const draft: RemittanceDraft = {
     payment: {
-      date,
+      date: date!,
       payerId,
       method: "ERA",
       reference: trace,
       amount,
-      note: `ERA file ${run.fileName} (${method})${held !== 0 ? `: ${formatMoney(held)} not posted, see the exceptions` : ""}`,
+      note:
+        `ERA file ${run.fileName} (${method}${dateWords ? `, ${dateWords}` : ""})` +
+        `${held !== 0 ? `: ${formatMoney(held)} not posted, see the exceptions` : ""}`,
     },
     postings,
     adjustments: r.plb.map((item) => ({
-      date: postingDate,
+      date: postingDate!,
       payerId,
       reason: item.reason.toUpperCase() || undefined,
       reference: item.reference,
@@ -273,7 +287,8 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       note: plbNote(item.providerId, item.fiscalDate),
     })),
     summary:
-      `${payerId} trace ${trace}${r.trace.payerId ? ` (TRN03 ${r.trace.payerId})` : ""} BPR02 ${formatMoney(r.payment.amount)}: ` +
+      `${payerId} trace ${trace}${r.trace.payerId ? ` (TRN03 ${r.trace.payerId})` : ""} BPR02 ${formatMoney(r.payment.amount)}` +
+      `${dateWords ? ` ${dateWords}` : ""}: ` +
       [
         `${postedClaims} claim${postedClaims === 1 ? "" : "s"} posted`,
         ...(counts.held ? [`${counts.held} held`] : []),

@@ -79,8 +79,12 @@ export interface Remittance {
   /** ST02 */
   control: string;
   version?: string;
-  /** BPR: the amount as written (never negative); creditDebit "D" means the payer takes it back. */
+  /** BPR: the amount as written (never negative); creditDebit "D" means the payer takes it back; date is BPR16. */
   payment: { handling: string; amount: Cents; creditDebit: string; method: string; date?: IsoDate };
+  /** DTM*405 in the header: the date the payer produced the remittance. */
+  productionDate?: IsoDate;
+  /** The envelope's date: GS04, else ISA09 (read as 20YY). */
+  envelopeDate?: { date: IsoDate; from: "GS04" | "ISA09" };
   /** TRN02 (check or EFT trace number) and TRN03: with the payer, the remittance's identity. */
   trace: { number: string; payerId: string };
   payer: { name: string; id?: string };
@@ -186,6 +190,7 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
   let claim: RemitClaim | undefined;
   let line: RemitLine | undefined;
   let payerIdFromName: string | undefined;
+  let productionDate: IsoDate | undefined;
 
   for (const s of t.segments) {
     const e = s.elements;
@@ -258,7 +263,8 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
         }
         break;
       case "DTM":
-        readDate(s, claim, line, field);
+        if (!claim && !line && s.elements[1] === "405") productionDate ??= field.date(s, 2, "production date (DTM*405)");
+        else readDate(s, claim, line, field);
         break;
       case "SVC":
         if (!claim) {
@@ -304,7 +310,19 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
   if (payer.id === undefined && payerIdFromName) payer.id = payerIdFromName;
   const remittance: Remittance = { control: t.control, payment, trace, payer, payee, claims, plb };
   if (t.version) remittance.version = t.version;
+  if (productionDate) remittance.productionDate = productionDate;
+  const envelopeDate = envelopeDateOf(t);
+  if (envelopeDate) remittance.envelopeDate = envelopeDate;
   return { ok: true, remittance };
+}
+
+/** GS04 (CCYYMMDD), else ISA09 (YYMMDD, a date this century): the envelope's date, when readable. */
+function envelopeDateOf(t: X12Transaction): Remittance["envelopeDate"] {
+  const gs = t.groupDate && /^\d{8}$/.test(t.groupDate) ? parseDate(t.groupDate) : undefined;
+  if (gs?.ok) return { date: gs.value, from: "GS04" };
+  const isa = t.interchangeDate && /^\d{6}$/.test(t.interchangeDate) ? parseDate(`20${t.interchangeDate}`) : undefined;
+  if (isa?.ok) return { date: isa.value, from: "ISA09" };
+  return undefined;
 }
 
 function readClaim(s: X12Segment, field: FieldReader): RemitClaim {

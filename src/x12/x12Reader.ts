@@ -39,6 +39,9 @@ export interface X12Transaction {
   control: string;
   /** ST03, else the group's GS08 */
   version?: string;
+  /** The envelope's dates as written: GS04 (CCYYMMDD) of its group, ISA09 (YYMMDD) of its interchange. */
+  groupDate?: string;
+  interchangeDate?: string;
   /** ST..SE inclusive (without SE when the file is cut short). */
   segments: X12Segment[];
 }
@@ -251,6 +254,7 @@ function escapeForRegExp(c: string): string {
 interface OpenGroup {
   control: string;
   version?: string;
+  date?: string;
   transactions: number;
   position: number;
 }
@@ -258,7 +262,7 @@ interface OpenGroup {
 /** Walks the segments through their envelopes, checking each trailer against its header. */
 function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: WarningList): X12Read {
   const interchange: X12Interchange = { delimiters, transactions: [] };
-  let isa: { control: string; groups: number; position: number } | undefined;
+  let isa: { control: string; groups: number; position: number; date?: string } | undefined;
   let interchanges = 0;
   let group: OpenGroup | undefined;
   let transaction: X12Transaction | undefined;
@@ -310,6 +314,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         interchanges++;
         const control = (e[13] ?? "").trim();
         isa = { control, groups: 0, position: segment.position };
+        if ((e[9] ?? "").trim()) isa.date = (e[9] ?? "").trim();
         if (interchanges === 1) {
           interchange.isaControl = control;
           interchange.senderId = (e[6] ?? "").trim();
@@ -338,6 +343,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         closeGroup("the next functional group starts");
         group = { control: e[6] ?? "", transactions: 0, position: segment.position };
         if (e[8]) group.version = e[8];
+        if ((e[4] ?? "").trim()) group.date = (e[4] ?? "").trim();
         if (isa) isa.groups++;
         if (interchange.gsVersion === undefined && group.version) interchange.gsVersion = group.version;
         break;
@@ -357,6 +363,8 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         transaction = { setId: e[1] ?? "", control: e[2] ?? "", segments: [segment] };
         const version = e[3] || group?.version;
         if (version) transaction.version = version;
+        if (group?.date) transaction.groupDate = group.date;
+        if (isa?.date) transaction.interchangeDate = isa.date;
         if (group) group.transactions++;
         break;
       }

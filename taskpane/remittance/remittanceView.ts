@@ -6,6 +6,7 @@
 import { formatMoney, type Cents } from "../../src/money";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPlan";
 import type { PlbItem } from "../../src/era/remittance";
+import type { PaymentDateSource } from "../../src/era/eraIdentity";
 import { sentence } from "../billerMessage";
 
 export type ClaimOutcome = EraClaimPreview["outcome"];
@@ -96,11 +97,22 @@ export function traceLabel(method: string, trace: string): string {
   return `EFT ${trace}`;
 }
 
-/** The trace, the method unless the trace already says it (a check), and the date. */
-export function paidByLine(r: Pick<EraRemittancePreview, "method" | "trace" | "date">): string {
+/**
+ * The trace, the method unless the trace already says it (a check), and the date: where the payment
+ * date (BPR16) is blank, the date says which of the file's dates it is ("2026-03-05 (production date)").
+ */
+export function paidByLine(r: Pick<EraRemittancePreview, "method" | "trace" | "date" | "dateFrom">): string {
   const check = ["CHK", "CHECK"].includes(r.method.trim().toUpperCase());
-  return [traceLabel(r.method, r.trace), check ? "" : methodName(r.method), r.date ?? ""].filter(Boolean).join(" · ");
+  const date =
+    r.date === undefined ? "no payment date" : r.dateFrom && r.dateFrom !== "BPR16" ? `${r.date} (${DATE_FROM[r.dateFrom]})` : r.date;
+  return [traceLabel(r.method, r.trace), check ? "" : methodName(r.method), date].filter(Boolean).join(" · ");
 }
+
+const DATE_FROM: Record<Exclude<PaymentDateSource, "BPR16">, string> = {
+  "DTM*405": "production date, BPR16 blank",
+  GS04: "file date GS04, BPR16 blank",
+  ISA09: "file date ISA09, BPR16 blank",
+};
 
 export function plbReasonName(reason: string): string {
   const name = PLB_REASON[reason.trim().toUpperCase()];

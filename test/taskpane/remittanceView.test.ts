@@ -151,7 +151,14 @@ describe("labels", () => {
     expect(traceLabel("NON", "T1")).toBe("Trace T1");
     expect(paidByLine({ method: "ACH", trace: "99", date: "2026-03-05" })).toBe("EFT 99 · ACH (EFT) · 2026-03-05");
     expect(paidByLine({ method: "CHK", trace: "0012345", date: "2026-03-05" })).toBe("Check 0012345 · 2026-03-05");
-    expect(paidByLine({ method: "NON", trace: "T1" })).toBe("Trace T1 · No payment");
+    expect(paidByLine({ method: "NON", trace: "T1" })).toBe("Trace T1 · No payment · no payment date");
+    // BPR16 blank: the date says which of the file's own dates it is.
+    expect(paidByLine({ method: "CHK", trace: "7", date: "2026-03-04", dateFrom: "DTM*405" })).toBe(
+      "Check 7 · 2026-03-04 (production date, BPR16 blank)",
+    );
+    expect(paidByLine({ method: "CHK", trace: "7", date: "2026-03-02", dateFrom: "GS04" })).toBe(
+      "Check 7 · 2026-03-02 (file date GS04, BPR16 blank)",
+    );
   });
 
   it("name PLB reasons and say what each does to the money", () => {
