@@ -184,7 +184,7 @@ export async function CODECHECK(code: any[][], kind?: any[][], date_of_service?:
  * @param postings_table The Postings table with its headers, like Postings[#All].
  * @param [payments_table] The Payments table with its headers, like Payments[#All]: needed for "insurance", "patient" and "status".
  * @param [what] "balance" (left out), "insurance", "patient", "status", "charge", "paid" or "adjustments".
- * @param [as_of] Count only postings dated on or before this date; left out, every posting counts.
+ * @param [as_of] Count only lines served and postings dated on or before this date (a line served later shows 0); left out, everything counts.
  * @param [payers_table] The Payers table with its headers, like Payers[#All], so lines billed to a payer of Type "Self-pay" are the patient's; left out, a PayerID that is blank or SELF means self-pay.
  * @returns Dollars (or the status) for each ID; #N/A for an ID not in Charges; #VALUE! with the reason when a row it rests on has a problem.
  * @example =MEDBILL.BALANCES(A2:A500, Charges[#All], Postings[#All], Payments[#All], "patient") gives each line's patient share

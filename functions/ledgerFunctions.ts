@@ -6,6 +6,8 @@
 //
 // Never a wrong number: a cell whose answer the tables cannot settle is an error saying why.
 // - an ID that is not in Charges: #N/A "no charge line <id>";
+// - as of a date, a line served after it is not on the books yet (the one as-of rule of balances.ts,
+//   as aging and statements count): 0 for money, "not yet served" for status;
 // - a Charges row that fails its checks: #VALUE! with the row's reason, for its ID;
 // - a Postings row that fails its checks: #VALUE! naming that row, on the line its ChargeID names (and
 //   on every line when its ChargeID cannot be read: it could belong to any of them); a posting whose
@@ -20,7 +22,7 @@
 // Row numbers count the header row as row 1, as on a sheet whose table starts at the top (as Setup
 // makes them).
 import type { IsoDate } from "../src/dates";
-import { lineBalances, type LineBalance } from "../src/ledger/balances";
+import { lineBalances, servedBy, type LineBalance } from "../src/ledger/balances";
 import { buildLedger, type Ledger } from "../src/ledger/ledger";
 import { centsToNumber } from "../src/money";
 import { asText } from "../src/workbook/cells";
@@ -28,6 +30,9 @@ import { describeIssue, parseTable, type ParsedTable } from "../src/workbook/map
 import type { CellValue, RawTable } from "../src/workbook/port";
 import { Charges, Payers, Payments, Postings, type TableDef } from "../src/workbook/tables";
 import { answerEach, CellErrors, cellRows, isBlankCell, readDate, type Answer } from "./cellRanges";
+
+/** The status of a line served after the as-of date: like aging, it is not counted then (0 owed). */
+export const NOT_YET_SERVED = "not yet served";
 
 /** What a BALANCES column shows, by the name typed as its `what` argument. */
 export const BALANCE_ANSWERS = ["balance", "insurance", "patient", "status", "charge", "paid", "adjustments"] as const;
@@ -60,6 +65,8 @@ interface Doubt {
 /** The tables of one call, read and checked, with what stops some or all of the answers. */
 export interface BalanceBook {
   lines: Map<string, LineBalance>;
+  /** Charge IDs (lower case) served after the as-of date: not on the books yet, so they owe nothing then. */
+  later: Set<string>;
   /** Reasons by charge ID in lower case (IDs are unique without regard to case). */
   doubts: Map<string, Doubt>;
   /** Charge IDs whose Charges row failed its checks, with the row's reason. */
@@ -140,7 +147,7 @@ export function balanceBook(
   payersCells: unknown,
   asOf?: IsoDate,
 ): BalanceBook {
-  const book: BalanceBook = { lines: new Map(), doubts: new Map(), badCharges: new Map(), paymentsGiven: false };
+  const book: BalanceBook = { lines: new Map(), later: new Set(), doubts: new Map(), badCharges: new Map(), paymentsGiven: false };
   const chargesRaw = tableArgument(Charges.name, chargesCells);
   const postingsRaw = tableArgument(Postings.name, postingsCells);
   if (!chargesRaw) return { ...book, unusable: "the Charges table is missing: pass it with its headers, like Charges[#All]" };
@@ -164,6 +171,7 @@ export function balanceBook(
     { charges: charges.sheetRows, postings: postings.sheetRows, payments: payments?.sheetRows, payers: payers?.sheetRows },
   );
   for (const line of lineBalances(ledger, asOf)) book.lines.set(line.chargeId.toLowerCase(), line);
+  for (const charge of ledger.charges) if (!servedBy(charge, asOf)) book.later.add(charge.chargeId.toLowerCase());
 
   for (const [index, reason] of failedRows(charges, chargesRaw)) {
     const id = rawKey(chargesRaw, charges, "chargeId", index);
@@ -346,6 +354,7 @@ export function balancesCells(
     const badRow = book.badCharges.get(k);
     if (badRow) return errors.invalidValue(badRow);
     const line = book.lines.get(k);
+    if (!line && book.later.has(k)) return asked.what === "status" ? NOT_YET_SERVED : 0;
     if (!line) return errors.notAvailable(`no charge line ${asText(id)}`);
     const doubts = book.doubts.get(k);
     if (doubts?.all) return errors.invalidValue(doubts.all);

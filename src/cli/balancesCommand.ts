@@ -1,6 +1,7 @@
 // `medbill balances book.xlsx`: what is still owed, and by whom, from a terminal. Reads Charges,
 // Payments, Postings and Payers in one go (readLedger), works out every service line's balance
-// (lineBalances, as of a date when given) and prints them by line, claim, patient account or payer:
+// (lineBalances; as of a date, the lines served and the postings dated by then, as aging counts)
+// and prints them by line, claim, patient account or payer:
 // an aligned table with money as $1,234.50 and a total line, or CSV for a spreadsheet or a script.
 //
 // - Problems in the ledger (rows that fail their checks, postings to lines that aren't there, ...) are
@@ -54,12 +55,19 @@ export async function runBalances(args: string[], io: CliIo): Promise<number> {
   const { ledger, tables } = await readLedger(workbook);
   const problems = ledgerProblems(ledger, tables);
 
+  const lines = lineBalances(ledger, asOf);
   if (!values.csv) {
-    io.out(`Balances in ${path}, by ${by}, ${asOf ? `as of ${asOf} (postings dated on or before it)` : "counting every posting"}`);
+    const later = ledger.charges.length - lines.length;
+    io.out(
+      `Balances in ${path}, by ${by}, ` +
+        (asOf
+          ? `as of ${asOf} (lines served and postings dated on or before it` +
+            `${later > 0 ? `; ${count(later, "line")} served after it left out, as aging leaves them out` : ""})`
+          : "counting every posting"),
+    );
   }
   listProblems(problems, values.csv ? io.err : io.out, values.all === true, "balance");
 
-  const lines = lineBalances(ledger, asOf);
   const layout = by === "line" ? lineLayout(lines) : groupLayout(balancesBy(lines, by), by);
   if (values.csv) for (const line of csvLines(layout)) io.out(line);
   else {

@@ -3,7 +3,9 @@
 // issue 4), per service line, a Charges row of amount C:
 //
 // - Self-pay: the charge's payer has Type "Self-pay", or its PayerID is blank or "SELF".
-// - Postings count when dated on or before `asOf` (when given). A reversal is an ordinary row with
+// - As of a date (one rule for every report, function and statement): a line is on the books when it
+//   was served on or before it (servedBy), and its postings count when dated on or before it. A line
+//   served later is left out, not shown at its full charge. A reversal is an ordinary row with
 //   negated amounts pointing at its original (Reverses), so sums net out; when it leaves PaymentID or
 //   Group blank it takes them from the posting it reverses.
 // - Paid is insurance money when its payment has a PayerID: the line's own payer's ("insurance paid")
@@ -150,7 +152,7 @@ export class LineTally {
   private lastSelfPay = false;
 
   constructor(
-    private readonly ledger: Ledger,
+    readonly ledger: Ledger,
     private readonly asOf?: IsoDate,
   ) {
     for (const payer of ledger.payers) if (!this.payerById.has(payer.payerId)) this.payerById.set(payer.payerId, payer);
@@ -238,36 +240,47 @@ export class LineTally {
   }
 }
 
-/** One balance per charge, in Charges order. */
+/** The as-of rule for lines: served on or before the date (every line when there is no date). */
+export function servedBy(charge: { dos: IsoDate }, asOf: IsoDate | undefined): boolean {
+  return asOf === undefined || charge.dos <= asOf;
+}
+
+/**
+ * One balance per charge on the books as of `asOf` (every charge without it), in Charges order. Lines
+ * served after `asOf` are left out (servedBy).
+ */
 export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
   const { charges } = ledger;
   const t = new LineTally(ledger, asOf);
-  const out: LineBalance[] = new Array(charges.length);
-  for (let i = 0; i < charges.length; i++) {
-    t.tally(i);
-    const charge = charges[i];
-    const line: LineBalance = {
-      chargeId: charge.chargeId,
-      claimId: charge.claimId,
-      patientId: charge.patientId,
-      payerId: charge.payerId,
-      dos: charge.dos,
-      selfPay: t.selfPay,
-      charge: charge.amount,
-      insurancePaid: t.insurancePaid,
-      patientPaid: t.patientPaid,
-      otherPayerPaid: t.otherPayerPaid,
-      adjustments: { CO: t.co, OA: t.oa, PI: t.pi, WO: t.wo },
-      patientResp: t.patientResp,
-      insuranceShare: t.insuranceShare,
-      patientShare: t.patientShare,
-      balance: t.balance,
-      status: lineStatus(t.insuranceShare, t.balance),
-    };
-    if (t.lastPaymentDate !== undefined) line.lastPaymentDate = t.lastPaymentDate;
-    out[i] = line;
-  }
+  const out: LineBalance[] = [];
+  for (let i = 0; i < charges.length; i++) if (servedBy(charges[i], asOf)) out.push(lineBalanceAt(t, i));
   return out;
+}
+
+/** The balance of the i-th Charges row, by a tally made for the date wanted (the caller applies servedBy). */
+export function lineBalanceAt(t: LineTally, i: number): LineBalance {
+  t.tally(i);
+  const charge = t.ledger.charges[i];
+  const line: LineBalance = {
+    chargeId: charge.chargeId,
+    claimId: charge.claimId,
+    patientId: charge.patientId,
+    payerId: charge.payerId,
+    dos: charge.dos,
+    selfPay: t.selfPay,
+    charge: charge.amount,
+    insurancePaid: t.insurancePaid,
+    patientPaid: t.patientPaid,
+    otherPayerPaid: t.otherPayerPaid,
+    adjustments: { CO: t.co, OA: t.oa, PI: t.pi, WO: t.wo },
+    patientResp: t.patientResp,
+    insuranceShare: t.insuranceShare,
+    patientShare: t.patientShare,
+    balance: t.balance,
+    status: lineStatus(t.insuranceShare, t.balance),
+  };
+  if (t.lastPaymentDate !== undefined) line.lastPaymentDate = t.lastPaymentDate;
+  return line;
 }
 
 /** Line balances added up by claim, patient account or payer (or one group per line), in first-seen order. */

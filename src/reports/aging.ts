@@ -22,7 +22,7 @@
 // million lines: each line's balance is read off lineBalances' LineTally (no LineBalance made per
 // line), and a summary row is a number indexing flat sums, so only the details are objects.
 import { daysBetween, type IsoDate } from "../dates";
-import { LineTally } from "../ledger/balances";
+import { LineTally, servedBy } from "../ledger/balances";
 import type { Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
 import { PAYER_TYPES, type ChargeRow, type PostingRow } from "../workbook/tables";
@@ -312,7 +312,7 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     const line = charges[i];
     t.tally(i);
     const { balance } = t;
-    if (line.dos > asOf) {
+    if (!servedBy(line, asOf)) {
       later.lines += 1;
       later.balance += balance;
       continue;

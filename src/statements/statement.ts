@@ -23,8 +23,8 @@
 //
 // A batch builds one StatementIndex and asks it for each account: one lineBalances call and one pass
 // over each table, whatever the number of accounts.
-import { addDays, daysBetween, type IsoDate } from "../dates";
-import { lineBalances, type LineBalance } from "../ledger/balances";
+import { addDays, daysBetween, usDate, type IsoDate } from "../dates";
+import { lineBalanceAt, LineTally, servedBy, type LineBalance } from "../ledger/balances";
 import type { Cents } from "../money";
 import type { PatientRow, PaymentRow, StatementRow } from "../workbook/tables";
 import type { AddressBlock, AgingSummary, DocumentKind, DocumentLine, StatementDocument } from "./model";
@@ -79,11 +79,14 @@ export class StatementIndex {
     readonly date: IsoDate,
   ) {
     const { ledger } = books;
-    this.balances = lineBalances(ledger, date);
     const { charges } = ledger;
+    // By Charges position; only the lines on the books at the date have one (servedBy).
+    this.balances = new Array<LineBalance>(charges.length);
+    const tally = new LineTally(ledger, date);
     for (let i = 0; i < charges.length; i++) {
       const charge = charges[i];
-      if (charge.dos > date) continue;
+      if (!servedBy(charge, date)) continue;
+      this.balances[i] = lineBalanceAt(tally, i);
       push(this.linesByPatient, charge.patientId, i);
       push(this.linesByPayer, charge.payerId, i);
     }
@@ -278,14 +281,50 @@ export class StatementIndex {
       pendingInsurance,
       aging,
       message,
+      summary: [],
     };
     if (previous) doc.previousDate = previous.date;
+    doc.summary = summaryRows(doc, lines);
     if (lines.length > 0) {
       doc.periodStart = lines[0].dos;
       doc.periodEnd = lines[lines.length - 1].dos;
     }
     return doc;
   }
+}
+
+/**
+ * The rows from the previous balance to the amount due, signed as they count, so they add up to the
+ * amount due on the page (DOMAIN.md: previous balance + charges − payments − adjustments = amount due).
+ * - A first document lists every line of the account, so its activity is the lines' own totals:
+ *   previous balance $0.00 + charges − insurance paid − adjustments − paid by the account − what is
+ *   still pending with insurance (+ a credit left over when the credits pay more than is due).
+ * - A later one starts from the previous document's amount due, takes off the payments since, and
+ *   names what is left of the change "new charges and adjustments" (derived, so the rows add up).
+ */
+export function summaryRows(doc: Omit<StatementDocument, "summary">, lines: DocumentLine[]): StatementDocument["summary"] {
+  const total = (pick: (line: DocumentLine) => Cents) => lines.reduce((n, line) => n + pick(line), 0);
+  const paidBy = doc.kind === "Invoice" ? "Payments received" : "You paid";
+  if (doc.previousDate === undefined) {
+    const rows: StatementDocument["summary"] = [
+      { label: "Previous balance", amount: 0 },
+      { label: "Charges", amount: total((l) => l.charges) },
+      // 0 − x, not −x: a nothing is $0.00, never −0 in a cell.
+      { label: "Insurance paid", amount: 0 - total((l) => l.insurancePaid) },
+      { label: "Adjustments", amount: 0 - total((l) => l.adjustments) },
+      { label: paidBy, amount: 0 - total((l) => l.patientPaid) },
+    ];
+    if (doc.pendingInsurance !== 0) rows.push({ label: "Pending with insurance", amount: 0 - doc.pendingInsurance });
+    const sum = rows.reduce((n, row) => n + row.amount, 0);
+    if (sum !== doc.amountDue) rows.push({ label: "Credit carried forward", amount: doc.amountDue - sum });
+    return rows;
+  }
+  const since = usDate(doc.previousDate);
+  return [
+    { label: `Previous balance (${since})`, amount: doc.previousBalance },
+    { label: `Payments since ${since}`, amount: 0 - doc.paymentsSince },
+    { label: "New charges and adjustments", amount: doc.amountDue - doc.previousBalance + doc.paymentsSince },
+  ];
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, value: V): void {

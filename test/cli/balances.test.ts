@@ -9,6 +9,7 @@ import { USAGE } from "../../src/cli/medbill";
 import { isoToSerial } from "../../src/dates";
 import { balancesBy, lineBalances, type BalanceGroup, type LineBalance } from "../../src/ledger/balances";
 import { readLedger } from "../../src/ledger/ledger";
+import { agingReport, DEFAULT_BOUNDS } from "../../src/reports/aging";
 import { formatMoney, type Cents } from "../../src/money";
 import { createTableOp } from "../../src/workbook/plan";
 import type { CellValue, WriteOp } from "../../src/workbook/port";
@@ -88,14 +89,29 @@ describe("medbill balances on a sample practice", () => {
     },
   );
 
-  it("--as-of counts only postings dated on or before it", async () => {
+  it("--as-of counts only the lines served and the postings dated on or before it, as aging does", async () => {
     const then = await linesOf(sample, "2026-01-31");
-    expect(then.some((l, i) => l.balance !== lines[i].balance)).toBe(true);
+    const byId = new Map(lines.map((l) => [l.chargeId, l]));
+    expect(then.some((l) => l.balance !== byId.get(l.chargeId)!.balance)).toBe(true);
+    // Lines served later are not on the books then: left out, never shown at their full charge.
+    const servedLater = lines.filter((l) => l.dos > "2026-01-31");
+    expect(servedLater.length).toBeGreaterThan(0);
+    expect(then).toHaveLength(400 - servedLater.length);
+    expect(then.every((l) => l.dos <= "2026-01-31")).toBe(true);
     const t = terminal();
     expect(await t.run("balances", sample, "--as-of", "2026-01-31", "--csv")).toBe(0);
     const rows = t.out.slice(1).map((l) => l.split(","));
-    expect(rows).toHaveLength(400);
+    expect(rows).toHaveLength(then.length);
     rows.forEach((cells, i) => expect(cents(cells[12]), then[i].chargeId).toBe(then[i].balance));
+    // The text view says how many it left out, and its total is the aging report's A/R plus its credits.
+    const text = terminal();
+    expect(await text.run("balances", sample, "--as-of", "2026-01-31", "--by", "payer")).toBe(0);
+    expect(text.out[0]).toContain(`${servedLater.length} lines served after it left out`);
+    const { ledger } = await readLedger(await XlsxWorkbook.load(readFileSync(sample)));
+    const aging = agingReport(ledger, { asOf: "2026-01-31", bounds: DEFAULT_BOUNDS });
+    const owed = then.filter((l) => l.balance >= 0).reduce((n, l) => n + l.balance, 0);
+    expect(owed).toBe(aging.total);
+    expect(then.filter((l) => l.balance < 0).reduce((n, l) => n + l.balance, 0)).toBe(aging.creditTotal);
   });
 
   it("--csv: a header row, then one row per line with money in plain dollars and no total", async () => {

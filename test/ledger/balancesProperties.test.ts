@@ -11,6 +11,7 @@ import { lineBalances, paymentStatuses, type LineBalance } from "../../src/ledge
 import type { Ledger } from "../../src/ledger/ledger";
 import { POSTING_GROUPS, type PaymentRow, type PostingRow } from "../../src/workbook/tables";
 import { charge, ledgerOf, posting, refund, reversal, type FixtureTables } from "./ledgerFixtures";
+import { agingReport, DEFAULT_BOUNDS } from "../../src/reports/aging";
 
 const RUNS = { numRuns: 10_000 };
 const START: IsoDate = "2026-01-01";
@@ -135,7 +136,8 @@ describe("balance properties", () => {
           charged += l.charge;
           total += l.balance;
         }
-        const sum = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0);
+        // Over the lines on the books as of the date (those served by then).
+        const sum = (m: Map<string, number>) => lines.reduce((s, l) => s + (m.get(l.chargeId) ?? 0), 0);
         expect(charged).toBe(sum(paid) + sum(adjusted) + total);
       }),
       RUNS,
@@ -214,11 +216,26 @@ describe("balance properties", () => {
     );
   });
 
-  it("counts as of a date exactly as if later postings had not been made", () => {
+  it("counts as of a date exactly as if later lines and postings had not been made", () => {
     fc.assert(
       fc.property(tablesArb, date, (tables, asOf) => {
         const earlier = tables.postings.filter((p) => p.date <= asOf);
-        expect(lineBalances(ledgerOf(tables), asOf)).toEqual(lineBalances(ledgerOf({ ...tables, postings: earlier })));
+        const served = tables.charges.filter((c) => c.dos <= asOf);
+        expect(lineBalances(ledgerOf(tables), asOf)).toEqual(lineBalances(ledgerOf({ ...tables, charges: served, postings: earlier })));
+      }),
+      RUNS,
+    );
+  });
+
+  it("agrees with the aging report at any date: what is owed is the aging total, the credits its credits", () => {
+    fc.assert(
+      fc.property(tablesArb, date, (tables, asOf) => {
+        const ledger = ledgerOf(tables);
+        const lines = lineBalances(ledger, asOf);
+        const aging = agingReport(ledger, { asOf, bounds: DEFAULT_BOUNDS });
+        expect(lines.filter((l) => l.balance >= 0).reduce((n, l) => n + l.balance, 0)).toBe(aging.total);
+        expect(lines.filter((l) => l.balance < 0).reduce((n, l) => n + l.balance, 0)).toBe(aging.creditTotal);
+        expect(lines.length + aging.later.lines).toBe(tables.charges.length);
       }),
       RUNS,
     );
