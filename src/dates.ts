@@ -111,3 +111,9 @@ function msToIso(ms: number): IsoDate {
   const y = d.getUTCFullYear();
   return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
 }
+
+/** "2026-11-27" → "11/27/2026", as a patient reads a date on a statement (mm/dd/yyyy). */
+export function usDate(iso: IsoDate): string {
+  const [year, month, day] = iso.split("-");
+  return year && month && day ? `${month}/${day}/${year}` : iso;
+}

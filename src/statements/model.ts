@@ -77,6 +77,8 @@ export interface StatementDocument {
   /** Σ pendingInsurance of the lines. */
   pendingInsurance: Cents;
   aging: AgingSummary;
+  /** From the previous balance to the amount due, signed as they count: they add up to amountDue (summaryRows). */
+  summary: { label: string; amount: Cents }[];
   /** The dunning message for the age of the oldest amount owed (practice-editable). */
   message: string;
   /** Invoice only: payment terms ("Net 30"). */

@@ -15,7 +15,7 @@
 // documents always give the same bytes.
 import { zlibSync } from "fflate";
 import { PDFDocument, PDFName, StandardFonts, type PDFFont } from "pdf-lib";
-import type { IsoDate } from "../dates";
+import { usDate, type IsoDate } from "../dates";
 import { formatMoney, type Cents } from "../money";
 import type { DocumentLine, StatementDocument } from "./model";
 
@@ -229,13 +229,7 @@ function messageLines(doc: StatementDocument, measure: TextMeasure): string[] {
 }
 
 function totalRows(doc: StatementDocument): [string, Cents][] {
-  const previous = doc.previousDate ? `Previous balance (${usDate(doc.previousDate)})` : "Previous balance";
-  return [
-    [previous, doc.previousBalance],
-    ["Payments since", -doc.paymentsSince],
-    ["Pending insurance", doc.pendingInsurance],
-    ["Credit", doc.credit],
-  ];
+  return doc.summary.map((row) => [row.label, row.amount]);
 }
 
 /** How much room the totals, aging and message need below the table. */
@@ -419,12 +413,6 @@ function wrap(text: string, width: number, size: number, measure: TextMeasure): 
 /** "07/27/2026 - 09/19/2026", or the one date. */
 function period(start: IsoDate, end: IsoDate): string {
   return start === end ? usDate(start) : `${usDate(start)} - ${usDate(end)}`;
-}
-
-/** "2026-11-27" → "11/27/2026", as a patient reads a date (the statement sheet's mm/dd/yyyy). */
-function usDate(iso: IsoDate): string {
-  const [year, month, day] = iso.split("-");
-  return year && month && day ? `${month}/${day}/${year}` : iso;
 }
 
 // ---- the PDF ---------------------------------------------------------------------------------------

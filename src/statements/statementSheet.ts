@@ -168,14 +168,8 @@ function layOut(page: SheetRows, doc: StatementDocument): void {
   page.style(block(totals, A, 1, STATEMENT_COLUMNS), { bold: true, borderTop: "thin" });
   page.add();
 
-  // From the previous document to the amount due.
-  page.add({
-    [F]: doc.previousDate ? `Previous balance (${usDate(doc.previousDate)})` : "Previous balance",
-    [G]: dollars(doc.previousBalance),
-  });
-  page.add({ [F]: doc.previousDate ? `Payments since ${usDate(doc.previousDate)}` : "Payments received", [G]: dollars(doc.paymentsSince) });
-  page.add({ [F]: "Pending with insurance", [G]: dollars(doc.pendingInsurance) });
-  page.add({ [F]: "Credit on account", [G]: dollars(doc.credit) });
+  // From the previous balance to the amount due: rows that add up (summaryRows).
+  for (const row of doc.summary) page.add({ [F]: row.label, [G]: dollars(row.amount) });
   const due = page.add({ [F]: "AMOUNT DUE", [G]: dollars(doc.amountDue) });
   page.style(block(due, F, 1, 2), { bold: true, fontSize: 12, borderTop: "thin" });
   page.add();
@@ -224,12 +218,6 @@ function block(row: number, column: number, rows: number, columns: number): Shee
 
 function dollars(cents: Cents): number {
   return centsToNumber(cents);
-}
-
-/** "2026-10-28" → "10/28/2026", for dates inside a label's text. */
-function usDate(iso: IsoDate): string {
-  const [year, month, day] = iso.split("-");
-  return `${month}/${day}/${year}`;
 }
 
 /** A text cut to `width` characters with an ellipsis, so the column beside it does not hide its end. */

@@ -36,6 +36,28 @@ describe("statements of the sample practice", () => {
     expect(owing).toBeGreaterThan(20);
   });
 
+  it("add up on the page, first statements and later ones alike (previous balance + activity = amount due)", () => {
+    const index = new StatementIndex(books, "2026-07-06");
+    let first = 0;
+    let later = 0;
+    for (const id of index.linesByPatient.keys()) {
+      const doc = index.statement(id, "");
+      expect(
+        doc.summary.reduce((n, row) => n + row.amount, 0),
+        id,
+      ).toBe(doc.amountDue);
+      if (doc.previousDate === undefined) {
+        first++;
+        // A first statement lists every line of the account: its rows are the lines' own totals.
+        expect(doc.summary[0]).toEqual({ label: "Previous balance", amount: 0 });
+        expect(doc.summary[1]).toEqual({ label: "Charges", amount: doc.lines.reduce((n, l) => n + l.charges, 0) });
+        expect(doc.summary.some((row) => row.label.startsWith("Payments since"))).toBe(false);
+      } else later++;
+    }
+    expect(first).toBeGreaterThan(0);
+    expect(later).toBeGreaterThan(0);
+  });
+
   it("number a run after the sample's own statement numbers, and total what they ask", () => {
     const highest = Math.max(...books.statements.map((s) => Number(/(\d+)$/.exec(s.number)![1])));
     const run = statementBatch(books, { date: "2026-07-06" });

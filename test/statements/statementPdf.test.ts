@@ -11,6 +11,7 @@ import { formatMoney } from "../../src/money";
 import type { DocumentLine, StatementDocument } from "../../src/statements/model";
 import { clean, statementPages, statementsPdf, type PlacedPage, type TextRun } from "../../src/statements/statementPdf";
 import { pdfTexts } from "./pdfText";
+import { withSummary } from "./withSummary";
 
 const DOB = "1958-03-14";
 const MEMBER_ID = "WQX884213057";
@@ -33,7 +34,7 @@ function line(i: number, overrides: Partial<DocumentLine> = {}): DocumentLine {
 }
 
 function statement(overrides: Partial<StatementDocument> = {}): StatementDocument {
-  const doc: StatementDocument = {
+  const doc: StatementDocument = withSummary({
     kind: "Statement",
     number: "S000123",
     date: "2026-11-27",
@@ -58,7 +59,7 @@ function statement(overrides: Partial<StatementDocument> = {}): StatementDocumen
     periodStart: "2026-01-10",
     periodEnd: "2026-03-12",
     ...overrides,
-  };
+  });
   // What the engine never puts in the model, smuggled in: the PDF must draw only the model's own fields.
   return Object.assign(doc, { dob: DOB, memberId: MEMBER_ID, ssn: SSN, diagnosis: DIAGNOSIS });
 }
@@ -136,12 +137,11 @@ describe("statementsPdf", () => {
         "P000777",
         "Previous balance (10/28/2026)",
         "$120.00",
-        "Payments since",
+        "Payments since 10/28/2026",
         "-$50.00",
-        "Pending insurance",
-        "$220.00",
-        "Credit",
-        "-$5.00",
+        // $456.78 due − $120.00 + $50.00: the rest of the change, so the rows add up to the amount due.
+        "New charges and adjustments",
+        "$386.78",
         "Current",
         "$100.00",
         "$200.00",

@@ -16,6 +16,7 @@ import { PlanRejected, type ReportSheetOp, type Workbook } from "../../src/workb
 import { setupPlan } from "../../src/workbook/setup";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { FakeExcel } from "../workbook/fakeExcel";
+import { withSummary } from "./withSummary";
 
 const NOW = new Date(2026, 10, 27, 16, 5, 0);
 const DATE = "2026-11-27";
@@ -23,7 +24,7 @@ const NAMES = ["Dana Whitfield", "Lee Ortiz", "Sam Okafor"];
 
 function statement(n: number, overrides: Partial<StatementDocument> = {}): StatementDocument {
   const amount = 1000 * (n + 1) + 25;
-  return {
+  return withSummary({
     kind: "Statement",
     number: `S${String(100 + n).padStart(6, "0")}`,
     date: DATE,
@@ -54,7 +55,7 @@ function statement(n: number, overrides: Partial<StatementDocument> = {}): State
     periodStart: "2026-10-02",
     periodEnd: "2026-10-02",
     ...overrides,
-  };
+  });
 }
 
 function invoice(overrides: Partial<StatementDocument> = {}): StatementDocument {

@@ -18,12 +18,13 @@ import {
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue, ReportSheetOp } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { withSummary } from "./withSummary";
 
 const LONG_MESSAGE =
   "Your account is more than 60 days past due. Please send your payment today, or call us so we can help with a payment plan that works for you.";
 
 function statement(overrides: Partial<StatementDocument> = {}): StatementDocument {
-  return {
+  return withSummary({
     kind: "Statement",
     number: "S000123",
     date: "2026-11-27",
@@ -71,7 +72,7 @@ function statement(overrides: Partial<StatementDocument> = {}): StatementDocumen
     periodStart: "2026-08-14",
     periodEnd: "2026-10-02",
     ...overrides,
-  };
+  });
 }
 
 function invoice(overrides: Partial<StatementDocument> = {}): StatementDocument {
@@ -170,19 +171,19 @@ describe("one patient statement", () => {
     for (let c = 2; c < 7; c++) expect(formatAt(op, header.row + 1, c)).toBe(STATEMENT_MONEY_FORMAT);
   });
 
-  it("shows previous balance, payments since, pending insurance, credit and the AMOUNT DUE (bold, larger)", () => {
+  it("goes from the previous balance to the AMOUNT DUE (bold, larger) in rows that add up", () => {
     const previous = find(op, "Previous balance (10/28/2026)");
     expect(previous.column).toBe(5);
-    expect(op.cells.slice(previous.row, previous.row + 5).map((row) => [row[5], row[6]])).toEqual([
+    // $55.00 − $10.00 paid since, and the rest of the change to $40.00 named as new charges and adjustments.
+    expect(op.cells.slice(previous.row, previous.row + 4).map((row) => [row[5], row[6]])).toEqual([
       ["Previous balance (10/28/2026)", 55],
-      ["Payments since 10/28/2026", 10],
-      ["Pending with insurance", 60.5],
-      ["Credit on account", 0],
+      ["Payments since 10/28/2026", -10],
+      ["New charges and adjustments", -5],
       ["AMOUNT DUE", 40],
     ]);
-    expect(styleAt(op, previous.row + 4, 5)).toMatchObject({ bold: true, fontSize: 12, borderTop: "thin" });
-    expect(styleAt(op, previous.row + 4, 6)).toMatchObject({ bold: true, fontSize: 12, borderTop: "thin" });
-    expect(styleAt(op, previous.row + 3, 6)).toEqual({ align: "right" });
+    expect(styleAt(op, previous.row + 3, 5)).toMatchObject({ bold: true, fontSize: 12, borderTop: "thin" });
+    expect(styleAt(op, previous.row + 3, 6)).toMatchObject({ bold: true, fontSize: 12, borderTop: "thin" });
+    expect(styleAt(op, previous.row + 2, 6)).toEqual({ align: "right" });
   });
 
   it("summarizes the amount due by age, and prints the message in italic rows that fit the page", () => {
@@ -261,14 +262,58 @@ describe("what differs", () => {
     const header = find(op, "Date of service");
     expect(op.cells[header.row + 1][1]).toBe("No services in this period");
     expect(op.cells[header.row + 2]).toEqual(["Total", null, 0, 0, 0, 0, 0]);
-    expect(op.cells[find(op, "Credit on account").row][6]).toBe(-12.5);
     expect(STATEMENT_MONEY_FORMAT).not.toContain("[Red]");
   });
 
-  it("without a previous statement the labels carry no date", () => {
+  it("a first statement adds up on the page: $0.00 + charges − insurance − adjustments − paid − pending = AMOUNT DUE", () => {
     const op = statementSheetOp([statement({ previousDate: undefined, previousBalance: 0 })], "S", options);
-    expect(find(op, "Previous balance").column).toBe(5);
-    expect(find(op, "Payments received").column).toBe(5);
+    const previous = find(op, "Previous balance");
+    expect(previous.column).toBe(5);
+    // The lines: $210.50 charged, $80.00 insurance, $20.00 adjustments, $10.00 paid, $60.50 with insurance.
+    const rows = op.cells.slice(previous.row, previous.row + 7).map((row) => [row[5], row[6]]);
+    expect(rows).toEqual([
+      ["Previous balance", 0],
+      ["Charges", 210.5],
+      ["Insurance paid", -80],
+      ["Adjustments", -20],
+      ["You paid", -10],
+      ["Pending with insurance", -60.5],
+      ["AMOUNT DUE", 40],
+    ]);
+    expect(rows.slice(0, 6).reduce((n, [, v]) => n + Math.round(Number(v) * 100), 0)).toBe(4000);
+  });
+
+  it("a first statement whose credits pay more than is due carries the credit forward, and still adds up", () => {
+    const credit = {
+      dos: "2026-10-02",
+      description: "Office visit",
+      charges: 10000,
+      insurancePaid: 0,
+      adjustments: 0,
+      patientPaid: 11250,
+      balance: -1250,
+      pendingInsurance: 0,
+      due: 0,
+    };
+    const doc = statement({
+      previousDate: undefined,
+      previousBalance: 0,
+      lines: [credit],
+      credit: -1250,
+      amountDue: 0,
+      pendingInsurance: 0,
+    });
+    const op = statementSheetOp([doc], "S", options);
+    const previous = find(op, "Previous balance");
+    expect(op.cells.slice(previous.row, previous.row + 5).map((row) => [row[5], row[6]])).toEqual([
+      ["Previous balance", 0],
+      ["Charges", 100],
+      ["Insurance paid", 0],
+      ["Adjustments", 0],
+      ["You paid", -112.5],
+    ]);
+    expect(op.cells[find(op, "Credit carried forward").row][6]).toBe(12.5);
+    expect(op.cells[find(op, "AMOUNT DUE").row][6]).toBe(0);
   });
 
   it("a long practice address pushes the recipient down rather than overwriting it", () => {
