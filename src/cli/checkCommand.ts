@@ -3,7 +3,8 @@
 // columns are kept) and then every row with a problem, in the words the task pane uses.
 // Nothing is written. The only cell values printed are the ones a problem quotes, on the user's
 // own terminal, from the user's own file.
-import { BILLING_TABLES, type TableDef } from "../workbook/tables";
+import { reversalNotes } from "../ledger/reversalNotes";
+import { BILLING_TABLES, Postings, type PostingRow, type TableDef } from "../workbook/tables";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import { inspectWorkbook, type TableStatus } from "../workbook/setup";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
@@ -35,13 +36,23 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
 
   const raw = await workbook.readTables(present.map((s) => s.table));
   const problems: RowIssue[][] = [];
+  const notes: string[] = [];
   for (const status of present) {
     const def = BILLING_TABLES.find((d) => d.name === status.table) as TableDef;
     const table = raw[status.table];
-    if (table) problems.push(parseTable(def, table, info.dateSystem).issues);
+    if (!table) continue;
+    const parsed = parseTable(def, table, info.dateSystem);
+    problems.push(parsed.issues);
+    if (def === Postings) notes.push(...reversalNotes(parsed.rows as PostingRow[], parsed.sheetRows, table.name));
   }
   const total = problems.reduce((n, p) => n + p.length, 0);
 
+  if (notes.length > 0) {
+    io.out("");
+    io.out(`Notes: ${notes.length}`);
+    for (const note of values.all ? notes : notes.slice(0, PROBLEMS_SHOWN)) io.out(`  ${note}`);
+    if (!values.all && notes.length > PROBLEMS_SHOWN) io.out(`  ... and ${notes.length - PROBLEMS_SHOWN} more (--all shows every one)`);
+  }
   io.out("");
   if (total === 0) {
     io.out(

@@ -111,9 +111,16 @@ or no claim to export; a report is still printed),
 
 export type { CliIo };
 
+/** Streams whose reader went away (`| head`): what would go to them is dropped, the command goes on. */
+const closedStreams = new Set<NodeJS.WriteStream>();
+
+function writeLine(stream: NodeJS.WriteStream, line: string): void {
+  if (!closedStreams.has(stream)) stream.write(`${line}\n`);
+}
+
 export const nodeIo: CliIo = {
-  out: (line) => void process.stdout.write(`${line}\n`),
-  err: (line) => void process.stderr.write(`${line}\n`),
+  out: (line) => writeLine(process.stdout, line),
+  err: (line) => writeLine(process.stderr, line),
   readFile: async (path) => new Uint8Array(await readFile(path)),
   writeFile: (path, data, options) => writeFile(path, data, { flag: options?.overwrite ? "w" : "wx" }),
 };
@@ -194,13 +201,20 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  // `medbill codes check book.xlsx | head` closes the pipe early: stop quietly, not with a stack trace.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+/**
+ * Run medbill as a terminal program. `medbill balances book.xlsx | head` closes the pipe early: the
+ * command then prints nothing more and ends quietly with its exit code, never with a stack trace, and
+ * never in the middle of writing a workbook (a save goes on to its end). Both entry points
+ * (bin/medbill.mjs and `tsx src/cli/medbill.ts`) come through here.
+ */
+export async function runInTerminal(args: string[]): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      closedStreams.add(stream);
+    });
+  }
+  process.exitCode = await main(args);
 }
+
+if (isEntryPoint()) void runInTerminal(process.argv.slice(2));

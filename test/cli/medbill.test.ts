@@ -13,7 +13,7 @@ import { applyPlan } from "../../src/workbook/plan";
 import type { CreateTableOp, WriteOp } from "../../src/workbook/port";
 import { BILLING_TABLES } from "../../src/workbook/tables";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
-import { tempFolder, terminal } from "./terminal";
+import { tempFolder, terminal, writeSample } from "./terminal";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { folder, file } = tempFolder("medbill-cli-");
@@ -98,6 +98,32 @@ describe("medbill check", () => {
     expect(text).toContain('  Charges row 4, DOS: "13/45/2026" is not a real calendar date');
     expect(text).toContain('  Charges row 4, Code: code "9921" is not a CPT or HCPCS code');
     expect(t.err).toEqual([]);
+  });
+
+  it("notes a hand-entered reversal with a blank Group: it counts in its original's group, which the sheet does not show", async () => {
+    const plan = samplePractice({ lines: 20, seed: 1, asOf: "2026-06-30" });
+    const postings = plan.ops.find((o): o is CreateTableOp => o.kind === "createTable" && o.table === "Postings")!;
+    const h = (name: string) => postings.headers.indexOf(name);
+    const original = postings.rows!.find((row) => row[h("Group")] === "CO" && typeof row[h("Adjustment")] === "number")!;
+    const reversal = [...original];
+    reversal[h("PostingID")] = "RV-HAND";
+    reversal[h("Group")] = null;
+    reversal[h("Reverses")] = original[h("PostingID")];
+    reversal[h("Adjustment")] = -(original[h("Adjustment")] as number);
+    reversal[h("Paid")] = typeof original[h("Paid")] === "number" ? -(original[h("Paid")] as number) : null;
+    postings.rows!.push(reversal);
+    const book = XlsxWorkbook.create();
+    await applyPlan(book, plan, new Date(2026, 5, 30, 9, 0, 0));
+    writeFileSync(file("reversal.xlsx"), await book.save());
+
+    const t = terminal();
+    expect(await t.run("check", file("reversal.xlsx"))).toBe(0);
+    const text = t.out.join("\n");
+    expect(text).toContain("Notes: 1");
+    expect(text).toContain(
+      `  Postings row ${postings.rows!.length + 1}: the reversal RV-HAND leaves Group blank, so it counts in the group CO of the posting it reverses (${original[h("PostingID")]}).`,
+    );
+    expect(text).toContain("No problems found.");
   });
 
   it("shows how an office's own headers map, what is missing and what is kept", async () => {
@@ -198,6 +224,21 @@ describe("as a real process", () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(`Cannot open "${file("nowhere.xlsx")}": there is no such file.`);
     expect(run.stdout).toBe("");
+  });
+
+  it("ends quietly when the reader of its output goes away (medbill balances book.xlsx | head -n 3)", { timeout: 60_000 }, async () => {
+    const book = file("pipe.xlsx");
+    await writeSample(book, { lines: 3000, seed: 5, asOf: "2026-06-30" });
+    const tsx = path.join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+    for (const start of [[path.join(projectRoot, "bin/medbill.mjs")], [tsx, "src/cli/medbill.ts"]]) {
+      // A shell pipe into head, as a biller types it: head reads three lines and closes the pipe.
+      const command = [process.execPath, ...start, "balances", book].map((a) => `'${a}'`).join(" ");
+      // pipefail: the status is medbill's own, not head's.
+      const run = spawnSync("bash", ["-c", `set -o pipefail; ${command} | head -n 3`], { cwd: projectRoot, encoding: "utf8" });
+      expect(run.stdout.split("\n").slice(0, 3)[0]).toBe(`Balances in ${book}, by line, counting every posting`);
+      expect(run.stderr).not.toMatch(/EPIPE|at .*\.(ts|js|mjs):\d+|Error/);
+      expect(run.status).toBe(0);
+    }
   });
 
   it("tsx src/cli/medbill.ts runs main when started directly (what npm run medbill does)", () => {
