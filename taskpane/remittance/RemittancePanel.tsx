@@ -18,6 +18,7 @@ import {
 import { CheckmarkRegular, DismissRegular, DocumentArrowUpRegular, TableAddRegular } from "@fluentui/react-icons";
 import type { EraPreview } from "../../src/era/eraPlan";
 import type { WritePlan } from "../../src/workbook/plan";
+import type { BooksSnapshot } from "../../src/workbook/booksSnapshot";
 import type { PanelProps } from "../panels";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
@@ -37,6 +38,8 @@ interface Chosen {
   bytes: Uint8Array;
   preview: EraPreview;
   plan?: WritePlan;
+  /** The tables the plan was made on, as they were: Post refuses when they changed. */
+  snapshot: BooksSnapshot;
   /** Set once posted: the exceptions stay listed, Post is gone. */
   posted?: boolean;
 }
@@ -106,7 +109,7 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
           setNotice({ intent: "error", title: "Could not read the remittance", body: refusalMessage(read.error) });
           return;
         }
-        setChosen({ name: file.name, bytes, preview: read.preview, plan: read.plan });
+        setChosen({ name: file.name, bytes, preview: read.preview, plan: read.plan, snapshot: read.snapshot });
         const { toPost } = previewSummary(read.preview);
         if (!read.plan && read.preview.remittances.length > 0 && toPost.length === 0) {
           setNotice({ intent: "warning", title: "Already posted", body: alreadyPostedMessage(read.preview) });
@@ -139,7 +142,19 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
     setNotice(undefined);
     let written = false;
     try {
-      const applied = await postRemittance(workbook, chosen.plan);
+      const posted = await postRemittance(workbook, { plan: chosen.plan, snapshot: chosen.snapshot });
+      if (!posted.ok) {
+        // Someone changed the books since this preview: show the file planned on them as they now are.
+        const fresh = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
+        if (fresh.ok) setChosen({ ...chosen, preview: fresh.preview, plan: fresh.plan, snapshot: fresh.snapshot });
+        setNotice({
+          intent: "warning",
+          title: "The workbook changed",
+          body: fresh.ok ? `${posted.error} The preview below is read again: check it, then post.` : posted.error,
+        });
+        return;
+      }
+      const applied = posted.applied;
       written = true;
       onWorkbookChanged?.(applied);
       setNotice({ intent: "success", title: "Remittance posted", body: postedMessage(chosen.preview) });

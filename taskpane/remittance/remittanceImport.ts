@@ -1,10 +1,12 @@
 // Importing an 835 from the Import remittance panel, apart from React so it can be tested in Node:
 // read the file in the page (it never leaves it), read the workbook's claims and payments, turn the
 // remittance into a posting plan with its preview, and later post that plan (one write, with its
-// Audit row) or export the exceptions to a sheet. Each stage is announced first so the progress bar
+// Audit row) or export the exceptions to a sheet. Post reads the tables the plan rests on again and
+// writes nothing when someone changed them since the preview (booksSnapshot.ts). Each stage is announced first so the progress bar
 // moves before the slow part (a 10 MB file of 50,000 claims).
 import { todayIso, type IsoDate } from "../../src/dates";
-import { eraPlanInputs, eraPostingPlan, exceptionsSheetPlan, type EraPreview } from "../../src/era/eraPlan";
+import { ERA_TABLES, eraPlanInputs, eraPostingPlan, exceptionsSheetPlan, type EraPreview } from "../../src/era/eraPlan";
+import { applyUnlessChanged, booksSnapshot, type BooksSnapshot, type GuardedApply } from "../../src/workbook/booksSnapshot";
 import { applyPlan, type AppliedPlan, type WritePlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
 
@@ -27,8 +29,11 @@ export interface RemittanceFile {
   read: () => Promise<Uint8Array>;
 }
 
-/** The file's only use is this preview: `plan` is what Post writes (none when nothing is new). */
-export type RemittanceImport = { ok: true; preview: EraPreview; plan?: WritePlan } | { ok: false; error: string };
+/**
+ * The file's only use is this preview: `plan` is what Post writes (none when nothing is new), and
+ * `snapshot` the tables it was planned on, as they were.
+ */
+export type RemittanceImport = { ok: true; preview: EraPreview; plan?: WritePlan; snapshot: BooksSnapshot } | { ok: false; error: string };
 
 /**
  * Reads one 835 and plans its posting. `onStage` is awaited before each stage so the panel can draw
@@ -46,16 +51,21 @@ export async function previewRemittance(
   await onStage("checking");
   // The ledger, and Audit too: a remittance posted before is dated by the Audit row that posted it.
   const { ledger, ctx } = await eraPlanInputs(workbook, today);
+  const snapshot = booksSnapshot(ctx.tables, ERA_TABLES);
   await onStage("matching");
   const result = await eraPostingPlan({ name: file.name, bytes }, ledger, ctx);
   if (!result.ok) return result;
   await onStage("ready");
-  return { ok: true, preview: result.preview, plan: result.plan };
+  return { ok: true, preview: result.preview, plan: result.plan, snapshot };
 }
 
-/** Post the previewed plan: one write with its Audit row, or nothing when the workbook refuses it. */
-export function postRemittance(workbook: Workbook, plan: WritePlan, now?: Date): Promise<AppliedPlan> {
-  return applyPlan(workbook, plan, now);
+/**
+ * Post the previewed plan: one write with its Audit row; or nothing, with the biller's sentence, when
+ * the Charges, Payments, Postings, Payers or ProviderAdjustments changed since the preview (another
+ * biller posting the same ERA at the same time), or when the workbook refuses it (thrown).
+ */
+export function postRemittance(workbook: Workbook, previewed: { plan: WritePlan; snapshot: BooksSnapshot }, now?: Date): Promise<GuardedApply> {
+  return applyUnlessChanged(workbook, previewed.plan, previewed.snapshot, { now });
 }
 
 /** The exceptions of a preview on a sheet of their own ("ERA exceptions <date>"), with an Audit row. */

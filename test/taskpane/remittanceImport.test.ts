@@ -101,7 +101,9 @@ describe("importing a remittance from the panel", () => {
     expect(read.preview.exceptions.map((e) => e.patientControl)).toEqual([open.claimIds[2]]);
 
     const before = await tableSizes(workbook);
-    const applied = await postRemittance(workbook, read.plan!, NOW);
+    const posted = await postRemittance(workbook, { plan: read.plan!, snapshot: read.snapshot }, NOW);
+    if (!posted.ok) throw new Error(posted.error);
+    const applied = posted.applied;
     expect(applied.auditTime).toBe("2026-06-30 10:15:00");
     expect(postedMessage(read.preview)).toMatch(
       /^1 payment of \$[\d,.]+ posted: \$[\d,.]+ paid on 3 claims, provider adjustments \(PLB\) \$1\.25\. 1 exception stays listed below\. The Audit sheet records it\.$/,
@@ -146,6 +148,34 @@ describe("importing a remittance from the panel", () => {
     const empty = await previewRemittance(workbook, { name: "empty.835", read: async () => new Uint8Array() }, undefined, TODAY);
     expect(empty.ok).toBe(false);
     expect(await tableSizes(workbook)).toEqual(before);
+  });
+
+  it("refuses to post a preview when Payments changed since it (someone else posted the file), and writes nothing", async () => {
+    const file = remittance();
+    const mine = await previewRemittance(workbook, { name: "sample.835", read: async () => file.bytes }, undefined, TODAY);
+    const theirs = await previewRemittance(workbook, { name: "sample.835", read: async () => file.bytes }, undefined, TODAY);
+    if (!mine.ok || !theirs.ok) throw new Error("not previewed");
+    // The other biller posts first.
+    const posted = await postRemittance(workbook, { plan: theirs.plan!, snapshot: theirs.snapshot }, NOW);
+    expect(posted.ok).toBe(true);
+    const before = await tableSizes(workbook);
+    const refused = await postRemittance(workbook, { plan: mine.plan!, snapshot: mine.snapshot }, NOW);
+    expect(refused).toEqual({
+      ok: false,
+      changed: ["Payments", "Postings", "ProviderAdjustments"],
+      error:
+        "The Payments, Postings and ProviderAdjustments tables changed since this preview (someone else may be posting): preview again before posting. Nothing was written.",
+    });
+    expect(await tableSizes(workbook)).toEqual(before);
+  });
+
+  it("posts a preview when only the Audit sheet changed since it (a report was run)", async () => {
+    const file = remittance();
+    const read = await previewRemittance(workbook, { name: "sample.835", read: async () => file.bytes }, undefined, TODAY);
+    if (!read.ok) throw new Error(read.error);
+    await exportExceptions(workbook, read.preview, NOW);
+    const posted = await postRemittance(workbook, { plan: read.plan!, snapshot: read.snapshot }, NOW);
+    expect(posted.ok).toBe(true);
   });
 
   it("exports the exceptions to a sheet of their own, with an Audit row", async () => {
