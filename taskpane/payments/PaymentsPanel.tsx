@@ -2,16 +2,16 @@
 // views of one job, each kept as the biller left it while they switch: Post (enter and apply a
 // payment), Reverse (undo postings) and Reconcile (deposits, credits and refunds). Every write
 // goes through one place here: the previewed plan applied in one call, with its Audit row, then
-// the books read again so every balance shown is the workbook's.
+// the books read again so every balance shown is the workbook's. A plan is applied only while the
+// ledger is as the books read it; otherwise the books are read again and the biller previews again.
 import { useCallback, useEffect, useState } from "react";
 import { Button, Caption1, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, TableCursorRegular } from "@fluentui/react-icons";
-import { applyPlan } from "../../src/workbook/plan";
 import type { PlanResult } from "../../src/ledger/postingPlans";
 import type { PanelProps, TableCell } from "../panels";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { readPaymentBooks, type PaymentBooks } from "./paymentBooks";
+import { postOnBooks, readPaymentBooks, type PaymentBooks } from "./paymentBooks";
 import { postedMessage, postedTotals } from "./paymentForm";
 import { firstNewRow } from "./planPreview";
 import { PostPayment } from "./PostPayment";
@@ -78,7 +78,15 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
       setNewRows(undefined);
       let written = false;
       try {
-        const applied = await applyPlan(workbook, result.plan);
+        if (!books) return false;
+        const posted = await postOnBooks(workbook, books, result.plan);
+        if (!posted.ok) {
+          // Reading again drops every open preview (each view's review is of the books it was made on).
+          setNotice({ intent: "warning", title: "The workbook changed", body: posted.error });
+          setBooks(await readPaymentBooks(workbook));
+          return false;
+        }
+        const applied = posted.applied;
         written = true;
         onWorkbookChanged?.(applied);
         const fresh = await readPaymentBooks(workbook);
@@ -101,7 +109,7 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
       }
       return written;
     },
-    [workbook, onWorkbookChanged],
+    [workbook, books, onWorkbookChanged],
   );
 
   const showNewRows = onGoToCell

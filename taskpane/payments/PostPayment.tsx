@@ -72,6 +72,12 @@ export function PostPayment({ books, busy, onPost }: PostPaymentProps) {
   const [entries, setEntries] = useState<LineEntries>({});
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [review, setReview] = useState<PlanResult>();
+  // A review is of the books it was made on: books read again (a refusal, Refresh) drop it, so only a plan of the current books is posted.
+  const [reviewedOn, setReviewedOn] = useState(books);
+  if (reviewedOn !== books) {
+    setReviewedOn(books);
+    setReview(undefined);
+  }
   const [patientQuery, setPatientQuery] = useState("");
   const [lineQuery, setLineQuery] = useState("");
 

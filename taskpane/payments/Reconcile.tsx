@@ -81,6 +81,12 @@ export function Reconcile({ books, busy, onPost }: ReconcileProps) {
   const [rangeErrors, setRangeErrors] = useState<{ from?: string; to?: string }>({});
   const [refunding, setRefunding] = useState<{ paymentId: string; form: RefundForm; errors: { amount?: string; date?: string } }>();
   const [review, setReview] = useState<PlanResult>();
+  // A review is of the books it was made on: books read again (a refusal, Refresh) drop it, so only a plan of the current books is posted.
+  const [reviewedOn, setReviewedOn] = useState(books);
+  if (reviewedOn !== books) {
+    setReviewedOn(books);
+    setReview(undefined);
+  }
 
   const result = useMemo(() => reconcileDeposits(books.ledger, range.from, range.to), [books, range]);
   const credits = useMemo(() => creditsToRefund(paymentStatuses(books.ledger)), [books]);

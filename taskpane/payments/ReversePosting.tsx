@@ -63,6 +63,12 @@ export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {
   const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [review, setReview] = useState<PlanResult>();
+  // A review is of the books it was made on: books read again (a refusal, Refresh) drop it, so only a plan of the current books is posted.
+  const [reviewedOn, setReviewedOn] = useState(books);
+  if (reviewedOn !== books) {
+    setReviewedOn(books);
+    setReview(undefined);
+  }
 
   const found = useMemo(() => findPostings(books.ledger, query), [books, query]);
   const before = useMemo(() => new Map(books.lines.map((l) => [l.chargeId, l])), [books]);

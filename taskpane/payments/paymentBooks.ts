@@ -1,12 +1,16 @@
 // What the Post payments panel reads from the workbook, once per refresh: the ledger (Charges,
 // Payments, Postings, Payers), every line's balance, the context a posting plan needs, and the
-// patients' names for the search. Names stay in the pane: nothing here writes or logs them.
+// patients' names for the search. Names stay in the pane: nothing here writes or logs them. A plan
+// previewed on these books is posted only while the ledger tables are still as they were read
+// (postOnBooks, through booksSnapshot.ts).
 import { todayIso, type IsoDate } from "../../src/dates";
 import type { Cents } from "../../src/money";
-import { readLedger, type Ledger } from "../../src/ledger/ledger";
+import { LEDGER_TABLES, readLedger, type Ledger } from "../../src/ledger/ledger";
 import { balancesBy, lineBalances, type LineBalance } from "../../src/ledger/balances";
 import type { PlanContext } from "../../src/ledger/postingPlans";
+import { applyUnlessChanged, booksSnapshot, type BooksSnapshot, type GuardedApply } from "../../src/workbook/booksSnapshot";
 import { parseTable } from "../../src/workbook/mapTable";
+import type { WritePlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
 import { Patients, type PatientRow } from "../../src/workbook/tables";
 
@@ -35,6 +39,8 @@ export interface PaymentBooks {
   missing: string[];
   /** Rows left out because they don't read (Setup's Check rows lists them). */
   unreadable: number;
+  /** The ledger tables as read: a plan made on these books is posted only while they are unchanged. */
+  snapshot: BooksSnapshot;
 }
 
 /** The tables a payment posting writes to or reads from; without them there is nothing to post. */
@@ -54,7 +60,17 @@ export async function readPaymentBooks(workbook: Workbook, today: IsoDate = toda
     patients: patientChoices(patientRows, lines),
     missing: NEEDED.filter((name) => tables[name] === undefined),
     unreadable: ledger.issues.length,
+    snapshot: booksSnapshot(tables, LEDGER_TABLES),
   };
+}
+
+/**
+ * Post a plan previewed on these books (a payment, a reversal, a refund): one write with its Audit
+ * row, or nothing and the biller's sentence when Charges, Payments, Postings, Payers or
+ * ProviderAdjustments changed since the books were read.
+ */
+export function postOnBooks(workbook: Workbook, books: Pick<PaymentBooks, "snapshot">, plan: WritePlan, now?: Date): Promise<GuardedApply> {
+  return applyUnlessChanged(workbook, plan, books.snapshot, { now });
 }
 
 /** Insurers from the Payers table (a "Self-pay" payer is the patient: their money is a patient payment). */
