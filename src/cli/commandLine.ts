@@ -7,7 +7,10 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  /** Write a file; without `overwrite` an existing file is refused (an error with code EEXIST). */
+  /**
+   * Write a file whole or not at all (never a torn file, even when the command is killed); without
+   * `overwrite` an existing file is refused (an error with code EEXIST).
+   */
   writeFile(path: string, data: Uint8Array, options?: { overwrite?: boolean }): Promise<void>;
 }
 
@@ -36,11 +39,15 @@ export function describeFileError(action: "open" | "write", path: string, error:
             ? "a file with that name already exists (add --force to replace it)"
             : code === "EBUSY"
               ? "the file is in use (close it in Excel and try again)"
-              : code === "ENOSPC"
+              : code === "ENOSPC" || code === "EDQUOT"
                 ? "the disk is full"
-                : error instanceof Error
-                  ? error.message
-                  : String(error);
+                : code === "EROFS"
+                  ? "the disk or folder is read-only"
+                  : code === "ENOTDIR"
+                    ? "part of that path is a file, not a folder"
+                    : error instanceof Error
+                      ? error.message
+                      : String(error);
   return `Cannot ${action} "${path}": ${reason}.`;
 }
 

@@ -3,7 +3,7 @@
 // takes its input and output as arguments so tests run it in-process, and it runs by itself only
 // when this file is the program being started (`tsx src/cli/medbill.ts ...`).
 import { realpathSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
 import { runAging } from "./agingCommand";
@@ -16,6 +16,7 @@ import { runCollections } from "./collectionsCommand";
 import { runEra } from "./eraCommand";
 import { runKpis } from "./kpisCommand";
 import { runSample } from "./sampleCommand";
+import { saveWhole } from "./saveWhole";
 import { runStatements } from "./statementsCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
@@ -122,7 +123,8 @@ export const nodeIo: CliIo = {
   out: (line) => writeLine(process.stdout, line),
   err: (line) => writeLine(process.stderr, line),
   readFile: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, data, options) => writeFile(path, data, { flag: options?.overwrite ? "w" : "wx" }),
+  // Whole or not at all: a temporary beside the file, flushed, then renamed over it (see saveWhole.ts).
+  writeFile: (path, data, options) => saveWhole(path, data, options),
 };
 
 /** Run one command; resolves to the process exit code. Never throws. */
