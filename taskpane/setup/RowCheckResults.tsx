@@ -1,5 +1,6 @@
 // What "Check rows" found: a line per table, then the first issues as sentences a biller can
-// fix from ("Charges row 14, DOS: ..."), with the count of the rest.
+// fix from ("Charges row 14, DOS: ..."), with the count of the rest; and money posted twice, with
+// what to undo.
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { NoticeBar } from "../NoticeBar";
 import { plural } from "./setupReport";
@@ -61,6 +62,24 @@ export function RowCheckResults({ check, onDismiss }: RowCheckResultsProps) {
           }}
           onDismiss={onDismiss}
         />
+      )}
+      {check.duplicates.length > 0 && (
+        <>
+          <NoticeBar
+            notice={{
+              intent: "warning",
+              title: "Posted twice",
+              body: `${plural(check.duplicates.length, "payment")} ${check.duplicates.length === 1 ? "looks" : "look"} posted twice (two people posting the same remittance at once, or a check keyed in twice). Undo as each line says.`,
+            }}
+          />
+          <ul className={styles.list} aria-label="Posted twice">
+            {check.duplicates.map((line, i) => (
+              <li key={i} className={styles.item}>
+                {line}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <div className={styles.tables}>
         {check.tables.map((t) => (

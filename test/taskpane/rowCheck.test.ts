@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { isoToSerial } from "../../src/dates";
 import { checkRows } from "../../taskpane/setup/rowCheck";
+import { charge, ledgerWorkbook, payment, posting } from "../ledger/ledgerFixtures";
 
 const chargeHeaders = ["ChargeID", "ClaimID", "PatientID", "PayerID", "DOS", "Code", "Amount"];
 const good = (id: string, dos: number) => [id, "CL1", "P1", "MCR", dos, "99213", 125];
@@ -61,5 +62,33 @@ describe("Check rows", () => {
     expect(check.tables.map((t) => t.table)).toEqual(["Charges"]);
     expect(check.tables[0].rowsWithIssues).toBe(2);
     expect(check.shown).toContain('Charges row 1, ClaimID: the table has no "ClaimID" column');
+  });
+
+  it("names a remittance posted twice and what to undo", async () => {
+    const wb = ledgerWorkbook({
+      charges: [charge("L1"), charge("L2")],
+      payments: [
+        payment("PM000123", 9000, { method: "ERA", reference: "1234" }),
+        payment("PM000130", 9000, { method: "ERA", reference: "1234" }),
+      ],
+      postings: [
+        posting("PS1", "L1", { paymentId: "PM000123", paid: 9000, source: "ERA" }),
+        posting("PS2", "L1", { paymentId: "PM000130", paid: 9000, source: "ERA" }),
+      ],
+    });
+    const check = await checkRows(wb);
+    expect(check.issueCount).toBe(0);
+    expect(check.duplicates).toEqual([
+      "Payments PM000123 and PM000130 are the same remittance (MCR, trace 1234): undo PM000130 and its 1 posting with Reverse posting (1 line is posted twice).",
+    ]);
+  });
+
+  it("finds nothing posted twice in a ledger posted once", async () => {
+    const wb = ledgerWorkbook({
+      charges: [charge("L1")],
+      payments: [payment("PM1", 9000)],
+      postings: [posting("PS1", "L1", { paymentId: "PM1", paid: 9000 })],
+    });
+    expect((await checkRows(wb)).duplicates).toEqual([]);
   });
 });
