@@ -223,7 +223,7 @@ test("a refused file and a payment that doesn't tie out are said in words, and n
   const alert = panel.getByRole("alert");
   await expect(alert).toContainText("Could not read the remittance");
   await expect(alert).toContainText(
-    "This is a 4010 remittance (004010X091A1); MedBill reads 5010 (005010X221A1) files. Nothing was written.",
+    "This is a 4010 remittance (ST03 004010X091A1). MedBill reads 5010 (005010X221A1) remittances: ask your payer or clearinghouse for the 5010 835. Nothing was written.",
   );
   await expect(panel.getByRole("region", { name: "Remittance preview" })).toHaveCount(0);
   // So is a file that is not X12 at all.

@@ -151,28 +151,65 @@ export function readRemittances(interchange: X12Interchange, readerWarnings: X12
   return result;
 }
 
+const READS_5010 = "MedBill reads 5010 (005010X221A1) remittances: ask your payer or clearinghouse for the 5010 835.";
+
+/** "004010X091A1", "005010", "5010" → "4010", "5010", "5010"; anything else undefined. */
+function releaseOf(version: string): string | undefined {
+  return /^(?:00)?([1-9]\d{3})(?:X[0-9A-Z]*)?$/.exec(version)?.[1];
+}
+
+/**
+ * The file's version from its ISA12 (00401, 00501) and its group or transaction (GS08/ST03), read
+ * together: a 4010 file refused as 4010, one whose envelope and group disagree refused as what it
+ * looks like, and every refusal saying what to ask the payer for. ISA12 alone never refuses a file
+ * that names the 835 guide (005010X221): that label is precise, the envelope's is not.
+ */
 function versionRefusal(t: X12Transaction, warnings: WarningList): string | undefined {
-  const version = t.version?.trim();
-  if (!version) {
+  const version = t.version?.trim() ?? "";
+  const where = t.segments[0].elements[3]?.trim() ? "ST03" : "GS08";
+  const isa = t.interchangeVersion?.trim();
+  const isaRelease = isa && /^00[1-9]\d{2}$/.test(isa) ? `${isa.slice(2)}0` : undefined;
+  const envelope = isaRelease ? ` (ISA12 ${isa})` : "";
+  const position = t.segments[0].position;
+  if (version === "") {
+    if (isaRelease && isaRelease !== "5010") {
+      return `This is a ${isaRelease} remittance: its envelope says so${envelope} and its group names no version. ${READS_5010}`;
+    }
+    warnings.add(`Remittance ${t.control} does not say its version (no GS08 or ST03): it was read as 5010 (005010X221A1).`, position);
+    return undefined;
+  }
+  if (version.startsWith(SUPPORTED_VERSION)) {
+    if (isaRelease && isaRelease !== "5010") {
+      warnings.add(
+        `Remittance ${t.control} says ${version} (${where}) but its envelope says ${isaRelease}${envelope}: it was read as 5010, as its ${where} says.`,
+        position,
+      );
+    }
+    return undefined;
+  }
+  const release = releaseOf(version);
+  const guide = /X[0-9A-Z]+$/.exec(version)?.[0];
+  if (release === "5010" && !guide) {
+    if (isaRelease && isaRelease !== "5010") {
+      return `This file's envelope${envelope} and its ${where === "GS08" ? "group" : "transaction"} (${where} "${version}") disagree: it looks like a ${isaRelease} remittance labelled 5010. ${READS_5010}`;
+    }
     warnings.add(
-      `Remittance ${t.control} does not say its version (no GS08 or ST03): it was read as 5010 (005010X221A1).`,
-      t.segments[0].position,
+      `Remittance ${t.control} gives its version as ${version} without the guide (X221A1): it was read as 005010X221A1.`,
+      position,
     );
     return undefined;
   }
-  if (version.startsWith(SUPPORTED_VERSION)) return undefined;
-  if (version === "005010") {
-    warnings.add(
-      `Remittance ${t.control} gives its version as 005010 without the guide (X221A1): it was read as 005010X221A1.`,
-      t.segments[0].position,
-    );
-    return undefined;
+  if (release === "5010") {
+    return `This file names the guide ${version} (${where}), not the 835 remittance's 005010X221A1: it is not a 5010 835. ${READS_5010}`;
   }
-  const release = /^00(\d)(\d)(\d)0/.exec(version);
-  const name = release ? `${release[1]}0${release[3]}0` : undefined;
-  return name
-    ? `This is a ${name} remittance (${version}); MedBill reads 5010 (005010X221A1) files`
-    : `This remittance says it is version "${version}"; MedBill reads 5010 (005010X221A1) files`;
+  if (release) {
+    const though = isaRelease && isaRelease !== release ? `, although its envelope says ${isaRelease}${envelope}` : "";
+    return `This is a ${release} remittance (${where} ${version}${though}). ${READS_5010}`;
+  }
+  if (isaRelease && isaRelease !== "5010") {
+    return `This remittance gives its version as "${version}" (${where}) and its envelope says ${isaRelease}${envelope}: it looks like a ${isaRelease} remittance. ${READS_5010}`;
+  }
+  return `This remittance gives its version as "${version}" (${where}), which is not an X12 version: a 5010 remittance says 005010X221A1. ${READS_5010}`;
 }
 
 type Loop = "header" | "payer" | "payee" | "other party" | "claim" | "line" | "plb";

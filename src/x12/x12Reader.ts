@@ -42,6 +42,8 @@ export interface X12Transaction {
   /** The envelope's dates as written: GS04 (CCYYMMDD) of its group, ISA09 (YYMMDD) of its interchange. */
   groupDate?: string;
   interchangeDate?: string;
+  /** ISA12 of its interchange (00501, 00401...): with the version above, says what the file really is. */
+  interchangeVersion?: string;
   /** ST..SE inclusive (without SE when the file is cut short). */
   segments: X12Segment[];
 }
@@ -90,10 +92,18 @@ function readText(text: string): X12Read {
   if (start >= text.length) return { ok: false, error: "The file is empty." };
   const warnings = new WarningList();
   let delimiters: X12Delimiters;
+  let filler = "";
   if (text.startsWith("ISA", start)) {
     const isa = isaDelimiters(text, start);
     if (!isa.ok) return isa;
     delimiters = isa.delimiters;
+    filler = isa.filler;
+    if (filler !== "") {
+      warnings.add(
+        `Segments end with "${delimiters.segment}" and then "${filler}" (after the ISA header): the extra "${filler}" between segments was ignored.`,
+        1,
+      );
+    }
   } else if (/^(?:ST|GS)[^A-Za-z0-9\s]/.test(text.slice(start, start + 3))) {
     // Some payers' portals hand out the transaction alone. Its separators are then a guess: the
     // element separator is the one after ST, the rest the standard ones (line breaks if it has no ~).
@@ -106,7 +116,7 @@ function readText(text: string): X12Read {
   } else {
     return { ok: false, error: "This is not an X12 file: it should begin with an ISA header (or at least with an ST segment)." };
   }
-  const segments = tokenize(text, start, delimiters, warnings);
+  const segments = tokenize(text, start, delimiters, filler, warnings);
   return assemble(segments, delimiters, warnings);
 }
 
@@ -145,7 +155,10 @@ const isSeparatorCharacter = (c: string | undefined): c is string => c !== undef
  * component separator, is found by counting 16 element separators rather than at offset 104, so an
  * ISA that is not blank-padded is read too; the character after ISA16 ends the segments.
  */
-function isaDelimiters(text: string, start: number): { ok: true; delimiters: X12Delimiters } | { ok: false; error: string } {
+function isaDelimiters(
+  text: string,
+  start: number,
+): { ok: true; delimiters: X12Delimiters; filler: string } | { ok: false; error: string } {
   const cut = { ok: false as const, error: "The file ends inside its ISA header: it was cut short." };
   const element = text[start + 3];
   if (element === undefined) return cut;
@@ -188,7 +201,24 @@ function isaDelimiters(text: string, start: number): { ok: true; delimiters: X12
   if (isSeparatorCharacter(repetition) && repetition !== element && repetition !== component && repetition !== segment) {
     delimiters.repetition = repetition;
   }
-  return { ok: true, delimiters };
+  return { ok: true, delimiters, filler: fillerAfterTerminator(text, i + 2, delimiters) };
+}
+
+/**
+ * Some systems write more than one character between segments: "$", a line break, then "~" before the
+ * next segment (seen in pipe-delimited 4010 files). The separator characters (other than the file's
+ * own) between the ISA's terminator and the next segment's id are that filler, stripped from every
+ * segment's ends; without this each segment would start with "~" and none would be read.
+ */
+function fillerAfterTerminator(text: string, from: number, d: X12Delimiters): string {
+  let filler = "";
+  for (let j = from; j < text.length && j < from + 8; j++) {
+    const c = text[j];
+    if (isBlank(c.charCodeAt(0))) continue;
+    if (!isSeparatorCharacter(c) || c === d.element || c === d.component || c === d.segment || c === d.repetition) break;
+    if (!filler.includes(c)) filler += c;
+  }
+  return filler;
 }
 
 function printable(c: string): string {
@@ -200,16 +230,20 @@ function printable(c: string): string {
 
 const isBlank = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0b || code === 0x0c;
 
-/** Strips the CR/LF, indentation and spaces between segments (not a separator that happens to be blank). */
-function trimPiece(piece: string, d: X12Delimiters): string {
+/**
+ * Strips the CR/LF, indentation and spaces between segments (not a separator that happens to be blank),
+ * and the filler some files put after their terminator.
+ */
+function trimPiece(piece: string, d: X12Delimiters, filler = ""): string {
   let from = 0;
   let to = piece.length;
-  while (from < to && isBlank(piece.charCodeAt(from)) && piece[from] !== d.element) from++;
-  while (to > from && isBlank(piece.charCodeAt(to - 1)) && piece[to - 1] !== d.element) to--;
+  const strip = (c: string) => (isBlank(c.charCodeAt(0)) || filler.includes(c)) && c !== d.element;
+  while (from < to && strip(piece[from])) from++;
+  while (to > from && strip(piece[to - 1])) to--;
   return from === 0 && to === piece.length ? piece : piece.slice(from, to);
 }
 
-function tokenize(text: string, start: number, d: X12Delimiters, warnings: WarningList): X12Segment[] {
+function tokenize(text: string, start: number, d: X12Delimiters, filler: string, warnings: WarningList): X12Segment[] {
   const pieces = (start === 0 ? text : text.slice(start)).split(d.segment);
   const segments: X12Segment[] = [];
   const lineStart = new RegExp(`^[A-Z][A-Z0-9]{1,2}(?:${escapeForRegExp(d.element)}|$)`);
@@ -219,12 +253,12 @@ function tokenize(text: string, start: number, d: X12Delimiters, warnings: Warni
     segments.push({ id: elements[0], elements, position: segments.length + 1 });
   };
   for (const raw of pieces) {
-    const piece = trimPiece(raw, d);
+    const piece = trimPiece(raw, d, filler);
     if (piece === "") continue;
     if (!isLineBreak(d.segment) && (piece.includes("\n") || piece.includes("\r"))) {
       const lines = piece
         .split(/\r\n|\r|\n/)
-        .map((line) => trimPiece(line, d))
+        .map((line) => trimPiece(line, d, filler))
         .filter((line) => line !== "");
       if (lines.length > 1 && lines.every((line) => lineStart.test(line))) {
         // The terminator was left out and each segment put on its own line: read them one a line.
@@ -262,7 +296,7 @@ interface OpenGroup {
 /** Walks the segments through their envelopes, checking each trailer against its header. */
 function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: WarningList): X12Read {
   const interchange: X12Interchange = { delimiters, transactions: [] };
-  let isa: { control: string; groups: number; position: number; date?: string } | undefined;
+  let isa: { control: string; groups: number; position: number; date?: string; version?: string } | undefined;
   let interchanges = 0;
   let group: OpenGroup | undefined;
   let transaction: X12Transaction | undefined;
@@ -315,6 +349,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         const control = (e[13] ?? "").trim();
         isa = { control, groups: 0, position: segment.position };
         if ((e[9] ?? "").trim()) isa.date = (e[9] ?? "").trim();
+        if ((e[12] ?? "").trim()) isa.version = (e[12] ?? "").trim();
         if (interchanges === 1) {
           interchange.isaControl = control;
           interchange.senderId = (e[6] ?? "").trim();
@@ -365,6 +400,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         if (version) transaction.version = version;
         if (group?.date) transaction.groupDate = group.date;
         if (isa?.date) transaction.interchangeDate = isa.date;
+        if (isa?.version) transaction.interchangeVersion = isa.version;
         if (group) group.transactions++;
         break;
       }

@@ -173,9 +173,16 @@ describe("refused files, named", () => {
 
   it("refuses a 4010 remittance, from GS08 or from ST03, naming its version", () => {
     const gs = readRemittanceFile(file(header(0), { gsVersion: "004010X091A1" }));
-    expect(gs).toEqual({ ok: false, error: "This is a 4010 remittance (004010X091A1); MedBill reads 5010 (005010X221A1) files" });
+    const asked = "MedBill reads 5010 (005010X221A1) remittances: ask your payer or clearinghouse for the 5010 835.";
+    expect(gs).toEqual({
+      ok: false,
+      error: `This is a 4010 remittance (GS08 004010X091A1, although its envelope says 5010 (ISA12 00501)). ${asked}`,
+    });
     const st = readRemittanceFile(file(header(0), {}, { version: "004010X091A1" }));
-    expect(st).toEqual({ ok: false, error: "This is a 4010 remittance (004010X091A1); MedBill reads 5010 (005010X221A1) files" });
+    expect(st).toEqual({
+      ok: false,
+      error: `This is a 4010 remittance (ST03 004010X091A1, although its envelope says 5010 (ISA12 00501)). ${asked}`,
+    });
     const other = readRemittanceFile(file(header(0), { gsVersion: "ABC" }));
     expect(other).toEqual({ ok: false, error: expect.stringContaining('"ABC"') });
   });
