@@ -163,8 +163,11 @@ export function codeListFromRows(rows: unknown[][], listName: string, source: st
   if (codes.length === 0) return fail(`${source} has no codes in its first column`);
   // A prose file (a README, a letter) splits into "rows" too; a real list is mostly codes.
   if (skippedCount + wordLike > codes.length - wordLike) {
+    const rows = codes.length + skippedCount;
+    const notCodes = skippedCount + wordLike;
     return fail(
-      `${source} does not look like a code list: ${skippedCount.toLocaleString("en-US")} of its rows have no code in the first column`,
+      `${source} does not look like a code list: ${notCodes.toLocaleString("en-US")} of its ${rows.toLocaleString("en-US")} rows ` +
+        "start with words, not codes. Choose the code file itself (a code in the first column, its description in the second)",
     );
   }
   if (skippedCount > NAMED_SKIPS) skipped.push(`and ${(skippedCount - NAMED_SKIPS).toLocaleString("en-US")} more rows`);
