@@ -3,8 +3,18 @@
 // columns are kept) and then every row with a problem, in the words the task pane uses.
 // Nothing is written. The only cell values printed are the ones a problem quotes, on the user's
 // own terminal, from the user's own file.
+import { postedTwice } from "../ledger/duplicatePayments";
 import { reversalNotes } from "../ledger/reversalNotes";
-import { BILLING_TABLES, Postings, type PostingRow, type TableDef } from "../workbook/tables";
+import {
+  BILLING_TABLES,
+  Charges,
+  Payments,
+  Postings,
+  type ChargeRow,
+  type PaymentRow,
+  type PostingRow,
+  type TableDef,
+} from "../workbook/tables";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import { inspectWorkbook, type TableStatus } from "../workbook/setup";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
@@ -37,6 +47,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const raw = await workbook.readTables(present.map((s) => s.table));
   const problems: RowIssue[][] = [];
   const notes: string[] = [];
+  const ledgerRows = { charges: [] as ChargeRow[], payments: [] as PaymentRow[], postings: [] as PostingRow[] };
   for (const status of present) {
     const def = BILLING_TABLES.find((d) => d.name === status.table) as TableDef;
     const table = raw[status.table];
@@ -44,7 +55,12 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     const parsed = parseTable(def, table, info.dateSystem);
     problems.push(parsed.issues);
     if (def === Postings) notes.push(...reversalNotes(parsed.rows as PostingRow[], parsed.sheetRows, table.name));
+    if (def === Charges) ledgerRows.charges = parsed.rows as ChargeRow[];
+    if (def === Payments) ledgerRows.payments = parsed.rows as PaymentRow[];
+    if (def === Postings) ledgerRows.postings = parsed.rows as PostingRow[];
   }
+  // Money posted twice (two people posting one remittance at once), with what to undo.
+  const duplicates = postedTwice(ledgerRows);
   const total = problems.reduce((n, p) => n + p.length, 0);
 
   if (notes.length > 0) {
@@ -54,7 +70,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     if (!values.all && notes.length > PROBLEMS_SHOWN) io.out(`  ... and ${notes.length - PROBLEMS_SHOWN} more (--all shows every one)`);
   }
   io.out("");
-  if (total === 0) {
+  if (total === 0 && duplicates.length === 0) {
     io.out(
       present.length === 0
         ? "No billing tables found: open the workbook in the add-in and run Setup to create them."
@@ -62,12 +78,17 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     );
     return present.length === 0 ? EXIT_PROBLEMS : EXIT_OK;
   }
-  io.out(`Problems: ${total}`);
+  if (total > 0) io.out(`Problems: ${total}`);
   for (const issues of problems) {
     const shown = values.all ? issues : issues.slice(0, PROBLEMS_SHOWN);
     for (const issue of shown) io.out(`  ${describeIssue(issue)}`);
     if (shown.length < issues.length)
       io.out(`  ... and ${issues.length - shown.length} more in ${issues[0].table} (--all shows every one)`);
+  }
+  if (duplicates.length > 0) {
+    if (total > 0) io.out("");
+    io.out(`Posted twice: ${duplicates.length}`);
+    for (const line of duplicates) io.out(`  ${line}`);
   }
   return EXIT_PROBLEMS;
 }

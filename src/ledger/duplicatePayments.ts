@@ -9,7 +9,7 @@
 //     the payer did pay it twice.
 // Each finding says in a sentence what to undo, with Reverse posting. Pure: no workbook, no clock.
 import { formatMoney } from "../money";
-import type { PaymentRow, PostingRow } from "../workbook/tables";
+import type { ChargeRow, PaymentRow, PostingRow } from "../workbook/tables";
 import { refundedPaymentId, type Ledger } from "./ledger";
 
 export interface DuplicatePayment {
@@ -162,4 +162,11 @@ export function findDuplicatePayments(ledger: Pick<Ledger, "payments" | "posting
     }
   }
   return found;
+}
+
+/** The same, from rows as parsed (Check rows and `medbill check`, which read the tables without a ledger): the sentences. */
+export function postedTwice(rows: { charges: ChargeRow[]; payments: PaymentRow[]; postings: PostingRow[] }): string[] {
+  const chargeById = new Map<string, ChargeRow>();
+  for (const c of rows.charges) if (!chargeById.has(c.chargeId)) chargeById.set(c.chargeId, c);
+  return findDuplicatePayments({ payments: rows.payments, postings: rows.postings, chargeById }).map((d) => d.message);
 }

@@ -64,7 +64,11 @@ export async function previewRemittance(
  * the Charges, Payments, Postings, Payers or ProviderAdjustments changed since the preview (another
  * biller posting the same ERA at the same time), or when the workbook refuses it (thrown).
  */
-export function postRemittance(workbook: Workbook, previewed: { plan: WritePlan; snapshot: BooksSnapshot }, now?: Date): Promise<GuardedApply> {
+export function postRemittance(
+  workbook: Workbook,
+  previewed: { plan: WritePlan; snapshot: BooksSnapshot },
+  now?: Date,
+): Promise<GuardedApply> {
   return applyUnlessChanged(workbook, previewed.plan, previewed.snapshot, { now });
 }
 

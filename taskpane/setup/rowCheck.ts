@@ -2,7 +2,7 @@
 // against its table's schema, so an office sees its bad dates, codes and amounts before anything
 // is posted or billed from them. It also looks for money posted twice (the same remittance by two
 // billers at once, findDuplicatePayments) and says what to undo.
-import { findDuplicatePayments } from "../../src/ledger/duplicatePayments";
+import { postedTwice } from "../../src/ledger/duplicatePayments";
 import { BILLING_TABLES, Charges, Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../../src/workbook/tables";
 import { describeIssue, parseTable } from "../../src/workbook/mapTable";
 import type { Workbook } from "../../src/workbook/port";
@@ -55,8 +55,6 @@ export async function checkRows(workbook: Workbook, limit: number = ISSUES_SHOWN
       result.shown.push(describeIssue(issue));
     }
   }
-  const chargeById = new Map<string, ChargeRow>();
-  for (const c of ledger.charges) if (!chargeById.has(c.chargeId)) chargeById.set(c.chargeId, c);
-  result.duplicates = findDuplicatePayments({ payments: ledger.payments, postings: ledger.postings, chargeById }).map((d) => d.message);
+  result.duplicates = postedTwice(ledger);
   return result;
 }

@@ -72,7 +72,9 @@ describe("finding the same remittance posted twice", () => {
     });
     const [finding] = findDuplicatePayments(ledger);
     expect(finding.postingIds).toEqual(["PS4"]);
-    expect(finding.message).toBe("Payments PM1 and PM2 are the same remittance (MCR, trace T9): undo PM2 and its 1 posting with Reverse posting.");
+    expect(finding.message).toBe(
+      "Payments PM1 and PM2 are the same remittance (MCR, trace T9): undo PM2 and its 1 posting with Reverse posting.",
+    );
   });
 
   it("finds one payer's two remittances posting the same claim, unless the first was reversed", () => {
@@ -118,10 +120,21 @@ describe("a real ERA posted twice by two billers at the same moment", () => {
     await applyPlan(workbook, samplePractice({ lines: 400, asOf: TODAY }));
     const ledger: Ledger = (await readLedger(workbook)).ledger;
     const touched = new Set(ledger.charges.filter((c) => (ledger.postingsByCharge.get(c.chargeId) ?? []).length > 0).map((c) => c.claimId));
-    const payer = ledger.payers.find((p) => p.x12PayerId && ledger.charges.some((c) => c.payerId === p.payerId && !touched.has(c.claimId)))!;
-    const claimIds = [...new Set(ledger.charges.filter((c) => c.payerId === payer.payerId && !touched.has(c.claimId)).map((c) => c.claimId))].slice(0, 2);
+    const payer = ledger.payers.find(
+      (p) => p.x12PayerId && ledger.charges.some((c) => c.payerId === p.payerId && !touched.has(c.claimId)),
+    )!;
+    const claimIds = [
+      ...new Set(ledger.charges.filter((c) => c.payerId === payer.payerId && !touched.has(c.claimId)).map((c) => c.claimId)),
+    ].slice(0, 2);
     const file = syntheticRemittance(ledger, {
-      transactions: [{ payer: { name: payer.name, id: payer.x12PayerId! }, trace: "EFT7770001", date: "2026-06-25", claims: claimIds.map((claimId) => ({ claimId })) }],
+      transactions: [
+        {
+          payer: { name: payer.name, id: payer.x12PayerId! },
+          trace: "EFT7770001",
+          date: "2026-06-25",
+          claims: claimIds.map((claimId) => ({ claimId })),
+        },
+      ],
     });
 
     // Both preview on the same workbook; both posts pass the payer + trace check (the race the check before writing narrows, not closes).

@@ -93,7 +93,9 @@ describe("posting a preview made on books someone else changed", () => {
     const result = WRITERS[0].plan(mine);
     if (!result.ok) throw new Error(result.problems.join(" "));
     const payers = (await workbook.readTables(["Payers"])).Payers!;
-    await workbook.write([{ kind: "setColumn", table: "Payers", column: payers.headers[1], values: payers.rows.map((r) => `${r[1]} (edited)`) }]);
+    await workbook.write([
+      { kind: "setColumn", table: "Payers", column: payers.headers[1], values: payers.rows.map((r) => `${r[1]} (edited)`) },
+    ]);
     const posted = await postOnBooks(workbook, mine, result.plan, NOW);
     expect(posted.ok).toBe(false);
     if (!posted.ok) {
