@@ -30,6 +30,7 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
+import { packageForExcelJs } from "./xlsxPackage";
 import {
   PlanRejected,
   type AppendRowsOp,
@@ -193,10 +194,12 @@ export class XlsxWorkbook implements Workbook {
   /** Open an .xlsx file's bytes (a File's arrayBuffer() in the browser, a file read in Node). */
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
+    // Files from openpyxl, LibreOffice and others put in the shape ExcelJS reads (xlsxPackage).
+    const bytes = packageForExcelJs(data instanceof Uint8Array ? data : new Uint8Array(data));
     // ExcelJS's typings ask for a Node Buffer, but it hands the bytes to JSZip, which takes either.
-    await book.xlsx.load(data as unknown as Parameters<typeof book.xlsx.load>[0]);
+    await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
     for (const sheet of book.worksheets) for (const table of tablesOf(sheet)) repairLoadedTable(table);
-    restorePrintLayout(book, data instanceof Uint8Array ? data : new Uint8Array(data));
+    restorePrintLayout(book, bytes);
     return new XlsxWorkbook(book);
   }
 
@@ -722,6 +725,8 @@ function tablesOf(sheet: Sheet): TableModel[] {
  */
 function repairLoadedTable(model: TableModel): void {
   model.headerRow = true;
+  // LibreOffice writes tables without a tableStyleInfo (no style); ExcelJS would throw saving them.
+  model.style ??= {};
   const hadFilter = model.autoFilterRef !== undefined;
   for (const column of model.columns ?? []) column.filterButton ??= hadFilter;
   if (!hadFilter && model.tableRef) {

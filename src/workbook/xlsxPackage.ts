@@ -1,0 +1,165 @@
+// An .xlsx package put in the shape ExcelJS 4.4.0 expects before it reads it. Other programs write
+// valid packages that ExcelJS does not follow, because it finds parts by fixed names instead of
+// through their relationships (each seen on a fixture under test/workbook/fixtures/):
+// - openpyxl (and pandas through it) writes relationship targets as absolute part names
+//   ("/xl/tables/table1.xml"); ExcelJS looks a sheet's tables and comments up by the relative
+//   target it writes itself ("../tables/table1.xml") and throws on anything else.
+// - openpyxl names comment parts "xl/comments/comment1.xml" and their drawings
+//   "xl/drawings/commentsDrawing1.vml"; ExcelJS only reads "xl/comments1.xml" and
+//   "xl/drawings/vmlDrawing1.vml", and throws when a sheet points at a part it did not read.
+// - Worksheet and table parts not named sheetN.xml / tableN.xml are not read at all.
+// So: every relationship is resolved to the part it names, the parts ExcelJS finds by name are
+// renamed to names it knows, and every internal target is written relative, as Excel does. Only
+// .rels files and [Content_Types].xml are read as text; when nothing needs changing the bytes are
+// handed on untouched, and otherwise the other parts are copied across without recompression.
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
+
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+/** The parts ExcelJS finds by name: the name it wants, by relationship type. */
+const NAMED_PARTS: Record<string, { pattern: RegExp; name: (n: number) => string }> = {
+  worksheet: { pattern: /^xl\/worksheets\/sheet\d+\.xml$/, name: (n) => `xl/worksheets/sheet${n}.xml` },
+  table: { pattern: /^xl\/tables\/table\d+\.xml$/, name: (n) => `xl/tables/table${n}.xml` },
+  comments: { pattern: /^xl\/comments\d+\.xml$/, name: (n) => `xl/comments${n}.xml` },
+  vmlDrawing: { pattern: /^xl\/drawings\/vmlDrawing\d+\.vml$/, name: (n) => `xl/drawings/vmlDrawing${n}.vml` },
+};
+
+interface Relationship {
+  /** The whole <Relationship .../> tag as written. */
+  tag: string;
+  type: string;
+  /** The part it names, from the package root, or undefined for an external target. */
+  part?: string;
+}
+
+/** The package ExcelJS can read: `bytes` itself when it already is one. */
+export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
+  const names: string[] = [];
+  const text = unzipSync(bytes, {
+    filter: (file) => {
+      names.push(file.name);
+      return file.name.endsWith(".rels") || file.name === "[Content_Types].xml";
+    },
+  });
+  const existing = new Set(names.map(partName));
+
+  // What each .rels file says, with every target resolved to a part name.
+  const rels = new Map<string, Relationship[]>();
+  for (const [file, data] of Object.entries(text)) {
+    if (!file.endsWith(".rels")) continue;
+    const source = sourceOf(partName(file));
+    rels.set(
+      file,
+      (strFromU8(data).match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => {
+        const target = attribute(tag, "Target") ?? "";
+        const external = attribute(tag, "TargetMode") === "External";
+        return { tag, type: attribute(tag, "Type") ?? "", part: external ? undefined : resolve(source, target) };
+      }),
+    );
+  }
+
+  // Parts to rename: named as ExcelJS would not find them.
+  const renames = new Map<string, string>();
+  const taken = new Set(existing);
+  for (const list of rels.values()) {
+    for (const rel of list) {
+      const kind = rel.type.startsWith(REL_TYPE) ? rel.type.slice(REL_TYPE.length) : undefined;
+      const wanted = kind === undefined ? undefined : NAMED_PARTS[kind];
+      if (!wanted || !rel.part || renames.has(rel.part) || wanted.pattern.test(rel.part) || !existing.has(rel.part)) continue;
+      let n = 1;
+      while (taken.has(wanted.name(n))) n++;
+      renames.set(rel.part, wanted.name(n));
+      taken.add(wanted.name(n));
+    }
+  }
+  // A renamed part's own relationships move with it.
+  for (const [from, to] of [...renames]) {
+    const relsOf = relsFileOf(from);
+    if (existing.has(relsOf)) renames.set(relsOf, relsFileOf(to));
+  }
+
+  // Every .rels rewritten with relative targets to the (renamed) parts.
+  const rewritten = new Map<string, Uint8Array>();
+  for (const [file, list] of rels) {
+    const source = sourceOf(renames.get(partName(file)) ?? partName(file));
+    let xml = strFromU8(text[file]);
+    let changed = false;
+    for (const rel of list) {
+      if (!rel.part) continue;
+      const target = relative(source, renames.get(rel.part) ?? rel.part);
+      if (attribute(rel.tag, "Target") === target) continue;
+      xml = xml.replace(rel.tag, rel.tag.replace(/(\sTarget=")[^"]*"/, `$1${escapeXml(target)}"`));
+      changed = true;
+    }
+    if (changed) rewritten.set(file, strToU8(xml));
+  }
+  const types = text["[Content_Types].xml"];
+  if (types && renames.size > 0) {
+    let xml = strFromU8(types);
+    for (const [from, to] of renames) xml = xml.split(`PartName="/${from}"`).join(`PartName="/${to}"`);
+    rewritten.set("[Content_Types].xml", strToU8(xml));
+  }
+  if (rewritten.size === 0 && renames.size === 0 && names.every((n) => !n.startsWith("/"))) return bytes;
+
+  // Stored, not deflated again: ExcelJS inflates every part anyway, and deflating a big sheet is slow.
+  const all: Unzipped = unzipSync(bytes);
+  const out: Unzipped = {};
+  for (const [file, data] of Object.entries(all)) {
+    if (file.endsWith("/") && data.length === 0) continue;
+    const name = partName(file);
+    out[renames.get(name) ?? name] = rewritten.get(file) ?? data;
+  }
+  return zipSync(out, { level: 0 });
+}
+
+/** A zip entry's name as a part name: no leading slash. */
+function partName(file: string): string {
+  return file.replace(/^\/+/, "");
+}
+
+/** The folder a relationship's targets are relative to: the source part's, or the root's for _rels/.rels. */
+function sourceOf(relsFile: string): string {
+  const m = /^(.*?)_rels\/[^/]*\.rels$/.exec(relsFile);
+  return m ? m[1].replace(/\/$/, "") : "";
+}
+
+/** The .rels file holding a part's relationships. */
+function relsFileOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** A target resolved against its source folder: absolute ("/xl/x.xml") from the root, else relative. */
+function resolve(folder: string, target: string): string {
+  const path = target.trim().replace(/\\/g, "/");
+  const parts = path.startsWith("/") ? [] : folder.split("/").filter(Boolean);
+  for (const piece of path.split("/")) {
+    if (piece === "" || piece === ".") continue;
+    if (piece === "..") parts.pop();
+    else parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+/** The relative target from a folder to a part, as Excel writes it ("../tables/table1.xml"). */
+function relative(folder: string, part: string): string {
+  const from = folder.split("/").filter(Boolean);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...Array<string>(from.length - common).fill(".."), ...to.slice(common)].join("/");
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m?.[1]
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
