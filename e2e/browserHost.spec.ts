@@ -81,7 +81,7 @@ test("a file that is not a workbook is refused with a clear message, and nothing
     .setInputFiles({ name: "visit-notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("PatientID,Name\n1,Test\n") });
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Could not open the file");
-  await expect(alert).toContainText('"visit-notes.xlsx" is not an Excel workbook.');
+  await expect(alert).toContainText('Cannot open "visit-notes.xlsx": it is a text (CSV) file, not a workbook');
   await expect(page.getByText("Start with a workbook")).toBeVisible();
   await expect(toolbar(page).getByRole("button", { name: "Save" })).toBeDisabled();
   await alert.getByRole("button", { name: "Dismiss" }).click();

@@ -5,6 +5,7 @@
 import type { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { todayIso } from "../../src/dates";
 import { applyPlan } from "../../src/workbook/plan";
+import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../../src/workbook/workbookFileProblems";
 import { downloadFile } from "../fileDownload";
 
 /** A file problem, already in the user's words (billerMessage shows it as is). */
@@ -21,31 +22,16 @@ export const SAMPLE_LINES = 2000;
 
 const loadAdapter = () => import(/* webpackChunkName: "xlsx" */ "../../src/workbook/xlsxWorkbook");
 
-/** What kind of file the first bytes say this is: an .xlsx is a zip; .xls and encrypted files are OLE. */
-export function fileKind(bytes: Uint8Array): "zip" | "ole" | "other" {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x50, 0x4b, 0x03, 0x04])) return "zip";
-  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
-  return "other";
-}
-
+/** Open a picked file, or throw a FileProblem with the CLI's sentence for why it can't be (workbookFileProblems). */
 export async function openWorkbookFile(name: string, data: ArrayBuffer): Promise<XlsxWorkbook> {
   const bytes = new Uint8Array(data);
-  const kind = fileKind(bytes);
-  if (kind === "ole") {
-    throw new FileProblem(
-      `"${name}" is an older Excel 97-2003 workbook (.xls) or a password-protected one. Open it in Excel, remove the password if it has one, and save it as "Excel Workbook (*.xlsx)".`,
-    );
-  }
-  if (kind === "other") {
-    throw new FileProblem(`"${name}" is not an Excel workbook. Choose a file saved from Excel as "Excel Workbook (*.xlsx)".`);
-  }
+  const problem = workbookFileProblem(bytes);
+  if (problem) throw new FileProblem(cannotOpen(name, problem));
   const { XlsxWorkbook } = await loadAdapter();
   try {
     return await XlsxWorkbook.load(bytes);
-  } catch (error) {
-    const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
-    throw new FileProblem(`"${name}" could not be read as an Excel workbook: it may be damaged${detail}.`);
+  } catch {
+    throw new FileProblem(cannotOpen(name, unreadableWorkbook(bytes)));
   }
 }
 

@@ -265,7 +265,7 @@ describe("medbill codes import", () => {
     expect(missing.err).toEqual([`Cannot open "${file("nowhere.xlsx")}": there is no such file.`]);
     const broken = terminal();
     expect(await broken.run("codes", "check", file("notes.xlsx"))).toBe(2);
-    expect(broken.err[0]).toMatch(/^Cannot open ".*notes\.xlsx": it is not an Excel workbook this tool can read\./);
+    expect(broken.err[0]).toMatch(/^Cannot open ".*notes\.xlsx": it is a text \(CSV\) file, not a workbook/);
     expect(existsSync(file("nowhere.xlsx"))).toBe(false);
   });
 });

@@ -179,7 +179,7 @@ describe("medbill check", () => {
     writeFileSync(file("notes.xlsx"), "Patient list, see the other file\n");
     const t = terminal();
     expect(await t.run("check", file("notes.xlsx"))).toBe(2);
-    expect(t.err.join("\n")).toMatch(/^Cannot open ".*notes\.xlsx": it is not an Excel workbook this tool can read\./);
+    expect(t.err.join("\n")).toMatch(/^Cannot open ".*notes\.xlsx": it is a text \(CSV\) file, not a workbook: open it in Excel and save it as "Excel Workbook \(\*\.xlsx\)"\.$/);
     expect(t.err.join("\n")).not.toMatch(/\n\s+at /);
   });
 
