@@ -18,6 +18,7 @@ import { applyPlan, type WritePlan } from "../workbook/plan";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { openWorkbook } from "./checkCommand";
 import { count, describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { csvDollars, csvLine, csvText } from "./csvCells";
 
 // statementsCommand and claimsCommand take count from here.
 export { count };
@@ -227,19 +228,4 @@ export function alignedTable(headers: string[], blocks: string[][][], right: (co
     out.push(rule, ...block.map(print));
   }
   return out;
-}
-
-export function csvLine(cells: string[]): string {
-  return cells.map(csvText).join(",");
-}
-
-/** Plain dollars for CSV: 1234.50, -20.00. */
-export function csvDollars(m: Cents): string {
-  return `${m < 0 ? "-" : ""}${Math.floor(Math.abs(m) / 100)}.${String(Math.abs(m) % 100).padStart(2, "0")}`;
-}
-
-/** A text cell that would start a formula in a spreadsheet (= + - @) gets a leading apostrophe. */
-export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

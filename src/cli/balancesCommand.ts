@@ -16,7 +16,8 @@ import { balancesBy, lineBalances, type BalanceGroup, type GroupBalance, type Li
 import { readLedger } from "../ledger/ledger";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
-import { csvDollars, csvText, dateOption, listProblems, oneWorkbook } from "./agingCommand";
+import { dateOption, listProblems, oneWorkbook } from "./agingCommand";
+import { csvDollars, csvText } from "./csvCells";
 import { openWorkbook } from "./checkCommand";
 import { count, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 

@@ -12,7 +12,8 @@ import { collectionsWorklist, type CollectionsAccount } from "../reports/collect
 import { collectionsSheetPlan } from "../reports/reportSheets";
 import { parseTable } from "../workbook/mapTable";
 import { Patients, Statements } from "../workbook/tables";
-import { alignedTable, csvDollars, csvLine, csvText, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
+import { alignedTable, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
+import { csvDollars, csvLine, csvText } from "./csvCells";
 import { openWorkbook } from "./checkCommand";
 import { count, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
@@ -56,15 +57,15 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
   }
   listProblems(problems, values.csv ? io.err : io.out, values.all === true);
   const headers = ["Account", ...list.buckets, "Balance", "Oldest (days)", "Last payment", "Last paid", "Last statement", "Statements"];
-  // One account's cells: money as $1,234.50 on the terminal, as plain dollars (and the ID made safe) in CSV.
-  const cells = (a: CollectionsAccount, money: (m: Cents) => string = formatMoney, id: (s: string) => string = (s) => s) => [
-    id(a.patientId),
+  // One account's cells: money as $1,234.50 on the terminal, as plain dollars (and the text made safe) in CSV.
+  const cells = (a: CollectionsAccount, money: (m: Cents) => string = formatMoney, text: (s: string) => string = (s) => s) => [
+    text(a.patientId),
     ...a.buckets.map((m) => money(m)),
     money(a.balance),
     String(a.oldestAge),
-    a.lastPayment?.date ?? "",
+    text(a.lastPayment?.date ?? ""),
     a.lastPayment ? money(a.lastPayment.amount) : "",
-    a.lastStatement?.date ?? "",
+    text(a.lastStatement?.date ?? ""),
     a.lastStatement ? String(a.lastStatement.count) : "",
   ];
   if (values.csv) {

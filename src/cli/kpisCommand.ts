@@ -7,9 +7,10 @@ import { readLedger } from "../ledger/ledger";
 import { practiceKpis, type Kpi } from "../reports/kpis";
 import { inputText, kpiList, kpiSheetPlan } from "../reports/reportSheets";
 import { ledgerProblems } from "../ledger/ledgerProblems";
-import { csvLine, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
+import { dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { csvLine, csvNumber, csvText } from "./csvCells";
 
 export async function runKpis(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = readArguments(args, {
@@ -41,15 +42,9 @@ export async function runKpis(args: string[], io: CliIo): Promise<number> {
   if (values.csv) {
     io.out(csvLine(["KPI", "Value", "Unit", "Definition", "Inputs"]));
     for (const kpi of list) {
-      io.out(
-        csvLine([
-          kpi.name,
-          kpi.value === null ? "" : kpi.value.toFixed(1),
-          unitOf(kpi),
-          kpi.definition,
-          kpi.inputs.map(inputText).join("; "),
-        ]),
-      );
+      // The value is a number (a negative one stays -3.0); the rest is text and is made safe.
+      const [name, unit, definition, inputs] = [kpi.name, unitOf(kpi), kpi.definition, kpi.inputs.map(inputText).join("; ")].map(csvText);
+      io.out([name, csvNumber(kpi.value, 1), unit, definition, inputs].join(","));
     }
   } else {
     if (problems.length > 0) io.out("");

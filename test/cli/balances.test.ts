@@ -219,7 +219,7 @@ describe("medbill balances on a hand-made ledger", () => {
     ]);
     expect(t.out).toHaveLength(4);
     expect(t.out[2]).toBe("L2,C2,P2,SELF,2026-01-06,50.00,0.00,70.00,0.00,0.00,,,,-20.00,credit");
-    expect(t.out[3]).toBe("'=L3,C3,P2,SELF,2026-01-07,60.00,0.00,0.00,0.00,0.00,0.00,60.00,60.00,,patient due");
+    expect(t.out[3]).toBe("\"'=L3\",C3,P2,SELF,2026-01-07,60.00,0.00,0.00,0.00,0.00,0.00,60.00,60.00,,patient due");
   });
 
   it("a workbook without Postings or Payments tables says so and exits 1", async () => {
