@@ -17,7 +17,6 @@ import {
 } from "../workbook/tables";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import { inspectWorkbook, type TableStatus } from "../workbook/setup";
-import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../workbook/workbookFileProblems";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
@@ -61,7 +60,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     if (def === Postings) ledgerRows.postings = parsed.rows as PostingRow[];
   }
   // Money posted twice (two people posting one remittance at once), with what to undo.
-  const duplicates = postedTwice(ledgerRows);
+  const duplicates = postedTwice(ledgerRows, raw, info.dateSystem);
   const total = problems.reduce((n, p) => n + p.length, 0);
 
   if (notes.length > 0) {
@@ -103,16 +102,12 @@ export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkboo
     io.err(describeFileError("open", path, error));
     return undefined;
   }
-  // Why it is not a workbook (CSV, .xls, password, damaged...): the same sentence the browser host shows.
-  const problem = workbookFileProblem(bytes);
-  if (problem) {
-    io.err(cannotOpen(path, problem));
-    return undefined;
-  }
   try {
     return await XlsxWorkbook.load(bytes);
   } catch {
-    io.err(cannotOpen(path, unreadableWorkbook(bytes)));
+    io.err(
+      `Cannot open "${path}": it is not an Excel workbook this tool can read. Save it from Excel as "Excel Workbook (*.xlsx)" and try again.`,
+    );
     return undefined;
   }
 }

@@ -11,6 +11,7 @@
 // Rows are laid out and previewed by the posting plans' own machinery (postingRows.ts).
 import { todayIso, type IsoDate } from "../dates";
 import type { LineBalance } from "../ledger/balances";
+import { findDuplicatePayments, rowsAsWritten } from "../ledger/duplicatePayments";
 import { LEDGER_TABLES, readLedger, type Ledger } from "../ledger/ledger";
 import { checkTargetTable, targetTable } from "../ledger/postingChecks";
 import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "../ledger/postingIds";
@@ -139,6 +140,7 @@ export function planFromRemittances(
     warnings: run.warnings,
     exceptions: run.exceptions,
   };
+  preview.warnings.push(...postedTwiceInFile(ledger, ctx, preview.remittances));
   const posting = planned.filter((p) => p.draft);
   if (posting.length === 0) return { ok: true, preview, predicted: [] };
 
@@ -215,6 +217,26 @@ export function planFromRemittances(
     }
   }
   return { ok: true, plan, preview, predicted: finished.predicted };
+}
+
+/**
+ * Money of this file's remittances already posted twice (two billers posting it at the same moment
+ * both passed the payer + trace check): the same remittance in Payments twice, or one of its claims
+ * posted from two remittances of its payer. Each says what to undo.
+ */
+function postedTwiceInFile(ledger: Ledger, ctx: PlanContext, remittances: EraRemittancePreview[]): string[] {
+  const key = (payerId: string | undefined, text: string | undefined) =>
+    `${payerId?.trim().toLowerCase()}\u0000${text?.trim().toLowerCase()}`;
+  const traces = new Set(remittances.filter((r) => r.payerId).map((r) => key(r.payerId, r.trace)));
+  const claims = new Set(remittances.filter((r) => r.payerId).flatMap((r) => r.claims.map((c) => key(r.payerId, c.patientControl))));
+  if (traces.size === 0) return [];
+  const rows = rowsAsWritten(ledger, ctx.tables, ctx.dateSystem);
+  const references = new Map(rows.payments.map((p) => [p.paymentId, p.reference]));
+  return findDuplicatePayments({ ...rows, chargeById: ledger.chargeById })
+    .filter((d) =>
+      d.kind === "same remittance" ? traces.has(key(d.payerId, references.get(d.kept))) : claims.has(key(d.payerId, d.claimId)),
+    )
+    .map((d) => d.message);
 }
 
 /** Append the PLB rows to ProviderAdjustments, or create the table with them when the workbook lacks it. */

@@ -4,12 +4,18 @@
 //   - Payments rows of the same payer with the same trace or reference (trimmed, any case; an ERA
 //     payment's Reference is its trace): the same remittance twice. The earliest row is kept; each
 //     later one is named with the postings it made, which double the kept one's lines.
-//   - The same claim posted from two remittances of one payer that are not the same remittance, when
-//     neither posting was undone (an 835 reversal, CLP02 22, undoes the first): paid twice, unless
-//     the payer did pay it twice.
+//   - A line of a claim posted from two remittances of one payer that are not the same remittance,
+//     when neither posting was undone (an 835 reversal, CLP02 22, undoes the first): the claim paid
+//     twice, unless the payer did pay it twice. Lines of one claim paid in different remittances are not.
 // Each finding says in a sentence what to undo, with Reverse posting. Pure: no workbook, no clock.
+// Two posts planned at the same moment also take the same new PaymentID and PostingIDs; the ledger
+// keeps only the first row of an ID, so rowsAsWritten reads Payments and Postings again with the
+// repeats kept when the Payments table has a repeated PaymentID.
+import type { DateSystem } from "../dates";
 import { formatMoney } from "../money";
-import type { ChargeRow, PaymentRow, PostingRow } from "../workbook/tables";
+import { mapColumns, parseTable } from "../workbook/mapTable";
+import type { RawTable } from "../workbook/port";
+import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow, type TableDef } from "../workbook/tables";
 import { refundedPaymentId, type Ledger } from "./ledger";
 
 export interface DuplicatePayment {
@@ -116,57 +122,107 @@ export function findDuplicatePayments(ledger: Pick<Ledger, "payments" | "posting
     });
   }
 
-  // ERA postings still standing, by claim: one payer's remittances (not one remittance twice) posting the same claim.
+  // ERA postings still standing, by line: one payer's remittances (not one remittance twice) posting the same line.
+  // Different lines of a claim paid in different remittances are not a double; the same line twice is.
   const paymentById = new Map<string, PaymentRow>();
   for (const p of ledger.payments) if (!paymentById.has(p.paymentId)) paymentById.set(p.paymentId, p);
-  const byClaim = new Map<string, Map<string, PostingRow[]>>();
+  const byLine = new Map<string, Map<string, PostingRow[]>>();
   for (const [paymentId, postings] of standing) {
     const payment = paymentById.get(paymentId);
     if (!payment?.payerId || payment.amount < 0) continue;
     for (const p of postings) {
-      if (p.source !== "ERA") continue;
-      const claimId = ledger.chargeById.get(p.chargeId)?.claimId;
-      if (claimId === undefined) continue;
-      const key = `${payment.payerId.trim().toLowerCase()}\u0000${claimId}`;
-      const byPayment = byClaim.get(key) ?? new Map<string, PostingRow[]>();
+      // A $0 denial posts nothing: the claim worked and paid later is not a double.
+      if (p.source !== "ERA" || !(p.paid || p.adjustment || p.patientResp)) continue;
+      const key = `${payment.payerId.trim().toLowerCase()}\u0000${p.chargeId}`;
+      const byPayment = byLine.get(key) ?? new Map<string, PostingRow[]>();
       const list = byPayment.get(paymentId) ?? [];
       list.push(p);
       byPayment.set(paymentId, list);
-      byClaim.set(key, byPayment);
+      byLine.set(key, byPayment);
     }
   }
-  for (const byPayment of byClaim.values()) {
+  // One finding per claim and later payment, with every posting of that payment to the doubled lines.
+  const doubles = new Map<string, { kept: string; undo: string; claimId: string; postings: PostingRow[] }>();
+  for (const byPayment of byLine.values()) {
     if (byPayment.size < 2) continue;
-    const ids = [...byPayment.keys()];
-    const [kept] = ids;
-    for (const id of ids.slice(1)) {
+    const [kept, ...later] = [...byPayment.keys()];
+    for (const id of later) {
       const a = sameRemittance.get(kept);
       if (a !== undefined && a === sameRemittance.get(id)) continue;
-      const first = paymentById.get(kept)!;
-      const later = paymentById.get(id)!;
       const postings = byPayment.get(id)!;
-      const claimId = ledger.chargeById.get(postings[0].chargeId)!.claimId;
-      const payer = later.payerId!.trim();
-      const ref = (p: PaymentRow) => (p.reference?.trim() ? `, ${referenceWords(p)}` : "");
-      found.push({
-        kind: "claim posted twice",
-        payerId: payer,
-        kept,
-        undo: id,
-        postingIds: postings.map((p) => p.postingId),
-        claimId,
-        message:
-          `Claim ${claimId} was posted from two remittances of ${payer} (${kept}${ref(first)}, and ${id}${ref(later)}): ` +
-          `if ${payer} paid it only once, undo ${id}'s ${plural(postings.length, "posting")} to claim ${claimId} with Reverse posting.`,
-      });
+      const claimId = ledger.chargeById.get(postings[0].chargeId)?.claimId ?? postings[0].chargeId;
+      const key = `${claimId}\u0000${kept}\u0000${id}`;
+      const entry = doubles.get(key) ?? { kept, undo: id, claimId, postings: [] };
+      entry.postings.push(...postings);
+      doubles.set(key, entry);
     }
+  }
+  for (const { kept, undo, claimId, postings } of doubles.values()) {
+    const first = paymentById.get(kept)!;
+    const later = paymentById.get(undo)!;
+    const payer = later.payerId!.trim();
+    const ref = (p: PaymentRow) => (p.reference?.trim() ? `, ${referenceWords(p)}` : "");
+    found.push({
+      kind: "claim posted twice",
+      payerId: payer,
+      kept,
+      undo,
+      postingIds: postings.map((p) => p.postingId),
+      claimId,
+      message:
+        `Claim ${claimId} was posted from two remittances of ${payer} (${kept}${ref(first)}, and ${undo}${ref(later)}): ` +
+        `if ${payer} paid it only once, undo ${undo}'s ${plural(postings.length, "posting")} to claim ${claimId} with Reverse posting.`,
+    });
   }
   return found;
 }
 
-/** The same, from rows as parsed (Check rows and `medbill check`, which read the tables without a ledger): the sentences. */
-export function postedTwice(rows: { charges: ChargeRow[]; payments: PaymentRow[]; postings: PostingRow[] }): string[] {
+/** Whether a table repeats a key (any case, trimmed): a cheap look at one column, no parsing. */
+function repeatsKey(def: TableDef, raw: RawTable): boolean {
+  const column = def.key === undefined ? undefined : mapColumns(def, raw.headers).columns[def.key as string];
+  if (!column) return false;
+  const seen = new Set<string>();
+  for (const row of raw.rows) {
+    const v = row[column.index];
+    if (v === null || v === "") continue;
+    const key = String(v).trim().toLowerCase();
+    if (seen.has(key)) return true;
+    seen.add(key);
+  }
+  return false;
+}
+
+/**
+ * Payments and Postings as written: the rows given (a ledger's, or rows parsed for Check rows) unless
+ * the Payments table repeats a PaymentID, when both are read again from the tables with every repeat
+ * kept (parseTable leaves a repeated ID's later rows out, so a remittance posted twice at once would
+ * not be seen).
+ */
+export function rowsAsWritten(
+  rows: { payments: PaymentRow[]; postings: PostingRow[] },
+  tables: Record<string, RawTable | undefined>,
+  dateSystem: DateSystem,
+): { payments: PaymentRow[]; postings: PostingRow[] } {
+  const payments = tables[Payments.name];
+  if (!payments || !repeatsKey(Payments, payments)) return rows;
+  const unkeyed = <D extends TableDef>(def: D): D => ({ ...def, key: undefined });
+  const postings = tables[Postings.name];
+  return {
+    payments: parseTable(unkeyed(Payments), payments, dateSystem).rows,
+    postings: postings ? parseTable(unkeyed(Postings), postings, dateSystem).rows : rows.postings,
+  };
+}
+
+/**
+ * The same, from rows as parsed (Check rows and `medbill check`, which read the tables without a
+ * ledger), with the tables they came from for rowsAsWritten: the sentences.
+ */
+export function postedTwice(
+  rows: { charges: ChargeRow[]; payments: PaymentRow[]; postings: PostingRow[] },
+  tables: Record<string, RawTable | undefined> = {},
+  dateSystem: DateSystem = 1900,
+): string[] {
   const chargeById = new Map<string, ChargeRow>();
   for (const c of rows.charges) if (!chargeById.has(c.chargeId)) chargeById.set(c.chargeId, c);
-  return findDuplicatePayments({ payments: rows.payments, postings: rows.postings, chargeById }).map((d) => d.message);
+  return findDuplicatePayments({ ...rowsAsWritten(rows, tables, dateSystem), chargeById }).map((d) => d.message);
 }

@@ -54,12 +54,16 @@ export function booksSnapshot(tables: Record<string, RawTable | undefined>, name
   return { tables: out };
 }
 
+/** The tables of the snapshot that differ in tables read since (a writer that reads again anyway passes its own read). */
+export function changedTables(snapshot: BooksSnapshot, now: Record<string, RawTable | undefined>): string[] {
+  return Object.keys(snapshot.tables).filter((name) => tableFingerprint(now[name]) !== snapshot.tables[name]);
+}
+
 /** The tables of the snapshot that the workbook now holds otherwise, read again in one call; empty when none. */
 export async function changedSince(workbook: Workbook, snapshot: BooksSnapshot): Promise<string[]> {
   const names = Object.keys(snapshot.tables);
   if (names.length === 0) return [];
-  const now = await workbook.readTables(names);
-  return names.filter((name) => tableFingerprint(now[name]) !== snapshot.tables[name]);
+  return changedTables(snapshot, await workbook.readTables(names));
 }
 
 /** "The Payments table", "The Payments and Postings tables", "The Charges, Payments and Postings tables". */
@@ -72,8 +76,8 @@ function tablesWords(names: string[]): string {
  * The biller's sentence for a refused write: "The Payments table changed since this preview
  * (someone else may be posting): preview again before posting. Nothing was written."
  */
-export function staleMessage(changed: string[], doing: string = "posting"): string {
-  return `${tablesWords(changed)} changed since this preview (someone else may be posting): preview again before ${doing}. Nothing was written.`;
+export function staleMessage(changed: string[], doing: string = "posting", who: string = "someone else may be posting"): string {
+  return `${tablesWords(changed)} changed since this preview (${who}): preview again before ${doing}. Nothing was written.`;
 }
 
 export type GuardedApply = { ok: true; applied: AppliedPlan } | { ok: false; error: string; changed: string[] };

@@ -55,6 +55,6 @@ export async function checkRows(workbook: Workbook, limit: number = ISSUES_SHOWN
       result.shown.push(describeIssue(issue));
     }
   }
-  result.duplicates = postedTwice(ledger);
+  result.duplicates = postedTwice(ledger, raw, info.dateSystem);
   return result;
 }

@@ -3,7 +3,9 @@
 // issue it. Issuing reads the workbook again and builds the job again first: when the documents are
 // not the ones previewed (someone issued statements or posted a payment in between), nothing is
 // written and the new preview is handed back, so a number is never issued twice and the biller
-// always issues what they saw. Then one plan: issuePlan (the sheet and one Statements row per
+// always issues what they saw. Whether the books changed is the one check every writer uses
+// (booksSnapshot.ts): the preview keeps the fingerprints of the tables it read, and a table that
+// differs is named in the refusal. Then one plan: issuePlan (the sheet and one Statements row per
 // document) or, for a re-print, reprintPlan (the sheet only, same number), with its Audit row.
 // Each stage is announced first so the progress bar moves before the slow part.
 import type { IsoDate } from "../../src/dates";
@@ -11,7 +13,8 @@ import type { Cents } from "../../src/money";
 import { nextNumbers, reprint, statementBatch } from "../../src/statements/batch";
 import type { StatementDocument } from "../../src/statements/model";
 import { invoiceFor } from "../../src/statements/statement";
-import { readStatementBooks, type StatementBooks } from "../../src/statements/statementBooks";
+import { STATEMENT_TABLES, statementBooks, type StatementBooks } from "../../src/statements/statementBooks";
+import { booksSnapshot, changedTables, staleMessage, type BooksSnapshot } from "../../src/workbook/booksSnapshot";
 import { issuePlan, reprintPlan } from "../../src/statements/statementPlan";
 import { applyPlan, type AppliedPlan, type WritePlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
@@ -44,6 +47,8 @@ export interface StatementPreview {
   date: IsoDate;
   /** Set when there is nothing to issue. */
   nothing: boolean;
+  /** The tables it was built on, as read (set by runPreview and by a refused issue's new preview). */
+  snapshot?: BooksSnapshot;
 }
 
 export type PreviewResult = { ok: true; preview: StatementPreview } | { ok: false; field?: StatementField; error: string };
@@ -94,8 +99,20 @@ export async function loadStatementBooks(
   workbook: Workbook,
   onStage: (stage: StatementStage) => Promise<void> | void = () => {},
 ): Promise<StatementBooks> {
+  return (await readBooks(workbook, onStage)).books;
+}
+
+/** The books and the tables they were read from, for the snapshot. */
+async function readBooks(workbook: Workbook, onStage: (stage: StatementStage) => Promise<void> | void) {
   await onStage("reading");
-  return readStatementBooks(workbook);
+  const { dateSystem } = await workbook.describe();
+  const tables = await workbook.readTables(STATEMENT_TABLES);
+  return { books: statementBooks(tables, dateSystem), tables };
+}
+
+/** The preview with the snapshot of the tables it was built on. */
+function withSnapshot(result: PreviewResult, tables: Parameters<typeof booksSnapshot>[0]): PreviewResult {
+  return result.ok ? { ok: true, preview: { ...result.preview, snapshot: booksSnapshot(tables, STATEMENT_TABLES) } } : result;
 }
 
 /** Read the workbook and build the preview: what the Preview button does. */
@@ -104,9 +121,9 @@ export async function runPreview(
   request: StatementRequest,
   onStage: (stage: StatementStage) => Promise<void> | void = () => {},
 ): Promise<{ books: StatementBooks; result: PreviewResult }> {
-  const books = await loadStatementBooks(workbook, onStage);
+  const { books, tables } = await readBooks(workbook, onStage);
   await onStage("building");
-  return { books, result: previewStatements(books, request) };
+  return { books, result: withSnapshot(previewStatements(books, request), tables) };
 }
 
 /** What was issued (or re-printed), for the pane's message and the PDF. */
@@ -145,14 +162,18 @@ export async function issueStatements(
 ): Promise<IssueResult> {
   if (previewed.nothing) return { ok: false, error: "There is nothing to issue: preview again." };
   const { request } = previewed;
-  const books = await loadStatementBooks(workbook, onStage);
+  const { books, tables } = await readBooks(workbook, onStage);
   await onStage("building");
-  const again = previewStatements(books, request);
-  if (!again.ok || again.preview.nothing || !sameDocuments(again.preview.documents, previewed.documents)) {
+  const again = withSnapshot(previewStatements(books, request), tables);
+  const changed = previewed.snapshot ? changedTables(previewed.snapshot, tables) : [];
+  if (changed.length > 0 || !again.ok || again.preview.nothing || !sameDocuments(again.preview.documents, previewed.documents)) {
+    const who = "statements issued or payments posted in between";
     return {
       ok: false,
       error:
-        "The workbook changed since the preview (statements issued or payments posted in between): check the new preview and issue again. Nothing was written.",
+        changed.length > 0
+          ? staleMessage(changed, "issuing", who)
+          : `The workbook changed since the preview (${who}): check the new preview and issue again. Nothing was written.`,
       changed: again,
       books,
     };

@@ -2,7 +2,7 @@
 // payer's remittances posting the same claim twice, each named with what to undo. Hand-made
 // ledgers, then a real ERA posted twice by two billers who previewed it at the same moment.
 import { describe, expect, it } from "vitest";
-import { findDuplicatePayments } from "../../src/ledger/duplicatePayments";
+import { findDuplicatePayments, rowsAsWritten } from "../../src/ledger/duplicatePayments";
 import { readLedger, type Ledger } from "../../src/ledger/ledger";
 import { samplePractice } from "../../src/sample/practiceSample";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
@@ -77,7 +77,7 @@ describe("finding the same remittance posted twice", () => {
     );
   });
 
-  it("finds one payer's two remittances posting the same claim, unless the first was reversed", () => {
+  it("finds one payer's two remittances posting the same line of a claim, unless the first was reversed or a $0 denial", () => {
     const first = posting("PS1", "L1", { paymentId: "PM1", paid: 6000, source: "ERA" });
     const tables = {
       charges: [charge("L1"), charge("L2", { claimId: "CL2" })],
@@ -101,6 +101,19 @@ describe("finding the same remittance posted twice", () => {
       payments: [tables.payments[0], payment("PM2", 6000, { ...ERA, payerId: "SEC", reference: "T2" })],
     };
     expect(findDuplicatePayments(ledgerOf(secondary))).toEqual([]);
+    // A $0 denial worked and paid in a later remittance posts the line once.
+    const denied = {
+      ...tables,
+      postings: [posting("PS1", "L1", { paymentId: "PM1", paid: 0, group: "CO", reason: "16", source: "ERA" }), tables.postings[1]],
+    };
+    expect(findDuplicatePayments(ledgerOf(denied))).toEqual([]);
+    // Two lines of one claim paid in two remittances: each line once.
+    const split = {
+      ...tables,
+      charges: [charge("L1"), charge("L2")],
+      postings: [first, posting("PS2", "L2", { paymentId: "PM2", paid: 6000, source: "ERA" })],
+    };
+    expect(findDuplicatePayments(ledgerOf(split))).toEqual([]);
   });
 
   it("finds nothing in a ledger posted once", () => {
@@ -144,16 +157,25 @@ describe("a real ERA posted twice by two billers at the same moment", () => {
     await applyPlan(workbook, alice.plan!);
     await applyPlan(workbook, bob.plan!);
 
-    const after = (await readLedger(workbook)).ledger;
+    const { ledger: after, tables, dateSystem } = await readLedger(workbook);
+    // The ledger keeps the first row of a repeated ID; the rows as written hold both copies.
     const paymentId = after.payments.find((p) => p.reference === "EFT7770001")!.paymentId;
-    const postings = after.postings.filter((p) => p.paymentId === paymentId).length / 2;
+    const postings = after.postings.filter((p) => p.paymentId === paymentId).length;
     expect(postings).toBeGreaterThan(0);
-    const found = findDuplicatePayments(after);
+    const written = rowsAsWritten(after, tables, dateSystem);
+    expect(written.payments.filter((p) => p.paymentId === paymentId)).toHaveLength(2);
+    const found = findDuplicatePayments({ ...written, chargeById: after.chargeById });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kind: "same remittance", kept: paymentId, undo: paymentId });
     expect(found[0].postingIds).toHaveLength(postings);
     expect(found[0].message).toBe(
       `Payment ${paymentId} is in Payments twice, the same remittance (${payer.payerId}, trace EFT7770001) posted at the same time, and ${postings} postings with it: undo one copy of it and of each of those postings with Reverse posting.`,
     );
+
+    // Previewing the file again says it is posted, and names the double.
+    const third = await previewRemittance(workbook, { name: "a.835", read: async () => file.bytes }, undefined, TODAY);
+    if (!third.ok) throw new Error(third.error);
+    expect(third.plan).toBeUndefined();
+    expect(third.preview.warnings).toContain(found[0].message);
   });
 });

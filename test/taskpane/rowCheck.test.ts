@@ -83,6 +83,19 @@ describe("Check rows", () => {
     ]);
   });
 
+  it("names a remittance posted twice at the same moment, under one PaymentID and the same PostingIDs", async () => {
+    const paid = posting("PS1", "L1", { paymentId: "PM1", paid: 9000, source: "ERA" });
+    const era = payment("PM1", 9000, { method: "ERA", reference: "1234" });
+    const check = await checkRows(ledgerWorkbook({ charges: [charge("L1")], payments: [era, era], postings: [paid, paid] }));
+    expect(check.shown).toEqual([
+      'Payments row 3, PaymentID: "PM1" is already used on row 2',
+      'Postings row 3, PostingID: "PS1" is already used on row 2',
+    ]);
+    expect(check.duplicates).toEqual([
+      "Payment PM1 is in Payments twice, the same remittance (MCR, trace 1234) posted at the same time, and 1 posting with it: undo one copy of it and of each of those postings with Reverse posting.",
+    ]);
+  });
+
   it("finds nothing posted twice in a ledger posted once", async () => {
     const wb = ledgerWorkbook({
       charges: [charge("L1")],

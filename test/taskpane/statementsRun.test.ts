@@ -76,6 +76,7 @@ describe("previewing", () => {
       pendingInsurance: run.documents.reduce((s, d) => s + d.pendingInsurance, 0),
       date: DATE,
       nothing: false,
+      snapshot: { tables: expect.objectContaining({ Statements: expect.any(String), Payments: expect.any(String) }) },
     });
     expect(workbook.sheets).toEqual(before);
   });
@@ -197,7 +198,7 @@ describe("issuing a batch", () => {
     const result = await issueStatements(workbook, preview, undefined, NOW);
     if (result.ok) throw new Error("issued a stale preview");
     expect(result.error).toBe(
-      "The workbook changed since the preview (statements issued or payments posted in between): check the new preview and issue again. Nothing was written.",
+      "The Statements table changed since this preview (statements issued or payments posted in between): preview again before issuing. Nothing was written.",
     );
     expect(workbook.sheets).toEqual(before);
     if (!result.changed?.ok) throw new Error("no new preview");
