@@ -17,6 +17,7 @@ import {
 } from "../workbook/tables";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import { inspectWorkbook, type TableStatus } from "../workbook/setup";
+import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../workbook/workbookFileProblems";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
@@ -102,12 +103,16 @@ export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkboo
     io.err(describeFileError("open", path, error));
     return undefined;
   }
+  // Why it is not a workbook (CSV, .xls, password, damaged...): the same sentence the browser host shows.
+  const problem = workbookFileProblem(bytes);
+  if (problem) {
+    io.err(cannotOpen(path, problem));
+    return undefined;
+  }
   try {
     return await XlsxWorkbook.load(bytes);
   } catch {
-    io.err(
-      `Cannot open "${path}": it is not an Excel workbook this tool can read. Save it from Excel as "Excel Workbook (*.xlsx)" and try again.`,
-    );
+    io.err(cannotOpen(path, unreadableWorkbook(bytes)));
     return undefined;
   }
 }
