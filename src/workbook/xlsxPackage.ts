@@ -8,13 +8,21 @@
 //   "xl/drawings/commentsDrawing1.vml"; ExcelJS only reads "xl/comments1.xml" and
 //   "xl/drawings/vmlDrawing1.vml", and throws when a sheet points at a part it did not read.
 // - Worksheet and table parts not named sheetN.xml / tableN.xml are not read at all.
+// - A dropdown (data validation) over a whole column, "G2:G1048576", as office templates often
+//   have: ExcelJS keeps one entry per cell, so one such column took 4.6 s and over 400 MB to open
+//   and 12 s to save. Its rows are cut to the sheet's last used row plus VALIDATION_MARGIN: the
+//   next rows added by MedBill or by hand still get the dropdown.
 // So: every relationship is resolved to the part it names, the parts ExcelJS finds by name are
 // renamed to names it knows, and every internal target is written relative, as Excel does. Only
-// .rels files and [Content_Types].xml are read as text; when nothing needs changing the bytes are
-// handed on untouched, and otherwise the other parts are copied across without recompression.
+// .rels files, [Content_Types].xml and worksheets holding dropdowns are read as text; when nothing
+// needs changing the bytes are handed on untouched, and otherwise the parts are stored, not
+// deflated again.
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+/** Rows a dropdown keeps past a sheet's last used row when it reached further (see the header). */
+export const VALIDATION_MARGIN = 5000;
+const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/;
 
 /** The parts ExcelJS finds by name: the name it wants, by relationship type. */
 const NAMED_PARTS: Record<string, { pattern: RegExp; name: (n: number) => string }> = {
@@ -38,7 +46,7 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   const text = unzipSync(bytes, {
     filter: (file) => {
       names.push(file.name);
-      return file.name.endsWith(".rels") || file.name === "[Content_Types].xml";
+      return file.name.endsWith(".rels") || file.name === "[Content_Types].xml" || WORKSHEET_PART.test(file.name);
     },
   });
   const existing = new Set(names.map(partName));
@@ -79,7 +87,12 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   }
 
   // Every .rels rewritten with relative targets to the (renamed) parts.
-  const rewritten = new Map<string, Uint8Array>();
+  const rewritten = new Map<string, Unzipped[string]>();
+  for (const [file, data] of Object.entries(text)) {
+    if (!WORKSHEET_PART.test(file)) continue;
+    const sheet = sheetWithShortValidations(data);
+    if (sheet) rewritten.set(file, sheet);
+  }
   for (const [file, list] of rels) {
     const source = sourceOf(renames.get(partName(file)) ?? partName(file));
     let xml = strFromU8(text[file]);
@@ -102,7 +115,7 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   if (rewritten.size === 0 && renames.size === 0 && names.every((n) => !n.startsWith("/"))) return bytes;
 
   // Stored, not deflated again: ExcelJS inflates every part anyway, and deflating a big sheet is slow.
-  const all: Unzipped = unzipSync(bytes);
+  const all: Unzipped = { ...text, ...unzipSync(bytes, { filter: (file) => !(file.name in text) }) };
   const out: Unzipped = {};
   for (const [file, data] of Object.entries(all)) {
     if (file.endsWith("/") && data.length === 0) continue;
@@ -110,6 +123,50 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
     out[renames.get(name) ?? name] = rewritten.get(file) ?? data;
   }
   return zipSync(out, { level: 0 });
+}
+
+/**
+ * A worksheet's XML with every data validation's rows cut to its last used row plus
+ * VALIDATION_MARGIN, or undefined when none reaches that far (the usual case: nothing copied).
+ */
+function sheetWithShortValidations(data: Uint8Array): Unzipped[string] | undefined {
+  // Most sheets have none: a byte search first, so only the few that do are decoded.
+  if (!includesAscii(data, "Validation ")) return undefined;
+  const xml = strFromU8(data);
+  const lastRowTag = xml.lastIndexOf("<row ");
+  const lastRow = lastRowTag < 0 ? 0 : Number(/\sr="(\d+)"/.exec(xml.slice(lastRowTag, xml.indexOf(">", lastRowTag)))?.[1] ?? 0);
+  const limit = lastRow + VALIDATION_MARGIN;
+  let changed = false;
+  const cut = xml.replace(/(<dataValidation\b[^>]*?\ssqref=")([^"]*)"/g, (whole, start: string, sqref: string) => {
+    const ranges = sqref
+      .trim()
+      .split(/\s+/)
+      .map((range) => {
+        // "G:G" (whole column) or "G2:G1048576".
+        const m = /^\$?([A-Z]+)\$?(\d*)(?::\$?([A-Z]+)\$?(\d*))?$/i.exec(range);
+        if (!m) return range;
+        const top = m[2] === "" ? 1 : Number(m[2]);
+        const bottom = m[3] === undefined ? top : m[4] === "" ? Number.POSITIVE_INFINITY : Number(m[4]);
+        if (bottom <= limit) return range;
+        // A range wholly past the limit keeps its first cell (an empty sqref is refused by Excel).
+        if (top > limit) return `${m[1]}${top}`;
+        return `${m[1]}${top}:${m[3] ?? m[1]}${limit}`;
+      });
+    if (ranges.join(" ") === sqref.trim()) return whole;
+    changed = true;
+    return `${start}${ranges.join(" ")}"`;
+  });
+  return changed ? strToU8(cut) : undefined;
+}
+
+/** Whether the bytes hold this ASCII text; it should start with a rare byte, which is searched for first. */
+function includesAscii(data: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = data.indexOf(first); i >= 0 && i + text.length <= data.length; i = data.indexOf(first, i + 1)) {
+    for (let j = 1; j < text.length; j++) if (data[i + j] !== text.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /** A zip entry's name as a part name: no leading slash. */

@@ -12,7 +12,7 @@ import { mapColumns, parseTable, rowToCells } from "../../src/workbook/mapTable"
 import { applyPlan } from "../../src/workbook/plan";
 import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
 import { Charges, Payers, Payments, Postings } from "../../src/workbook/tables";
-import { packageForExcelJs } from "../../src/workbook/xlsxPackage";
+import { packageForExcelJs, VALIDATION_MARGIN } from "../../src/workbook/xlsxPackage";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 
 const NOW = new Date(2026, 3, 1, 10, 0, 0);
@@ -84,7 +84,11 @@ describe("workbooks saved by openpyxl and LibreOffice, with real tables", () => 
       },
       info.dateSystem,
     );
-    await applyPlan(book, { action: "Post payment", what: "1 posting", ops: [{ kind: "appendRows", table: "Postings", rows: [row] }] }, NOW);
+    await applyPlan(
+      book,
+      { action: "Post payment", what: "1 posting", ops: [{ kind: "appendRows", table: "Postings", rows: [row] }] },
+      NOW,
+    );
 
     const again = await XlsxWorkbook.load(await book.save());
     const after = await again.describe();
@@ -118,6 +122,57 @@ describe("plain sheets saved by openpyxl, pandas and LibreOffice (no tables)", (
     // The office's sheet keeps its data; the new table went on a sheet of its own.
     expect((await again.readSheet("Charges"))!.slice(1).map((r) => r[0])).toEqual(["C0001", "C0002", "C0003"]);
     expect(after.tables.find((t) => t.name === "Charges")!.sheet).toBe("Charges (2)");
+  });
+});
+
+describe("what offices add to their sheets (openpyxl-extras.xlsx)", () => {
+  it("a dropdown over a whole column is cut to the used rows and a margin, and survives a plan and a save", async () => {
+    const sheetOf = (bytes: Uint8Array, part: string) => strFromU8(unzipSync(bytes, { filter: (f) => f.name === part })[part]);
+    expect(sheetOf(fixture("openpyxl-extras.xlsx"), "xl/worksheets/sheet4.xml")).toContain('sqref="G2:G1048576"');
+    const ready = sheetOf(packageForExcelJs(fixture("openpyxl-extras.xlsx")), "xl/worksheets/sheet4.xml");
+    expect(ready).toContain(`sqref="G2:G${3 + VALIDATION_MARGIN}"`);
+    // The whole-column conditional fill is one range for ExcelJS too: left as it is.
+    expect(ready).toContain('sqref="E2:E1048576"');
+
+    const book = await XlsxWorkbook.load(fixture("openpyxl-extras.xlsx"));
+    const info = await book.describe();
+    const postings = info.tables.find((t) => t.name === "Postings")!;
+    const row = rowToCells(
+      Postings,
+      mapColumns(Postings, postings.headers),
+      { postingId: "T0003", chargeId: "C0003", date: "2026-03-21" as IsoDate, paid: 100 as Cents },
+      info.dateSystem,
+    );
+    await applyPlan(
+      book,
+      { action: "Post payment", what: "1 posting", ops: [{ kind: "appendRows", table: "Postings", rows: [row] }] },
+      NOW,
+    );
+    const saved = await book.save();
+    const again = await XlsxWorkbook.load(saved);
+    expect((await again.describe()).tables.find((t) => t.name === "Postings")?.rowCount).toBe(3);
+    const postingsXml = sheetOf(saved, "xl/worksheets/sheet4.xml");
+    expect(postingsXml).toContain("&quot;CO,PR,OA,PI,WO&quot;");
+    expect(postingsXml).toMatch(new RegExp(`sqref="G2:G${3 + VALIDATION_MARGIN}"`));
+    // The link on Charges is read as its text.
+    expect((await again.readTables(["Charges"])).Charges!.rows[0][0]).toBe("C0001");
+  });
+
+  it("cuts every form of a long dropdown range and leaves short ones alone", () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c></row>`).join("");
+    const sheet = (sqref: string) =>
+      `<worksheet><sheetData>${rows}</sheetData><dataValidations count="1"><dataValidation type="list" sqref="${sqref}"><formula1>"A,B"</formula1></dataValidation></dataValidations></worksheet>`;
+    const cut = (sqref: string) => {
+      const out = packageForExcelJs(zipSync({ "xl/worksheets/sheet1.xml": strToU8(sheet(sqref)) }));
+      return /sqref="([^"]*)"/.exec(strFromU8(unzipSync(out)["xl/worksheets/sheet1.xml"]))![1];
+    };
+    const limit = 10 + VALIDATION_MARGIN;
+    expect(cut("G2:G1048576")).toBe(`G2:G${limit}`);
+    expect(cut("$G$2:$H$1048576 B5")).toBe(`G2:H${limit} B5`);
+    expect(cut("G:G")).toBe(`G1:G${limit}`);
+    expect(cut(`C${limit + 5}:C1048576`)).toBe(`C${limit + 5}`);
+    const short = zipSync({ "xl/worksheets/sheet1.xml": strToU8(sheet("G2:G40")) });
+    expect(packageForExcelJs(short)).toBe(short);
   });
 });
 
