@@ -241,8 +241,8 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
           {chosen.preview.warnings.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>Problems in the file's envelope</MessageBarTitle>
-                <ul className={styles.warnings} aria-label="File warnings">
+                <MessageBarTitle>Before posting</MessageBarTitle>
+                <ul className={styles.warnings} aria-label="Warnings">
                   {chosen.preview.warnings.map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
