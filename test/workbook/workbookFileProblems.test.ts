@@ -77,6 +77,11 @@ describe("why a file is not a workbook MedBill can read", () => {
     expect(workbookFileProblem(bytes)).toMatch(reason);
   });
 
+  it("tells real .xls and .ods files (made by LibreOffice) for what they are", () => {
+    expect(workbookFileProblem(fixture("libreoffice-ranges.xls"))).toMatch(/^it is an older Excel 97-2003 workbook \(\.xls\): open it/);
+    expect(workbookFileProblem(fixture("libreoffice-ranges.ods"))).toMatch(/^it is an OpenDocument spreadsheet \(\.ods\)/);
+  });
+
   it("finds nothing wrong with real workbooks, from Excel's writer or other programs", async () => {
     for (const name of ["openpyxl-tables.xlsx", "libreoffice-ranges.xlsx", "pandas-charges.xlsx"])
       expect(workbookFileProblem(fixture(name))).toBeUndefined();
