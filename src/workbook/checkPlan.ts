@@ -11,6 +11,7 @@
 // A report's text styles and print layout (statements) are checked here too, so that no adapter
 // meets a font size Excel refuses or a page break it cannot place half-way through a plan.
 import {
+  PLAN_HEADER,
   PlanRejected,
   type CellValue,
   type ReportSheetOp,
@@ -172,6 +173,38 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
         checkReportLayout(op, tables, problems);
         sheets.add(sheet);
         summary.sheetsWritten.push(op.sheet);
+        break;
+      }
+      case "addColumns": {
+        const table = written(op.table);
+        if (!table) {
+          problems.push(`the workbook has no table named ${op.table}`);
+          break;
+        }
+        for (const h of op.headers) {
+          if (h.trim() === "") problems.push(`table ${op.table} cannot get a blank column header`);
+          else if (headerIndex(table.headers, h) >= 0) problems.push(`table ${op.table} already has the column "${h}"`);
+        }
+        table.headers = [...table.headers, ...op.headers];
+        break;
+      }
+      case "deleteRows":
+      case "updateRows": {
+        const table = written(op.table);
+        if (!table) {
+          problems.push(`the workbook has no table named ${op.table}`);
+          break;
+        }
+        if (headerIndex(table.headers, PLAN_HEADER) < 0) problems.push(`table ${op.table} has no column "${PLAN_HEADER}"`);
+        if (typeof op.plan !== "string" || op.plan.trim() === "") problems.push(`the rows of table ${op.table} need a plan id`);
+        if (op.kind === "updateRows") {
+          for (const key of Object.keys(op.values)) if (headerIndex(table.headers, key) < 0) problems.push(`table ${op.table} has no column "${key}"`);
+          const bad = firstUnstorableInRecords([op.values]);
+          if (bad) problems.push(unstorable(`the cells set in table ${op.table}: column "${bad.key}"`, bad.value));
+        }
+        // The row count after a deleteRows is unknown here: a later setColumn or markCells on the
+        // same table cannot be checked, so a plan may not have one.
+        if (op.kind === "deleteRows") table.rowCount = Number.NaN;
         break;
       }
       case "markCells": {

@@ -17,8 +17,12 @@
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
+  PLAN_HEADER,
   PlanRejected,
+  type AddColumnsOp,
   type AppendRowsOp,
+  type DeleteRowsOp,
+  type UpdateRowsOp,
   type CellValue,
   type CreateTableOp,
   type MarkCellsOp,
@@ -59,6 +63,8 @@ const SAMPLE_ROWS = 50;
 const READ_MARGIN = 1.25;
 /** Office.js wraps each queued operation (object path, action, ids): counted against the budget too. */
 const OPERATION_BYTES = 100;
+/** A Plan cell in a response: a quoted id such as "P20261206-153012-AB12" and a comma. */
+const PLAN_ID_BYTES = 28;
 /** Excel reads at most 5 million cells per range; keep every chunk far below that. */
 const MAX_CHUNK_CELLS = 500_000;
 /**
@@ -246,7 +252,21 @@ export class ExcelWorkbook implements Workbook {
         );
       }
 
+      // Table columns get their header names with ExcelApi 1.4.
+      if (ops.some((op) => op.kind === "addColumns") && !apiSupported("1.4")) {
+        throw new PlanRejected(
+          "Nothing was written: this version of Excel cannot add a column to a table from an add-in. Use Excel for Microsoft 365 or Excel on the web.",
+        );
+      }
+
       const writer = new PlanWriter(context, layout, this.maxPayloadBytes);
+      // Rows are found by plan id (deleteRows, updateRows) from the Plan column, read in one phase.
+      await writer.loadPlanColumns(ops, (columns) =>
+        this.loadChunks(
+          context,
+          columns.flatMap((c) => this.readChunks(c.sheet, c.top, c.column, c.rows, 1, estimateRowBytes(PLAN_ID_BYTES, 1), c.into)),
+        ),
+      );
       await writer.unprotectSheets(ops);
       try {
         await writer.writePlan(ops);
@@ -599,6 +619,8 @@ interface TableState {
   headers: string[];
   rowCount: number;
   formats: (string | null)[];
+  /** Each body row's Plan value, when the plan finds rows by plan id in this table; else undefined. */
+  plans?: CellValue[];
 }
 
 /**
@@ -636,6 +658,32 @@ class PlanWriter {
       ]),
     );
     this.sheets = new Map(layout.sheets.map((s) => [s.name.toLowerCase(), { ...s }]));
+  }
+
+  /**
+   * The Plan column of each table whose rows a plan finds by plan id, read before anything is
+   * written (one phase of reads, chunked like any read); later ops keep it up to date.
+   */
+  async loadPlanColumns(
+    ops: WriteOp[],
+    read: (columns: { sheet: string; top: number; column: number; rows: number; into: CellValue[][] }[]) => Promise<void>,
+  ): Promise<void> {
+    const wanted = new Set(ops.flatMap((op) => (op.kind === "deleteRows" || op.kind === "updateRows" ? [op.table.toLowerCase()] : [])));
+    const columns: { table: TableState; sheet: string; top: number; column: number; rows: number; into: CellValue[][] }[] = [];
+    for (const key of wanted) {
+      const table = this.tables.get(key);
+      if (!table) continue;
+      const col = headerIndex(table.headers, PLAN_HEADER);
+      if (col < 0 || table.rowCount === 0) {
+        table.plans = new Array<CellValue>(table.rowCount).fill(null);
+        continue;
+      }
+      const into: CellValue[][] = new Array(table.rowCount);
+      columns.push({ table, sheet: table.sheet, top: table.headerRowIndex + 1, column: table.columnIndex + col, rows: table.rowCount, into });
+    }
+    if (columns.length === 0) return;
+    await read(columns);
+    for (const { table, into } of columns) table.plans = Array.from(into, (row) => row?.[0] ?? null);
   }
 
   startBatch(): void {
@@ -730,6 +778,15 @@ class PlanWriter {
         case "markCells":
           await this.markCells(op);
           break;
+        case "addColumns":
+          await this.addColumns(op);
+          break;
+        case "deleteRows":
+          await this.deleteRows(op);
+          break;
+        case "updateRows":
+          await this.updateRows(op);
+          break;
       }
     }
     for (const { name, options } of this.protectAtEnd.values()) {
@@ -787,6 +844,7 @@ class PlanWriter {
       headers: [...op.headers],
       rowCount: rows.length,
       formats: op.headers.map((_, i) => formats[i] ?? null),
+      plans: rows.map((row) => row[headerIndex(op.headers, PLAN_HEADER)] ?? null),
     });
   }
 
@@ -808,13 +866,94 @@ class PlanWriter {
     const sheet = this.sheet(table.sheet);
     // An empty table's blank row is the first row to fill.
     const top = table.headerRowIndex + 1 + table.rowCount;
+    const before = table.rowCount;
     await this.queueColumnFormats(sheet, top, table.columnIndex, op.rows.length, table.formats);
-    await this.queueValues(sheet, top, table.columnIndex, width, op.rows.length, (i) => toRow(op.rows[i]));
+    // The table is resized with each chunk, in the chunk's own request: Excel's own growth when cells
+    // are written next to a table is not reliable for large writes (office-js issues #3191, #3013),
+    // and a write cut short between requests leaves no rows outside the table (Undo finds them all).
+    const excelTable = this.context.workbook.tables.getItem(table.name);
+    await this.queueValues(
+      sheet,
+      top,
+      table.columnIndex,
+      width,
+      op.rows.length,
+      (i) => toRow(op.rows[i]),
+      (end) => excelTable.resize(sheet.getRangeByIndexes(table.headerRowIndex, table.columnIndex, 1 + before + end, width)),
+    );
     table.rowCount += op.rows.length;
-    // The table is resized once to its new size; Excel's own growth when cells are written next to
-    // a table is not reliable for large writes (office-js issues #3191, #3013).
-    const resized = sheet.getRangeByIndexes(table.headerRowIndex, table.columnIndex, 1 + table.rowCount, width);
-    await this.queue(0, () => this.context.workbook.tables.getItem(table.name).resize(resized));
+    if (table.plans) {
+      const col = headerIndex(table.headers, PLAN_HEADER);
+      for (const row of op.rows) table.plans.push(col < 0 ? null : (Object.entries(row).find(([k]) => headerIndex(table.headers, k) === col)?.[1] ?? null));
+    }
+  }
+
+  /** Blank columns at the table's right, by name (one call each); cells to the right move with them. */
+  async addColumns(op: AddColumnsOp): Promise<void> {
+    const table = this.tables.get(op.table.toLowerCase())!;
+    const sheet = this.sheet(table.sheet);
+    const excelTable = this.context.workbook.tables.getItem(table.name);
+    for (const [i, header] of op.headers.entries()) {
+      await this.queue(JSON.stringify(header).length, () => excelTable.columns.add(undefined, undefined, header));
+      const format = op.numberFormats?.[i] ?? null;
+      const column = table.columnIndex + table.headers.length + i;
+      if (format) await this.queueColumnFormats(sheet, table.headerRowIndex + 1, column, Math.max(1, table.rowCount), [format]);
+    }
+    table.headers = [...table.headers, ...op.headers];
+    table.formats = [...table.formats, ...op.headers.map((_, i) => op.numberFormats?.[i] ?? null)];
+    if (headerIndex(op.headers, PLAN_HEADER) >= 0) table.plans = new Array<CellValue>(table.rowCount).fill(null);
+  }
+
+  /**
+   * Delete the rows carrying a plan id: each run of consecutive rows is one range deleted with the
+   * cells below shifted up, from the bottom up so earlier runs keep their place; all in the plan's
+   * requests. Excel keeps one row in a table, so when every row goes the first is emptied instead.
+   */
+  async deleteRows(op: DeleteRowsOp): Promise<void> {
+    const table = this.tables.get(op.table.toLowerCase())!;
+    const plans = table.plans ?? [];
+    const doomed = plans.flatMap((plan, i) => (plan === op.plan ? [i] : []));
+    if (doomed.length === 0) return;
+    const sheet = this.sheet(table.sheet);
+    const width = table.headers.length;
+    const top = table.headerRowIndex + 1;
+    const all = doomed.length === table.rowCount;
+    const runs: { start: number; count: number }[] = [];
+    for (let i = 0; i < doomed.length;) {
+      let j = i + 1;
+      while (j < doomed.length && doomed[j] === doomed[j - 1] + 1) j++;
+      runs.push({ start: doomed[i], count: j - i });
+      i = j;
+    }
+    if (all) runs[0] = { start: 1, count: runs[0].count - 1 };
+    for (const run of runs.reverse()) {
+      if (run.count === 0) continue;
+      await this.queue(0, () => sheet.getRangeByIndexes(top + run.start, table.columnIndex, run.count, width).delete("Up"));
+    }
+    if (all) await this.queue(0, () => sheet.getRangeByIndexes(top, table.columnIndex, 1, width).clear("Contents"));
+    table.plans = plans.filter((plan) => plan !== op.plan);
+    table.rowCount = table.plans.length;
+  }
+
+  /** Set cells of the rows carrying a plan id: one range per run of consecutive rows and column. */
+  async updateRows(op: UpdateRowsOp): Promise<void> {
+    const table = this.tables.get(op.table.toLowerCase())!;
+    const rows = (table.plans ?? []).flatMap((plan, i) => (plan === op.plan ? [i] : []));
+    const sheet = this.sheet(table.sheet);
+    const top = table.headerRowIndex + 1;
+    for (const [header, value] of Object.entries(op.values)) {
+      const column = table.columnIndex + headerIndex(table.headers, header);
+      const cell = toExcel(value);
+      for (let i = 0; i < rows.length;) {
+        let j = i + 1;
+        while (j < rows.length && rows[j] === rows[j - 1] + 1) j++;
+        const run = { start: rows[i], count: j - i };
+        await this.queue(JSON.stringify(cell).length * run.count + 4, () => {
+          sheet.getRangeByIndexes(top + run.start, column, run.count, 1).values = Array.from({ length: run.count }, () => [cell]);
+        });
+        i = j;
+      }
+    }
   }
 
   async setColumn(op: SetColumnOp): Promise<void> {
@@ -1025,6 +1164,8 @@ class PlanWriter {
     width: number,
     count: number,
     rowAt: (i: number) => CellValue[],
+    /** Queued with each chunk, in its request: given the chunk's end (rows written so far). */
+    afterChunk?: (end: number) => void,
   ): Promise<void> {
     if (count === 0 || width === 0) return;
     const excelRow = (i: number): (string | number | boolean)[] => {
@@ -1045,8 +1186,9 @@ class PlanWriter {
         await queueChunk(mid, end);
         return;
       }
-      await this.queue(bytes, () => {
+      await this.queue(bytes + (afterChunk ? OPERATION_BYTES : 0), () => {
         sheet.getRangeByIndexes(top + start, left, end - start, width).values = values;
+        afterChunk?.(end);
       });
     };
     for (let start = 0; start < count; start += perChunk) await queueChunk(start, Math.min(count, start + perChunk));

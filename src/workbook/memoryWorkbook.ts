@@ -9,6 +9,7 @@
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
+  PLAN_HEADER,
   PlanRejected,
   type CellValue,
   type MarkCellsOp,
@@ -155,6 +156,38 @@ export class MemoryWorkbook implements Workbook {
         case "markCells":
           this.markCells(op);
           break;
+        case "addColumns": {
+          const table = this.findTableSheet(op.table)!.table!;
+          table.headers.push(...op.headers);
+          for (const row of table.rows) row.push(...op.headers.map(() => null));
+          if (table.numberFormats) table.numberFormats.push(...op.headers.map((_, i) => op.numberFormats?.[i] ?? null));
+          break;
+        }
+        case "deleteRows": {
+          const table = this.findTableSheet(op.table)!.table!;
+          const col = headerIndex(table.headers, PLAN_HEADER);
+          const kept: number[] = [];
+          table.rows.forEach((row, i) => row[col] !== op.plan && kept.push(i));
+          table.rows = kept.map((i) => table.rows[i]);
+          // Fills move up with their rows; those of deleted rows go with them.
+          const fills = this.fillsByTable.get(op.table.toLowerCase());
+          if (fills) {
+            const newIndex = new Map(kept.map((old, i) => [old, i]));
+            const moved = [...fills.values()].flatMap((f) =>
+              newIndex.has(f.row) ? [{ ...f, row: newIndex.get(f.row)! }] : [],
+            );
+            fills.clear();
+            for (const f of moved) fills.set(`${f.row}:${f.column}`, f);
+          }
+          break;
+        }
+        case "updateRows": {
+          const table = this.findTableSheet(op.table)!.table!;
+          const col = headerIndex(table.headers, PLAN_HEADER);
+          const cells = Object.entries(op.values).map(([key, value]) => [headerIndex(table.headers, key), stored(value)] as const);
+          for (const row of table.rows) if (row[col] === op.plan) for (const [c, v] of cells) row[c] = v;
+          break;
+        }
       }
     }
     return summary;

@@ -160,7 +160,46 @@ export interface MarkCellsOp {
   clearColumns?: string[];
 }
 
-export type WriteOp = CreateTableOp | AppendRowsOp | SetColumnOp | ReportSheetOp | MarkCellsOp;
+/**
+ * Add empty columns at the right end of a table (a workbook made before the Plan and Status columns
+ * existed gets them the first time a plan writes to it). Cells to the right of the table move right
+ * with it in Excel; an .xlsx file refuses when they hold values.
+ */
+export interface AddColumnsOp {
+  kind: "addColumns";
+  table: string;
+  headers: string[];
+  numberFormats?: (string | null)[];
+}
+
+/** Remove every row of a table whose Plan column holds `plan`: how an unfinished plan is undone. */
+export interface DeleteRowsOp {
+  kind: "deleteRows";
+  table: string;
+  plan: string;
+}
+
+/** Set some cells of every row of a table whose Plan column holds `plan` (an Audit row's Status). */
+export interface UpdateRowsOp {
+  kind: "updateRows";
+  table: string;
+  plan: string;
+  /** Values by header. */
+  values: Record<string, CellValue>;
+}
+
+/** The column that ties a row to the plan that wrote it. */
+export const PLAN_HEADER = "Plan";
+
+export type WriteOp =
+  | CreateTableOp
+  | AppendRowsOp
+  | SetColumnOp
+  | ReportSheetOp
+  | MarkCellsOp
+  | AddColumnsOp
+  | DeleteRowsOp
+  | UpdateRowsOp;
 
 /** What applying a plan did, per op, for the audit row and the user's message. */
 export interface WriteSummary {

@@ -34,6 +34,11 @@ const requiredDate = (header: string, aliases: string[] = []) => f(c.date(), hea
 const idField = (header: string, aliases: string[] = []) => f(c.id(), header, aliases, TEXT_FORMAT, 12);
 const optionalId = (header: string, aliases: string[] = []) => f(opt(c.id()), header, aliases, TEXT_FORMAT, 12);
 const textField = (header: string, aliases: string[] = [], width = 18) => f(opt(c.text()), header, aliases, TEXT_FORMAT, width);
+/**
+ * The plan that appended the row (an id such as "P20261206-153012-AB12", never patient data): how
+ * an interrupted write is found, finished or undone (see unfinishedPlans.ts). Last and narrow.
+ */
+const planField = () => textField("Plan", ["Plan ID"], 10);
 
 export const PAYER_TYPES = ["Medicare", "Medicaid", "Commercial", "Tricare", "Workers Comp", "Self-pay", "Other"] as const;
 export const POSTING_GROUPS = ["CO", "PR", "OA", "PI", "WO"] as const;
@@ -143,6 +148,7 @@ export const Charges = defineTable(
     // original claim; 7 (replacement) and 8 (void) need the payer's number for the claim they replace.
     frequency: f(opt(c.oneOf(CLAIM_FREQUENCIES, "claim frequency code")), "Frequency", ["Claim Frequency", "Freq"], TEXT_FORMAT, 6),
     payerClaimNumber: optionalId("Payer Claim #", ["Original Claim #", "Payer Claim Number", "ICN"]),
+    plan: planField(),
   },
   "chargeId",
 );
@@ -158,6 +164,7 @@ export const Payments = defineTable(
     reference: textField("Reference", ["Check #", "Check Number", "Trace", "EFT Trace", "Ref"], 16),
     amount: requiredMoney("Amount", ["Payment", "Payment Amount", "Paid", "Total"]),
     note: textField("Note", ["Memo", "Comment"], 24),
+    plan: planField(),
   },
   "paymentId",
 );
@@ -177,6 +184,7 @@ export const Postings = defineTable(
     source: f(opt(c.oneOf(POSTING_SOURCES, "posting source")), "Source", ["Posted From"], TEXT_FORMAT, 9),
     reverses: optionalId("Reverses", ["Reverses PostingID", "Reversal Of"]),
     note: textField("Note", ["Memo", "Comment"], 24),
+    plan: planField(),
   },
   "postingId",
 );
@@ -197,6 +205,7 @@ export const ProviderAdjustments = defineTable(
     reference: textField("Reference", ["Ref", "PLB Reference"], 16),
     amount: requiredMoney("Amount", ["Adjustment Amount", "PLB Amount"]),
     note: textField("Note", ["Memo", "Comment"], 24),
+    plan: planField(),
   },
   "adjustmentId",
 );
@@ -211,6 +220,7 @@ export const Statements = defineTable(
     periodStart: date("Period Start", ["From"]),
     periodEnd: date("Period End", ["To", "Through"]),
     amountDue: requiredMoney("Amount Due", ["Due", "Balance Due", "Amount"]),
+    plan: planField(),
   },
   "number",
 );
@@ -221,6 +231,9 @@ export const Audit = defineTable("Audit", {
   what: textField("What", ["Details", "Detail"], 48),
   rows: f(opt(c.wholeNumber(0)), "Rows", ["Row Count", "Count"], "0", 7),
   totals: textField("Totals", ["Total"], 28),
+  plan: planField(),
+  /** "started" while its plan is being written, "done" once all of it is, "undone" after Undo; blank (older rows) is done. */
+  status: f(opt(c.oneOf(["started", "done", "undone"] as const, "plan status")), "Status", ["Plan Status"], TEXT_FORMAT, 9),
 });
 
 /** Every billing table, in the order Setup lists and creates them. */

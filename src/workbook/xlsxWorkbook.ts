@@ -32,8 +32,12 @@ import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import { packageForExcelJs } from "./xlsxPackage";
 import {
+  PLAN_HEADER,
   PlanRejected,
+  type AddColumnsOp,
   type AppendRowsOp,
+  type DeleteRowsOp,
+  type UpdateRowsOp,
   type CellValue,
   type CreateTableOp,
   type MarkCellsOp,
@@ -271,6 +275,7 @@ export class XlsxWorkbook implements Workbook {
         `Nothing was written: the print area of sheet "${quoted.sheet}" cannot be saved in an .xlsx file while its name has an apostrophe; use a name without one.`,
       );
     }
+    this.checkRoomForColumns(ops);
     for (const op of ops) {
       switch (op.kind) {
         case "createTable":
@@ -288,9 +293,86 @@ export class XlsxWorkbook implements Workbook {
         case "markCells":
           this.markCells(op);
           break;
+        case "addColumns":
+          this.addColumns(op);
+          break;
+        case "deleteRows":
+          this.deleteRows(op);
+          break;
+        case "updateRows":
+          this.updateRows(op);
+          break;
       }
     }
     return summary;
+  }
+
+  /** Cells to the right of each table that gains columns must be empty: checked before anything is written. */
+  private checkRoomForColumns(ops: WriteOp[]): void {
+    const blocked: string[] = [];
+    for (const op of ops) {
+      if (op.kind !== "addColumns") continue;
+      const table = this.findTable(op.table);
+      if (!table) continue;
+      const { sheet, place } = table;
+      const right = { ...place, firstColumn: place.firstColumn + place.width, width: op.headers.length };
+      const bottom = place.headerRow + place.rangeRows + (place.totalsRow ? 1 : 0);
+      if (this.hasValuesIn(sheet, place.headerRow, bottom, right)) blocked.push(op.table);
+    }
+    if (blocked.length > 0) {
+      throw new PlanRejected(
+        `Nothing was written: table ${blocked.join(", ")} needs a new column (${PLAN_HEADER}) at its right, and the cells there hold values: move them and run this again.`,
+      );
+    }
+  }
+
+  /** New empty columns at the table's right, each with its number format. */
+  private addColumns(op: AddColumnsOp): void {
+    const table = this.findTable(op.table)!;
+    const { sheet, place, headers } = table;
+    const body = this.readRawBody(table).map((row) => [...row, ...op.headers.map(() => null)]);
+    this.rewriteTable({ ...table, headers: [...headers, ...op.headers] }, body);
+    op.headers.forEach((_, j) => {
+      const format = op.numberFormats?.[j];
+      if (!format) return;
+      const column = place.firstColumn + place.width + j;
+      for (let r = place.headerRow + 1; r <= place.headerRow + Math.max(1, place.bodyRows); r++) {
+        const cell = sheet.getCell(r, column);
+        cell.style = this.styles.withFormat(cell.style, format);
+      }
+    });
+  }
+
+  /**
+   * Remove the rows carrying a plan id: the table is defined again over the rows kept (as an append
+   * does), and the cells its old bottom rows held are emptied; a totals row moves up with it.
+   */
+  private deleteRows(op: DeleteRowsOp): void {
+    const table = this.findTable(op.table)!;
+    const { sheet, place, headers } = table;
+    const col = headerIndex(headers, PLAN_HEADER);
+    const body = this.readRawBody(table);
+    const kept = body.filter((row) => plainValue(row[col] ?? null, this.dateSystem) !== op.plan);
+    if (kept.length === body.length) return;
+    const totalsLines = place.totalsRow ? 1 : 0;
+    const oldBottom = place.headerRow + place.rangeRows + totalsLines;
+    const totals = place.totalsRow ? this.copyRow(sheet, oldBottom, place) : undefined;
+    for (let r = place.headerRow + 1; r <= oldBottom; r++) {
+      for (let c = place.firstColumn; c < place.firstColumn + place.width; c++) sheet.getCell(r, c).value = null;
+    }
+    this.rewriteTable(table, kept);
+    if (totals) this.pasteRow(sheet, place.headerRow + Math.max(1, kept.length) + 1, place, totals);
+  }
+
+  private updateRows(op: UpdateRowsOp): void {
+    const { sheet, place, headers } = this.findTable(op.table)!;
+    const col = place.firstColumn + headerIndex(headers, PLAN_HEADER);
+    const cells = Object.entries(op.values).map(([key, value]) => [place.firstColumn + headerIndex(headers, key), valueToCell(value)] as const);
+    for (let r = place.headerRow + 1; r <= place.headerRow + place.bodyRows; r++) {
+      const planCell = sheet.findRow(r)?.findCell(col);
+      if (!planCell || cellToValue(planCell, this.dateSystem) !== op.plan) continue;
+      for (const [c, value] of cells) sheet.getCell(r, c).value = value;
+    }
   }
 
   private async createTable(op: CreateTableOp): Promise<void> {

@@ -84,6 +84,8 @@ describe("an ERA for sample claims", () => {
       Payments: counts.Payments + 1,
       Postings: counts.Postings + lines.length + prCount,
       Audit: 1,
+      // The hidden table an interrupted write is finished from: emptied once the plan is done.
+      MedBillPlans: 0,
     });
 
     const { ledger: after } = await readLedger(book);
@@ -301,6 +303,7 @@ describe("denials, PLB items and claims that don't balance", () => {
         reference: "INT0601",
         amount: -127,
         note: expect.stringContaining("fiscal period 2026-12-31"),
+        plan: expect.stringMatching(/^P\d{8}-\d{6}-[A-Z0-9]{4}$/),
       },
     ]);
     // The interest is nobody's line balance.

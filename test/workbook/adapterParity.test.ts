@@ -7,7 +7,7 @@ import { isoToSerial, serialToIso, type DateSystem } from "../../src/dates";
 import { MONEY_FORMAT } from "../../src/money";
 import { parseTable } from "../../src/workbook/mapTable";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { applyPlan, type WritePlan } from "../../src/workbook/plan";
+import { applyPlan, newPlanId, type WritePlan } from "../../src/workbook/plan";
 import { PlanRejected, type CellValue, type Workbook } from "../../src/workbook/port";
 import { PRACTICE_SETTINGS, setupPlan } from "../../src/workbook/setup";
 import { BILLING_TABLES, Charges, DATE_FORMAT, TEXT_FORMAT } from "../../src/workbook/tables";
@@ -54,7 +54,9 @@ async function fileParts(bytes: Uint8Array): Promise<Record<string, string>> {
 }
 
 async function applyToBoth(workbooks: Workbook[], plan: WritePlan) {
-  return Promise.all(workbooks.map((wb) => applyPlan(wb, structuredClone(plan), NOW)));
+  // One plan id for both, as the ids are random.
+  const planId = newPlanId(NOW);
+  return Promise.all(workbooks.map((wb) => applyPlan(wb, structuredClone(plan), NOW, planId)));
 }
 
 const visitsPlan: WritePlan = {
@@ -220,7 +222,15 @@ describe("memory and xlsx adapters give the same workbook", () => {
     // One row per setting Setup knows (the list grows with the features that read settings).
     expect(expected.tables.Practice!.rows.length).toBe(PRACTICE_SETTINGS.length);
     expect(expected.tables.Audit!.rows).toEqual([
-      ["2026-03-05 09:30:05", "Setup", expect.stringContaining("created 11 table(s)"), PRACTICE_SETTINGS.length, null],
+      [
+        "2026-03-05 09:30:05",
+        "Setup",
+        expect.stringContaining("created 11 table(s)"),
+        PRACTICE_SETTINGS.length,
+        null,
+        expect.stringMatching(/^P20260305-093005-/),
+        "done",
+      ],
     ]);
     expect(await snapshot(xlsx)).toEqual(expected);
     const again = await reloaded(xlsx);
@@ -237,7 +247,8 @@ describe("memory and xlsx adapters give the same workbook", () => {
     }
     const expected = await snapshot(memory);
     // What the plans did, checked once on the reference so the comparison below means something.
-    expect(expected.info.sheets.slice(-4)).toEqual(["Audit", "Visits", "aging", "Deposits"]);
+    // (The first plan that appends rows makes the hidden MedBill plans sheet, emptied once it is done.)
+    expect(expected.info.sheets.slice(-5)).toEqual(["Audit", "Visits", "MedBill plans", "aging", "Deposits"]);
     expect(expected.tables.Visits!.rows).toEqual([
       ["V1", "P100", DOS, 150.25, 150.25, true, "first visit"],
       ["V2", 1002, DOS + 1, 0, 0, false, null],

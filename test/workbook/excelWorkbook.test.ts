@@ -360,13 +360,13 @@ describe("applyPlan through Excel", () => {
   it("appends the Audit row, creating the Audit table the first time", async () => {
     const { fake, excel } = books(3);
     const now = new Date(2026, 10, 27, 14, 3, 9);
-    await applyPlan(excel, { action: "Aging report", what: "wrote the aging report", ops: [planFor(3)[3]] }, now);
-    await applyPlan(excel, { action: "Post payment", what: "posted 2 lines", totals: "paid $80.00", ops: [planFor(2)[1]] }, now);
+    const aging = await applyPlan(excel, { action: "Aging report", what: "wrote the aging report", ops: [planFor(3)[3]] }, now);
+    const posting = await applyPlan(excel, { action: "Post payment", what: "posted 2 lines", totals: "paid $80.00", ops: [planFor(2)[1]] }, now);
     const audit = (await excel.readTables(["Audit"])).Audit!;
-    expect(audit.headers).toEqual(["Time", "Action", "What", "Rows", "Totals"]);
+    expect(audit.headers).toEqual(["Time", "Action", "What", "Rows", "Totals", "Plan", "Status"]);
     expect(audit.rows).toEqual([
-      ["2026-11-27 14:03:09", "Aging report", "wrote the aging report", 0, null],
-      ["2026-11-27 14:03:09", "Post payment", "posted 2 lines", 2, "paid $80.00"],
+      ["2026-11-27 14:03:09", "Aging report", "wrote the aging report", 0, null, aging.planId, "done"],
+      ["2026-11-27 14:03:09", "Post payment", "posted 2 lines", 2, "paid $80.00", posting.planId, "done"],
     ]);
     expect(fake.sheet("Audit")!.formatAt(2, 0)).toBe("@");
   });

@@ -1242,11 +1242,59 @@ class RangeProxy extends ClientObject<RangeRef> {
     });
   }
 
-  clear(): void {
+  /**
+   * Delete the range's cells, shifting the cells below up within its columns (values, number formats
+   * and fills). Like Excel, a block of whole table rows (the table's full width, inside its body)
+   * shrinks the table; a block cutting a table any other way is refused, and a table keeps one row.
+   */
+  delete(shift: string): void {
+    this.context.write(8, () => {
+      const ref = this.resolve();
+      ref.sheet.checkWritable();
+      if (shift !== "Up") throw new Error(`the fake deletes with shift Up only, not ${shift}`);
+      const sheetTables = this.context.excel.tables.filter((t) => t.sheet === ref.sheet);
+      for (const t of sheetTables) {
+        const inColumns = ref.left < t.left + t.columns && t.left < ref.left + ref.columns;
+        const below = ref.top > t.top + t.bodyRows;
+        if (!inColumns || below) continue;
+        const wholeRows = ref.left === t.left && ref.columns === t.columns && ref.top > t.top && ref.top + ref.rows <= t.top + 1 + t.bodyRows;
+        if (!wholeRows || ref.rows >= t.bodyRows) throw invalid("this operation would move cells in a table on your worksheet");
+      }
+      const sheet = ref.sheet;
+      for (let r = ref.top; r < sheet.rows.length; r++) {
+        const from = sheet.rows[r + ref.rows];
+        const row = (sheet.rows[r] ??= []);
+        for (let c = ref.left; c < ref.left + ref.columns; c++) row[c] = from?.[c];
+      }
+      const cols = { left: ref.left, columns: ref.columns };
+      const within = (f: Rect) => f.left >= cols.left && f.left + f.columns <= cols.left + cols.columns;
+      sheet.formats = sheet.formats.flatMap((f) => {
+        if (!within(f) || f.top + f.rows <= ref.top) return [f];
+        const cut = Math.max(0, Math.min(f.top + f.rows, ref.top + ref.rows) - Math.max(f.top, ref.top));
+        const top = f.top >= ref.top + ref.rows ? f.top - ref.rows : Math.min(f.top, ref.top);
+        return f.rows - cut > 0 ? [{ ...f, top, rows: f.rows - cut }] : [];
+      });
+      const fills = new Map<string, string>();
+      for (const [at, color] of sheet.fills) {
+        const [r, c] = at.split(",").map(Number);
+        if (c < cols.left || c >= cols.left + cols.columns || r < ref.top) fills.set(at, color);
+        else if (r >= ref.top + ref.rows) fills.set(`${r - ref.rows},${c}`, color);
+      }
+      sheet.fills = fills;
+      for (const t of sheetTables) if (ref.left === t.left && ref.columns === t.columns && ref.top > t.top && ref.top <= t.top + t.bodyRows) t.bodyRows -= ref.rows;
+    });
+  }
+
+  clear(applyTo?: string): void {
     this.context.write(4, () => {
       const ref = this.resolve();
       ref.sheet.checkWritable();
-      if (ref.rows === SHEET_ROWS && ref.columns === SHEET_COLUMNS) {
+      if (applyTo === "Contents") {
+        for (let r = ref.top; r < Math.min(ref.top + ref.rows, ref.sheet.rows.length); r++) {
+          const row = ref.sheet.rows[r];
+          if (row) for (let c = ref.left; c < Math.min(ref.left + ref.columns, row.length); c++) row[c] = undefined;
+        }
+      } else if (ref.rows === SHEET_ROWS && ref.columns === SHEET_COLUMNS) {
         ref.sheet.rows = [];
         ref.sheet.formats = [];
         ref.sheet.bold = [];
@@ -1467,6 +1515,32 @@ class TableProxy extends ClientObject<FakeTable> {
       const t = this.resolve();
       return { sheet: t.sheet, ...t.rect };
     });
+  }
+
+  /** Table.columns.add(index, values, name): the fake adds blank columns at the right end only. */
+  get columns(): { add(index?: number | null, values?: unknown, name?: string): void } {
+    return {
+      add: (index, values, name) => {
+        if ((index ?? null) !== null || values !== undefined) throw new Error("the fake adds blank columns at the end only");
+        this.context.write(JSON.stringify(name ?? "").length + 16, () => {
+          const table = this.resolve();
+          const sheet = table.sheet;
+          sheet.checkWritable();
+          const at = table.left + table.columns;
+          // Cells to the right of the table's rows move right, as Excel inserts the column's cells.
+          for (let r = table.top; r <= table.top + table.bodyRows; r++) {
+            const row = sheet.rows[r];
+            if (row && row.length > at) row.splice(at, 0, undefined);
+          }
+          const header = name ?? `Column${table.columns + 1}`;
+          if (this.context.excel.tables.some((t) => t !== table && t.sheet === sheet && t.top <= table.top + table.bodyRows && table.top <= t.top + t.bodyRows && t.left >= at)) {
+            throw new Error("the fake does not move other tables");
+          }
+          (sheet.rows[table.top] ??= [])[at] = header;
+          table.columns++;
+        });
+      },
+    };
   }
 
   /** Like Excel: the header stays on its row; the new range must overlap the old one. */

@@ -43,12 +43,13 @@ describe("write plans on the memory workbook", () => {
     );
     expect(result).toMatchObject({ rowsAppended: 2, cellsSet: 3, sheetsWritten: ["Aging 2026-10-31"], tablesCreated: ["Audit"] });
     const t = await wb.readTables(["Charges", "Audit"]);
+    // The Charges table had no Plan column: the plan adds it, and only its own row carries the id.
     expect(t.Charges!.rows).toEqual([
-      ["1", 10, 46086],
-      ["2", 20, 46087],
-      ["3", 5, null],
+      ["1", 10, 46086, null],
+      ["2", 20, 46087, null],
+      ["3", 5, null, result.planId],
     ]);
-    expect(t.Audit!.rows).toEqual([["2026-11-27 09:30:05", "Test", "two ops", 4, "$30.00"]]);
+    expect(t.Audit!.rows).toEqual([["2026-11-27 09:30:05", "Test", "two ops", 4, "$30.00", result.planId, "done"]]);
     expect(await wb.readSheet("Aging 2026-10-31")).toEqual([
       ["Payer", "Total"],
       ["MCR", 12.5],
