@@ -237,11 +237,13 @@ const isBlank = (code: number) => code === 0x20 || code === 0x09 || code === 0x0
 function trimPiece(piece: string, d: X12Delimiters, filler = ""): string {
   let from = 0;
   let to = piece.length;
-  const strip = (c: string) => (isBlank(c.charCodeAt(0)) || filler.includes(c)) && c !== d.element;
-  while (from < to && strip(piece[from])) from++;
-  while (to > from && strip(piece[to - 1])) to--;
+  while (from < to && strippable(piece[from], d, filler)) from++;
+  while (to > from && strippable(piece[to - 1], d, filler)) to--;
   return from === 0 && to === piece.length ? piece : piece.slice(from, to);
 }
+
+const strippable = (c: string, d: X12Delimiters, filler: string) =>
+  c !== d.element && (isBlank(c.charCodeAt(0)) || (filler !== "" && filler.includes(c)));
 
 function tokenize(text: string, start: number, d: X12Delimiters, filler: string, warnings: WarningList): X12Segment[] {
   const pieces = (start === 0 ? text : text.slice(start)).split(d.segment);
@@ -249,15 +251,20 @@ function tokenize(text: string, start: number, d: X12Delimiters, filler: string,
   const lineStart = new RegExp(`^[A-Z][A-Z0-9]{1,2}(?:${escapeForRegExp(d.element)}|$)`);
   let linesForTerminator = false;
   const add = (piece: string) => {
-    const elements = piece.split(d.element);
-    segments.push({ id: elements[0], elements, position: segments.length + 1 });
+    // A piece that is not a segment is only counted and skipped: splitting it would cost a file of
+    // garbage an array per piece.
+    const idEnd = piece.indexOf(d.element);
+    const id = idEnd < 0 ? piece : piece.slice(0, idEnd);
+    const elements = SEGMENT_ID.test(id) ? piece.split(d.element) : [id];
+    segments.push({ id, elements, position: segments.length + 1 });
   };
   for (const raw of pieces) {
     const piece = trimPiece(raw, d, filler);
     if (piece === "") continue;
     if (!isLineBreak(d.segment) && (piece.includes("\n") || piece.includes("\r"))) {
       const lines = piece
-        .split(/\r\n|\r|\n/)
+        // A run of line breaks is one split, not one empty line each: 60,000 CRs in a segment are not 60,000 lines.
+        .split(/[\r\n]+/)
         .map((line) => trimPiece(line, d, filler))
         .filter((line) => line !== "");
       if (lines.length > 1 && lines.every((line) => lineStart.test(line))) {
@@ -333,7 +340,8 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
     const e = segment.elements;
     if (!SEGMENT_ID.test(segment.id)) {
       garbage++;
-      warnings.add(`Segment ${segment.position} is not an X12 segment (unreadable characters): it was skipped.`, segment.position);
+      if (warnings.full) warnings.count();
+      else warnings.add(`Segment ${segment.position} is not an X12 segment (unreadable characters): it was skipped.`, segment.position);
       continue;
     }
     switch (segment.id) {
@@ -429,6 +437,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
       }
       default:
         if (transaction) transaction.segments.push(segment);
+        else if (warnings.full) warnings.count();
         else warnings.add(`Segment ${segment.position} (${segment.id}) is outside any transaction: it was skipped.`, segment.position);
     }
   }
@@ -460,7 +469,20 @@ export class WarningList {
     this.items.push(position === undefined ? { message } : { position, message });
   }
 
+  /** True once MAX_WARNINGS are named: a warning met on every segment checks this first, so a file of garbage doesn't write a message per piece only to count it. */
+  get full(): boolean {
+    return this.items.length >= MAX_WARNINGS;
+  }
+
+  /** One more warning past the named ones (when full). */
+  count(): void {
+    this.more++;
+  }
+
   list(): X12Warning[] {
-    return this.more === 0 ? this.items : [...this.items, { message: `…and ${this.more.toLocaleString("en-US")} more warnings.` }];
+    // toLocaleString builds a number format on every call; the digits are grouped by hand instead.
+    return this.more === 0
+      ? this.items
+      : [...this.items, { message: `…and ${String(this.more).replace(/\B(?=(\d{3})+$)/g, ",")} more warnings.` }];
   }
 }
