@@ -19,7 +19,6 @@
 // deflated again.
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 
-const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 /** Rows a dropdown keeps past a sheet's last used row when it reached further (see the header). */
 export const VALIDATION_MARGIN = 5000;
 const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/;
@@ -71,8 +70,8 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   const taken = new Set(existing);
   for (const list of rels.values()) {
     for (const rel of list) {
-      const kind = rel.type.startsWith(REL_TYPE) ? rel.type.slice(REL_TYPE.length) : undefined;
-      const wanted = kind === undefined ? undefined : NAMED_PARTS[kind];
+      // By the type's last segment: Strict Open XML files use another prefix for the same types.
+      const wanted = Object.hasOwn(NAMED_PARTS, lastSegment(rel.type)) ? NAMED_PARTS[lastSegment(rel.type)] : undefined;
       if (!wanted || !rel.part || renames.has(rel.part) || wanted.pattern.test(rel.part) || !existing.has(rel.part)) continue;
       let n = 1;
       while (taken.has(wanted.name(n))) n++;
@@ -167,6 +166,10 @@ function includesAscii(data: Uint8Array, text: string): boolean {
     return true;
   }
   return false;
+}
+
+function lastSegment(type: string): string {
+  return type.slice(type.lastIndexOf("/") + 1);
 }
 
 /** A zip entry's name as a part name: no leading slash. */
