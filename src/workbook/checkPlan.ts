@@ -198,7 +198,8 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
         if (headerIndex(table.headers, PLAN_HEADER) < 0) problems.push(`table ${op.table} has no column "${PLAN_HEADER}"`);
         if (typeof op.plan !== "string" || op.plan.trim() === "") problems.push(`the rows of table ${op.table} need a plan id`);
         if (op.kind === "updateRows") {
-          for (const key of Object.keys(op.values)) if (headerIndex(table.headers, key) < 0) problems.push(`table ${op.table} has no column "${key}"`);
+          for (const key of Object.keys(op.values))
+            if (headerIndex(table.headers, key) < 0) problems.push(`table ${op.table} has no column "${key}"`);
           const bad = firstUnstorableInRecords([op.values]);
           if (bad) problems.push(unstorable(`the cells set in table ${op.table}: column "${bad.key}"`, bad.value));
         }

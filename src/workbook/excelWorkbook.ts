@@ -679,7 +679,14 @@ class PlanWriter {
         continue;
       }
       const into: CellValue[][] = new Array(table.rowCount);
-      columns.push({ table, sheet: table.sheet, top: table.headerRowIndex + 1, column: table.columnIndex + col, rows: table.rowCount, into });
+      columns.push({
+        table,
+        sheet: table.sheet,
+        top: table.headerRowIndex + 1,
+        column: table.columnIndex + col,
+        rows: table.rowCount,
+        into,
+      });
     }
     if (columns.length === 0) return;
     await read(columns);
@@ -884,7 +891,8 @@ class PlanWriter {
     table.rowCount += op.rows.length;
     if (table.plans) {
       const col = headerIndex(table.headers, PLAN_HEADER);
-      for (const row of op.rows) table.plans.push(col < 0 ? null : (Object.entries(row).find(([k]) => headerIndex(table.headers, k) === col)?.[1] ?? null));
+      for (const row of op.rows)
+        table.plans.push(col < 0 ? null : (Object.entries(row).find(([k]) => headerIndex(table.headers, k) === col)?.[1] ?? null));
     }
   }
 

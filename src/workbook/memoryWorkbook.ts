@@ -173,9 +173,7 @@ export class MemoryWorkbook implements Workbook {
           const fills = this.fillsByTable.get(op.table.toLowerCase());
           if (fills) {
             const newIndex = new Map(kept.map((old, i) => [old, i]));
-            const moved = [...fills.values()].flatMap((f) =>
-              newIndex.has(f.row) ? [{ ...f, row: newIndex.get(f.row)! }] : [],
-            );
+            const moved = [...fills.values()].flatMap((f) => (newIndex.has(f.row) ? [{ ...f, row: newIndex.get(f.row)! }] : []));
             fills.clear();
             for (const f of moved) fills.set(`${f.row}:${f.column}`, f);
           }

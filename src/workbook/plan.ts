@@ -104,7 +104,10 @@ export async function applyPlan(
   const summary = await workbook.write(ops);
   // The copy of the plan is bookkeeping, not what the plan did: left out of the summary.
   const journal = PLAN_JOURNAL.table.toLowerCase();
-  const journalRowsWritten = ops.reduce((n, op) => n + (op.kind === "appendRows" && op.table.toLowerCase() === journal ? op.rows.length : 0), 0);
+  const journalRowsWritten = ops.reduce(
+    (n, op) => n + (op.kind === "appendRows" && op.table.toLowerCase() === journal ? op.rows.length : 0),
+    0,
+  );
   return {
     ...summary,
     tablesCreated: summary.tablesCreated.filter((t) => t.toLowerCase() !== journal),
@@ -149,8 +152,38 @@ function journalTableOp(): WriteOp {
   };
 }
 
+/**
+ * Rows of an append are kept as one header list and arrays of values, not as records repeating
+ * every header: the copy is written before the plan's own rows, so its size is syncs before them.
+ */
+type JournalOp = WriteOp | { kind: "appendRowsPacked"; table: string; columns: string[]; values: CellValue[][] };
+
+function packOp(op: WriteOp): JournalOp {
+  if (op.kind !== "appendRows") return op;
+  const columns = [...new Set(op.rows.flatMap((row) => Object.keys(row)))];
+  return {
+    kind: "appendRowsPacked",
+    table: op.table,
+    columns,
+    values: op.rows.map((row) => columns.map((c) => (c in row ? row[c] : null))),
+  };
+}
+
+function unpackOp(op: JournalOp): WriteOp {
+  if (op.kind !== "appendRowsPacked") return op;
+  return {
+    kind: "appendRows",
+    table: op.table,
+    rows: op.values.map((values) => {
+      const row: Record<string, CellValue> = {};
+      op.columns.forEach((c, i) => values[i] !== null && (row[c] = values[i]));
+      return row;
+    }),
+  };
+}
+
 function journalRows(planId: string, data: WriteOp[]): Record<string, CellValue>[] {
-  const json = JSON.stringify(data);
+  const json = JSON.stringify(data.map(packOp));
   const parts = Math.max(1, Math.ceil(json.length / JOURNAL_PART_CHARS));
   return Array.from({ length: parts }, (_, i) => ({
     [PLAN_HEADER]: planId,
@@ -177,7 +210,7 @@ export function journalOps(planId: string, journal: RawTable | undefined): Write
     json += part;
   }
   try {
-    return JSON.parse(json) as WriteOp[];
+    return (JSON.parse(json) as JournalOp[]).map(unpackOp);
   } catch {
     return undefined;
   }
@@ -204,13 +237,7 @@ function stampPlan(op: WriteOp, planId: string, tables: Map<string, string[]>, p
 }
 
 /** The table's headers, once the Plan (and, for Audit, Status) columns it lacks are added. */
-function withPlanColumns(
-  def: TableDef,
-  table: string,
-  tables: Map<string, string[]>,
-  prologue: WriteOp[],
-  withStatus: boolean,
-): string[] {
+function withPlanColumns(def: TableDef, table: string, tables: Map<string, string[]>, prologue: WriteOp[], withStatus: boolean): string[] {
   const headers = tables.get(table.toLowerCase())!;
   const mapping = mapColumns(def, headers);
   const fields = def.fields as Record<string, { header: string; numberFormat?: string }>;
@@ -236,7 +263,9 @@ function orderForSafeStops(ops: WriteOp[]): WriteOp[] {
   if (!ops.some((op) => op.kind === "appendRows" && op.table.toLowerCase() === "postings")) return ops;
   const touchesPayments = (op: WriteOp) => op.kind !== "reportSheet" && op.table.toLowerCase() === "payments";
   const isPaymentRows = (op: WriteOp) => op.kind === "appendRows" && touchesPayments(op);
-  const moved = ops.filter((op, i) => isPaymentRows(op) && ops.slice(i + 1).every((later) => isPaymentRows(later) || !touchesPayments(later)));
+  const moved = ops.filter(
+    (op, i) => isPaymentRows(op) && ops.slice(i + 1).every((later) => isPaymentRows(later) || !touchesPayments(later)),
+  );
   if (moved.length === 0) return ops;
   return [...ops.filter((op) => !moved.includes(op)), ...moved];
 }

@@ -191,15 +191,7 @@ export interface UpdateRowsOp {
 /** The column that ties a row to the plan that wrote it. */
 export const PLAN_HEADER = "Plan";
 
-export type WriteOp =
-  | CreateTableOp
-  | AppendRowsOp
-  | SetColumnOp
-  | ReportSheetOp
-  | MarkCellsOp
-  | AddColumnsOp
-  | DeleteRowsOp
-  | UpdateRowsOp;
+export type WriteOp = CreateTableOp | AppendRowsOp | SetColumnOp | ReportSheetOp | MarkCellsOp | AddColumnsOp | DeleteRowsOp | UpdateRowsOp;
 
 /** What applying a plan did, per op, for the audit row and the user's message. */
 export interface WriteSummary {

@@ -367,7 +367,9 @@ export class XlsxWorkbook implements Workbook {
   private updateRows(op: UpdateRowsOp): void {
     const { sheet, place, headers } = this.findTable(op.table)!;
     const col = place.firstColumn + headerIndex(headers, PLAN_HEADER);
-    const cells = Object.entries(op.values).map(([key, value]) => [place.firstColumn + headerIndex(headers, key), valueToCell(value)] as const);
+    const cells = Object.entries(op.values).map(
+      ([key, value]) => [place.firstColumn + headerIndex(headers, key), valueToCell(value)] as const,
+    );
     for (let r = place.headerRow + 1; r <= place.headerRow + place.bodyRows; r++) {
       const planCell = sheet.findRow(r)?.findCell(col);
       if (!planCell || cellToValue(planCell, this.dateSystem) !== op.plan) continue;

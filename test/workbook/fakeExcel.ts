@@ -1257,7 +1257,8 @@ class RangeProxy extends ClientObject<RangeRef> {
         const inColumns = ref.left < t.left + t.columns && t.left < ref.left + ref.columns;
         const below = ref.top > t.top + t.bodyRows;
         if (!inColumns || below) continue;
-        const wholeRows = ref.left === t.left && ref.columns === t.columns && ref.top > t.top && ref.top + ref.rows <= t.top + 1 + t.bodyRows;
+        const wholeRows =
+          ref.left === t.left && ref.columns === t.columns && ref.top > t.top && ref.top + ref.rows <= t.top + 1 + t.bodyRows;
         if (!wholeRows || ref.rows >= t.bodyRows) throw invalid("this operation would move cells in a table on your worksheet");
       }
       const sheet = ref.sheet;
@@ -1281,7 +1282,8 @@ class RangeProxy extends ClientObject<RangeRef> {
         else if (r >= ref.top + ref.rows) fills.set(`${r - ref.rows},${c}`, color);
       }
       sheet.fills = fills;
-      for (const t of sheetTables) if (ref.left === t.left && ref.columns === t.columns && ref.top > t.top && ref.top <= t.top + t.bodyRows) t.bodyRows -= ref.rows;
+      for (const t of sheetTables)
+        if (ref.left === t.left && ref.columns === t.columns && ref.top > t.top && ref.top <= t.top + t.bodyRows) t.bodyRows -= ref.rows;
     });
   }
 
@@ -1533,7 +1535,12 @@ class TableProxy extends ClientObject<FakeTable> {
             if (row && row.length > at) row.splice(at, 0, undefined);
           }
           const header = name ?? `Column${table.columns + 1}`;
-          if (this.context.excel.tables.some((t) => t !== table && t.sheet === sheet && t.top <= table.top + table.bodyRows && table.top <= t.top + t.bodyRows && t.left >= at)) {
+          if (
+            this.context.excel.tables.some(
+              (t) =>
+                t !== table && t.sheet === sheet && t.top <= table.top + table.bodyRows && table.top <= t.top + t.bodyRows && t.left >= at,
+            )
+          ) {
             throw new Error("the fake does not move other tables");
           }
           (sheet.rows[table.top] ??= [])[at] = header;
