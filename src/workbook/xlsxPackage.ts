@@ -8,6 +8,9 @@
 //   "xl/drawings/commentsDrawing1.vml"; ExcelJS only reads "xl/comments1.xml" and
 //   "xl/drawings/vmlDrawing1.vml", and throws when a sheet points at a part it did not read.
 // - Worksheet and table parts not named sheetN.xml / tableN.xml are not read at all.
+// - openpyxl writes a drawing (a picture, a chart's frame) in the default namespace, <wsDr>;
+//   ExcelJS only knows the prefixed <xdr:wsDr> and throws on the drawing it could not read. Such
+//   a drawing gets the xdr: prefix, as Excel and LibreOffice write it.
 // - A dropdown (data validation) over a whole column, "G2:G1048576", as office templates often
 //   have: ExcelJS keeps one entry per cell, so one such column took 4.6 s and over 400 MB to open
 //   and 12 s to save. Its rows are cut to the sheet's last used row plus VALIDATION_MARGIN: the
@@ -22,6 +25,8 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
 /** Rows a dropdown keeps past a sheet's last used row when it reached further (see the header). */
 export const VALIDATION_MARGIN = 5000;
 const WORKSHEET_PART = /^\/?xl\/worksheets\/[^/]+\.xml$/;
+const DRAWING_PART = /^\/?xl\/drawings\/[^/]+\.xml$/;
+const DRAWING_NAMESPACE = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
 /** The parts ExcelJS finds by name: the name it wants, by relationship type. */
 const NAMED_PARTS: Record<string, { pattern: RegExp; name: (n: number) => string }> = {
@@ -45,7 +50,9 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   const text = unzipSync(bytes, {
     filter: (file) => {
       names.push(file.name);
-      return file.name.endsWith(".rels") || file.name === "[Content_Types].xml" || WORKSHEET_PART.test(file.name);
+      return (
+        file.name.endsWith(".rels") || file.name === "[Content_Types].xml" || WORKSHEET_PART.test(file.name) || DRAWING_PART.test(file.name)
+      );
     },
   });
   const existing = new Set(names.map(partName));
@@ -88,9 +95,8 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   // Every .rels rewritten with relative targets to the (renamed) parts.
   const rewritten = new Map<string, Unzipped[string]>();
   for (const [file, data] of Object.entries(text)) {
-    if (!WORKSHEET_PART.test(file)) continue;
-    const sheet = sheetWithShortValidations(data);
-    if (sheet) rewritten.set(file, sheet);
+    const part = WORKSHEET_PART.test(file) ? sheetWithShortValidations(data) : DRAWING_PART.test(file) ? prefixedDrawing(data) : undefined;
+    if (part) rewritten.set(file, part);
   }
   for (const [file, list] of rels) {
     const source = sourceOf(renames.get(partName(file)) ?? partName(file));
@@ -156,6 +162,22 @@ function sheetWithShortValidations(data: Uint8Array): Unzipped[string] | undefin
     return `${start}${ranges.join(" ")}"`;
   });
   return changed ? strToU8(cut) : undefined;
+}
+
+/**
+ * A drawing written in the default namespace (<wsDr xmlns="...spreadsheetDrawing">) with its
+ * elements given the xdr: prefix, or undefined when it already has prefixes (or redeclares the
+ * default namespace inside, which a plain rename would get wrong).
+ */
+function prefixedDrawing(data: Uint8Array): Unzipped[string] | undefined {
+  const xml = strFromU8(data);
+  const root = /<([\w.:-]+)[\s>]/.exec(xml.replace(/<\?[^>]*\?>/g, ""));
+  if (root?.[1] !== "wsDr") return undefined;
+  const declaration = `xmlns="${DRAWING_NAMESPACE}"`;
+  const first = xml.indexOf(declaration);
+  if (first < 0 || xml.indexOf('xmlns="', first + declaration.length) >= 0) return undefined;
+  const prefixed = xml.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, "<$1xdr:$2").replace(declaration, `xmlns:xdr="${DRAWING_NAMESPACE}"`);
+  return strToU8(prefixed);
 }
 
 /** Whether the bytes hold this ASCII text; it should start with a rare byte, which is searched for first. */

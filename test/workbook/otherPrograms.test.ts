@@ -176,6 +176,22 @@ describe("what offices add to their sheets (openpyxl-extras.xlsx)", () => {
   });
 });
 
+describe("pictures and charts (openpyxl-drawings.xlsx)", () => {
+  it("a drawing in the default namespace opens, and the picture is still in the saved file", async () => {
+    await expect(rawExcelJs(fixture("openpyxl-drawings.xlsx"))).rejects.toThrow();
+    const ready = unzipSync(packageForExcelJs(fixture("openpyxl-drawings.xlsx")));
+    const drawings = Object.keys(ready).filter((n) => /^xl\/drawings\/[^/]+\.xml$/.test(n));
+    expect(drawings.length).toBeGreaterThan(0);
+    for (const name of drawings) expect(strFromU8(ready[name])).toMatch(/^(<\?xml[^>]*>\s*)?<xdr:wsDr xmlns:xdr=/);
+
+    const book = await XlsxWorkbook.load(fixture("openpyxl-drawings.xlsx"));
+    expect((await book.describe()).tables.map((t) => t.name)).toEqual(["Payers", "Charges", "Payments", "Postings"]);
+    const saved = await book.save();
+    expect(Object.keys(unzipSync(saved)).some((n) => /^xl\/media\/[^/]+\.png$/.test(n))).toBe(true);
+    expect((await (await XlsxWorkbook.load(saved)).describe()).tables).toHaveLength(4);
+  });
+});
+
 describe("putting a package in the shape ExcelJS reads", () => {
   const files = (bytes: Uint8Array) => unzipSync(bytes);
 
