@@ -1,4 +1,4 @@
-// Workbooks saved by programs other than Excel (openpyxl, pandas, LibreOffice Calc: see
+// Workbooks saved by programs other than Excel (openpyxl, pandas, XlsxWriter, LibreOffice Calc: see
 // fixtures/README.md) open through the xlsx adapter, their tables map to the billing tables, and
 // a plan written to them saves a file that opens again. ExcelJS alone throws on openpyxl's files.
 import { readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 
 const NOW = new Date(2026, 3, 1, 10, 0, 0);
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, "fixtures", name)));
-const WITH_TABLES = ["openpyxl-tables.xlsx", "libreoffice-tables.xlsx"];
+const WITH_TABLES = ["openpyxl-tables.xlsx", "libreoffice-tables.xlsx", "xlsxwriter-tables.xlsx"];
 const PLAIN = ["openpyxl-ranges.xlsx", "libreoffice-ranges.xlsx", "pandas-charges.xlsx"];
 
 async function rawExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -26,7 +26,7 @@ async function rawExcelJs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-describe("workbooks saved by openpyxl and LibreOffice, with real tables", () => {
+describe("workbooks saved by openpyxl, XlsxWriter and LibreOffice, with real tables", () => {
   it("openpyxl's files are why: ExcelJS alone throws on them (absolute targets, comment part names)", async () => {
     await expect(rawExcelJs(fixture("openpyxl-tables.xlsx"))).rejects.toThrow();
   });
