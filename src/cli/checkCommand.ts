@@ -17,6 +17,7 @@ import {
 } from "../workbook/tables";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import { inspectWorkbook, type TableStatus } from "../workbook/setup";
+import { unfinishedPlans } from "../workbook/unfinishedPlans";
 import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../workbook/workbookFileProblems";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
@@ -70,8 +71,15 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     for (const note of values.all ? notes : notes.slice(0, PROBLEMS_SHOWN)) io.out(`  ${note}`);
     if (!values.all && notes.length > PROBLEMS_SHOWN) io.out(`  ... and ${notes.length - PROBLEMS_SHOWN} more (--all shows every one)`);
   }
+  // A write Excel stopped half-way (unfinishedPlans.ts): the add-in's Setup finishes or undoes it.
+  const unfinished = await unfinishedPlans(workbook);
+  if (unfinished.length > 0) {
+    io.out("");
+    io.out(`Unfinished changes: ${unfinished.length}`);
+    for (const plan of unfinished) io.out(`  ${plan.sentence}`);
+  }
   io.out("");
-  if (total === 0 && duplicates.length === 0) {
+  if (total === 0 && duplicates.length === 0 && unfinished.length === 0) {
     io.out(
       present.length === 0
         ? "No billing tables found: open the workbook in the add-in and run Setup to create them."

@@ -12,6 +12,7 @@ import { createdMessage, listInWords, plural, setupSummary, tableReport, type Ta
 import { checkRows, type RowCheck } from "./rowCheck";
 import { TableStatusList } from "./TableStatusList";
 import { RowCheckResults } from "./RowCheckResults";
+import { UnfinishedPlans } from "./UnfinishedPlans";
 
 type Busy = "reading" | "creating" | "checking";
 
@@ -129,6 +130,7 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
         </Caption1>
       )}
       {busy && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} className={styles.spinner} />}
+      <UnfinishedPlans workbook={workbook} readKey={reports} onResolved={refresh} />
       {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
       {check && <RowCheckResults check={check} onDismiss={() => setCheck(undefined)} />}
       {reports && <TableStatusList reports={reports} />}
