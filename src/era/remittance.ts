@@ -153,9 +153,14 @@ export function readRemittances(interchange: X12Interchange, readerWarnings: X12
 
 const READS_5010 = "MedBill reads 5010 (005010X221A1) remittances: ask your payer or clearinghouse for the 5010 835.";
 
-/** "004010X091A1", "005010", "5010" → "4010", "5010", "5010"; anything else undefined. */
-function releaseOf(version: string): string | undefined {
-  return /^(?:00)?([1-9]\d{3})(?:X[0-9A-Z]*)?$/.exec(version)?.[1];
+/**
+ * "004010X091A1" → 4010 and its guide X091A1; "005010", "5010" → 5010 without one; anything else
+ * nothing. One anchored match: an unanchored /X...$/ backtracks quadratically on a long damaged GS08.
+ */
+function releaseOf(version: string): { release: string; guide?: string } | undefined {
+  const m = /^(?:00)?([1-9]\d{3})(X[0-9A-Z]*)?$/.exec(version);
+  if (!m) return undefined;
+  return m[2] ? { release: m[1], guide: m[2] } : { release: m[1] };
 }
 
 /**
@@ -165,20 +170,22 @@ function releaseOf(version: string): string | undefined {
  * that names the 835 guide (005010X221): that label is precise, the envelope's is not.
  */
 function versionRefusal(t: X12Transaction, warnings: WarningList): string | undefined {
-  const version = t.version?.trim() ?? "";
+  const full = t.version?.trim() ?? "";
+  // A damaged GS08 can be thousands of characters: the message quotes its start.
+  const version = full.length > 40 ? `${full.slice(0, 40)}…` : full;
   const where = t.segments[0].elements[3]?.trim() ? "ST03" : "GS08";
   const isa = t.interchangeVersion?.trim();
   const isaRelease = isa && /^00[1-9]\d{2}$/.test(isa) ? `${isa.slice(2)}0` : undefined;
   const envelope = isaRelease ? ` (ISA12 ${isa})` : "";
   const position = t.segments[0].position;
-  if (version === "") {
+  if (full === "") {
     if (isaRelease && isaRelease !== "5010") {
       return `This is a ${isaRelease} remittance: its envelope says so${envelope} and its group names no version. ${READS_5010}`;
     }
     warnings.add(`Remittance ${t.control} does not say its version (no GS08 or ST03): it was read as 5010 (005010X221A1).`, position);
     return undefined;
   }
-  if (version.startsWith(SUPPORTED_VERSION)) {
+  if (full.startsWith(SUPPORTED_VERSION)) {
     if (isaRelease && isaRelease !== "5010") {
       warnings.add(
         `Remittance ${t.control} says ${version} (${where}) but its envelope says ${isaRelease}${envelope}: it was read as 5010, as its ${where} says.`,
@@ -187,8 +194,7 @@ function versionRefusal(t: X12Transaction, warnings: WarningList): string | unde
     }
     return undefined;
   }
-  const release = releaseOf(version);
-  const guide = /X[0-9A-Z]+$/.exec(version)?.[0];
+  const { release, guide } = releaseOf(full) ?? {};
   if (release === "5010" && !guide) {
     if (isaRelease && isaRelease !== "5010") {
       return `This file's envelope${envelope} and its ${where === "GS08" ? "group" : "transaction"} (${where} "${version}") disagree: it looks like a ${isaRelease} remittance labelled 5010. ${READS_5010}`;

@@ -102,6 +102,14 @@ describe("envelope and group read together", () => {
     expect(r.warnings.map((w) => w.message).join("\n")).toContain("says 005010X221A1 (GS08) but its envelope says 4010 (ISA12 00401)");
   });
 
+  it("a damaged GS08 thousands of characters long is quoted by its start", () => {
+    const r = readRemittanceFile(remit("00501", `005010${"X22".repeat(5000)}x`));
+    if (r.ok) throw new Error("expected a refusal");
+    expect(r.error).toBe(
+      `This remittance gives its version as "005010X22X22X22X22X22X22X22X22X22X22X22X…" (GS08), which is not an X12 version: a 5010 remittance says 005010X221A1. ${ASK}`,
+    );
+  });
+
   it("a 5010 file with a 5010 envelope reads without a version warning", () => {
     const r = readRemittanceFile(remit("00501", "005010X221A1"));
     if (!r.ok) throw new Error(r.error);
