@@ -221,6 +221,8 @@ export function journalOps(planId: string, journal: RawTable | undefined): Write
  * when the workbook's table has none; tables Setup creates have it already.
  */
 function stampPlan(op: WriteOp, planId: string, tables: Map<string, string[]>, prologue: WriteOp[]): WriteOp {
+  // A table the plan creates takes rows later in the same plan.
+  if (op.kind === "createTable") tables.set(op.table.toLowerCase(), op.headers);
   const def = tableDef(op.kind === "reportSheet" ? "" : op.table);
   if (!def || !("plan" in def.fields)) return op;
   if (op.kind === "appendRows" && op.rows.length > 0 && tables.has(op.table.toLowerCase())) {

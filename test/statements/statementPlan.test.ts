@@ -205,11 +205,11 @@ describe("issuePlan", () => {
     const wb = new MemoryWorkbook([{ name: "Statements", cells: [["notes kept here"]] }]);
     const plan = issuePlan([statement(0)], { ...options, info: await wb.describe() });
     expect(plan.ops[0]).toMatchObject({ kind: "createTable", table: "Statements", sheet: "Statements (2)" });
-    await applyPlan(wb, plan, NOW);
+    const applied = await applyPlan(wb, plan, NOW);
     const table = (await wb.readTables(["Statements"])).Statements!;
     expect(table.sheet).toBe("Statements (2)");
     expect(table.rows).toEqual([
-      ["S000100", isoToSerial(DATE), "P1", "Statement", isoToSerial("2026-10-02"), isoToSerial("2026-10-02"), 10.25],
+      ["S000100", isoToSerial(DATE), "P1", "Statement", isoToSerial("2026-10-02"), isoToSerial("2026-10-02"), 10.25, applied.planId],
     ]);
     expect(await wb.readSheet("Statements")).toEqual([["notes kept here"]]);
   });
@@ -246,11 +246,20 @@ describe("written to an .xlsx file", () => {
     expect(sheet.pageSetup.margins).toMatchObject({ top: 0.5, bottom: 0.5, left: 0.5, right: 0.5 });
     expect(await pageBreaks(bytes, "Statements 2026-11-27")).toEqual([rowsPerDoc, 2 * rowsPerDoc]);
     expect(tableRows(book, "Statements")).toEqual([
-      ["Number", "Date", "Account", "Kind", "Period Start", "Period End", "Amount Due"],
-      ...docs.map((d) => [d.number, expect.any(Date), d.account, "Statement", expect.any(Date), expect.any(Date), d.amountDue / 100]),
+      ["Number", "Date", "Account", "Kind", "Period Start", "Period End", "Amount Due", "Plan"],
+      ...docs.map((d) => [
+        d.number,
+        expect.any(Date),
+        d.account,
+        "Statement",
+        expect.any(Date),
+        expect.any(Date),
+        d.amountDue / 100,
+        expect.stringMatching(/^P\d{8}-\d{6}-/),
+      ]),
     ]);
     const audit = tableRows(book, "Audit").at(-1)!;
-    expect(audit.slice(1)).toEqual([
+    expect(audit.slice(1, 5)).toEqual([
       "Statements issued",
       '3 statements issued, S000100-S000102, on sheet "Statements 2026-11-27"',
       3,
