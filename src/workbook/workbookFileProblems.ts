@@ -79,7 +79,7 @@ function zipProblem(bytes: Uint8Array): string | undefined {
   try {
     const small = unzipSync(bytes, {
       filter: (file) => {
-        names.push(file.name.replace(/^\//, ""));
+        names.push(file.name.replace(/\\/g, "/").replace(/^\//, ""));
         return file.name === "[Content_Types].xml" || file.name === "mimetype";
       },
     });

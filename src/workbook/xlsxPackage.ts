@@ -51,7 +51,10 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
     filter: (file) => {
       names.push(file.name);
       return (
-        file.name.endsWith(".rels") || file.name === "[Content_Types].xml" || WORKSHEET_PART.test(file.name) || DRAWING_PART.test(file.name)
+        file.name.endsWith(".rels") ||
+        file.name === "[Content_Types].xml" ||
+        WORKSHEET_PART.test(partName(file.name)) ||
+        DRAWING_PART.test(partName(file.name))
       );
     },
   });
@@ -95,7 +98,11 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
   // Every .rels rewritten with relative targets to the (renamed) parts.
   const rewritten = new Map<string, Unzipped[string]>();
   for (const [file, data] of Object.entries(text)) {
-    const part = WORKSHEET_PART.test(file) ? sheetWithShortValidations(data) : DRAWING_PART.test(file) ? prefixedDrawing(data) : undefined;
+    const part = WORKSHEET_PART.test(partName(file))
+      ? sheetWithShortValidations(data)
+      : DRAWING_PART.test(partName(file))
+        ? prefixedDrawing(data)
+        : undefined;
     if (part) rewritten.set(file, part);
   }
   for (const [file, list] of rels) {
@@ -117,7 +124,7 @@ export function packageForExcelJs(bytes: Uint8Array): Uint8Array {
     for (const [from, to] of renames) xml = xml.split(`PartName="/${from}"`).join(`PartName="/${to}"`);
     rewritten.set("[Content_Types].xml", strToU8(xml));
   }
-  if (rewritten.size === 0 && renames.size === 0 && names.every((n) => !n.startsWith("/"))) return bytes;
+  if (rewritten.size === 0 && renames.size === 0 && names.every((n) => n === partName(n))) return bytes;
 
   // Stored, not deflated again: ExcelJS inflates every part anyway, and deflating a big sheet is slow.
   const all: Unzipped = { ...text, ...unzipSync(bytes, { filter: (file) => !(file.name in text) }) };
@@ -194,9 +201,9 @@ function lastSegment(type: string): string {
   return type.slice(type.lastIndexOf("/") + 1);
 }
 
-/** A zip entry's name as a part name: no leading slash. */
+/** A zip entry's name as a part name: forward slashes (some Windows tools write "xl\\workbook.xml"), no leading slash. */
 function partName(file: string): string {
-  return file.replace(/^\/+/, "");
+  return file.replace(/\\/g, "/").replace(/^\/+/, "");
 }
 
 /** The folder a relationship's targets are relative to: the source part's, or the root's for _rels/.rels. */

@@ -12,6 +12,7 @@ import { mapColumns, parseTable, rowToCells } from "../../src/workbook/mapTable"
 import { applyPlan } from "../../src/workbook/plan";
 import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
 import { Charges, Payers, Payments, Postings } from "../../src/workbook/tables";
+import { workbookFileProblem } from "../../src/workbook/workbookFileProblems";
 import { packageForExcelJs, VALIDATION_MARGIN } from "../../src/workbook/xlsxPackage";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 
@@ -217,6 +218,20 @@ describe("putting a package in the shape ExcelJS reads", () => {
     expect(types).toMatch(/PartName="\/xl\/comments\d+\.xml"/);
     expect(Object.keys(after)).toHaveLength(Object.keys(before).length);
     expect(after["xl/worksheets/sheet2.xml"]).toEqual(before["xl/worksheets/sheet2.xml"]);
+  });
+
+  it("reads a package whose entries are named with backslashes, as some Windows tools write them", async () => {
+    const src = files(fixture("libreoffice-tables.xlsx"));
+    const bytes = zipSync(Object.fromEntries(Object.entries(src).map(([name, data]) => [name.replace(/\//g, "\\"), data])));
+    expect(Object.keys(unzipSync(bytes))).toContain("xl\\workbook.xml");
+    expect(workbookFileProblem(bytes)).toBeUndefined();
+    const info = await (await XlsxWorkbook.load(bytes)).describe();
+    expect(info.tables.map((t) => [t.name, t.rowCount])).toEqual([
+      ["Payers", 3],
+      ["Charges", 3],
+      ["Payments", 1],
+      ["Postings", 2],
+    ]);
   });
 
   it("renames a worksheet and its table that ExcelJS would not find by name, with their relationships", async () => {
