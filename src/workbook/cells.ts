@@ -72,7 +72,10 @@ export function oneOf<const T extends readonly string[]>(values: T, what: string
     const found = values.find((x) => x.toLowerCase().replace(/[\s_-]+/g, "") === t);
     return found
       ? { ok: true as const, value: found as T[number] }
-      : { ok: false as const, error: `"${asText(v)}" is not ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what} (use one of: ${values.join(", ")})` };
+      : {
+          ok: false as const,
+          error: `"${asText(v)}" is not ${/^[aeiou]/i.test(what) ? "an" : "a"} ${what} (use one of: ${values.join(", ")})`,
+        };
   });
 }
 
