@@ -230,11 +230,9 @@ function stampPlan(op: WriteOp, planId: string, tables: Map<string, string[]>, p
     const header = mapColumns(def, headers).columns.plan.header;
     return { ...op, rows: op.rows.map((row) => ({ ...row, [header]: planId })) };
   }
-  if (op.kind === "createTable" && op.rows && op.rows.length > 0) {
-    const col = mapColumns(def, op.headers).columns.plan?.index;
-    if (col === undefined) return op;
-    return { ...op, rows: op.rows.map((row) => row.map((v, i) => (i === col && v === null ? planId : v))) };
-  }
+  // Rows a new table is made with are not stamped: the table is the plan's whole (Excel makes it a
+  // table only once every row is written, so Finish makes it again when it is missing), and a
+  // sample workbook stays the same for the same arguments.
   return op;
 }
 
