@@ -668,13 +668,17 @@ class PlanWriter {
     ops: WriteOp[],
     read: (columns: { sheet: string; top: number; column: number; rows: number; into: CellValue[][] }[]) => Promise<void>,
   ): Promise<void> {
-    const wanted = new Set(ops.flatMap((op) => (op.kind === "deleteRows" || op.kind === "updateRows" ? [op.table.toLowerCase()] : [])));
+    const byPlan = ops.flatMap((op) => (op.kind === "deleteRows" || op.kind === "updateRows" ? [op] : []));
+    const wanted = new Set(byPlan.map((op) => op.table.toLowerCase()));
+    // Rows the workbook held before carry no id that only new rows carry: nothing to read for those.
+    const fresh = new Set(wanted);
+    for (const op of byPlan) if (!op.onlyNewRows) fresh.delete(op.table.toLowerCase());
     const columns: { table: TableState; sheet: string; top: number; column: number; rows: number; into: CellValue[][] }[] = [];
     for (const key of wanted) {
       const table = this.tables.get(key);
       if (!table) continue;
       const col = headerIndex(table.headers, PLAN_HEADER);
-      if (col < 0 || table.rowCount === 0) {
+      if (col < 0 || table.rowCount === 0 || fresh.has(key)) {
         table.plans = new Array<CellValue>(table.rowCount).fill(null);
         continue;
       }

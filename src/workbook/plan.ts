@@ -99,8 +99,9 @@ export async function applyPlan(
     ops.push({ kind: "appendRows", table: PLAN_JOURNAL.table, rows: journalRows(planId, data) });
   }
   ops.push(...data);
-  ops.push({ kind: "updateRows", table: "Audit", plan: planId, values: { [statusHeader]: "done" } });
-  if (journaled) ops.push({ kind: "deleteRows", table: PLAN_JOURNAL.table, plan: planId });
+  // A new id is on no row the workbook held before: Excel need not read the Plan columns first.
+  ops.push({ kind: "updateRows", table: "Audit", plan: planId, values: { [statusHeader]: "done" }, onlyNewRows: true });
+  if (journaled) ops.push({ kind: "deleteRows", table: PLAN_JOURNAL.table, plan: planId, onlyNewRows: true });
   const summary = await workbook.write(ops);
   // The copy of the plan is bookkeeping, not what the plan did: left out of the summary.
   const journal = PLAN_JOURNAL.table.toLowerCase();

@@ -177,6 +177,11 @@ export interface DeleteRowsOp {
   kind: "deleteRows";
   table: string;
   plan: string;
+  /**
+   * Only rows appended earlier in the same write carry the id (a plan closing itself): the Excel
+   * adapter then need not read the table's Plan column first. The result is the same either way.
+   */
+  onlyNewRows?: boolean;
 }
 
 /** Set some cells of every row of a table whose Plan column holds `plan` (an Audit row's Status). */
@@ -186,6 +191,8 @@ export interface UpdateRowsOp {
   plan: string;
   /** Values by header. */
   values: Record<string, CellValue>;
+  /** As DeleteRowsOp's: only rows appended earlier in the same write carry the id. */
+  onlyNewRows?: boolean;
 }
 
 /** The column that ties a row to the plan that wrote it. */

@@ -307,6 +307,25 @@ describe.each([
   });
 });
 
+describe("the cost of a plan's transaction in Excel", () => {
+  it("a small posting is one request of changes; the Audit trail's Plan column is not read, however long it is", async () => {
+    const fake = new FakeExcel();
+    const audit = Array.from({ length: 5000 }, (_, i) => ["2026-12-01 09:00:00", "Post", "x", 1, null, `P${i}`, "done"]);
+    fake.addTable("Audit", ["Time", "Action", "What", "Rows", "Totals", "Plan", "Status"], audit);
+    fake.addTable("Payments", ["PaymentID", "Date", "Amount", "Reference", "Plan"], [["PM1", 46000, 50, "CHK1", null]]);
+    fake.addTable("Postings", ["PostingID", "PaymentID", "ChargeID", "Paid", "Plan"], [["T0", "PM1", "C0", 50, null]]);
+    fake.addTable(PLAN_JOURNAL.table, [...PLAN_JOURNAL.headers], [], { sheet: PLAN_JOURNAL.sheet });
+    const excel = new ExcelWorkbook(fake.run);
+    fake.resetCounts();
+    await applyPlan(excel, postingPlan(3), NOW, PLAN);
+    // describe (layout 2, date system 1), the write's layout (2), its changes (1).
+    expect(fake.syncs).toBe(6);
+    expect(fake.maxResponseBytes).toBeLessThan(20_000);
+    expect((await auditRows(excel)).at(-1)!.slice(-2)).toEqual([PLAN, "done"]);
+    expect((await excel.readTables([PLAN_JOURNAL.table]))[PLAN_JOURNAL.table]!.rows).toEqual([]);
+  });
+});
+
 describe("Excel deleteRows and addColumns", () => {
   it("deletes runs of rows from the bottom up in one request, keeps one blank row when all go, adds a column by name", async () => {
     const fake = new FakeExcel();
