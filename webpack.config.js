@@ -19,6 +19,8 @@ import { productionUrl, rewriteManifestUrls } from "./scripts/manifest-urls.mjs"
 const root = path.dirname(fileURLToPath(import.meta.url));
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const EXCELJS = /[\\/]node_modules[\\/]exceljs[\\/]/;
+/** Runs first in every page: what the pages' Content-Security-Policy (no 'unsafe-eval') asks of our libraries. */
+const CONTENT_SECURITY = "./taskpane/contentSecurity.ts";
 /** Loaded only when a report is drawn (Chart.js) or a PDF is made (pdf-lib): never in a page's first load. */
 const LAZY_ONLY = [
   { name: "Chart.js", test: /[\\/]node_modules[\\/](chart\.js|@kurkle)[\\/]/ },
@@ -49,7 +51,8 @@ const chunkModules = (compilation, chunk) =>
 
 /**
  * Fails the build when a page breaks its promise: ExcelJS in the Excel host (taskpane, functions) or in
- * the browser host's first load; an external URL in browser.html. Adds office.js to taskpane.html if
+ * the browser host's first load; an external URL in browser.html; a page without its Content-Security-Policy
+ * or one that allows eval. Adds office.js to taskpane.html if
  * the template forgot it (the Excel host cannot start without it).
  */
 class HostPagePromises {
@@ -96,6 +99,13 @@ class HostPagePromises {
         if (data.outputName === "taskpane.html" && !/<script\b[^>]*\bsrc\s*=\s*["']?[^"'\s>]*\/office\.js/i.test(data.html)) {
           data.html = data.html.replace("</head>", `<script src="${OFFICE_JS}"></script></head>`);
         }
+        // Both pages keep their Content-Security-Policy (from the templates), and it never allows eval.
+        const csp = /<meta\b[^>]*http-equiv=["']Content-Security-Policy["'][^>]*\bcontent="([^"]*)"/i.exec(data.html)?.[1];
+        if (csp === undefined || csp.includes("unsafe-eval")) {
+          compilation.errors.push(
+            new webpack.WebpackError(`${data.outputName} must have a Content-Security-Policy meta tag without 'unsafe-eval'`),
+          );
+        }
         if (data.outputName === "browser.html") {
           const external = data.html.match(/\b(?:src|href|action|srcset|poster)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:)?\/\/[^"'\s>]*/gi);
           const cssExternal = data.html.match(/url\(\s*["']?(?:[a-z][a-z0-9+.-]*:)?\/\/[^)"']*/gi);
@@ -117,11 +127,13 @@ export default async function config(env = {}, argv = {}) {
   return {
     mode: dev ? "development" : "production",
     context: root,
-    devtool: dev ? "eval-cheap-module-source-map" : "source-map",
+    // No eval source maps, even in development: the pages' Content-Security-Policy has no 'unsafe-eval'.
+    devtool: dev ? "cheap-module-source-map" : "source-map",
+    // Each page first runs taskpane/contentSecurity.ts (zod without eval), before any schema is built.
     entry: {
-      functions: "./functions/functions.ts",
-      taskpane: "./taskpane/excel.tsx",
-      browser: "./taskpane/browser.tsx",
+      functions: [CONTENT_SECURITY, "./functions/functions.ts"],
+      taskpane: [CONTENT_SECURITY, "./taskpane/excel.tsx"],
+      browser: [CONTENT_SECURITY, "./taskpane/browser.tsx"],
     },
     output: {
       path: path.join(root, "dist"),

@@ -15,6 +15,13 @@ export function guardEveryTest(): void {
     consoleLines = [];
     page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
+    // Anything the page's Content-Security-Policy refuses (an eval, an inline script, another origin) is
+    // a console error too, so the check below fails on it.
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP refused ${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber}:${e.columnNumber})`),
+      );
+    });
   });
   test.afterEach(() => {
     expect(watch.all.length, "the page loaded its own files").toBeGreaterThan(0);
