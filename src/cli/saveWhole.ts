@@ -4,7 +4,7 @@
 // crash, a kill or a full disk in the middle leaves the office's file as it was, never torn. A
 // failure removes the temporary; only a killed process (SIGKILL, power loss) can leave one behind,
 // and the next save under the same process id replaces it.
-import { constants, promises as nodeFs } from "node:fs";
+import { constants, promises as nodeFs, type Stats } from "node:fs";
 import path from "node:path";
 
 /** The parts of node:fs/promises a save uses: tests pass a stand-in that fails where they want. */
@@ -33,7 +33,7 @@ export async function saveWhole(
   options: { overwrite?: boolean } = {},
   fs: SaveFs = nodeFs,
 ): Promise<void> {
-  let existing: Awaited<ReturnType<SaveFs["stat"]>> | undefined;
+  let existing: Stats | undefined;
   try {
     existing = await fs.stat(target);
   } catch (error) {
