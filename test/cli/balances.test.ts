@@ -138,7 +138,14 @@ describe("medbill balances on a sample practice", () => {
 // ---- a hand-made ledger with a credit and a problem -------------------------------------------------
 
 const d = (iso: string) => isoToSerial(iso);
-const table = (def: Parameters<typeof createTableOp>[0], rows: CellValue[][]) => createTableOp(def, rows);
+// Rows are written as the sheet has them; columns added since (Plan) are left blank.
+const table = (def: Parameters<typeof createTableOp>[0], rows: CellValue[][]) => {
+  const width = Object.keys(def.fields).length;
+  return createTableOp(
+    def,
+    rows.map((row) => [...row, ...Array<CellValue>(Math.max(0, width - row.length)).fill(null)]),
+  );
+};
 
 function ledgerOps(postings: CellValue[][]): WriteOp[] {
   // Postings columns: PostingID, PaymentID, ChargeID, Date, Paid, Adjustment, Group, Reason, Patient Resp, Source, Reverses, Note
@@ -219,7 +226,7 @@ describe("medbill balances on a hand-made ledger", () => {
     ]);
     expect(t.out).toHaveLength(4);
     expect(t.out[2]).toBe("L2,C2,P2,SELF,2026-01-06,50.00,0.00,70.00,0.00,0.00,,,,-20.00,credit");
-    expect(t.out[3]).toBe("\"'=L3\",C3,P2,SELF,2026-01-07,60.00,0.00,0.00,0.00,0.00,0.00,60.00,60.00,,patient due");
+    expect(t.out[3]).toBe('"\'=L3",C3,P2,SELF,2026-01-07,60.00,0.00,0.00,0.00,0.00,0.00,60.00,60.00,,patient due');
   });
 
   it("a workbook without Postings or Payments tables says so and exits 1", async () => {
