@@ -58,7 +58,9 @@ export async function unfinishedPlans(workbook: Workbook): Promise<UnfinishedPla
       what: String(at(row, "what") ?? ""),
       rowsInWorkbook,
       rowsPlanned,
-      canFinish: ops !== undefined,
+      // Rows appended to a table without a Plan column (a code set's list) cannot be told apart,
+      // so such a plan is not finished twice over: it is undone.
+      canFinish: ops !== undefined && ops.every((op) => op.kind !== "appendRows" || untraced(info, op.table) !== true),
     };
     return { ...found, sentence: unfinishedSentence(found) };
   });
@@ -84,7 +86,7 @@ export function unfinishedSentence(p: Omit<UnfinishedPlan, "sentence">): string 
       : `${count(p.rowsInWorkbook)} of its ${count(p.rowsPlanned)} rows ${p.rowsInWorkbook === 1 ? "is" : "are"} in the workbook`;
   const next = p.canFinish
     ? "Finish it or undo it in Setup."
-    : "Undo it in Setup (its saved copy is incomplete, so it cannot be finished), then run it again.";
+    : "Undo it in Setup (the workbook does not hold enough of it to finish it), then run it again.";
   return `${what} started on ${minute} (${p.action}, plan ${p.plan}) was not finished: ${rows}. ${next}`;
 }
 
@@ -102,7 +104,7 @@ export async function finishPlan(workbook: Workbook, plan: string): Promise<Writ
   const journalInfo = findTable(info, PLAN_JOURNAL.table);
   const journal = journalInfo ? (await workbook.readTables([journalInfo.name]))[journalInfo.name] : undefined;
   const ops = journalOps(plan, journal);
-  if (!ops) throw new Error(`${found.sentence} Its saved copy is incomplete, so it can only be undone.`);
+  if (!ops || !found.canFinish) throw new Error(`${found.sentence} It can only be undone.`);
 
   const appendedTo = [...new Set(ops.flatMap((op) => (op.kind === "appendRows" ? [op.table] : [])))];
   const present = await workbook.readTables(appendedTo.filter((t) => findTable(info, t)));
@@ -191,6 +193,12 @@ function keyColumnOf(table: RawTable): { header: string; index: number } | undef
 function valueOf(row: Record<string, CellValue>, header: string): CellValue {
   const key = Object.keys(row).find((k) => k.trim().toLowerCase() === header.trim().toLowerCase());
   return key === undefined ? null : row[key];
+}
+
+/** Whether a table the workbook holds has no Plan column (undefined when it has no such table). */
+function untraced(info: WorkbookInfo, table: string): boolean | undefined {
+  const found = findTable(info, table);
+  return found ? !hasPlanColumn(found.headers) : undefined;
 }
 
 const keyText = (v: CellValue) => (v === null ? "" : String(v).trim());

@@ -307,6 +307,29 @@ describe.each([
   });
 });
 
+describe("a plan that cannot be finished", () => {
+  it("offers only Undo when it appends to a table without a Plan column (rows that cannot be told apart)", async () => {
+    const book = MemoryWorkbook.withTables([...olderTables(2), { name: "CodeSets", headers: ["Set", "Version"], rows: [] }]);
+    const plan: WritePlan = {
+      action: "Import codes",
+      what: "CPT 2026",
+      ops: [
+        { kind: "appendRows", table: "CodeSets", rows: [{ Set: "CPT", Version: "2026" }] },
+        { kind: "appendRows", table: "Charges", rows: [{ ChargeID: "C9", Amount: 1 }] },
+      ],
+    };
+    await applyPlan(cutAfter(book, 6), plan, NOW, PLAN).catch(() => undefined);
+    const [found] = await unfinishedPlans(book);
+    expect(found).toMatchObject({ plan: PLAN, canFinish: false, rowsInWorkbook: 0 });
+    expect(found.sentence).toMatch(
+      /^A change started on 2026-12-06 14:03 \(Import codes, plan .*\) was not finished: 0 of its 2 rows are in the workbook\. Undo it in Setup/,
+    );
+    await expect(finishPlan(book, PLAN)).rejects.toThrow(/can only be undone/);
+    await undoPlan(book, PLAN);
+    expect(await unfinishedPlans(book)).toEqual([]);
+  });
+});
+
 describe("the cost of a plan's transaction in Excel", () => {
   it("a small posting is one request of changes; the Audit trail's Plan column is not read, however long it is", async () => {
     const fake = new FakeExcel();
