@@ -14,6 +14,13 @@
 // are queued with its values, one call per block (never per cell), so they add bytes to the plan's
 // requests, not syncs of their own: a batch of 5,000 statements is sent in as many requests as its
 // bytes need, never one per statement. Its print layout (ExcelApi 1.9) is a few more calls.
+//
+// A plan written over several requests can be cut short between them; applyPlan makes that
+// recoverable (plan ids, the Audit row's Status, a copy of the plan: see plan.ts). Here, appended
+// rows grow their table with each chunk, in the chunk's request, so no row is ever left outside a
+// table; deleteRows and updateRows find rows by plan id from the Plan column, read in one phase
+// before any change (none when only rows of this same write carry the id), and delete each run of
+// rows as one range, bottom up, queued with the plan's other changes.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import {
