@@ -5,9 +5,14 @@
 // development build must not need eval either (no eval source maps), and zod is set jitless first.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import config from "../../webpack.config.js";
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+
+/** webpack.config.js's exported function (plain JavaScript, so typed here by what the test reads). */
+type BuildConfig = (env: object, argv: { mode: string }) => Promise<{ devtool: unknown; entry: unknown }>;
+const WEBPACK_CONFIG = "../../webpack.config.js";
+const config = async (env: object, argv: { mode: string }) =>
+  ((await import(/* @vite-ignore */ WEBPACK_CONFIG)) as { default: BuildConfig }).default(env, argv);
 
 /** The policy in a page's `<meta http-equiv="Content-Security-Policy">`, as directive → sources. */
 function policyOf(html: string): Map<string, string[]> | undefined {
