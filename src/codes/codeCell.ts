@@ -1,7 +1,6 @@
 // Reading a code out of a cell before any format rule runs: text is trimmed and upper-cased (billers
 // type "e11.9 " and paste codes with trailing spaces), a whole number becomes its digits, and anything
 // else (TRUE, a fraction, a blank) is refused here with one wording for every kind of code.
-import type { FormatCheck } from "./codeKinds";
 
 export type CodeText = { ok: true; text: string; isNumber: boolean } | { ok: false; reason: string };
 
@@ -31,6 +30,3 @@ export function readCodeCell(value: unknown, aWhat: string): CodeText {
 export function quoted(text: string): string {
   return `"${text.length > 24 ? `${text.slice(0, 24)}…` : text}"`;
 }
-
-export const valid = (code: string): FormatCheck => ({ ok: true, code });
-export const invalid = (reason: string): FormatCheck => ({ ok: false, reason });

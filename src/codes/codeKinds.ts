@@ -3,6 +3,7 @@
 // Format checks need no code set; whether a code exists is the code-set library's question.
 import { readCodeCell } from "./codeCell";
 import { checkEin } from "./ein";
+import type { FormatCheck } from "./formatCheck";
 import { checkIcd10Format } from "./icd10Format";
 import { checkNdc } from "./ndc";
 import { checkNpi } from "./npi";
@@ -11,9 +12,6 @@ import { checkCptFormat, checkHcpcsFormat, checkModifierFormat } from "./procedu
 import { checkTaxonomyFormat } from "./taxonomy";
 
 export type CodeKind = "icd10" | "cpt" | "hcpcs" | "modifier" | "pos" | "npi" | "ndc" | "ein" | "taxonomy";
-
-/** A format check's answer: the code normalized (upper case, ICD-10 without its dot, NDC as 11 digits), or why not. */
-export type FormatCheck = { ok: true; code: string } | { ok: false; reason: string };
 
 export const CODE_KINDS: readonly CodeKind[] = ["icd10", "cpt", "hcpcs", "modifier", "pos", "npi", "ndc", "ein", "taxonomy"];
 

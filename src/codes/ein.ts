@@ -1,8 +1,8 @@
 // Employer Identification Numbers (the billing provider's tax id on a claim): 9 digits written NN-NNNNNNN.
 // There is no check digit; the only test beyond the shape is the 2-digit prefix, some of which the IRS
 // has never issued, so an EIN starting with one of them was mistyped.
-import { invalid, quoted, readCodeCell, valid } from "./codeCell";
-import type { FormatCheck } from "./codeKinds";
+import { quoted, readCodeCell } from "./codeCell";
+import { invalid, valid, type FormatCheck } from "./formatCheck";
 
 const EIN_SHAPE = /^(\d{2})-?(\d{7})$/;
 const NEVER_ISSUED = new Set(["00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97"]);

@@ -2,8 +2,8 @@
 // then letters or digits), an optional dot after the 3rd, U codes only where CDC has assigned them, and
 // the 7th-character mistakes that a shape alone can prove. Whether a code exists, and whether it is
 // billable or a category header, only the CMS order file can say: that is the code-set check's job.
-import { invalid, quoted, readCodeCell, valid } from "./codeCell";
-import type { FormatCheck } from "./codeKinds";
+import { quoted, readCodeCell } from "./codeCell";
+import { invalid, valid, type FormatCheck } from "./formatCheck";
 
 const ICD10_SHAPE = /^([A-Z][0-9][0-9A-Z])(?:\.?([0-9A-Z]{1,4}))?$/;
 const ICD9_SHAPE = /^(\d{3}|V\d{2}|E\d{3})(\.\d{1,2})?$/;

@@ -1,8 +1,8 @@
 // National Drug Codes. A package shows 10 digits in three hyphenated segments (labeler-product-package)
 // laid out 4-4-2, 5-3-2 or 5-4-1; claims want 11 digits (5-4-2), made by a leading zero on the short
 // segment. Only the hyphens say which segment is short, so 10 digits without them cannot be converted.
-import { invalid, quoted, readCodeCell, valid } from "./codeCell";
-import type { FormatCheck } from "./codeKinds";
+import { quoted, readCodeCell } from "./codeCell";
+import { invalid, valid, type FormatCheck } from "./formatCheck";
 
 const HYPHENATED = /^(\d+)-(\d+)-(\d+)$/;
 

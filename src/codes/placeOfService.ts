@@ -2,8 +2,8 @@
 // schedule pays in each place: "facility" where the hospital, SNF or ASC bills for the room, staff and
 // supplies (Medicare Claims Processing Manual ch. 12 §20.4.2), "non-facility" everywhere else. Codes
 // missing from the list are unassigned and refused. Names as CMS lists them (2025).
-import { invalid, quoted, readCodeCell, valid } from "./codeCell";
-import type { FormatCheck } from "./codeKinds";
+import { quoted, readCodeCell } from "./codeCell";
+import { invalid, valid, type FormatCheck } from "./formatCheck";
 
 export type PfsRate = "facility" | "non-facility";
 

@@ -1,8 +1,8 @@
 // The shapes of procedure codes and their modifiers, without any code list: CPT (HCPCS Level I, all four
 // kinds), HCPCS Level II (a letter A-V and 4 digits; D codes are dental) and modifiers (2 characters).
 // CPT content is AMA's: we check its shape here and its existence only against a list the office imports.
-import { invalid, quoted, readCodeCell, valid } from "./codeCell";
-import type { FormatCheck } from "./codeKinds";
+import { quoted, readCodeCell } from "./codeCell";
+import { invalid, valid, type FormatCheck } from "./formatCheck";
 
 export type CptCategory = "Category I" | "Category II" | "Category III" | "PLA" | "MAAA";
 

@@ -1,7 +1,7 @@
 // Health Care Provider Taxonomy codes (NUCC): 10 characters, 3 digits, 6 letters or digits, then X
 // (207Q00000X family medicine). The NUCC list itself is licensed terms we import, never bundle.
-import { invalid, quoted, readCodeCell, valid } from "./codeCell";
-import type { FormatCheck } from "./codeKinds";
+import { quoted, readCodeCell } from "./codeCell";
+import { invalid, valid, type FormatCheck } from "./formatCheck";
 
 const TAXONOMY_SHAPE = /^\d{3}[0-9A-Z]{6}X$/;
 
