@@ -2,7 +2,8 @@
 // Workbook (Excel, or an .xlsx file in the browser host) and never touches Office.js itself.
 import { useState } from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { PANELS, type PanelProps } from "./panels";
+import { PANELS } from "./panels";
+import type { PanelProps } from "./panelProps";
 
 export type TaskPaneProps = PanelProps;
 

@@ -6,10 +6,10 @@
 import { createRoot } from "react-dom/client";
 import { useCodeSets as checkFunctionsAgainst } from "../functions/codeSetSource";
 import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
-import { ExcelWorkbook } from "../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../src/workbook/excel/excelWorkbook";
 import { App } from "./App";
 import { NotInExcel } from "./NotInExcel";
-import type { TableCell } from "./panels";
+import type { TableCell } from "./panelProps";
 
 Office.onReady((info) => {
   const root = createRoot(document.getElementById("root")!);

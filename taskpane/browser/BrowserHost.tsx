@@ -9,7 +9,7 @@ import type { AppliedPlan } from "../../src/workbook/plan";
 import { TaskPane } from "../App";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import type { TableCell } from "../panels";
+import type { TableCell } from "../panelProps";
 import { SheetPreview, type PreviewTarget } from "./SheetPreview";
 import { SAMPLE_FILE_NAME, downloadWorkbook, openWorkbookFile, sampleWorkbook } from "./workbookFile";
 

@@ -6,7 +6,7 @@ import { Caption1, Dropdown, Field, Option, Spinner, makeStyles, mergeClasses, t
 import type { CellValue, TableInfo, Workbook, WorkbookInfo } from "../../src/workbook/port";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import type { TableCell } from "../panels";
+import type { TableCell } from "../panelProps";
 import { tableDef } from "../../src/workbook/tables";
 import {
   PREVIEW_ROWS,

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Caption1, Field, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, DocumentArrowDownRegular, DocumentTextRegular } from "@fluentui/react-icons";
 import { todayIso } from "../../src/dates";
-import type { PanelProps } from "../panels";
+import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { NoteList } from "../CheckFindings";
 import { formLayout } from "../formLayout";

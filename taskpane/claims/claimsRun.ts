@@ -7,7 +7,8 @@
 // office looked at a while ago (and edited since). Nothing here logs: claims carry patient names.
 import { build837p, refusals837p } from "../../src/claims/837p";
 import { claimFormPlan } from "../../src/claims/claimSheet";
-import { readClaimBooks, settingKey, type ClaimBooks } from "../../src/claims/claimBooks";
+import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
+import { settingKey } from "../../src/workbook/practiceSettings";
 import { envelopeFrom, ExportRefused, exportPlan, RECEIVER_SETTING, SUBMITTER_SETTING } from "../../src/claims/exportPlan";
 import type { ProviderName } from "../../src/claims/837p";
 import type { Claim, ScrubProblem } from "../../src/claims/model";

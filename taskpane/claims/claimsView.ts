@@ -4,13 +4,10 @@
 // row), the rules turned off, and the sentences after an export or a claim form.
 import type { Claim, ScrubProblem } from "../../src/claims/model";
 import { SCRUB_RULES, type ScrubReport } from "../../src/claims/scrubber";
-import { settingKey, type ClaimBooks } from "../../src/claims/claimBooks";
+import type { ClaimBooks } from "../../src/claims/claimBooks";
+import { problemCell } from "../../src/claims/problemPlaces";
 import { formatMoney } from "../../src/money";
-import { asText } from "../../src/workbook/cells";
-import { mapColumns } from "../../src/workbook/mapTable";
-import type { RawTable } from "../../src/workbook/port";
-import { Patients, Payers, Practice, type TableDef } from "../../src/workbook/tables";
-import type { TableCell } from "../panels";
+import type { TableCell } from "../panelProps";
 import type { ClaimEntry, ClaimStatus, ClaimsScrub, ExportOutcome, FormsOutcome } from "./claimsRun";
 
 /** Claims listed at once; "Show more" adds as many again. */
@@ -146,59 +143,8 @@ export interface ProblemView {
   cell?: TableCell;
 }
 
-/** The 0-based body index of the first row whose `field` cell is `value` (compared without case). */
-function findRow(def: TableDef, raw: RawTable, field: string, value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  const index = mapColumns(def, raw.headers).columns[field]?.index;
-  if (index === undefined) return undefined;
-  const wanted = value.trim().toLowerCase();
-  const i = raw.rows.findIndex(
-    (row) => row[index] !== null && row[index] !== undefined && asText(row[index]).trim().toLowerCase() === wanted,
-  );
-  return i < 0 ? undefined : i;
-}
-
-/** The workbook's own header for a column a problem names (our header or the workbook's alias), when the table has it. */
-function headerIn(raw: RawTable, column: string): string | undefined {
-  const wanted = column.trim().toLowerCase();
-  return raw.headers.find((h) => h.trim().toLowerCase() === wanted);
-}
-
-function cellAt(raw: RawTable, bodyIndex: number, column: string): TableCell | undefined {
-  if (bodyIndex < 0 || bodyIndex >= raw.rows.length) return undefined;
-  return { table: raw.name, sheet: raw.sheet, row: raw.headerRow + 1 + bodyIndex, bodyIndex, column };
-}
-
-/**
- * The cell a problem is fixed in. Charges problems carry their sheet row; Patients and Payers ones
- * are found by the claim's patient and payer ID; a Practice setting by its row's name, in the Value
- * column. Undefined when the table, the row or the column is not there (a setting with no row yet).
- */
-export function problemCell(problem: ScrubProblem, claim: Claim | undefined, tables: ClaimBooks["tables"]): TableCell | undefined {
-  const { table, row, column } = problem.where;
-  const raw = tables[table];
-  if (!raw) return undefined;
-  if (table === Practice.name) {
-    const mapping = mapColumns(Practice, raw.headers);
-    const settingColumn = mapping.columns.setting?.index;
-    const value = mapping.columns.value?.header;
-    if (settingColumn === undefined || value === undefined) return undefined;
-    const key = settingKey(column);
-    const i = raw.rows.findIndex((r) => r[settingColumn] !== null && settingKey(asText(r[settingColumn])) === key);
-    return i < 0 ? undefined : cellAt(raw, i, value);
-  }
-  const header = headerIn(raw, column);
-  if (header === undefined) return undefined;
-  if (row !== undefined) return cellAt(raw, row - raw.headerRow - 1, header);
-  if (!claim) return undefined;
-  const index =
-    table === Patients.name
-      ? findRow(Patients, raw, "patientId", claim.patient.patientId)
-      : table === Payers.name
-        ? findRow(Payers, raw, "payerId", claim.payer.payerId)
-        : undefined;
-  return index === undefined ? undefined : cellAt(raw, index, header);
-}
+/** The cell a problem is fixed in (where the terminal finds its row too). */
+export { problemCell };
 
 export function problemViews(entry: ClaimEntry, tables: ClaimBooks["tables"]): ProblemView[] {
   return entry.problems.map((problem, i) => {

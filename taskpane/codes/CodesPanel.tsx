@@ -7,7 +7,7 @@ import { ArrowClockwiseRegular, DocumentSearchRegular } from "@fluentui/react-ic
 import { checkWorkbookCodes, type CodeCheckReport, type CodeProblem } from "../../src/codes/checkWorkbookCodes";
 import { loadCodeSets } from "../../src/codes/codeSetStore";
 import type { CodeSetLibrary } from "../../src/codes/codeSetLibrary";
-import type { PanelProps } from "../panels";
+import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import { nextPaint } from "../StageProgress";

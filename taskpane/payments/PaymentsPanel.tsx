@@ -8,17 +8,15 @@ import { useCallback, useEffect, useState } from "react";
 import { Button, Caption1, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, TableCursorRegular } from "@fluentui/react-icons";
 import type { PlanResult } from "../../src/ledger/postingPlans";
-import type { PanelProps, TableCell } from "../panels";
+import type { PanelProps, TableCell } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { postOnBooks, readPaymentBooks, type PaymentBooks } from "./paymentBooks";
+import { postOnBooks, readPaymentBooks, type PaymentBooks, type PostKind } from "./paymentBooks";
 import { postedMessage, postedTotals } from "./paymentForm";
 import { firstNewRow } from "./planPreview";
 import { PostPayment } from "./PostPayment";
 import { ReversePosting } from "./ReversePosting";
 import { Reconcile } from "./Reconcile";
-
-export type PostKind = "payment" | "reversal" | "refund";
 
 type View = "post" | "reverse" | "reconcile";
 type Busy = "reading" | "posting";

@@ -23,7 +23,7 @@ import { openLines, patientPaymentPlan, type PlanResult } from "../../src/ledger
 import { FixMarkedFields, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
 import { PatientSearch } from "../PatientSearch";
-import { LINES_SHOWN, filterLines, openLineViews, type PaymentBooks } from "./paymentBooks";
+import { LINES_SHOWN, filterLines, openLineViews, type PaymentBooks, type PostPreviewed } from "./paymentBooks";
 import {
   METHODS,
   entriesFromPreview,
@@ -41,7 +41,6 @@ import {
 } from "./paymentForm";
 import { OpenLineList } from "./OpenLineList";
 import { PlanReview } from "./PlanReview";
-import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
   ...formLayout,
@@ -63,7 +62,7 @@ export interface PostPaymentProps {
   books: PaymentBooks;
   busy: boolean;
   /** Applies an accepted plan; resolves true once it is written and the books are read again. */
-  onPost: (result: Extract<PlanResult, { ok: true }>, kind: PostKind) => Promise<boolean>;
+  onPost: PostPreviewed;
 }
 
 export function PostPayment({ books, busy, onPost }: PostPaymentProps) {

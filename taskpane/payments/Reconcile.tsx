@@ -12,7 +12,7 @@ import { refundPlan, type PlanResult } from "../../src/ledger/postingPlans";
 import { sentence } from "../billerMessage";
 import { fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
-import { sourceNamer, type PaymentBooks } from "./paymentBooks";
+import { sourceNamer, type PaymentBooks, type PostPreviewed } from "./paymentBooks";
 import { METHODS, type Method } from "./paymentForm";
 import {
   creditsToRefund,
@@ -26,7 +26,6 @@ import {
   type RefundForm,
 } from "./reconcileView";
 import { PlanReview } from "./PlanReview";
-import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
   ...formLayout,
@@ -71,7 +70,7 @@ const CREDITS_SHOWN = 50;
 export interface ReconcileProps {
   books: PaymentBooks;
   busy: boolean;
-  onPost: (result: Extract<PlanResult, { ok: true }>, kind: PostKind) => Promise<boolean>;
+  onPost: PostPreviewed;
 }
 
 export function Reconcile({ books, busy, onPost }: ReconcileProps) {

@@ -23,10 +23,9 @@ import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
 import { sentence } from "../billerMessage";
 import { fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
-import type { PaymentBooks } from "./paymentBooks";
+import type { PaymentBooks, PostPreviewed } from "./paymentBooks";
 import { canReverse, findPostings, reversedBy } from "./postingSearch";
 import { PlanReview } from "./PlanReview";
-import type { PostKind } from "./PaymentsPanel";
 
 const useStyles = makeStyles({
   ...formLayout,
@@ -51,7 +50,7 @@ const useStyles = makeStyles({
 export interface ReversePostingProps {
   books: PaymentBooks;
   busy: boolean;
-  onPost: (result: Extract<PlanResult, { ok: true }>, kind: PostKind) => Promise<boolean>;
+  onPost: PostPreviewed;
 }
 
 export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {

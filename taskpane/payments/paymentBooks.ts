@@ -7,7 +7,7 @@ import { todayIso, type IsoDate } from "../../src/dates";
 import type { Cents } from "../../src/money";
 import { LEDGER_TABLES, readLedger, type Ledger } from "../../src/ledger/ledger";
 import { balancesBy, lineBalances, type LineBalance } from "../../src/ledger/balances";
-import type { PlanContext } from "../../src/ledger/postingPlans";
+import type { PlanContext, PlanResult } from "../../src/ledger/postingPlans";
 import { applyUnlessChanged, booksSnapshot, type BooksSnapshot, type GuardedApply } from "../../src/workbook/booksSnapshot";
 import { parseTable } from "../../src/workbook/mapTable";
 import type { WritePlan } from "../../src/workbook/plan";
@@ -72,6 +72,12 @@ export async function readPaymentBooks(workbook: Workbook, today: IsoDate = toda
 export function postOnBooks(workbook: Workbook, books: Pick<PaymentBooks, "snapshot">, plan: WritePlan, now?: Date): Promise<GuardedApply> {
   return applyUnlessChanged(workbook, plan, books.snapshot, { now });
 }
+
+/** What a view of the panel posts: a payment, a reversal of postings, or a refund of a credit. */
+export type PostKind = "payment" | "reversal" | "refund";
+
+/** How a view hands its previewed plan to the panel; resolves true once it is written and the books are read again. */
+export type PostPreviewed = (result: Extract<PlanResult, { ok: true }>, kind: PostKind) => Promise<boolean>;
 
 /** Insurers from the Payers table (a "Self-pay" payer is the patient: their money is a patient payment). */
 export function payerChoices(ledger: Pick<Ledger, "payers">, lines: LineBalance[]): PayerChoice[] {

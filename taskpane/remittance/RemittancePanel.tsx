@@ -16,10 +16,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CheckmarkRegular, DismissRegular, DocumentArrowUpRegular, TableAddRegular } from "@fluentui/react-icons";
-import type { EraPreview } from "../../src/era/eraPlan";
+import type { EraPreview } from "../../src/era/eraPreview";
 import type { WritePlan } from "../../src/workbook/plan";
 import type { BooksSnapshot } from "../../src/workbook/booksSnapshot";
-import type { PanelProps } from "../panels";
+import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import { StageProgress, nextPaint } from "../StageProgress";

@@ -5,7 +5,8 @@
 // writes nothing when someone changed them since the preview (booksSnapshot.ts). Each stage is announced first so the progress bar
 // moves before the slow part (a 10 MB file of 50,000 claims).
 import { todayIso, type IsoDate } from "../../src/dates";
-import { ERA_TABLES, eraPlanInputs, eraPostingPlan, exceptionsSheetPlan, type EraPreview } from "../../src/era/eraPlan";
+import { ERA_TABLES, eraPlanInputs, eraPostingPlan, exceptionsSheetPlan } from "../../src/era/eraPlan";
+import type { EraPreview } from "../../src/era/eraPreview";
 import { applyUnlessChanged, booksSnapshot, type BooksSnapshot, type GuardedApply } from "../../src/workbook/booksSnapshot";
 import { applyPlan, type AppliedPlan, type WritePlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";

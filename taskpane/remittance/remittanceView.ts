@@ -4,7 +4,7 @@
 // posted + held) with the difference named where they don't. Patient names come only from the file
 // and are shown only in the pane: nothing here logs or writes them.
 import { formatMoney, type Cents } from "../../src/money";
-import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPlan";
+import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPreview";
 import type { PlbItem } from "../../src/era/remittance";
 import type { PaymentDateSource } from "../../src/era/eraIdentity";
 import { sentence } from "../billerMessage";

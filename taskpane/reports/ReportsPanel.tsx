@@ -8,7 +8,7 @@ import { Button, Caption1, Field, Input, Select, Text, makeStyles, mergeClasses,
 import { DataBarVerticalRegular } from "@fluentui/react-icons";
 import { isIsoDate, todayIso } from "../../src/dates";
 import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
-import type { PanelProps } from "../panels";
+import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";

@@ -5,7 +5,7 @@ import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/r
 import { ArrowClockwiseRegular, TableAddRegular, TableSearchRegular } from "@fluentui/react-icons";
 import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
 import { applyPlan } from "../../src/workbook/plan";
-import type { PanelProps } from "../panels";
+import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import { createdMessage, listInWords, plural, setupSummary, tableReport, type TableReport } from "./setupReport";

@@ -22,7 +22,7 @@ import {
 import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular, MailRegular, PrintRegular } from "@fluentui/react-icons";
 import { isIsoDate, todayIso } from "../../src/dates";
 import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
-import type { PanelProps } from "../panels";
+import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
