@@ -6,7 +6,8 @@
 // puts the exceptions on a sheet. Exit 1 when the file is refused or nothing could be posted.
 // Patient names in the file are never printed: claims are named by their claim number.
 import { formatMoney } from "../money";
-import { eraPlanInputs, eraPostingPlan, exceptionsSheetPlan, type EraPreview, type EraRemittancePreview } from "../era/eraPlan";
+import { eraPlanInputs, eraPostingPlan, exceptionsSheetPlan } from "../era/eraPlan";
+import type { EraPreview, EraRemittancePreview } from "../era/eraPreview";
 import { paymentMethodWords } from "../era/eraIdentity";
 import { todayIso } from "../dates";
 import { PAYMENT_DATE_SOURCES } from "../era/eraIdentity";

@@ -18,7 +18,7 @@ import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/
 import { balanceRemittance } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
-import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPlan";
+import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPreview";
 import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
 import type { RemitClaim, Remittance } from "./remittance";
 

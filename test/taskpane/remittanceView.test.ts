@@ -2,7 +2,7 @@
 // the figure that doesn't), outcome counts, labels for methods, traces and PLB reasons, and the
 // messages said after posting or when a file was posted before.
 import { describe, expect, it } from "vitest";
-import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPlan";
+import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPreview";
 import {
   alreadyPostedMessage,
   callouts,
