@@ -13,13 +13,11 @@
 // - FILINGDEADLINE answers an Excel date serial (1900 system, as custom functions see dates): format
 //   the cells as dates.
 import { addDays, daysBetween, isoToSerial, todayIso, type IsoDate } from "../src/dates";
+import { bucketLabels, bucketOf, DEFAULT_BOUNDS } from "../src/reports/aging";
 import { answerEach, CellErrors, cellRows, companion, DatesOfService, isBlankCell, readDate, usDate, type Answer } from "./cellRanges";
 
 /** 9999-12-31, the last date Excel shows (1900 system). */
 const LAST_SERIAL = 2958465;
-
-/** The A/R aging columns most offices use: 0-30, 31-60, 61-90, 91-120, 120+. */
-export const DEFAULT_BUCKET_BOUNDS = [30, 60, 90, 120];
 
 /** The as-of date of each cell: the given one, or today when left out or blank. */
 function asOfDates(asOf: unknown, dates: unknown[][]) {
@@ -61,7 +59,7 @@ export function readBucketBounds(argument: unknown): BucketBounds {
     .filter((cell) => !isBlankCell(cell));
   let given: unknown[] = cells;
   if (cells.length === 1 && typeof cells[0] === "string") given = cells[0].split(/[\s,;]+/).filter((part) => part !== "");
-  if (given.length === 0) return bucketsFrom(DEFAULT_BUCKET_BOUNDS);
+  if (given.length === 0) return bucketsFrom(DEFAULT_BOUNDS);
   const bounds: number[] = [];
   for (const value of given) {
     const days = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
@@ -76,10 +74,9 @@ export function readBucketBounds(argument: unknown): BucketBounds {
   return bucketsFrom(bounds);
 }
 
+/** The columns as the A/R aging report heads them, so a cell and the report agree. */
 function bucketsFrom(bounds: number[]): BucketBounds {
-  const labels = bounds.map((bound, i) => `${i === 0 ? 0 : bounds[i - 1] + 1}-${bound}`);
-  labels.push(`${bounds[bounds.length - 1]}+`);
-  return { ok: true, bounds, labels };
+  return { ok: true, bounds, labels: bucketLabels(bounds) };
 }
 
 /** MEDBILL.AGINGBUCKET: the aging column of each date ("0-30" ... "120+"). */
@@ -90,9 +87,7 @@ export function agingBucketCells(dates: unknown, asOf: unknown, boundsArgument: 
     if (!buckets.ok) return errors.invalidValue(buckets.reason);
     // Each message names its own dates: not worth sharing.
     if (age < 0) return errors.invalidValue(`the date is after the as-of date (${usDate(date)} is after ${usDate(until)})`);
-    const { bounds, labels } = buckets;
-    for (let i = 0; i < bounds.length; i++) if (age <= bounds[i]) return labels[i];
-    return labels[bounds.length];
+    return buckets.labels[bucketOf(age, buckets.bounds)];
   });
 }
 

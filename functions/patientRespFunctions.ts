@@ -1,21 +1,12 @@
 // MEDBILL.PATIENTRESP: what the patient owes of an allowed amount, for estimates at the front desk and
 // for checking a remittance's PR amounts. One cell or a range of allowed amounts; the deductible left,
-// the coinsurance and the copay are each one cell for all or a range lined up with the amounts.
-//
-// The formula, kept simple and the same for every line (DOMAIN.md: deductible, coinsurance, copay):
-//   deductible  = the smaller of the allowed amount and the deductible left
-//   coinsurance = the coinsurance rate times what is left of the allowed amount after the deductible,
-//                 rounded to the cent (half a cent up)
-//   patient     = deductible + coinsurance + copay, never more than the allowed amount
-// Plans that take a copay instead of the deductible for an office visit are written with a deductible
-// left of 0 and a coinsurance of 0 on that line. Money is read as cents (parseMoney: 125, "$1,250.00",
-// "(12.00)") and answered as dollars. Blank deductible, coinsurance or copay cells count as none; a
-// blank allowed amount answers blank.
+// the coinsurance and the copay are each one cell for all or a range lined up with the amounts. The
+// formula is patientResponsibility's (src/ledger/); this module reads the cells and answers in dollars.
+// Money is read as cents (parseMoney: 125, "$1,250.00", "(12.00)"). Blank deductible, coinsurance or
+// copay cells count as none; a blank allowed amount answers blank.
+import { patientResponsibility, patientResponsibilityFits, rateInMillionths } from "../src/ledger/patientResponsibility";
 import { centsToNumber, formatMoney, parseMoney, type Cents } from "../src/money";
 import { answerEach, CellErrors, cellRows, companion, isBlankCell, type Answer, type Companion } from "./cellRanges";
-
-/** Rates are kept in millionths, so 20% x $123.45 is worked out in whole numbers. */
-const MILLION = 1_000_000;
 
 type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -42,15 +33,7 @@ export function readCoinsurance(value: unknown): Read<number> {
     return { ok: false, reason: `coinsurance ${shown(value)} is not a percent: write it like 20% or 0.2` };
   // 20 typed for 20% would otherwise charge twenty times the amount: say so rather than guess.
   if (rate > 1) return { ok: false, reason: `coinsurance ${shown(value)} is more than 100%: write it like 20% or 0.2` };
-  return { ok: true, value: Math.round(rate * MILLION) };
-}
-
-/** The patient's share of an allowed amount, in cents (the formula in the header). */
-export function patientResponsibility(allowed: Cents, deductibleLeft: Cents, coinsuranceMillionths: number, copay: Cents): Cents {
-  const deductible = Math.min(allowed, deductibleLeft);
-  const rest = allowed - deductible;
-  const coinsurance = Math.floor((rest * coinsuranceMillionths + MILLION / 2) / MILLION);
-  return Math.min(allowed, deductible + coinsurance + copay);
+  return { ok: true, value: rateInMillionths(rate) };
 }
 
 /** MEDBILL.PATIENTRESP over a range of allowed amounts. */
@@ -72,8 +55,7 @@ export function patientRespCells(allowed: unknown, deductibleLeft: unknown, coin
     if (!rate.ok) return errors.invalidValue(rate.reason);
     const visitCopay = readAmount(copays.ok ? copays.at(r, c) : null, "copay", 0);
     if (!visitCopay.ok) return errors.invalidValue(visitCopay.reason);
-    const rest = amount.value - Math.min(amount.value, deductible.value);
-    if (!Number.isSafeInteger(rest * rate.value))
+    if (!patientResponsibilityFits(amount.value, deductible.value, rate.value))
       return errors.invalidValue(`the allowed amount ${formatMoney(amount.value)} is too large`);
     return centsToNumber(patientResponsibility(amount.value, deductible.value, rate.value, visitCopay.value));
   });

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import type { RawCellContent } from "hyperformula";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PATIENTRESP } from "../../functions/functions";
-import { patientResponsibility } from "../../functions/patientRespFunctions";
+import { patientResponsibility } from "../../src/ledger/patientResponsibility";
 import {
   CUSTOM_FUNCTIONS_STAND_IN,
   evaluate,
