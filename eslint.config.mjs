@@ -56,7 +56,7 @@ export default [
   },
   {
     // The ExcelJS adapter reads cell.value and column.style of ExcelJS objects, which the Office rules
-    // mistake for Office.js proxies that need load() and sync(). Only excelWorkbook.ts talks to Office.
+    // mistake for Office.js proxies that need load() and sync(). Only src/workbook/excel/ talks to Office.
     files: ["src/workbook/xlsxWorkbook.ts"],
     rules: {
       "office-addins/call-sync-after-load": "off",

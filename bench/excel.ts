@@ -1,7 +1,7 @@
 // Excel adapter benchmark: syncs and payload sizes for reading and appending a Charges-like table
 // of `rows` rows (20 columns) against the counting fake, with Excel on the web's 5 MB cap and the
 // adapter's default budget. Returns figures; bench/run.ts prints them.
-import { ExcelWorkbook } from "../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../src/workbook/excel/excelWorkbook";
 import type { CellValue } from "../src/workbook/port";
 import { createTableOp } from "../src/workbook/plan";
 import { Charges } from "../src/workbook/tables";

@@ -5,7 +5,7 @@
 // Nothing runs at import time: Node tests import this file and only ever touch Office through a loader.
 import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
 import { loadCodeSets } from "../src/codes/codeSetStore";
-import { ExcelWorkbook } from "../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../src/workbook/excel/excelWorkbook";
 
 /** Reads the code sets from wherever they are kept; the default reads the open workbook through Office.js. */
 export type CodeSetLoader = () => Promise<CodeSetLibrary>;

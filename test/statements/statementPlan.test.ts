@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { isoToSerial } from "../../src/dates";
 import type { StatementDocument } from "../../src/statements/model";
 import { issuePlan, MAX_DOCUMENTS_PER_SHEET, reprintPlan, sheetName } from "../../src/statements/statementPlan";
-import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { applyPlan } from "../../src/workbook/plan";
 import { PlanRejected, type ReportSheetOp, type Workbook } from "../../src/workbook/port";

@@ -2,7 +2,7 @@
 // import, on the counting fake: the right sheet cell for a table placed anywhere on its sheet, found by
 // header whatever its case, in two syncs; a table, column or row that is gone said in words, nothing selected.
 import { describe, expect, it } from "vitest";
-import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { FakeExcel } from "./fakeExcel";
 
 function charges(fake: FakeExcel) {

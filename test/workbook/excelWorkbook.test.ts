@@ -2,7 +2,7 @@
 // row count, every sync under Excel on the web's 5 MB, the same tables as the memory adapter,
 // text never turned into formulas, refused plans writing nothing, and the audit row.
 import { describe, expect, it } from "vitest";
-import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook, type MemoryTable } from "../../src/workbook/memoryWorkbook";
 import { applyPlan } from "../../src/workbook/plan";
 import { PlanRejected, type CellValue, type Workbook, type WriteOp } from "../../src/workbook/port";

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook, type MemoryFill } from "../../src/workbook/memoryWorkbook";
 import { PlanRejected, type CellValue, type Workbook, type WriteOp } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { MONEY_FORMAT } from "../../src/money";
-import { ExcelWorkbook } from "../../src/workbook/excelWorkbook";
+import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { PlanRejected, type CellValue, type ReportSheetOp, type Workbook, type WriteOp } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";

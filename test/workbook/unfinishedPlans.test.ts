@@ -4,7 +4,7 @@
 // they were or as fully posted, never anything else. Also the port ops Undo rests on (deleteRows,
 // updateRows, addColumns) and workbooks made before the Plan and Status columns.
 import { describe, expect, it } from "vitest";
-import { ExcelWorkbook, type ExcelRun } from "../../src/workbook/excelWorkbook";
+import { ExcelWorkbook, type ExcelRun } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook, type MemoryTable } from "../../src/workbook/memoryWorkbook";
 import { applyPlan, PLAN_JOURNAL, type WritePlan } from "../../src/workbook/plan";
 import type { CellValue, RawTable, Workbook, WriteOp } from "../../src/workbook/port";
