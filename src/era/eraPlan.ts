@@ -17,6 +17,7 @@ import { checkTargetTable, targetTable } from "../ledger/postingChecks";
 import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "../ledger/postingIds";
 import { postingFieldsNeeded } from "../ledger/postingLines";
 import { finishPlan, newIds, type PlanContext } from "../ledger/postingRows";
+import { reversedBy } from "../ledger/reversible";
 import { formatMoney, sumCents, type Cents } from "../money";
 import { mapColumns, rowToCells } from "../workbook/mapTable";
 import { createTableOp, type WritePlan } from "../workbook/plan";
@@ -75,7 +76,7 @@ export function planFromRemittances(
     ctx,
     fileName: file.name,
     byClaim: chargesByClaim(ledger),
-    reversed: new Set(ledger.postings.flatMap((p) => (p.reverses !== undefined ? [p.reverses] : []))),
+    reversed: new Set(reversedBy(ledger).keys()),
     plannedPaid: new Map(),
     posting: new Map(),
     exceptions: [],

@@ -18,6 +18,7 @@
 import type { IsoDate } from "../dates";
 import { DENIED_NOTE, isDenialCode } from "../ledger/denials";
 import type { Ledger } from "../ledger/ledger";
+import { isReversible, type ReversedPostings } from "../ledger/reversible";
 import type { CheckedLine } from "../ledger/postingLines";
 import { formatMoney, sumCents, type Cents } from "../money";
 import type { ChargeRow, PostingRow } from "../workbook/tables";
@@ -185,14 +186,14 @@ export function reversalDrafts(
   claim: RemitClaim,
   charges: ChargeRow[],
   payerId: string,
-  reversed: Set<string>,
+  reversed: ReversedPostings,
   date: IsoDate,
   trace: string,
 ): { ok: true; rows: ReversalDraft[] } | { ok: false; reason: string } {
   const byPayment = new Map<string, PostingRow[]>();
   for (const charge of charges) {
     for (const posting of ledger.postingsByCharge.get(charge.chargeId) ?? []) {
-      if (posting.reverses !== undefined || reversed.has(posting.postingId) || posting.paymentId === undefined) continue;
+      if (!isReversible(posting, reversed) || posting.paymentId === undefined) continue;
       if (ledger.paymentById.get(posting.paymentId)?.payerId !== payerId) continue;
       const list = byPayment.get(posting.paymentId);
       if (list) list.push(posting);

@@ -20,6 +20,7 @@ import {
   textOrNothing,
 } from "./postingChecks";
 import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "./postingIds";
+import { reversedBy, whyNotReversible } from "./reversible";
 import { postingFieldsNeeded } from "./postingLines";
 import { balancesOfLines, finishPlan, newIds, type PlanContext, type PlanResult } from "./postingRows";
 
@@ -182,18 +183,15 @@ export function reversalPlan(ledger: Ledger, ctx: PlanContext, postingIds: strin
   if (ids.length === 0) problems.push("Choose at least one posting to reverse.");
   const dateProblem = checkDate(date, ctx.today, "reversal date");
   if (dateProblem) problems.push(sentence(dateProblem) + ".");
-  const wanted = new Set(ids);
-  const reversedBy = new Map<string, string>();
-  for (const p of ledger.postings) if (p.reverses !== undefined && wanted.has(p.reverses)) reversedBy.set(p.reverses, p.postingId);
+  const reversed = reversedBy(ledger);
   const originals: PostingRow[] = [];
   for (const id of ids) {
     const posting = ledger.postingById.get(id);
+    const not = posting && whyNotReversible(posting, reversed);
     if (!posting) problems.push(`There is no posting "${id}" in the Postings table.`);
-    else if (posting.reverses !== undefined) {
-      problems.push(
-        `${id} is itself a reversal (of ${posting.reverses}) and cannot be reversed: post the right amounts as a new posting instead.`,
-      );
-    } else if (reversedBy.has(id)) problems.push(`${id} was already reversed by ${reversedBy.get(id)}.`);
+    else if (not?.why === "is a reversal") {
+      problems.push(`${id} is itself a reversal (of ${not.of}) and cannot be reversed: post the right amounts as a new posting instead.`);
+    } else if (not?.why === "already reversed") problems.push(`${id} was already reversed by ${not.by}.`);
     else if (!dateProblem && date < posting.date) problems.push(`The reversal date ${date} is before the date of ${id} (${posting.date}).`);
     else originals.push(posting);
   }

@@ -4,6 +4,7 @@
 import type { IsoDate } from "../../src/dates";
 import { formatMoney } from "../../src/money";
 import type { Ledger } from "../../src/ledger/ledger";
+import { reversedBy, whyNotReversible } from "../../src/ledger/reversible";
 import type { PostingRow } from "../../src/workbook/tables";
 
 export interface PostingChoice {
@@ -21,18 +22,8 @@ export interface PostingChoice {
 
 export const POSTINGS_SHOWN = 50;
 
-/** Each reversed PostingID, with the PostingID of the row that reverses it. */
-export function reversedBy(ledger: Pick<Ledger, "postings">): Map<string, string> {
-  const by = new Map<string, string>();
-  for (const p of ledger.postings) if (p.reverses !== undefined) by.set(p.reverses, p.postingId);
-  return by;
-}
-
-/** Whether a posting can still be reversed: it is in the ledger, is not itself a reversal, and is not reversed yet. */
-export function canReverse(ledger: Pick<Ledger, "postingById">, reversed: ReadonlyMap<string, string>, postingId: string): boolean {
-  const p = ledger.postingById.get(postingId);
-  return p !== undefined && p.reverses === undefined && !reversed.has(postingId);
-}
+// The Reverse panel asks here whether a picked posting can still be reversed: the ledger's one rule.
+export { canReverse, reversedBy } from "../../src/ledger/reversible";
 
 /** "Paid $40.00 · CO-45 $60.00 · PR-1 $20.00" (a zero-paid denial says "Paid $0.00"). */
 export function postingMoney(p: Pick<PostingRow, "paid" | "adjustment" | "group" | "reason" | "patientResp">): string {
@@ -59,7 +50,7 @@ export function findPostings(ledger: Ledger, query: string, limit: number = POST
     const p = ledger.postings[i];
     const charge = ledger.chargeById.get(p.chargeId);
     if (!(starts(p.postingId) || starts(p.chargeId) || starts(p.paymentId) || starts(charge?.claimId))) continue;
-    const reversal = reversed.get(p.postingId);
+    const not = whyNotReversible(p, reversed);
     found.push({
       postingId: p.postingId,
       date: p.date,
@@ -68,10 +59,10 @@ export function findPostings(ledger: Ledger, query: string, limit: number = POST
       paymentId: p.paymentId,
       money: postingMoney(p),
       blocked:
-        p.reverses !== undefined
-          ? `This row reverses ${p.reverses}: to undo it, post the correction again.`
-          : reversal !== undefined
-            ? `Already reversed by ${reversal}.`
+        not?.why === "is a reversal"
+          ? `This row reverses ${not.of}: to undo it, post the correction again.`
+          : not?.why === "already reversed"
+            ? `Already reversed by ${not.by}.`
             : undefined,
     });
   }
