@@ -1,6 +1,7 @@
-// Turns whatever an operation threw into a message a biller can act on. The task pane shows these
-// in a MessageBar; nothing is only logged, and nothing here writes to the console (cell values in a
-// message may be patient data).
+// The pane's words: whatever an operation threw turned into a message a biller can act on, and the
+// few wording helpers every panel says things with (a sentence, a count, a plural, a list).
+// The task pane shows the messages in a MessageBar; nothing is only logged, and nothing here
+// writes to the console (cell values in a message may be patient data).
 import { PlanRejected } from "../src/workbook/port";
 
 export interface BillerMessage {
@@ -45,9 +46,29 @@ export function billerMessage(error: unknown, title: string): BillerMessage {
   return { title, body };
 }
 
-/** "the table is gone" -> "The table is gone." The forms say the engine's parse errors this way too. */
-export function sentence(text: string): string {
+/**
+ * "the table is gone" -> "The table is gone." The forms say the engine's parse errors this way too.
+ * A payment form's mistake may end on its example ("(write it like 1234.50)"): with
+ * `parenthesisEnds` that closing parenthesis ends the sentence, as the Post form has always shown it.
+ */
+export function sentence(text: string, { parenthesisEnds = false }: { parenthesisEnds?: boolean } = {}): string {
   const t = text.trim();
   const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+  return (parenthesisEnds ? /[.!?)]$/ : /[.!?]$/).test(capital) ? capital : `${capital}.`;
+}
+
+/** 1234 -> "1,234": every count the pane shows. */
+export function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
+
+/** "1 table", "3 tables", "2 payments": a count and its noun (`many` for an irregular plural). */
+export function plural(n: number, one: string, many: string = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/** ["Payments"] -> "Payments"; ["Charges", "Payments", "Postings"] -> "Charges, Payments and Postings". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -3,6 +3,7 @@
 // unapplied total; and the lines filled in from an "apply oldest first" plan.
 import { parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { formatMoney, parseMoney, type Cents } from "../../src/money";
+import { sentence } from "../billerMessage";
 import type { Ledger } from "../../src/ledger/ledger";
 import {
   insurancePaymentPlan,
@@ -102,18 +103,11 @@ export function lineIsFilled(entry: LineEntry | undefined): boolean {
   return entry !== undefined && !(isBlank(entry.paid) && isBlank(entry.adjustment) && isBlank(entry.patientResp) && isBlank(entry.reason));
 }
 
-/** "the amount is blank" -> "The amount is blank." */
-function sentence(text: string): string {
-  const t = text.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?)]$/.test(capital) ? capital : `${capital}.`;
-}
-
 /** An amount the biller may leave blank; refused when negative unless `negativeOk`. */
 function readAmount(text: string, negative: string | undefined): { cents?: Cents; error?: string } {
   if (isBlank(text)) return {};
   const parsed = parseMoney(text);
-  if (!parsed.ok) return { error: sentence(parsed.error) };
+  if (!parsed.ok) return { error: sentence(parsed.error, { parenthesisEnds: true }) };
   if (negative !== undefined && parsed.value < 0) return { error: negative };
   return { cents: parsed.value };
 }
@@ -137,7 +131,7 @@ export function readPaymentForm(form: PaymentForm, entries: LineEntries, order: 
   if (!form.from) paymentError("from", "Choose who the payment is from: a payer, or a patient.");
   const date = isBlank(form.date) ? undefined : parseDate(form.date, dateSystem);
   if (!date) paymentError("date", "Enter the date the payment was received.");
-  else if (!date.ok) paymentError("date", sentence(date.error));
+  else if (!date.ok) paymentError("date", sentence(date.error, { parenthesisEnds: true }));
 
   let amount: Cents | undefined;
   if (isBlank(form.amount)) paymentError("amount", "Enter the amount received.");

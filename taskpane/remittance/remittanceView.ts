@@ -7,7 +7,7 @@ import { formatMoney, type Cents } from "../../src/money";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPreview";
 import type { PlbItem } from "../../src/era/remittance";
 import type { PaymentDateSource } from "../../src/era/eraIdentity";
-import { sentence } from "../billerMessage";
+import { plural, sentence } from "../billerMessage";
 
 export type ClaimOutcome = EraClaimPreview["outcome"];
 
@@ -178,10 +178,6 @@ export interface RemittanceView {
   callouts: string[];
   /** "Already posted on 2026-03-05 14:03:09 (payment PM000012): nothing from it is posted again." */
   alreadyPosted?: string;
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 /** How many claims of each outcome, what needs work first: "5 claims: 3 matched, 1 denial, 1 held". */

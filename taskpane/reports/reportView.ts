@@ -10,11 +10,9 @@ import { PATIENT_SERIES, UNKNOWN_PAYER_SERIES } from "../../src/reports/aging";
 import type { CollectionsWorklist } from "../../src/reports/collections";
 import type { Kpi, PracticeKpis } from "../../src/reports/kpis";
 import { kpiList } from "../../src/reports/reportSheets";
+import { count, plural } from "../billerMessage";
 import { BASES, GROUPINGS } from "./reportForm";
 import type { ReportOutcome } from "./reportRun";
-
-const n = (count: number) => count.toLocaleString("en-US");
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** "12.3%", or "n/a" when there was nothing to measure. */
 export function percentText(value: number | null): string {
@@ -123,7 +121,7 @@ export function problemsNotice(problems: string[]): { title: string; body: strin
       `${plural(rows, "row")} could not be read or ${rows === 1 ? "does" : "do"} not link up; a figure that rests on ${rows === 1 ? "it" : "them"} may be wrong. Setup's Check rows lists them.`,
     );
   }
-  return { title: `Problems in the workbook: ${n(problems.length)}`, body: parts.join(" ") };
+  return { title: `Problems in the workbook: ${count(problems.length)}`, body: parts.join(" ") };
 }
 
 // ---- the chart ----------------------------------------------------------------------------------

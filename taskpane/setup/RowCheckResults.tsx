@@ -3,7 +3,7 @@
 // what to undo.
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { NoticeBar } from "../NoticeBar";
-import { plural } from "./setupReport";
+import { plural } from "../billerMessage";
 import type { RowCheck } from "./rowCheck";
 
 const useStyles = makeStyles({

@@ -6,9 +6,9 @@ import { ArrowClockwiseRegular, TableAddRegular, TableSearchRegular } from "@flu
 import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
 import { applyPlan } from "../../src/workbook/plan";
 import type { PanelProps } from "../panelProps";
-import { billerMessage } from "../billerMessage";
+import { billerMessage, listInWords, plural } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { createdMessage, listInWords, plural, setupSummary, tableReport, type TableReport } from "./setupReport";
+import { createdMessage, setupSummary, tableReport, type TableReport } from "./setupReport";
 import { checkRows, type RowCheck } from "./rowCheck";
 import { TableStatusList } from "./TableStatusList";
 import { RowCheckResults } from "./RowCheckResults";

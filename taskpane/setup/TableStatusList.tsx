@@ -12,7 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { WarningRegular } from "@fluentui/react-icons";
-import { plural, type TableReport } from "./setupReport";
+import { plural } from "../billerMessage";
+import type { TableReport } from "./setupReport";
 
 const useStyles = makeStyles({
   header: {

@@ -2,6 +2,7 @@
 // can be tested in Node: which headers were found for which fields, what is missing, what is kept.
 import type { TableStatus } from "../../src/workbook/setup";
 import type { AppliedPlan } from "../../src/workbook/plan";
+import { listInWords, plural } from "../billerMessage";
 
 export interface TableReport {
   table: string;
@@ -62,11 +63,5 @@ export function createdMessage(applied: Pick<AppliedPlan, "tablesCreated">): str
   return `Created ${plural(names.length, "table")}: ${listInWords(names)}.`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
-}
-
-export function listInWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+// Said as it always was here; the words themselves live in billerMessage.ts.
+export { listInWords };

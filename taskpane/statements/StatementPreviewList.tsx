@@ -9,7 +9,8 @@ import type { StatementBooks } from "../../src/statements/statementBooks";
 import { NoticeBar } from "../NoticeBar";
 import { KeepTogether } from "../reports/ReportResults";
 import type { StatementPreview } from "./statementRun";
-import { messageCounts, nothingText, plural, previewRows, previewSummary, skippedView, ROWS_SHOWN } from "./statementView";
+import { plural } from "../billerMessage";
+import { messageCounts, nothingText, previewRows, previewSummary, skippedView, ROWS_SHOWN } from "./statementView";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },

@@ -23,7 +23,7 @@ import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular
 import { isIsoDate, todayIso } from "../../src/dates";
 import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
 import type { PanelProps } from "../panelProps";
-import { billerMessage } from "../billerMessage";
+import { billerMessage, plural } from "../billerMessage";
 import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
 import { NoticeBar, type Notice } from "../NoticeBar";
@@ -52,7 +52,7 @@ import {
   type StatementStage,
 } from "./statementRun";
 import { downloadPdf, pdfFileName, statementsPdfBytes } from "./statementsPdfFile";
-import { accountChoices, booksNotice, findIssued, invoicePayers, issuedLine, issuedText, plural } from "./statementView";
+import { accountChoices, booksNotice, findIssued, invoicePayers, issuedLine, issuedText } from "./statementView";
 
 const useStyles = makeStyles({
   ...formLayout,

@@ -9,10 +9,8 @@ import type { StatementDocument } from "../../src/statements/model";
 import { documentKindOf, StatementIndex } from "../../src/statements/statement";
 import type { StatementBooks } from "../../src/statements/statementBooks";
 import { patientName, type PatientChoice } from "../payments/paymentBooks";
+import { count, plural } from "../billerMessage";
 import type { IssuedRun, StatementPreview } from "./statementRun";
-
-const n = (count: number) => count.toLocaleString("en-US");
-export const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 /** Every account in the Patients table, with what its statement would ask on the date. */
 export function accountChoices(books: StatementBooks, date: IsoDate): PatientChoice[] {
@@ -118,7 +116,7 @@ export function messageCounts(documents: StatementDocument[]): string | undefine
   }
   const parts = Object.entries(counts)
     .filter(([, c]) => c > 0)
-    .map(([age, c]) => `${n(c)} ${age}`);
+    .map(([age, c]) => `${count(c)} ${age}`);
   return `Messages (the Practice table's texts): ${parts.join(", ")}.`;
 }
 
@@ -237,5 +235,5 @@ export function booksNotice(problems: string[]): { title: string; body: string }
       `${plural(rows, "row")} could not be read or ${rows === 1 ? "does" : "do"} not link up: a statement that rests on ${rows === 1 ? "it" : "them"} may be wrong. Setup's Check rows lists them.`,
     );
   }
-  return { title: `Problems in the workbook: ${n(problems.length)}`, body: parts.join(" ") };
+  return { title: `Problems in the workbook: ${count(problems.length)}`, body: parts.join(" ") };
 }
