@@ -14,15 +14,16 @@
 //   not loaded: ..."), so =FILTER(codes, CODECHECK(codes)<>"OK") still lists every code to look at.
 //   Only arguments it cannot use at all (a kind it does not know, a date that is no date) are #VALUE!.
 import { checkCodeFormat, codeKindFromName, CODE_KIND_NAMES, guessCodeKind, type CodeKind } from "../src/codes/codeKinds";
-import { checkIcd10Format, icd10WithDot } from "../src/codes/icd10Format";
+import { checkIcd10Format } from "../src/codes/icd10Format";
+import { icd10HeaderReason, icd10UnknownReason } from "../src/codes/icd10NotBillable";
 import { checkNdc } from "../src/codes/ndc";
 import { checkPos } from "../src/codes/placeOfService";
 import { checkCptFormat, checkHcpcsFormat, checkModifierFormat } from "../src/codes/procedureFormats";
 import { checkEin } from "../src/codes/ein";
 import { checkTaxonomyFormat } from "../src/codes/taxonomy";
 import { CodeSetLibrary, icd10FiscalYear } from "../src/codes/codeSetLibrary";
-import type { IsoDate } from "../src/dates";
-import { answerEach, cellError, CellErrors, cellRows, companion, DatesOfService, isBlankCell, usDate, type Answer } from "./cellRanges";
+import { shortUsDate, type IsoDate } from "../src/dates";
+import { answerEach, cellError, CellErrors, cellRows, companion, DatesOfService, isBlankCell, type Answer } from "./cellRanges";
 import { codeSetsForFunctions } from "./codeSetSource";
 
 /** The sets a range call checks against; `unreadable` says why the workbook's sets could not be read. */
@@ -61,7 +62,7 @@ type Icd10Verdict =
   | { kind: "blank" }
   | { kind: "malformed" | "bad-date" | "not-loaded"; reason: string }
   | { kind: "billable" | "header"; code: string; version: string; description: string; dos?: IsoDate }
-  | { kind: "unknown"; code: string; version: string };
+  | { kind: "unknown"; code: string; version: string; dos?: IsoDate };
 
 /** Where a code sits in its range, for the date of service that goes with it. */
 interface Place {
@@ -81,24 +82,8 @@ function icd10Verdict(cell: unknown, at: Place, sets: CodeSets): Icd10Verdict {
     const year = answer.version ?? (when.dos ? `FY${icd10FiscalYear(when.dos)}` : undefined);
     return { kind: "not-loaded", reason: notLoaded(sets, year ? `ICD-10-CM ${year}` : "ICD-10-CM") };
   }
-  if (answer.status === "unknown") return { kind: "unknown", code: format.code, version: answer.version };
+  if (answer.status === "unknown") return { kind: "unknown", code: format.code, version: answer.version, dos: when.dos };
   return { kind: answer.status, code: format.code, version: answer.version, description: answer.description, dos: when.dos };
-}
-
-// The 7th characters ICD-10-CM uses, the commonest (initial, subsequent, sequela) first.
-const SEVENTH_CHARACTERS = "ADS0123456789BCEFGHJKMNPQR";
-
-/** Why a header is not billable: a 6-character header whose codes below have a 7th character says so. */
-function headerReason(code: string, version: string, sets: CodeSets, dos?: IsoDate): string {
-  const shown = icd10WithDot(code);
-  if (code.length === 6) {
-    for (const seventh of SEVENTH_CHARACTERS) {
-      if (sets.library.icd10(code + seventh, dos).status === "billable") {
-        return `${shown} needs a 7th character, like ${icd10WithDot(code + seventh)} (${version} ICD-10-CM)`;
-      }
-    }
-  }
-  return `${shown} is a category header, not billable (${version} ICD-10-CM): use a code under it`;
 }
 
 function icd10Reason(verdict: Icd10Verdict, sets: CodeSets): string {
@@ -110,9 +95,9 @@ function icd10Reason(verdict: Icd10Verdict, sets: CodeSets): string {
     case "not-loaded":
       return verdict.reason;
     case "unknown":
-      return `${icd10WithDot(verdict.code)} is not in the ${verdict.version} ICD-10-CM code set`;
+      return icd10UnknownReason(sets.library, verdict.code, verdict.version, verdict.dos, shortUsDate);
     case "header":
-      return headerReason(verdict.code, verdict.version, sets, verdict.dos);
+      return icd10HeaderReason(sets.library, verdict.code, verdict.version, verdict.dos, shortUsDate);
     case "billable":
       return OK;
   }
@@ -232,12 +217,12 @@ function hcpcsVerdict(cell: unknown, at: Place, sets: CodeSets): HcpcsVerdict {
     case "unknown":
       return {
         kind: "unknown",
-        reason: `${format.code} is not in the HCPCS Level II code set${when.dos ? ` on ${usDate(when.dos)}` : ""}`,
+        reason: `${format.code} is not in the HCPCS Level II code set${when.dos ? ` on ${shortUsDate(when.dos)}` : ""}`,
       };
     case "terminated":
       return {
         kind: "terminated",
-        reason: `${format.code} was discontinued on ${usDate(answer.terminated)}${when.dos ? `: not valid on ${usDate(when.dos)}` : ""}`,
+        reason: `${format.code} was discontinued on ${shortUsDate(answer.terminated)}${when.dos ? `: not valid on ${shortUsDate(when.dos)}` : ""}`,
       };
   }
 }

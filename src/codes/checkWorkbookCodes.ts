@@ -2,9 +2,10 @@
 // Charges lines (procedure code, modifiers, diagnoses in the fiscal year of their date of service,
 // place of service, rendering NPI), the Providers (NPI, taxonomy) and the Practice settings a claim
 // carries (tax ID, billing NPI, taxonomy). Cells are read raw, not through parseTable, because a row
-// with a bad code is exactly the row parseTable leaves out. Format rules live in the format checks and
-// existence in the code-set library: this module only decides which check each cell gets, and says
-// once (in a note) what could not be checked because a code set is not loaded.
+// with a bad code is exactly the row parseTable leaves out (and reports). Format rules live in the
+// format checks, existence in the code-set library and why a diagnosis is not billable in
+// icd10NotBillable: this module only decides which check each cell gets, and says once (in a note)
+// what could not be checked because a code set is not loaded.
 //
 // Built for 100,000-line workbooks: one pass over each table's rows, columns found once by header.
 import { parseDate, type DateSystem, type IsoDate } from "../dates";
@@ -12,13 +13,14 @@ import { mapColumns } from "../workbook/mapTable";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, MarkCellsOp, RawTable, TableInfo, Workbook } from "../workbook/port";
 import { Charges, Practice, Providers, type TableDef } from "../workbook/tables";
-import { icd10FiscalYear, type CodeSetLibrary } from "./codeSetLibrary";
+import type { CodeSetLibrary } from "./codeSetLibrary";
 import { checkEin } from "./ein";
 import type { FormatCheck } from "./formatCheck";
-import { checkIcd10Format, icd10WithDot } from "./icd10Format";
+import { checkIcd10Format } from "./icd10Format";
+import { icd10HeaderReason, icd10UnknownReason } from "./icd10NotBillable";
 import { checkNpi } from "./npi";
 import { checkPos } from "./placeOfService";
-import { checkCptFormat, checkHcpcsFormat, checkModifierFormat } from "./procedureFormats";
+import { checkModifierFormat, checkProcedureCode, cptCategory } from "./procedureFormats";
 import { checkTaxonomyFormat } from "./taxonomy";
 
 export interface CodeProblem {
@@ -219,48 +221,18 @@ class CodeCheck {
         return undefined;
       }
       case "header":
-        return { reason: this.headerReason(code, answer.version, dos) };
+        return { reason: icd10HeaderReason(this.library, code, answer.version, dos) };
       case "unknown":
-        return { reason: this.unknownReason(code, answer.version, dos) };
+        return { reason: icd10UnknownReason(this.library, code, answer.version, dos) };
     }
   }
 
-  /** Why a header is not billable: a 7th character missing, a code that became a header this year, or a category. */
-  private headerReason(code: string, version: string, dos: IsoDate): string {
-    const shownCode = icd10WithDot(code);
-    if (code.length === 6) {
-      // The 7th characters ICD-10-CM uses, the commonest (initial, subsequent, sequela) first.
-      for (const seventh of "ADS0123456789BCEFGHJKMNPQR") {
-        if (this.library.icd10(code + seventh, dos).status === "billable") {
-          return `${shownCode} needs a 7th character, like ${icd10WithDot(code + seventh)} (${version} ICD-10-CM)`;
-        }
-      }
-    }
-    if (this.library.icd10(code, lastDayOfFiscalYear(icd10FiscalYear(dos) - 1)).status === "billable") {
-      return `${shownCode} is not billable on ${dos} (${version}): it became a category header in ${version}, use a code under it`;
-    }
-    return `${shownCode} is a category header, not billable (${version} ICD-10-CM): use a code under it`;
-  }
-
-  /** A code not in the year's set, saying when it was added or deleted if a neighbouring year is loaded. */
-  private unknownReason(code: string, version: string, dos: IsoDate): string {
-    const fiscalYear = icd10FiscalYear(dos);
-    const base = `${icd10WithDot(code)} is not in the ${version} ICD-10-CM code set (date of service ${dos})`;
-    const later = this.library.icd10(code, lastDayOfFiscalYear(fiscalYear + 1)).status;
-    if (later === "billable" || later === "header") return `${base}: it was added in FY${fiscalYear + 1}`;
-    const earlier = this.library.icd10(code, lastDayOfFiscalYear(fiscalYear - 1)).status;
-    if (earlier === "billable" || earlier === "header") return `${base}: it was deleted in ${version}`;
-    return base;
-  }
-
-  /** A procedure code: HCPCS Level II by its shape (a letter and 4 digits), else CPT. */
+  /** A procedure code: CPT or HCPCS Level II by the one rule the Charges table and MEDBILL.CPT use. */
   procedure(value: CellValue, dos: IsoDate | undefined, onFormatOnly: () => void): Verdict {
-    // CPT first: most lines are CPT, and a failed check spends time finding words for its reason.
-    const cpt = checkCptFormat(value);
-    if (cpt.ok) return this.cpt(cpt.code);
-    const hcpcs = checkHcpcsFormat(value);
-    if (!hcpcs.ok) return { reason: typeof value === "string" && /^\s*[A-Za-z]/.test(value) ? hcpcs.reason : cpt.reason };
-    const code = hcpcs.code;
+    const format = checkProcedureCode(value);
+    if (!format.ok) return { reason: format.reason };
+    const code = format.code;
+    if (cptCategory(code) !== undefined) return this.cpt(code);
     if (!this.hasHcpcs) {
       this.hcpcsNotLoaded++;
       return undefined;
@@ -336,11 +308,6 @@ class CodeCheck {
       );
     }
   }
-}
-
-/** The last day of a fiscal year (FY2023 ends 2023-09-30): a date that picks that year's set. */
-function lastDayOfFiscalYear(fiscalYear: number): IsoDate {
-  return `${fiscalYear}-09-30`;
 }
 
 /** "Tax ID", "tax_id" and "TAX ID" are one setting. */

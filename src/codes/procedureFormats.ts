@@ -1,6 +1,8 @@
 // The shapes of procedure codes and their modifiers, without any code list: CPT (HCPCS Level I, all four
 // kinds), HCPCS Level II (a letter A-V and 4 digits; D codes are dental) and modifiers (2 characters).
 // CPT content is AMA's: we check its shape here and its existence only against a list the office imports.
+// These are the only procedure-code rules: the Charges and FeeSchedule cells, the workbook's code check
+// and the MEDBILL functions all read codes through them, so a code one accepts the others accept too.
 import { quoted, readCodeCell } from "./codeCell";
 import { invalid, valid, type FormatCheck } from "./formatCheck";
 
@@ -50,6 +52,20 @@ function whyNotCpt(text: string): string {
   }
   if (/^\d+$/.test(text)) return `${q} has ${text.length} digits: CPT codes have 5 characters, like 99213`;
   return `${q} is not a CPT code: 5 digits (99213), or 4 digits and F, T, U or M (3074F, 0075T)`;
+}
+
+/**
+ * Check the procedure code of a service line: CPT (99213, 3074F; 100 from a number cell is anesthesia
+ * code 00100) or HCPCS Level II (J1100). A code that fits neither gets the reason of the kind it seems
+ * meant as: HCPCS when it starts with a letter, CPT otherwise.
+ */
+export function checkProcedureCode(value: unknown): FormatCheck {
+  // CPT first: most lines are CPT, and a failed check spends time finding words for its reason.
+  const cpt = checkCptFormat(value);
+  if (cpt.ok) return cpt;
+  const hcpcs = checkHcpcsFormat(value);
+  if (hcpcs.ok) return hcpcs;
+  return typeof value === "string" && /^\s*[A-Za-z]/.test(value) ? hcpcs : cpt;
 }
 
 /** Check a HCPCS Level II code from a cell (J1100, G0439, A4253). */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseDate } from "../dates";
 import { parseMoney } from "../money";
 import { checkNpi } from "../codes/npi";
+import { checkModifierFormat, checkProcedureCode } from "../codes/procedureFormats";
 
 type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; error: string };
 
@@ -79,18 +80,23 @@ export function oneOf<const T extends readonly string[]>(values: T, what: string
   });
 }
 
-/** A procedure code in CPT (99213, 0001F, 0042T, 0001U) or HCPCS Level II (J1100) form. */
+/**
+ * A procedure code in CPT (99213, 0001F, 0042T, 0001U) or HCPCS Level II (J1100) form, by the rule the
+ * MEDBILL functions use: an anesthesia code in a number cell (100) is read as 00100, not refused.
+ */
 export const procedureCode = () =>
   cell((v) => {
-    const t = asText(v).toUpperCase();
-    return /^(\d{5}|\d{4}[FTUM]|[A-CE-V]\d{4})$/.test(t)
-      ? { ok: true, value: t }
-      : { ok: false, error: `code "${t}" is not a CPT or HCPCS code` };
+    const check = checkProcedureCode(v);
+    return check.ok
+      ? { ok: true, value: check.code }
+      : { ok: false, error: `code "${asText(v).toUpperCase()}" is not a CPT or HCPCS code` };
   });
 
-/** A two-character modifier (25, 59, GT). */
+/** A two-character modifier (25, 59, GT), by the rule the MEDBILL functions use. */
 export const modifier = () =>
   cell((v) => {
-    const t = asText(v).toUpperCase();
-    return /^[0-9A-Z]{2}$/.test(t) ? { ok: true, value: t } : { ok: false, error: `modifier "${t}" must be 2 letters or digits` };
+    const check = checkModifierFormat(v);
+    return check.ok
+      ? { ok: true, value: check.code }
+      : { ok: false, error: `modifier "${asText(v).toUpperCase()}" must be 2 letters or digits` };
   });

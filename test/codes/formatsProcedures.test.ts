@@ -2,8 +2,27 @@
 // cells Excel changes (numbers that lost their zeros, -25), and the mix-ups between the code families.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCptFormat, checkHcpcsFormat, checkModifierFormat, cptCategory } from "../../src/codes/procedureFormats";
+import { checkCptFormat, checkHcpcsFormat, checkModifierFormat, checkProcedureCode, cptCategory } from "../../src/codes/procedureFormats";
 import { passes, refused } from "./formatChecks";
+
+describe("checkProcedureCode: the code of a service line, CPT or HCPCS Level II", () => {
+  it.each([
+    ["99213", "99213"],
+    [99213, "99213"],
+    [100, "00100"],
+    ["0075t", "0075T"],
+    [" j1100 ", "J1100"],
+  ])("%j -> %s", (input, code) => {
+    expect(passes(checkProcedureCode, input)).toBe(code);
+  });
+
+  it("gives the reason of the family the code seems meant for", () => {
+    expect(refused(checkProcedureCode, "9921")).toBe('"9921" has 4 digits: CPT codes have 5 characters, like 99213');
+    expect(refused(checkProcedureCode, 12)).toBe('"12" has 2 digits: CPT codes have 5 characters, like 99213');
+    expect(refused(checkProcedureCode, "D0120")).toBe('"D0120": D codes are dental (ADA CDT), not HCPCS Level II');
+    expect(refused(checkProcedureCode, "J11000")).toBe('"J11000" has 5 digits after its letter: HCPCS Level II codes have 4, like J1100');
+  });
+});
 
 describe("checkCptFormat and cptCategory", () => {
   it.each([

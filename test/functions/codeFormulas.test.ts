@@ -119,7 +119,11 @@ const WITH_LIBRARY: Record<string, FormulaCase[]> = {
     { formula: '=MEDBILL.ICD10DESC("E11")', expected: [["Type 2 diabetes mellitus"]] },
     { formula: '=MEDBILL.ICD10DESC("E87.2", DATE(2022,9,30))', expected: [["Acidosis"]] },
     { formula: '=MEDBILL.ICD10DESC("E87.20")', expected: [["Acidosis, unspecified"]] },
-    { formula: '=MEDBILL.ICD10DESC("E87.20", "2022-09-30")', expected: [[na("E87.20 is not in the FY2022 ICD-10-CM code set")]] },
+    {
+      // Worded as the Codes panel words it: the date of service, and the year that has the code.
+      formula: '=MEDBILL.ICD10DESC("E87.20", "2022-09-30")',
+      expected: [[na("E87.20 is not in the FY2022 ICD-10-CM code set (date of service 9/30/2022): it was added in FY2023")]],
+    },
     {
       formula: '=MEDBILL.ICD10DESC("S62.5X0")',
       expected: [
@@ -238,13 +242,21 @@ const WITH_LIBRARY: Record<string, FormulaCase[]> = {
     },
     { formula: '=MEDBILL.CODECHECK("E11.99")', expected: [["E11.99 is not in the FY2023 ICD-10-CM code set"]] },
     { formula: '=MEDBILL.CODECHECK("E87.2", "ICD-10", DATE(2022,9,30))', expected: [["OK"]] },
+    // No date: the newest year answers, with no year before it to compare, so a plain category header.
     {
-      formula: '=MEDBILL.CODECHECK("E87.2", "ICD-10", "10/1/2022")',
+      formula: '=MEDBILL.CODECHECK("E87.2", "ICD-10")',
       expected: [["E87.2 is a category header, not billable (FY2023 ICD-10-CM): use a code under it"]],
+    },
+    {
+      // Billable in FY2022, a header from FY2023: the cell says it changed, as the Codes panel does.
+      formula: '=MEDBILL.CODECHECK("E87.2", "ICD-10", "10/1/2022")',
+      expected: [["E87.2 is not billable on 10/1/2022 (FY2023): it became a category header in FY2023, use a code under it"]],
     },
     { formula: '=MEDBILL.CODECHECK("E11.9", , DATE(2025,10,1))', expected: [[notLoadedYear(2026)]] },
     { formula: '=MEDBILL.CODECHECK("99213", "CPT")', expected: [["OK"]] },
     { formula: '=MEDBILL.CODECHECK("99215", "CPT")', expected: [["99215 is not in your CPT list"]] },
+    // A number cell lost the anesthesia code's zeros: it is checked, and named, as 00100 (as Charges reads it).
+    { formula: '=MEDBILL.CODECHECK(100, "CPT")', expected: [["00100 is not in your CPT list"]] },
     {
       formula: '=MEDBILL.CODECHECK("99213-25", "CPT")',
       expected: [['"99213-25" holds a code and a modifier: put 99213 in the code cell and 25 in a modifier cell']],
@@ -305,7 +317,7 @@ const WITH_LIBRARY: Record<string, FormulaCase[]> = {
       ],
       expected: [
         ["OK"],
-        ["E87.2 is a category header, not billable (FY2023 ICD-10-CM): use a code under it"],
+        ["E87.2 is not billable on 10/1/2022 (FY2023): it became a category header in FY2023, use a code under it"],
         ["Q0001 was discontinued on 6/30/2019: not valid on 7/1/2019"],
         ["OK"],
         ["OK"],
@@ -350,6 +362,7 @@ const WITHOUT_SETS: FormulaCase[] = [
   { formula: '=MEDBILL.HCPCS("G0439")', expected: [[na(HCPCS_NOT_LOADED)]] },
   { formula: '=MEDBILL.HCPCS("D0120")', expected: [[false]] },
   { formula: '=MEDBILL.CPT("99215")', expected: [[true]] },
+  { formula: "=MEDBILL.CPT(100)", expected: [[true]] },
   { formula: '=MEDBILL.CODECHECK("99215", "CPT")', expected: [["format OK; no CPT list imported to confirm it exists"]] },
   { formula: '=MEDBILL.MODIFIER("LT")', expected: [[true]] },
   { formula: '=MEDBILL.CODECHECK("LT", "modifier")', expected: [["format OK; no HCPCS file imported to confirm modifier LT exists"]] },

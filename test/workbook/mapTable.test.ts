@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { describeIssue, mapColumns, parseTable, rowToCells } from "../../src/workbook/mapTable";
 import { Charges, Patients, Postings, BILLING_TABLES } from "../../src/workbook/tables";
 import type { RawTable } from "../../src/workbook/port";
+import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
+import { readLedger } from "../../src/ledger/ledger";
+import { ledgerProblems } from "../../src/ledger/ledgerProblems";
 
-const raw = (headers: string[], rows: RawTable["rows"], name = "Charges"): RawTable => ({ name, sheet: name, headers, rows, rowCount: rows.length, headerRow: 1 });
+const raw = (headers: string[], rows: RawTable["rows"], name = "Charges"): RawTable => ({
+  name,
+  sheet: name,
+  headers,
+  rows,
+  rowCount: rows.length,
+  headerRow: 1,
+});
 
 describe("header aliases", () => {
   it("finds an office's own headers for our fields and keeps extra columns", () => {
@@ -50,7 +60,15 @@ describe("parseTable", () => {
   it("turns cells into engine values: cents, ISO dates, text ids", () => {
     const t = parseTable(Charges, raw(headers, [[1001, "C-1", "00042", "MCR", 46086, "99213", "25", 1, "$125.50", "kept"]]));
     expect(t.issues).toEqual([]);
-    expect(t.rows[0]).toMatchObject({ chargeId: "1001", patientId: "00042", dos: "2026-03-05", code: "99213", mod1: "25", units: 1, amount: 12550 });
+    expect(t.rows[0]).toMatchObject({
+      chargeId: "1001",
+      patientId: "00042",
+      dos: "2026-03-05",
+      code: "99213",
+      mod1: "25",
+      units: 1,
+      amount: 12550,
+    });
     expect(t.sheetRows).toEqual([2]);
   });
 
@@ -80,13 +98,76 @@ describe("parseTable", () => {
     ]);
   });
 
+  it("reads a procedure code by the rule MEDBILL.CPT uses: an anesthesia code in a number cell is 00100, a modifier 25 is 25", () => {
+    const t = parseTable(
+      Charges,
+      raw(headers, [
+        ["1", "C", "P", "MCR", "2026-03-05", 100, 25, 1, 10, null],
+        ["2", "C", "P", "MCR", "2026-03-05", 1967, null, 1, 10, null],
+        ["3", "C", "P", "MCR", "2026-03-05", " j1100 ", "lt", 1, 10, null],
+      ]),
+    );
+    expect(t.issues).toEqual([]);
+    expect(t.rows.map((r) => [r.code, r.mod1])).toEqual([
+      ["00100", "25"],
+      ["01967", undefined],
+      ["J1100", "LT"],
+    ]);
+  });
+
+  it("reports every row it leaves out for a bad procedure code or modifier: no line drops out silently", () => {
+    const rows: RawTable["rows"] = [
+      ["1", "C", "P", "MCR", "2026-03-05", 12, null, 1, 10, null],
+      ["2", "C", "P", "MCR", "2026-03-05", "D0120", null, 1, 10, null],
+      ["3", "C", "P", "MCR", "2026-03-05", "99213", -25, 1, 10, null],
+      ["4", "C", "P", "MCR", "2026-03-05", "99213", null, 1, 10, null],
+    ];
+    const t = parseTable(Charges, raw(headers, rows));
+    expect(t.rows.map((r) => r.chargeId)).toEqual(["4"]);
+    expect(t.issues.map(describeIssue)).toEqual([
+      'Charges row 2, Code: code "12" is not a CPT or HCPCS code',
+      'Charges row 3, Code: code "D0120" is not a CPT or HCPCS code',
+      'Charges row 4, Mod1: modifier "-25" must be 2 letters or digits',
+    ]);
+    expect(new Set([...t.sheetRows, ...t.issues.map((issue) => issue.row)]).size).toBe(rows.length);
+  });
+
+  it("shows a line left out for its code among the ledger's problems, and keeps a numeric anesthesia code as 00100", async () => {
+    const workbook = new MemoryWorkbook([
+      {
+        name: "Charges",
+        table: {
+          name: "Charges",
+          headers,
+          rows: [
+            ["1", "C", "P", "MCR", 46086, 100, null, 1, 10, null],
+            ["2", "C", "P", "MCR", 46086, "9921", null, 1, 10, null],
+          ],
+        },
+      },
+    ]);
+    const { ledger, tables } = await readLedger(workbook);
+    expect(ledger.charges.map((c) => [c.chargeId, c.code])).toEqual([["1", "00100"]]);
+    expect(ledgerProblems(ledger, tables)).toContain('Charges row 3, Code: code "9921" is not a CPT or HCPCS code');
+  });
+
   it("says a required cell is blank", () => {
     const t = parseTable(Charges, raw(headers, [["1", "C", "P", "MCR", "2026-03-05", "99213", null, 1, "  ", null]]));
     expect(t.issues.map(describeIssue)).toEqual(["Charges row 2: Amount is blank"]);
   });
 
   it("reports a missing required column once instead of every row", () => {
-    const t = parseTable(Patients, raw(["PatientID", "First Name"], [["1", "Ann"], ["2", "Bo"]], "Patients"));
+    const t = parseTable(
+      Patients,
+      raw(
+        ["PatientID", "First Name"],
+        [
+          ["1", "Ann"],
+          ["2", "Bo"],
+        ],
+        "Patients",
+      ),
+    );
     expect(t.rows).toEqual([]);
     expect(t.issues.map(describeIssue)).toEqual(['Patients row 1, Last Name: the table has no "Last Name" column']);
   });
