@@ -8,7 +8,9 @@ describe("two-column lists", () => {
     );
     const result = parseCodeList(prose, "CPT", "notes.txt");
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^notes.txt does not look like a code list: \d+ of its \d+ rows start with words, not codes/);
+    expect(!result.ok && result.error).toMatch(
+      /^notes.txt does not look like a code list: \d+ of its \d+ rows start with words, not codes/,
+    );
   });
 
   it("still takes a list with a few bad rows", () => {
