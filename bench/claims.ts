@@ -11,7 +11,8 @@
 // checked with. Median of runs at the small size, one run (after it) at the large. benchClaims returns
 // the figures; claimsLines words them for bench/run.ts.
 import { write837p } from "../src/claims/837p";
-import { buildClaims, PracticeSettings, type ClaimTables } from "../src/claims/claimBooks";
+import { buildClaims, type ClaimTables } from "../src/claims/buildClaims";
+import { PracticeSettings } from "../src/workbook/practiceSettings";
 import { scrubClaims } from "../src/claims/scrubber";
 import { samplePractice, SAMPLE_AS_OF } from "../src/sample/practiceSample";
 import { parseTable } from "../src/workbook/mapTable";

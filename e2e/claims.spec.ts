@@ -12,7 +12,8 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { read837p } from "../src/claims/837pRead";
-import { readClaimBooks, settingKey } from "../src/claims/claimBooks";
+import { readClaimBooks } from "../src/claims/claimBooks";
+import { settingKey } from "../src/workbook/practiceSettings";
 import { controlNumbersFrom } from "../src/claims/exportPlan";
 import { isoToSerial, todayIso } from "../src/dates";
 import { formatMoney } from "../src/money";

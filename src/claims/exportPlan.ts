@@ -1,4 +1,4 @@
-// What exporting an 837P changes in the workbook, as one write plan (issue 8): the exported claims'
+// What exporting an 837P changes in the workbook, as one write plan: the exported claims'
 // lines get today's date in Charges "Billed Date" (one setColumn over the whole column, every other
 // row's value kept as read), Practice "Last Interchange Control #" takes the file's ISA13 (so the
 // next file takes the next number), and the Audit row names the file, its claims, payers and control
@@ -9,9 +9,9 @@ import { formatMoney, sumCents } from "../money";
 import { mapColumns } from "../workbook/mapTable";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WriteOp } from "../workbook/port";
-import { asText } from "../workbook/cells";
 import { Charges, DATE_FORMAT, Practice } from "../workbook/tables";
-import { practiceSetting, settingKey, type ClaimBooks } from "./claimBooks";
+import { practiceSetting, settingRows } from "../workbook/practiceSettings";
+import type { ClaimBooks } from "./claimBooks";
 import type { Claim } from "./model";
 import type { ProviderName, Write837pOptions } from "./837p";
 import type { ControlNumbers } from "../x12/x12Writer";
@@ -158,15 +158,10 @@ export function exportPlan(
   const ops: WriteOp[] = [{ kind: "setColumn", table: charges.name, column: billedHeader, values: billed, numberFormat: DATE_FORMAT }];
 
   const control = String(file.control.interchange);
-  const key = settingKey(LAST_CONTROL_SETTING);
-  const settingRows = practice.rows
-    .map((row, i) =>
-      row[settingColumn] !== null && row[settingColumn] !== undefined && settingKey(asText(row[settingColumn])) === key ? i : -1,
-    )
-    .filter((i) => i >= 0);
-  if (settingRows.length > 0) {
+  const controlRows = settingRows(practice, LAST_CONTROL_SETTING);
+  if (controlRows.length > 0) {
     const values = practice.rows.map((row) => row[valueColumn] ?? null);
-    for (const i of settingRows) values[i] = control;
+    for (const i of controlRows) values[i] = control;
     ops.push({ kind: "setColumn", table: practice.name, column: practice.headers[valueColumn], values });
   } else {
     ops.push({

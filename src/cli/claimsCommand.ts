@@ -19,17 +19,18 @@
 // of birth or member ID (the scrubber's messages carry none either).
 import path from "node:path";
 import { build837p } from "../claims/837p";
-import { readClaimBooks, settingKey, type ClaimBooks } from "../claims/claimBooks";
+import { readClaimBooks, type ClaimBooks } from "../claims/claimBooks";
 import { envelopeFrom, exportPlan, exportRefusals } from "../claims/exportPlan";
 import type { Claim, ScrubProblem } from "../claims/model";
+import { problemPlaces } from "../claims/problemPlaces";
 import { scrubClaims, statusOf, type ScrubReport, type ScrubResult } from "../claims/scrubber";
 import { loadCodeSets } from "../codes/codeSetStore";
 import { todayIso, type IsoDate } from "../dates";
 import { formatMoney, sumCents } from "../money";
-import { describeIssue, mapColumns } from "../workbook/mapTable";
+import { describeIssue } from "../workbook/mapTable";
 import { applyPlan } from "../workbook/plan";
-import { PlanRejected, type RawTable } from "../workbook/port";
-import { Patients, Payers, Practice, type TableDef } from "../workbook/tables";
+import { PlanRejected } from "../workbook/port";
+import { Practice } from "../workbook/tables";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { count, dateOption, oneWorkbook } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";
@@ -261,12 +262,13 @@ async function scrubBook(workbook: XlsxWorkbook, today: IsoDate, billedAsked?: S
       rows.push({ claim, result, billed: true });
     });
   }
+  const places = problemPlaces(books.tables);
   return {
     books,
     report,
     rows,
     codeSetIssues: library.issues.map(describeIssue),
-    rowOf: sheetRows(books.tables),
+    rowOf: (problem, claim) => places(problem, claim)?.row,
   };
 }
 
@@ -362,40 +364,6 @@ function problemLine(problem: ScrubProblem, scrub: BookScrub, claim?: Claim): st
   const { table, column } = problem.where;
   const row = problem.where.row ?? scrub.rowOf(problem, claim);
   return `${problem.severity.padEnd(7)}  ${table}${row === undefined ? "" : ` row ${row}`}, ${column}: ${problem.message}`;
-}
-
-/** The sheet row of a Patients, Payers or Practice problem, from the claim's patient, payer or the setting's name. */
-function sheetRows(tables: Record<string, RawTable | undefined>): BookScrub["rowOf"] {
-  const byId = (def: TableDef, field: string, key: (text: string) => string) => {
-    const raw = tables[def.name];
-    const rows = new Map<string, number>();
-    if (!raw) return rows;
-    const column = mapColumns(def, raw.headers).columns[field]?.index;
-    if (column === undefined) return rows;
-    raw.rows.forEach((cells, i) => {
-      const value = cells[column];
-      if (value === null || value === undefined || value === "") return;
-      const k = key(String(value));
-      if (!rows.has(k)) rows.set(k, raw.headerRow + 1 + i);
-    });
-    return rows;
-  };
-  const lower = (text: string) => text.trim().toLowerCase();
-  const patients = byId(Patients, "patientId", lower);
-  const payers = byId(Payers, "payerId", lower);
-  const settings = byId(Practice, "setting", settingKey);
-  return (problem, claim) => {
-    switch (problem.where.table) {
-      case Patients.name:
-        return claim ? patients.get(lower(claim.patient.patientId)) : undefined;
-      case Payers.name:
-        return claim ? payers.get(lower(claim.payer.payerId)) : undefined;
-      case Practice.name:
-        return settings.get(settingKey(problem.where.column));
-      default:
-        return undefined;
-    }
-  };
 }
 
 /** How many claims are ready, have warnings only or errors (a claim that cannot be built has errors), and what can be sent. */

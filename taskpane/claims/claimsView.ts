@@ -2,7 +2,7 @@
 // filtered, a claim's line in the list, its problems with the cell each one is fixed in (a Charges
 // row as the scrubber named it; the patient's or payer's row found by its ID; the Practice setting's
 // row), the rules turned off, and the sentences after an export or a claim form.
-import type { Claim, ScrubProblem } from "../../src/claims/model";
+import type { Claim } from "../../src/claims/model";
 import { SCRUB_RULES, type ScrubReport } from "../../src/claims/scrubber";
 import type { ClaimBooks } from "../../src/claims/claimBooks";
 import { problemCell } from "../../src/claims/problemPlaces";

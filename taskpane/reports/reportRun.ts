@@ -14,6 +14,7 @@ import type { DateSystem } from "../../src/dates";
 import { parseTable } from "../../src/workbook/mapTable";
 import { applyPlan, type AppliedPlan, type WritePlan } from "../../src/workbook/plan";
 import type { RawTable, Workbook } from "../../src/workbook/port";
+import { PracticeSettings } from "../../src/workbook/practiceSettings";
 import { Patients, Practice, Statements, type PatientRow, type StatementRow } from "../../src/workbook/tables";
 import { boundsText, lastThreeMonths, readBuckets, type ReportKind, type ReportRequest } from "./reportForm";
 
@@ -136,9 +137,6 @@ export async function runReport(
   return { ok: true, outcome: { ...computed, applied } };
 }
 
-/** "aging buckets" and "Aging_Buckets" are one setting. */
-const settingKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
-
 /**
  * The practice's own aging buckets (the Practice table's "Aging Buckets" setting, "30, 60, 90"), when it
  * has them and they read; otherwise undefined and the form keeps the standard ones.
@@ -147,7 +145,7 @@ export async function practiceBuckets(workbook: Workbook): Promise<string | unde
   const { dateSystem } = await workbook.describe();
   const raw = (await workbook.readTables([Practice.name]))[Practice.name];
   if (!raw) return undefined;
-  const row = parseTable(Practice, raw, dateSystem).rows.find((r) => settingKey(r.setting) === "agingbuckets");
-  const read = row?.value ? readBuckets(row.value) : undefined;
+  const buckets = PracticeSettings.fromRows(parseTable(Practice, raw, dateSystem).rows).get("Aging Buckets");
+  const read = buckets ? readBuckets(buckets) : undefined;
   return read?.ok ? boundsText(read.bounds) : undefined;
 }

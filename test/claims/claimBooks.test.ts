@@ -3,7 +3,8 @@
 // what stops a claim from being built (and where to fix it), what is left out (self-pay, billed), and
 // that the sample practice's unbilled claims build and pass the scrubber.
 import { describe, expect, it } from "vitest";
-import { BUILD_PROBLEMS, buildClaims, PracticeSettings, readClaimBooks, scrubClaimsInTables } from "../../src/claims/claimBooks";
+import { BUILD_PROBLEMS } from "../../src/claims/buildClaims";
+import { readClaimBooks, scrubClaimsInTables } from "../../src/claims/claimBooks";
 import { describeProblem, scrubClaims } from "../../src/claims/scrubber";
 import { daysBetween, isoToSerial } from "../../src/dates";
 import { samplePractice } from "../../src/sample/practiceSample";
@@ -367,30 +368,6 @@ describe("claims left out", () => {
     ]);
     expect(books.problems.map((p) => p.rule)).toEqual([BUILD_PROBLEMS.payerNotFound, BUILD_PROBLEMS.payerNotFound]);
     expect(books.tables.Charges?.rows).toHaveLength(3);
-  });
-});
-
-describe("buildClaims, pure", () => {
-  it("without Practice settings the claims carry an empty billing provider; sheet rows default to a header on row 1", () => {
-    const { claims } = buildClaims({
-      charges: [
-        { chargeId: "L1", claimId: "C1", patientId: "P1", payerId: "SHP", dos: "2026-03-02", code: "99213", amount: 100, dx1: "Z23" },
-      ],
-      patients: [{ patientId: "P1", lastName: "A", firstName: "B", primaryPayerId: "SHP", primaryMemberId: "M1" }],
-      payers: [{ payerId: "SHP", name: "Sample Health Plan", type: "Commercial" }],
-    });
-    expect(claims[0].billing).toEqual({ name: "", address: { lines: [] } });
-    expect(claims[0].lines[0]).toMatchObject({ sheetRow: 2, units: 1, pointers: [1] });
-    expect(claims[0].patient.memberId).toBe("M1");
-  });
-
-  it("PracticeSettings: the first filled row of a setting wins", () => {
-    const settings = PracticeSettings.fromRows([
-      { setting: "Receiver ID", value: " " },
-      { setting: "receiver id", value: "RCV1" },
-      { setting: "RECEIVER-ID", value: "RCV2" },
-    ]);
-    expect(settings.get("Receiver ID")).toBe("RCV1");
   });
 });
 

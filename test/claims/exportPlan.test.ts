@@ -153,8 +153,8 @@ describe("the envelope from the books", () => {
 
   it("starts from 0 when the control number is blank or not a number, and names the receiver by its ID when it has no name", () => {
     expect(controlNumbersFrom(new Map())).toEqual({ interchange: 0, group: 0, transaction: 0 });
-    expect(controlNumbersFrom(new Map([["lastinterchangecontrol#", "12x"]]))).toEqual({ interchange: 0, group: 0, transaction: 0 });
-    expect(controlNumbersFrom(new Map([["lastinterchangecontrol#", " 000000907 "]]))).toEqual({
+    expect(controlNumbersFrom(new Map([["lastinterchangecontrol", "12x"]]))).toEqual({ interchange: 0, group: 0, transaction: 0 });
+    expect(controlNumbersFrom(new Map([["Last Interchange Control #", " 000000907 "]]))).toEqual({
       interchange: 907,
       group: 907,
       transaction: 0,
