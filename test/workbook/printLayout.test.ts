@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { MAX_PAGE_BREAKS } from "../../src/workbook/checkPlan";
+import { MAX_PAGE_BREAKS } from "../../src/workbook/checkReportLayout";
 import { ExcelWorkbook } from "../../src/workbook/excel/excelWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { PlanRejected, type CellValue, type PrintLayout, type ReportSheetOp, type WriteOp } from "../../src/workbook/port";
