@@ -19,6 +19,7 @@ import { icd10HeaderReason, icd10UnknownReason } from "../src/codes/icd10NotBill
 import { checkNdc } from "../src/codes/ndc";
 import { checkPos } from "../src/codes/placeOfService";
 import { checkCptFormat, checkHcpcsFormat, checkModifierFormat } from "../src/codes/procedureFormats";
+import { cptOnOfficeList, modifierOnHcpcsList, type OnList } from "../src/codes/procedureLists";
 import { checkEin } from "../src/codes/ein";
 import { checkTaxonomyFormat } from "../src/codes/taxonomy";
 import { CodeSetLibrary, icd10FiscalYear } from "../src/codes/codeSetLibrary";
@@ -32,8 +33,6 @@ export interface CodeSets {
   unreadable?: string;
 }
 
-/** The name the office gives its CPT list when importing it (lists are looked up without case). */
-export const CPT_LIST = "CPT";
 export const OK = "OK";
 export const NO_CPT_LIST = "format OK; no CPT list imported to confirm it exists";
 
@@ -165,22 +164,19 @@ function cptVerdict(cell: unknown, sets: CodeSets): ProcedureVerdict {
   if (isBlankCell(cell)) return { kind: "blank" };
   const format = checkCptFormat(cell);
   if (!format.ok) return { kind: "wrong", reason: format.reason };
-  const listed = sets.library.listed(CPT_LIST, format.code);
-  if (listed.status === "not-loaded") return { kind: "format-only", code: format.code };
-  if (listed.status === "unknown") return { kind: "wrong", reason: `${format.code} is not in your CPT list` };
-  return { kind: "ok", code: format.code };
+  return onList(cptOnOfficeList(sets.library, format.code), format.code);
 }
 
 function modifierVerdict(cell: unknown, sets: CodeSets): ProcedureVerdict {
   if (isBlankCell(cell)) return { kind: "blank" };
   const format = checkModifierFormat(cell);
   if (!format.ok) return { kind: "wrong", reason: format.reason };
-  // Numeric modifiers (25, 59) are CPT's, which the HCPCS file does not carry.
-  if (/^\d\d$/.test(format.code)) return { kind: "ok", code: format.code };
-  const known = sets.library.hcpcsModifier(format.code);
-  if (known.status === "not-loaded") return { kind: "format-only", code: format.code };
-  if (known.status === "unknown") return { kind: "wrong", reason: `modifier ${format.code} is not in the HCPCS Level II modifier list` };
-  return { kind: "ok", code: format.code };
+  return onList(modifierOnHcpcsList(sets.library, format.code), format.code);
+}
+
+function onList(answer: OnList, code: string): ProcedureVerdict {
+  if (answer.status === "unknown") return { kind: "wrong", reason: answer.reason };
+  return { kind: answer.status === "known" ? "ok" : "format-only", code };
 }
 
 function procedureAnswer(verdict: ProcedureVerdict): Answer {

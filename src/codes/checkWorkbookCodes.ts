@@ -21,6 +21,7 @@ import { icd10HeaderReason, icd10UnknownReason } from "./icd10NotBillable";
 import { checkNpi } from "./npi";
 import { checkPos } from "./placeOfService";
 import { checkModifierFormat, checkProcedureCode, cptCategory } from "./procedureFormats";
+import { CPT_LIST, cptOnOfficeList, modifierOnHcpcsList } from "./procedureLists";
 import { checkTaxonomyFormat } from "./taxonomy";
 
 export interface CodeProblem {
@@ -54,9 +55,6 @@ export const CODE_CHECK_TABLES: string[] = [Practice.name, Providers.name, Charg
 
 /** Excel's own "light red fill" for bad values. */
 export const HIGHLIGHT_COLOR = "#FFC7CE";
-
-/** The name an office gives its CPT list when importing it (the same one MEDBILL.CPT looks up). */
-const CPT_LIST = "CPT";
 
 /** Per table, the fields whose cells the check reads, and so the columns a highlight clears. */
 const CHECKED_FIELDS: Record<string, string[]> = {
@@ -131,7 +129,6 @@ class CodeCheck {
   private hcpcsAfterNewest = 0;
   private cptNotListed = 0;
   private readonly newestHcpcsYear: number | undefined;
-  private readonly hasCptList: boolean;
   private readonly hasIcd10: boolean;
   private readonly hasHcpcs: boolean;
   /** One row's problems, put in column order before they join the list. */
@@ -141,7 +138,6 @@ class CodeCheck {
     const sets = library.sets();
     const hcpcsYears = sets.filter((s) => s.kind === "HCPCS").map((s) => Number(s.version.slice(0, 4)));
     this.newestHcpcsYear = hcpcsYears.length > 0 ? Math.max(...hcpcsYears) : undefined;
-    this.hasCptList = library.has("LIST", CPT_LIST);
     this.hasIcd10 = library.has("ICD10CM");
     this.hasHcpcs = library.has("HCPCS");
   }
@@ -257,22 +253,17 @@ class CodeCheck {
   }
 
   private cpt(code: string): Verdict {
-    if (!this.hasCptList) {
-      this.cptNotListed++;
-      return undefined;
-    }
-    return this.library.listed(CPT_LIST, code).status === "listed" ? undefined : { reason: `${code} is not in your CPT list` };
+    const listed = cptOnOfficeList(this.library, code);
+    if (listed.status === "not-loaded") this.cptNotListed++;
+    return listed.status === "unknown" ? { reason: listed.reason } : undefined;
   }
 
   modifier(value: CellValue): Verdict {
     const format = checkModifierFormat(value);
     if (!format.ok) return { reason: format.reason };
-    // Numeric modifiers (25, 59) are CPT's, which the HCPCS file does not carry: their format is all we can check.
-    if (/^\d\d$/.test(format.code)) return undefined;
-    const known = this.library.hcpcsModifier(format.code);
+    const known = modifierOnHcpcsList(this.library, format.code);
     if (known.status === "not-loaded") this.letterModifiersNotLoaded++;
-    else if (known.status === "unknown") return { reason: `modifier ${format.code} is not in the HCPCS Level II modifier list` };
-    return undefined;
+    return known.status === "unknown" ? { reason: known.reason } : undefined;
   }
 
   // ---- notes --------------------------------------------------------------------------------------
