@@ -13,7 +13,7 @@ import { readLedger } from "../ledger/ledger";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
 import { agingByPayerType, agingReport, DEFAULT_BOUNDS, type AgingBasis, type AgingReport } from "../reports/aging";
-import { agingSheetPlan } from "../reports/reportSheets";
+import { agingSheetPlan } from "../reports/agingSheet";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { openWorkbook } from "./checkCommand";

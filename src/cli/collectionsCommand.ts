@@ -9,7 +9,7 @@ import { todayIso } from "../dates";
 import { readLedger } from "../ledger/ledger";
 import { formatMoney, parseMoney, type Cents } from "../money";
 import { collectionsWorklist, type CollectionsAccount } from "../reports/collections";
-import { collectionsSheetPlan } from "../reports/reportSheets";
+import { collectionsSheetPlan } from "../reports/collectionsSheet";
 import { parseTable } from "../workbook/mapTable";
 import { Patients, Statements } from "../workbook/tables";
 import { alignedTable, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";

@@ -5,7 +5,7 @@
 // problems (listed first).
 import { readLedger } from "../ledger/ledger";
 import { practiceKpis, type Kpi } from "../reports/kpis";
-import { inputText, kpiList, kpiSheetPlan } from "../reports/reportSheets";
+import { inputText, kpiList, kpiSheetPlan } from "../reports/kpiSheet";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
 import { openWorkbook } from "./checkCommand";

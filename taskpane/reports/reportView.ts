@@ -9,7 +9,7 @@ import type { AgingReport, AgingSeries } from "../../src/reports/aging";
 import { PATIENT_SERIES, UNKNOWN_PAYER_SERIES } from "../../src/reports/aging";
 import type { CollectionsWorklist } from "../../src/reports/collections";
 import type { Kpi, PracticeKpis } from "../../src/reports/kpis";
-import { kpiList } from "../../src/reports/reportSheets";
+import { kpiList } from "../../src/reports/kpiSheet";
 import { count, plural } from "../billerMessage";
 import { BASES, GROUPINGS } from "./reportForm";
 import type { ReportOutcome } from "./reportRun";

@@ -1,31 +1,15 @@
-// The report sheets: the aging report, the practice KPIs and the collections worklist laid out as
-// write plans of reportSheet ops, so the pane and the command line write the same sheets.
-// - Each column has one number format below the header row; a block that needs another (the percent
-//   row under the money columns, the credits' dates) gets it through the op's `formats`.
-// - The rows a manager filters (summary, credits, detail, KPIs, accounts) are Excel tables named after
-//   the report and its date ("Aging_2026_10_31"); re-running a report replaces its sheets, tables
-//   and all. The two oldest buckets are filled by a conditional format where they owe; the aging
-//   sheet carries a native stacked column chart of A/R by bucket and payer type (Excel only: ExcelJS
-//   cannot write charts, so the browser pane draws it itself).
-// - Money is written as dollars (centsToNumber) with MONEY_FORMAT; dates as serials with DATE_FORMAT.
-// - The plan's `what` and `totals` name no patient: account IDs and counts only. The collections
-//   sheet holds what a collection agency needs (account, name, phone, balances, last payment and
-//   statement) and nothing clinical: no codes, no diagnoses, no dates of service.
+// The aging report as sheets: the summary sheet (insurance by payer, patient by account, one money
+// column per bucket) with its totals, chart data and credit balances, and the detail sheet behind
+// it, laid out as one write plan so the pane and the command line write the same sheets. The two
+// oldest buckets are filled by a conditional format where they owe; the summary sheet carries a
+// native stacked column chart of A/R by bucket and payer type (Excel only: ExcelJS cannot write
+// charts, so the browser pane draws it itself). The plan's `what` and `totals` name no patient.
 import { isoToSerial, type DateSystem, type IsoDate } from "../dates";
-import { centsToNumber, formatMoney, MONEY_FORMAT, type Cents } from "../money";
+import { formatMoney, MONEY_FORMAT, type Cents } from "../money";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, ReportSheetOp } from "../workbook/port";
 import type { AgingReport, AgingRow, AgingSeries } from "./aging";
-import type { CollectionsWorklist } from "./collections";
-import type { Kpi, KpiInput, PracticeKpis } from "./kpis";
-
-export const DATE_FORMAT = "yyyy-mm-dd";
-export const PERCENT_FORMAT = "0.0%";
-const COUNT_FORMAT = "0";
-
-type Column = NonNullable<ReportSheetOp["columns"]>[number];
-
-const dollars = (cents: Cents) => centsToNumber(cents);
+import { COUNT_FORMAT, DATE_FORMAT, dollars, oldestHighlights, PERCENT_FORMAT, reportTableName, type Column } from "./reportSheetLayout";
 
 export interface AgingSheetOptions {
   /** How the rows were keyed (the report's `by`), for the parameters row. */
@@ -33,22 +17,6 @@ export interface AgingSheetOptions {
   dateSystem?: DateSystem;
   /** A/R by bucket stacked by payer type (agingByPayerType): drawn as the sheet's chart. */
   series?: AgingSeries[];
-}
-
-/** Fills of the oldest buckets' cells that owe: amber for the one before last, red for the last. */
-export const OLDER_FILL = "#FCE4D6";
-export const OLDEST_FILL = "#F8CBAD";
-
-/** A table name from a report's name and date: "Aging 2026-10-31" → "Aging_2026_10_31". */
-export function reportTableName(...parts: string[]): string {
-  return parts.join("_").replace(/[^A-Za-z0-9_]/g, "_");
-}
-
-/** The conditional fills of the two oldest bucket columns (none with fewer than three buckets). */
-function oldestHighlights(row: number, rows: number, firstBucketColumn: number, bucketCount: number): ReportSheetOp["highlights"] {
-  if (rows <= 0 || bucketCount < 3) return [];
-  const at = (column: number, color: string) => ({ range: { row, column, rows, columns: 1 }, greaterThan: 0, color });
-  return [at(firstBucketColumn + bucketCount - 2, OLDER_FILL), at(firstBucketColumn + bucketCount - 1, OLDEST_FILL)];
 }
 
 /**
@@ -251,156 +219,4 @@ function agingDetailOp(report: AgingReport, sheet: string, serial: (iso: IsoDate
 
 function basisText(basis: AgingReport["basis"]): string {
   return basis === "dos" ? "date of service" : basis === "billed" ? "billed date" : "date of patient responsibility";
-}
-
-/** All the KPIs in sheet order: the practice's, then days to pay by payer. */
-export function kpiList(kpis: PracticeKpis): Kpi[] {
-  return [
-    kpis.daysInAr,
-    kpis.netCollectionRate,
-    kpis.grossCollectionRate,
-    kpis.denialRate,
-    kpis.firstPassRate,
-    kpis.arOver90,
-    kpis.arOver120,
-    ...kpis.daysToPay,
-  ];
-}
-
-/** An input as a person reads it: "Payments posted: $1,234.50". */
-export function inputText(input: KpiInput): string {
-  const value = input.unit === "cents" ? formatMoney(input.value) : `${input.value.toLocaleString("en-US")} ${input.unit}`;
-  return `${input.label}: ${value}`;
-}
-
-/**
- * "KPIs <from> to <to>": one row per KPI with its value (rounded to 0.1; blank when there was
- * nothing to measure), unit, definition and inputs, so each can be checked by hand.
- */
-export function kpiSheetPlan(kpis: PracticeKpis): WritePlan {
-  const cells: CellValue[][] = [
-    [`Practice KPIs ${kpis.from} to ${kpis.to}`, null, null, null, null],
-    [`From: ${kpis.from}`, `To: ${kpis.to}`, `As of: ${kpis.asOf}`, null, null],
-    [null, null, null, null, null],
-    ["KPI", "Value", "Unit", "Definition", "Inputs"],
-  ];
-  const list = kpiList(kpis);
-  for (const kpi of list) {
-    const value = kpi.value === null ? null : Math.round(kpi.value * 10) / 10;
-    cells.push([kpi.name, value, kpi.unit === "percent" ? "%" : "days", kpi.definition, kpi.inputs.map(inputText).join("; ")]);
-  }
-  return {
-    action: "KPI report",
-    what: `KPIs ${kpis.from} to ${kpis.to} as of ${kpis.asOf}: ${list.length} figures`,
-    ops: [
-      {
-        kind: "reportSheet",
-        sheet: `KPIs ${kpis.from} to ${kpis.to}`,
-        cells,
-        columns: [{ width: 34 }, { width: 10, numberFormat: "0.0" }, { width: 6 }, { width: 80 }, { width: 80 }],
-        headerRow: 3,
-        boldRows: [0],
-        tables: [{ name: reportTableName("KPIs", kpis.from, kpis.to), range: { row: 3, column: 0, rows: list.length + 1, columns: 5 } }],
-      },
-    ],
-  };
-}
-
-export interface CollectionsSheetOptions {
-  minBalance: Cents;
-  olderThan: number;
-  dateSystem?: DateSystem;
-}
-
-/**
- * "Collections YYYY-MM-DD", laid out for a collection agency: account, last and first name, phone,
- * balance by bucket, balance, oldest age, last payment date and amount, last statement date and
- * count; a bold total. Highest priority first, as the worklist is sorted.
- */
-export function collectionsSheetPlan(list: CollectionsWorklist, options: CollectionsSheetOptions): WritePlan {
-  const serial = (iso: IsoDate) => isoToSerial(iso, options.dateSystem ?? 1900);
-  const headers = [
-    "Account",
-    "Last name",
-    "First name",
-    "Phone",
-    ...list.buckets,
-    "Balance",
-    "Oldest (days)",
-    "Last payment",
-    "Last payment amount",
-    "Last statement",
-    "Statements",
-  ];
-  const width = headers.length;
-  const row = (...values: CellValue[]): CellValue[] => {
-    const out = new Array<CellValue>(width).fill(null);
-    values.forEach((v, i) => (out[i] = v));
-    return out;
-  };
-  const cells: CellValue[][] = [
-    row(`Collections worklist as of ${list.asOf}`),
-    row(`As of: ${list.asOf}`, `Balance over ${formatMoney(options.minBalance)}`, `Older than ${options.olderThan} days`),
-    row(),
-    headers,
-  ];
-  for (const a of list.accounts) {
-    cells.push(
-      row(
-        a.patientId,
-        a.lastName ?? null,
-        a.firstName ?? null,
-        a.phone ?? null,
-        ...a.buckets.map(dollars),
-        dollars(a.balance),
-        a.oldestAge,
-        a.lastPayment ? serial(a.lastPayment.date) : null,
-        a.lastPayment ? dollars(a.lastPayment.amount) : null,
-        a.lastStatement ? serial(a.lastStatement.date) : null,
-        a.lastStatement ? a.lastStatement.count : null,
-      ),
-    );
-  }
-  const bucketTotals = list.buckets.map((_, b) => list.accounts.reduce((s, a) => s + a.buckets[b], 0));
-  const totalRow = cells.length;
-  cells.push(row(`Total (${list.accounts.length} accounts)`, null, null, null, ...bucketTotals.map(dollars), dollars(list.total)));
-  const money = { width: 14, numberFormat: MONEY_FORMAT };
-  const date = { width: 13, numberFormat: DATE_FORMAT };
-  return {
-    action: "Collections worklist",
-    what: `collections as of ${list.asOf} (over ${formatMoney(options.minBalance)}, older than ${options.olderThan} days): ${list.accounts.length} accounts`,
-    totals: `balance ${formatMoney(list.total)}`,
-    ops: [
-      {
-        kind: "reportSheet",
-        sheet: `Collections ${list.asOf}`,
-        cells,
-        columns: [
-          { width: 14 },
-          { width: 16 },
-          { width: 14 },
-          { width: 15 },
-          ...list.buckets.map(() => money),
-          money,
-          { width: 10, numberFormat: COUNT_FORMAT },
-          date,
-          money,
-          date,
-          { width: 10, numberFormat: COUNT_FORMAT },
-        ],
-        headerRow: 3,
-        boldRows: [0, totalRow],
-        tables:
-          list.accounts.length > 0
-            ? [
-                {
-                  name: reportTableName("Collections", list.asOf),
-                  range: { row: 3, column: 0, rows: list.accounts.length + 1, columns: width },
-                },
-              ]
-            : [],
-        highlights: oldestHighlights(4, list.accounts.length, 4, list.buckets.length),
-      },
-    ],
-  };
 }
