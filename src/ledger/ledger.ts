@@ -294,17 +294,12 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
 }
 
 /**
- * Read the four ledger tables in one readTables call and build the ledger. A table the workbook
- * lacks reads as empty (the caller sees it undefined in `tables`); rows that fail their schema are
- * left out and their issues kept.
+ * The ledger of the tables as readTables returned them (pure). A table the workbook lacks reads as
+ * empty; rows that fail their schema are left out and their issues kept. Every issue names a column
+ * by the office's own header, the ledger's own checks too ("Payer" where the office has no "PayerID").
  */
-export async function readLedger(
-  workbook: Workbook,
-): Promise<{ ledger: Ledger; tables: Record<string, RawTable | undefined>; dateSystem: DateSystem }> {
-  const { dateSystem } = await workbook.describe();
-  const tables = await workbook.readTables(LEDGER_TABLES);
+export function ledgerFromTables(tables: Record<string, RawTable | undefined>, dateSystem: DateSystem): Ledger {
   const issues: RowIssue[] = [];
-  // The ledger names columns by our headers; the office's own header (an alias) is what it sees.
   const ownHeaders = new Map<string, Map<string, string>>();
   function read<D extends typeof Charges | typeof Payments | typeof Postings | typeof Payers | typeof ProviderAdjustments>(def: D) {
     const raw = tables[def.name];
@@ -332,10 +327,20 @@ export async function readLedger(
     issues,
     { charges: charges.sheetRows, payments: payments.sheetRows, postings: postings.sheetRows, payers: payers.sheetRows },
   );
+  // parseTable's issues already carry the office's headers; buildLedger's name ours.
   for (let i = parseIssues; i < ledger.issues.length; i++) {
     const issue = ledger.issues[i];
     const own = issue.column === undefined ? undefined : ownHeaders.get(issue.table)?.get(issue.column);
     if (own !== undefined) issue.column = own;
   }
-  return { ledger, tables, dateSystem };
+  return ledger;
+}
+
+/** Read the ledger tables in one readTables call and build the ledger (see ledgerFromTables). */
+export async function readLedger(
+  workbook: Workbook,
+): Promise<{ ledger: Ledger; tables: Record<string, RawTable | undefined>; dateSystem: DateSystem }> {
+  const { dateSystem } = await workbook.describe();
+  const tables = await workbook.readTables(LEDGER_TABLES);
+  return { ledger: ledgerFromTables(tables, dateSystem), tables, dateSystem };
 }

@@ -5,21 +5,17 @@
 // A setting that does not read (a day count that is not a whole number, a minimum that is not an
 // amount) is a problem in words and its default is used: nothing here throws on a workbook's data.
 import type { DateSystem } from "../dates";
-import { buildLedger, LEDGER_TABLES, type Ledger, type LedgerTables } from "../ledger/ledger";
+import { buildLedger, LEDGER_TABLES, ledgerFromTables, type Ledger, type LedgerTables } from "../ledger/ledger";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, parseMoney, type Cents } from "../money";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
+import { practiceSetting, PracticeSettings, SETTING_NAMES } from "../workbook/practiceSettings";
 import { PRACTICE_SETTINGS } from "../workbook/setup";
 import {
-  Charges,
   FeeSchedule,
   Patients,
-  Payers,
-  Payments,
-  Postings,
   Practice,
-  ProviderAdjustments,
   Statements,
   type FeeRow,
   type PatientRow,
@@ -62,9 +58,6 @@ export interface StatementBooks {
 /** Every table statements read, in one readTables call. */
 export const STATEMENT_TABLES = [Practice.name, Patients.name, FeeSchedule.name, Statements.name, ...LEDGER_TABLES];
 
-/** "Statement Due Days", "statement_due_days" and "STATEMENT DUE DAYS" are one setting. */
-const settingKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9+]/g, "");
-
 /** Setup's default value of a setting (the one source of defaults). */
 function defaultOf(setting: string): string {
   const found = PRACTICE_SETTINGS.find(([name]) => name === setting);
@@ -79,13 +72,9 @@ function defaultOf(setting: string): string {
  */
 export function statementSettings(rows: PracticeRow[]): { settings: StatementSettings; problems: string[] } {
   const problems: string[] = [];
-  const values = new Map<string, string>();
-  for (const row of rows) {
-    const key = settingKey(row.setting);
-    const value = row.value?.trim();
-    if (value && !values.has(key)) values.set(key, value);
-  }
-  const text = (setting: string) => values.get(settingKey(setting));
+  const values = PracticeSettings.fromRows(rows);
+  const text = (setting: string) => values.get(setting);
+  const named = (names: readonly string[]) => practiceSetting(values, ...names);
   const textOr = (setting: string) => text(setting) ?? defaultOf(setting);
   function days(setting: string): number {
     const fallback = Number(defaultOf(setting));
@@ -111,15 +100,15 @@ export function statementSettings(rows: PracticeRow[]): { settings: StatementSet
     return fallback.value;
   }
 
-  const name = text("Practice Name") ?? "";
+  const name = named(SETTING_NAMES.practiceName) ?? "";
   if (!name) problems.push(`The Practice table has no "Practice Name": statements will show no practice name.`);
-  const street = [text("Address"), text("Address 2")].filter((line): line is string => line !== undefined);
-  const cityLine = cityStateZip(text("City"), text("State"), text("ZIP"));
+  const street = [named(SETTING_NAMES.address), named(SETTING_NAMES.address2)].filter((line): line is string => line !== undefined);
+  const cityLine = cityStateZip(named(SETTING_NAMES.city), named(SETTING_NAMES.state), named(SETTING_NAMES.zip));
   const addressLines = cityLine ? [...street, cityLine] : street;
   if (addressLines.length === 0) problems.push(`The Practice table has no "Address": statements will show no practice address.`);
   const remitTo = text("Remit-To Address");
   const practice: PracticeBlock = { name, addressLines, remitToLines: remitTo ? addressText(remitTo) : addressLines };
-  const phone = text("Phone");
+  const phone = named(SETTING_NAMES.phone);
   if (phone) practice.phone = phone;
 
   return {
@@ -172,23 +161,7 @@ export function statementBooks(tables: Record<string, RawTable | undefined>, dat
     issues.push(...parsed.issues);
     return parsed;
   }
-  const charges = read(Charges);
-  const payments = read(Payments);
-  const postings = read(Postings);
-  const payers = read(Payers);
-  const providerAdjustments = read(ProviderAdjustments);
-  const ledgerIssues = issues.splice(0);
-  const ledger = buildLedger(
-    {
-      charges: charges.rows,
-      payments: payments.rows,
-      postings: postings.rows,
-      payers: payers.rows,
-      providerAdjustments: providerAdjustments.rows,
-    },
-    ledgerIssues,
-    { charges: charges.sheetRows, payments: payments.sheetRows, postings: postings.sheetRows, payers: payers.sheetRows },
-  );
+  const ledger = ledgerFromTables(tables, dateSystem);
   const practice = read(Practice);
   const patients = read(Patients);
   const feeSchedule = read(FeeSchedule);

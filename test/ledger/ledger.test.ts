@@ -3,7 +3,7 @@
 // date system, leaving bad rows out with their issues kept.
 import { describe, expect, it, vi } from "vitest";
 import { isoToSerial } from "../../src/dates";
-import { buildLedger, LEDGER_TABLES, readLedger, refundedPaymentId } from "../../src/ledger/ledger";
+import { buildLedger, LEDGER_TABLES, ledgerFromTables, readLedger, refundedPaymentId } from "../../src/ledger/ledger";
 import { describeIssue } from "../../src/workbook/mapTable";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { charge, FIXTURE_PAYERS, ledgerOf, ledgerWorkbook, payment, posting, refund, reversal } from "./ledgerFixtures";
@@ -140,6 +140,12 @@ describe("readLedger", () => {
     sheet.headers[sheet.headers.indexOf("ChargeID")] = "Line ID";
     const { ledger } = await readLedger(wb);
     expect(ledger.issues.map(describeIssue)).toEqual(['Postings row 2, Line ID: charge "L7" is not in the Charges table']);
+  });
+
+  it("builds the same ledger as ledgerFromTables over the tables it read, which statements use too", async () => {
+    const wb = ledgerWorkbook({ ...tables, postings: [posting("PS1", "L7", { adjustment: 100, group: "CO" })] });
+    const read = await readLedger(wb);
+    expect(ledgerFromTables(read.tables, read.dateSystem)).toEqual(read.ledger);
   });
 
   it("reads a workbook without ledger tables as an empty ledger", async () => {

@@ -2,7 +2,7 @@
 // setting is missing or blank, a problem in words and the default when one does not read), the
 // practice and remit-to blocks, and the books from a workbook in one read, missing tables named.
 import { describe, expect, it } from "vitest";
-import { addressText, readStatementBooks, statementSettings, STATEMENT_TABLES } from "../../src/statements/statementBooks";
+import { addressText, readStatementBooks, statementBooks, statementSettings, STATEMENT_TABLES } from "../../src/statements/statementBooks";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import type { CellValue, RawTable, Workbook } from "../../src/workbook/port";
 import { PRACTICE_SETTINGS, setupPlan } from "../../src/workbook/setup";
@@ -86,6 +86,21 @@ describe("statementSettings", () => {
     ]);
   });
 
+  it("reads the practice block under the names claims read it by ('Phone #', 'Telephone', 'Street', 'Zip Code')", () => {
+    // Statements once read only "Phone", "Address" and "ZIP": an office's "Telephone" reached the
+    // claims and not the statements.
+    const { settings } = statementSettings([
+      { setting: "Practice Name", value: "Old Office" },
+      { setting: "Street", value: "1 Main St" },
+      { setting: "City", value: "Lakeside" },
+      { setting: "State", value: "IL" },
+      { setting: "Zip Code", value: "62701" },
+      { setting: "Telephone", value: "217-555-0199" },
+    ]);
+    expect(settings.practice).toMatchObject({ addressLines: ["1 Main St", "Lakeside, IL 62701"], phone: "217-555-0199" });
+    expect(statementSettings([{ setting: "Phone #", value: "217-555-0100" }]).settings.practice.phone).toBe("217-555-0100");
+  });
+
   it("splits an address typed in one cell into its street and city lines", () => {
     expect(addressText("PO Box 5501, Sampleton, IL 62701-5501")).toEqual(["PO Box 5501", "Sampleton, IL 62701-5501"]);
     expect(addressText("Suite 4, 9 Elm St, Lakeside, IL 62701")).toEqual(["Suite 4, 9 Elm St", "Lakeside, IL 62701"]);
@@ -144,5 +159,21 @@ describe("readStatementBooks", () => {
       "The workbook has no Patients table (run Setup in the add-in to create it): no account can get a statement.",
     ]);
     expect(bare.problems).toContain("The workbook has no Charges table (run Setup in the add-in to create it).");
+  });
+});
+
+describe("statementBooks", () => {
+  it("names the office's own column header in a ledger problem, as readLedger does", async () => {
+    // Statements once named our header ("PayerID") where the reports named the office's ("Payer").
+    const workbook = fixtureWorkbook();
+    const tables = await workbook.readTables(STATEMENT_TABLES);
+    const charges = tables.Charges as RawTable;
+    const payer = charges.headers.indexOf("PayerID");
+    charges.headers[payer] = "Payer";
+    charges.rows[0][payer] = "NOPE";
+    const books = statementBooks(tables);
+    expect(books.problems).toEqual([
+      'Charges row 2, Payer: payer "NOPE" is not in the Payers table: the line is counted as billed to insurance',
+    ]);
   });
 });
