@@ -13,7 +13,9 @@
 // - CODECHECK always answers in words: a missing code set is its answer as text ("ICD-10-CM code set
 //   not loaded: ..."), so =FILTER(codes, CODECHECK(codes)<>"OK") still lists every code to look at.
 //   Only arguments it cannot use at all (a kind it does not know, a date that is no date) are #VALUE!.
+import { quoted } from "../src/codes/codeCell";
 import { checkCodeFormat, codeKindFromName, CODE_KIND_NAMES, guessCodeKind, type CodeKind } from "../src/codes/codeKinds";
+import { hcpcsOnDate } from "../src/codes/hcpcsOnDate";
 import { checkIcd10Format } from "../src/codes/icd10Format";
 import { icd10HeaderReason, icd10UnknownReason } from "../src/codes/icd10NotBillable";
 import { checkNdc } from "../src/codes/ndc";
@@ -196,7 +198,7 @@ export function modifierCells(modifiers: unknown, sets: CodeSets): Answer[][] {
 // ---- HCPCS Level II ---------------------------------------------------------------------------------
 
 type HcpcsVerdict =
-  { kind: "blank" } | { kind: "active" } | { kind: "malformed" | "bad-date" | "not-loaded" | "unknown" | "terminated"; reason: string };
+  { kind: "blank" } | { kind: "active" } | { kind: "malformed" | "bad-date" | "not-loaded" | "not-valid"; reason: string };
 
 function hcpcsVerdict(cell: unknown, at: Place, sets: CodeSets): HcpcsVerdict {
   if (isBlankCell(cell)) return { kind: "blank" };
@@ -204,22 +206,14 @@ function hcpcsVerdict(cell: unknown, at: Place, sets: CodeSets): HcpcsVerdict {
   if (!format.ok) return { kind: "malformed", reason: format.reason };
   const when = at.days.at(at.row, at.column);
   if (!when.ok) return { kind: "bad-date", reason: when.reason };
-  const answer = sets.library.hcpcs(format.code, when.dos);
+  const answer = hcpcsOnDate(sets.library, format.code, when.dos, shortUsDate);
   switch (answer.status) {
     case "active":
       return { kind: "active" };
     case "not-loaded":
       return { kind: "not-loaded", reason: notLoaded(sets, "HCPCS Level II") };
-    case "unknown":
-      return {
-        kind: "unknown",
-        reason: `${format.code} is not in the HCPCS Level II code set${when.dos ? ` on ${shortUsDate(when.dos)}` : ""}`,
-      };
-    case "terminated":
-      return {
-        kind: "terminated",
-        reason: `${format.code} was discontinued on ${shortUsDate(answer.terminated)}${when.dos ? `: not valid on ${shortUsDate(when.dos)}` : ""}`,
-      };
+    case "not-valid":
+      return { kind: "not-valid", reason: answer.reason };
   }
 }
 
@@ -336,6 +330,5 @@ export function codeCheckCells(codes: unknown, kinds: unknown, dates: unknown, s
 }
 
 function shownCell(value: unknown): string {
-  const text = String(value).trim();
-  return `"${text.length > 24 ? `${text.slice(0, 24)}…` : text}"`;
+  return quoted(String(value).trim());
 }

@@ -12,9 +12,11 @@ import { parseDate, type DateSystem, type IsoDate } from "../dates";
 import { mapColumns } from "../workbook/mapTable";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, MarkCellsOp, RawTable, TableInfo, Workbook } from "../workbook/port";
+import { settingKey, SETTING_NAMES } from "../workbook/practiceSettings";
 import { Charges, Practice, Providers, type TableDef } from "../workbook/tables";
 import type { CodeSetLibrary } from "./codeSetLibrary";
 import { checkEin } from "./ein";
+import { hcpcsOnDate } from "./hcpcsOnDate";
 import type { FormatCheck } from "./formatCheck";
 import { checkIcd10Format } from "./icd10Format";
 import { icd10HeaderReason, icd10UnknownReason } from "./icd10NotBillable";
@@ -63,20 +65,12 @@ const CHECKED_FIELDS: Record<string, string[]> = {
   Charges: ["providerNpi", "dos", "pos", "code", "mod1", "mod2", "mod3", "mod4", "dx1", "dx2", "dx3", "dx4"],
 };
 
-/** The Practice settings that go on a claim, by the names an office may give them (compared as normalizeSetting does). */
-const PRACTICE_CODES: Record<string, "ein" | "npi" | "taxonomy"> = {
-  taxid: "ein",
-  federaltaxid: "ein",
-  ein: "ein",
-  tin: "ein",
-  billingnpi: "npi",
-  groupnpi: "npi",
-  practicenpi: "npi",
-  npi: "npi",
-  taxonomy: "taxonomy",
-  taxonomycode: "taxonomy",
-  billingtaxonomy: "taxonomy",
-};
+/** The Practice settings that go on a claim, by every name an office may give them (as the claims read them). */
+const PRACTICE_CODES = new Map<string, "ein" | "npi" | "taxonomy">([
+  ...SETTING_NAMES.taxId.map((name) => [settingKey(name), "ein"] as const),
+  ...SETTING_NAMES.billingNpi.map((name) => [settingKey(name), "npi"] as const),
+  ...SETTING_NAMES.taxonomy.map((name) => [settingKey(name), "taxonomy"] as const),
+]);
 
 const n = (count: number) => count.toLocaleString("en-US");
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
@@ -238,18 +232,9 @@ class CodeCheck {
       return undefined;
     }
     if (this.newestHcpcsYear !== undefined && Number(dos.slice(0, 4)) > this.newestHcpcsYear) this.hcpcsAfterNewest++;
-    const answer = this.library.hcpcs(code, dos);
-    switch (answer.status) {
-      case "active":
-        return undefined;
-      case "not-loaded":
-        this.hcpcsNotLoaded++;
-        return undefined;
-      case "terminated":
-        return { reason: `${code} was discontinued on ${answer.terminated}: not valid on ${dos}` };
-      case "unknown":
-        return { reason: `${code} is not in the HCPCS Level II code set on ${dos}` };
-    }
+    const answer = hcpcsOnDate(this.library, code, dos);
+    if (answer.status === "not-loaded") this.hcpcsNotLoaded++;
+    return answer.status === "not-valid" ? { reason: answer.reason } : undefined;
   }
 
   private cpt(code: string): Verdict {
@@ -301,11 +286,6 @@ class CodeCheck {
   }
 }
 
-/** "Tax ID", "tax_id" and "TAX ID" are one setting. */
-function normalizeSetting(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
 function checkPractice(raw: RawTable, check: CodeCheck, notes: string[]): void {
   const mapping = mapColumns(Practice, raw.headers);
   const setting = mapping.columns.setting;
@@ -317,7 +297,7 @@ function checkPractice(raw: RawTable, check: CodeCheck, notes: string[]): void {
   for (let i = 0; i < raw.rows.length; i++) {
     const name = raw.rows[i][setting.index];
     if (typeof name !== "string") continue;
-    const kind = PRACTICE_CODES[normalizeSetting(name)];
+    const kind = PRACTICE_CODES.get(settingKey(name));
     if (kind === "ein") check.cell(Practice, raw, i, value, (v) => fromFormat(checkEin(v)));
     else if (kind === "npi") check.cell(Practice, raw, i, value, (v) => check.npi(v));
     else if (kind === "taxonomy") check.cell(Practice, raw, i, value, (v) => fromFormat(checkTaxonomyFormat(v)));

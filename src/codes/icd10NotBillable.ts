@@ -8,8 +8,7 @@ import type { IsoDate } from "../dates";
 import { icd10FiscalYear, type CodeSetLibrary } from "./codeSetLibrary";
 import { icd10WithDot } from "./icd10Format";
 
-/** How a message shows a date of service. */
-export type ShowDate = (dos: IsoDate) => string;
+type ShowDate = (dos: IsoDate) => string;
 
 const asIso: ShowDate = (dos) => dos;
 
