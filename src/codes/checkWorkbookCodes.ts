@@ -16,6 +16,7 @@ import { settingKey, SETTING_NAMES } from "../workbook/practiceSettings";
 import { Charges, Practice, Providers, type TableDef } from "../workbook/tables";
 import type { CodeSetLibrary } from "./codeSetLibrary";
 import { checkEin } from "./ein";
+import { hcpcsOnDate } from "./hcpcsOnDate";
 import type { FormatCheck } from "./formatCheck";
 import { checkIcd10Format } from "./icd10Format";
 import { icd10HeaderReason, icd10UnknownReason } from "./icd10NotBillable";
@@ -231,18 +232,9 @@ class CodeCheck {
       return undefined;
     }
     if (this.newestHcpcsYear !== undefined && Number(dos.slice(0, 4)) > this.newestHcpcsYear) this.hcpcsAfterNewest++;
-    const answer = this.library.hcpcs(code, dos);
-    switch (answer.status) {
-      case "active":
-        return undefined;
-      case "not-loaded":
-        this.hcpcsNotLoaded++;
-        return undefined;
-      case "terminated":
-        return { reason: `${code} was discontinued on ${answer.terminated}: not valid on ${dos}` };
-      case "unknown":
-        return { reason: `${code} is not in the HCPCS Level II code set on ${dos}` };
-    }
+    const answer = hcpcsOnDate(this.library, code, dos);
+    if (answer.status === "not-loaded") this.hcpcsNotLoaded++;
+    return answer.status === "not-valid" ? { reason: answer.reason } : undefined;
   }
 
   private cpt(code: string): Verdict {
