@@ -13,8 +13,9 @@ import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
 import { NoteList } from "../CheckFindings";
 import { formLayout } from "../formLayout";
-import { NoticeBar, type Notice } from "../NoticeBar";
-import { StageProgress, nextPaint } from "../StageProgress";
+import { NoticeBar } from "../NoticeBar";
+import { StageProgress } from "../StageProgress";
+import { useWorkbookOperation, type OperationSteps } from "../useWorkbookOperation";
 import { downloadClaimFile } from "./claimDownload";
 import { ClaimList, StatusLight } from "./ClaimList";
 import {
@@ -75,24 +76,18 @@ const useStyles = makeStyles({
 
 const ALL = "";
 
+/** Which job runs, and its stage. */
+type ClaimsProgress = { job: ClaimsJob; stage: ClaimsStage };
+
 export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelProps) {
   const styles = useStyles();
   const [scrub, setScrub] = useState<ClaimsScrub>();
-  const [progress, setProgress] = useState<{ job: ClaimsJob; stage: ClaimsStage }>();
-  const [notice, setNotice] = useState<Notice>();
+  const { busy, stage: progress, notice, say, run: runOperation } = useWorkbookOperation<ClaimsProgress>();
   const [payer, setPayer] = useState(ALL);
   const [status, setStatus] = useState<ClaimStatus | typeof ALL>(ALL);
   const [openId, setOpenId] = useState<string>();
   const [limit, setLimit] = useState(CLAIMS_SHOWN);
   const [file, setFile] = useState<ExportedFile>();
-
-  const stageOf = useCallback(
-    (job: ClaimsJob) => async (stage: ClaimsStage) => {
-      setProgress({ job, stage });
-      await nextPaint();
-    },
-    [],
-  );
 
   // A new list: the filter and the open claim stay while they still name something in it.
   const show = useCallback((next: ClaimsScrub) => {
@@ -102,25 +97,22 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
     setOpenId((id) => (id !== undefined && next.entries.some((e) => e.claimId === id) ? id : undefined));
   }, []);
 
-  // One job at a time; every failure becomes a message.
-  const run = useCallback(async (job: ClaimsJob, failure: string, work: () => Promise<void>) => {
-    setProgress({ job, stage: "reading" });
-    try {
-      await work();
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, failure) });
-    } finally {
-      setProgress(undefined);
-    }
-  }, []);
+  // One job at a time, from its reading stage; every failure becomes a message.
+  const run = useCallback(
+    (job: ClaimsJob, failure: string, work: (stageOf: (job: ClaimsJob) => (stage: ClaimsStage) => Promise<void>) => Promise<void>) =>
+      runOperation({ job, stage: "reading" }, failure, ({ announce }: OperationSteps<ClaimsProgress>) =>
+        work((next) => (stage) => announce({ job: next, stage })),
+      ),
+    [runOperation],
+  );
 
   const refresh = useCallback(
     () =>
-      run("scrub", "Could not check the claims", async () => {
-        setNotice(undefined);
+      run("scrub", "Could not check the claims", async (stageOf) => {
+        say(undefined);
         show(await scrubWorkbook(workbook, todayIso(), stageOf("scrub")));
       }),
-    [run, show, stageOf, workbook],
+    [run, say, show, workbook],
   );
 
   useEffect(() => {
@@ -137,27 +129,27 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
   const shownCount = shownGroups.reduce((n, g) => n + g.entries.length, 0);
 
   const createFile = () =>
-    void run("export", "Could not create the 837P file", async () => {
-      setNotice(undefined);
+    void run("export", "Could not create the 837P file", async (stageOf) => {
+      say(undefined);
       setFile(undefined);
       const now = new Date();
       const result = await exportClaims(workbook, { payerId, now, today: todayIso(now) }, stageOf("export"));
       if (!result.ok) {
-        setNotice({ intent: "error", title: "Could not create the 837P file", body: result.error });
+        say({ intent: "error", title: "Could not create the 837P file", body: result.error });
         return;
       }
       const { outcome } = result;
       onWorkbookChanged?.(outcome.applied);
       setFile(outcome.file);
       const body = exportedMessage(outcome);
-      setNotice({ intent: "success", title: "837P file created", body });
+      say({ intent: "success", title: "837P file created", body });
       downloadClaimFile(outcome.file);
       // The claims now billed leave the list. The file is made and the workbook marked whatever happens here.
       try {
         show(await scrubWorkbook(workbook, todayIso(now), stageOf("scrub")));
       } catch (error) {
         const { body: why } = billerMessage(error, "");
-        setNotice({
+        say({
           intent: "warning",
           title: "837P file created",
           body: `${body} The list could not be read again: ${why} Click Refresh.`,
@@ -166,27 +158,27 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
     });
 
   const claimForms = (claimIds: string[]) =>
-    void run("forms", "Could not write the claim forms", async () => {
-      setNotice(undefined);
+    void run("forms", "Could not write the claim forms", async (stageOf) => {
+      say(undefined);
       const result = await printClaimForms(workbook, { claimIds, today: todayIso() }, stageOf("forms"));
       if (!result.ok) {
-        setNotice({ intent: "error", title: "Could not write the claim forms", body: result.error });
+        say({ intent: "error", title: "Could not write the claim forms", body: result.error });
         return;
       }
       onWorkbookChanged?.(result.outcome.applied);
-      setNotice({ intent: "success", title: "Claim forms written", body: formsMessage(result.outcome) });
+      say({ intent: "success", title: "Claim forms written", body: formsMessage(result.outcome) });
     });
 
   const goTo = onGoToCell
     ? (problem: ProblemView) => {
         if (!problem.cell) return;
         void onGoToCell(problem.cell).catch((error: unknown) =>
-          setNotice({ intent: "error", ...billerMessage(error, "Could not show the cell") }),
+          say({ intent: "error", ...billerMessage(error, "Could not show the cell") }),
         );
       }
     : undefined;
 
-  const idle = progress === undefined;
+  const idle = !busy;
   const rules = scrub ? rulesOffView(scrub.report) : undefined;
   const notes = scrub ? [...scrub.books.tableIssues, ...scrub.report.notes] : [];
 
@@ -207,7 +199,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
       {progress && (
         <StageProgress label={stageLabel(progress.stage, progress.job)} value={STAGE_PROGRESS[progress.stage]} name="Claims progress" />
       )}
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
       {file && (
         <section className={styles.file} aria-label="837P file">
           <Text size={200} className={styles.fileName}>

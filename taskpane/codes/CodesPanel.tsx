@@ -9,7 +9,8 @@ import { loadCodeSets } from "../../src/codes/codeSetStore";
 import type { CodeSetLibrary } from "../../src/codes/codeSetLibrary";
 import type { PanelProps } from "../panelProps";
 import { billerMessage } from "../billerMessage";
-import { NoticeBar, type Notice } from "../NoticeBar";
+import { NoticeBar } from "../NoticeBar";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import { nextPaint } from "../StageProgress";
 import { EMPTY_IMPORT_FORM, importCodeFile, importOptions, skippedNote, unreadableRowsNote, type ImportForm } from "./codeImport";
 import { highlightCodeProblems, highlightMessage } from "./codeCheck";
@@ -37,26 +38,12 @@ const useStyles = makeStyles({
 export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSetsChanged }: PanelProps) {
   const styles = useStyles();
   const [library, setLibrary] = useState<CodeSetLibrary>();
-  const [busy, setBusy] = useState<Busy>();
-  const [notice, setNotice] = useState<Notice>();
+  const { stage: busy, notice, say, run } = useWorkbookOperation<Busy>();
   const [form, setForm] = useState<ImportForm>(EMPTY_IMPORT_FORM);
   const [progress, setProgress] = useState<ImportProgress>();
   const [report, setReport] = useState<CodeCheckReport>();
   const [stale, setStale] = useState(false);
   const [highlight, setHighlight] = useState(false);
-
-  // One operation at a time, and every failure becomes a message.
-  const run = useCallback(async (what: Busy, failure: string, work: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await work();
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, failure) });
-    } finally {
-      setBusy(undefined);
-      setProgress(undefined);
-    }
-  }, []);
 
   const readSets = useCallback(
     () =>
@@ -64,7 +51,7 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
         const loaded = await loadCodeSets(workbook);
         setLibrary(loaded);
         const unreadable = unreadableRowsNote(loaded.issues);
-        setNotice(unreadable ? { intent: "warning", title: "Code sets", body: unreadable } : undefined);
+        say(unreadable ? { intent: "warning", title: "Code sets", body: unreadable } : undefined);
       }),
     [run, workbook],
   );
@@ -76,7 +63,8 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
   const importFile = (file: File) => {
     if (!library) return;
     void run("importing", "Could not import the code file", async () => {
-      setNotice(undefined);
+      say(undefined);
+      setProgress(undefined);
       const outcome = await importCodeFile(
         workbook,
         library,
@@ -91,13 +79,13 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
       if (report) setStale(true);
       onWorkbookChanged?.(outcome.applied);
       const skipped = skippedNote(outcome.skipped);
-      setNotice({ intent: "success", title: "Code set imported", body: `${outcome.imported}.${skipped ? ` ${skipped}` : ""}` });
+      say({ intent: "success", title: "Code set imported", body: `${outcome.imported}.${skipped ? ` ${skipped}` : ""}` });
       // The workbook has the set whatever happens next; the functions learning of it is a second step.
       try {
         await onCodeSetsChanged?.(outcome.library);
       } catch (error) {
         const { body } = billerMessage(error, "");
-        setNotice({
+        say({
           intent: "warning",
           title: "Code set imported",
           body: `${outcome.imported}. Cells with MEDBILL functions may still show the old result until Excel recalculates (Ctrl+Alt+F9): ${body}`,
@@ -114,14 +102,14 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
 
   const check = () => {
     if (!library) return;
-    void run("checking", "Could not check the codes", async () => {
-      setNotice(undefined);
+    void run("checking", "Could not check the codes", async ({ announce }) => {
+      say(undefined);
       const found = await checkWorkbookCodes(workbook, library);
       setReport(found);
       setStale(false);
       // Highlights follow the newest check: the old ones go, the new ones come.
       if (highlight) {
-        setBusy("highlighting");
+        await announce("highlighting");
         await applyHighlight(found);
       }
     });
@@ -129,17 +117,15 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
 
   const toggleHighlight = (on: boolean) =>
     run("highlighting", on ? "Could not highlight the bad cells" : "Could not take the highlights away", async () => {
-      setNotice(undefined);
+      say(undefined);
       const applied = await applyHighlight(on ? report : undefined);
       setHighlight(on);
-      setNotice({ intent: "success", body: highlightMessage(applied, on ? report : undefined) });
+      say({ intent: "success", body: highlightMessage(applied, on ? report : undefined) });
     });
 
   const goTo = onGoToCell
     ? (problem: CodeProblem) =>
-        void onGoToCell(problem).catch((error: unknown) =>
-          setNotice({ intent: "error", ...billerMessage(error, "Could not show the cell") }),
-        )
+        void onGoToCell(problem).catch((error: unknown) => say({ intent: "error", ...billerMessage(error, "Could not show the cell") }))
     : undefined;
 
   const sets = library?.sets() ?? [];
@@ -164,7 +150,13 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
         ) : (
           <CodeSetList sets={sets} />
         ))}
-      <CodeFileImport form={form} onFormChange={setForm} onFile={importFile} progress={progress} disabled={!idle || !library} />
+      <CodeFileImport
+        form={form}
+        onFormChange={setForm}
+        onFile={importFile}
+        progress={busy === "importing" ? progress : undefined}
+        disabled={!idle || !library}
+      />
       <Caption1 className={styles.hint}>
         Sets are stored in the workbook on hidden, protected sheets, so they travel with the file. Nothing is sent anywhere.
       </Caption1>
@@ -188,7 +180,7 @@ export function CodesPanel({ workbook, onWorkbookChanged, onGoToCell, onCodeSets
         />
       </div>
       {busy && busy !== "importing" && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} className={styles.spinner} />}
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
       {report && <CodeProblemList report={report} stale={stale} onGoTo={goTo} onDismiss={() => setReport(undefined)} />}
     </div>
   );

@@ -10,7 +10,8 @@ import { ArrowClockwiseRegular, TableCursorRegular } from "@fluentui/react-icons
 import type { PlanResult } from "../../src/ledger/postingPlans";
 import type { PanelProps, TableCell } from "../panelProps";
 import { billerMessage } from "../billerMessage";
-import { NoticeBar, type Notice } from "../NoticeBar";
+import { NoticeBar } from "../NoticeBar";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import { postOnBooks, readPaymentBooks, type PaymentBooks, type PostKind } from "./paymentBooks";
 import { postedMessage, postedTotals } from "./paymentForm";
 import { firstNewRow } from "./planPreview";
@@ -48,21 +49,17 @@ const useStyles = makeStyles({
 export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelProps) {
   const styles = useStyles();
   const [books, setBooks] = useState<PaymentBooks>();
-  const [busy, setBusy] = useState<Busy>();
-  const [notice, setNotice] = useState<Notice>();
+  const { stage: busy, notice, say, run } = useWorkbookOperation<Busy>();
   const [view, setView] = useState<View>("post");
   const [newRows, setNewRows] = useState<TableCell>();
 
-  const read = useCallback(async () => {
-    setBusy("reading");
-    try {
-      setBooks(await readPaymentBooks(workbook));
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not read the payments and postings") });
-    } finally {
-      setBusy(undefined);
-    }
-  }, [workbook]);
+  const read = useCallback(
+    () =>
+      run("reading", "Could not read the payments and postings", async () => {
+        setBooks(await readPaymentBooks(workbook));
+      }),
+    [workbook, run],
+  );
 
   useEffect(() => {
     void read();
@@ -71,51 +68,42 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
   // The one way anything is written: the previewed plan, in one call; then the books again.
   const post = useCallback(
     async (result: Extract<PlanResult, { ok: true }>, kind: PostKind): Promise<boolean> => {
-      setBusy("posting");
-      setNotice(undefined);
+      say(undefined);
       setNewRows(undefined);
       let written = false;
-      try {
-        if (!books) return false;
-        const posted = await postOnBooks(workbook, books, result.plan);
-        if (!posted.ok) {
-          // Reading again drops every open preview (each view's review is of the books it was made on).
-          setNotice({ intent: "warning", title: "The workbook changed", body: posted.error });
-          setBooks(await readPaymentBooks(workbook));
-          return false;
-        }
-        const applied = posted.applied;
-        written = true;
-        onWorkbookChanged?.(applied);
-        const fresh = await readPaymentBooks(workbook);
-        setBooks(fresh);
-        setNotice({
-          intent: "success",
-          title: POSTED_TITLE[kind],
-          body: `${postedMessage(kind, postedTotals(result.preview))} The Audit sheet records it.`,
-        });
-        setNewRows(firstNewRow(fresh.ctx.info, result.preview));
-      } catch (error) {
-        const message = billerMessage(error, written ? "Posted, but could not read the workbook again" : FAILED_TITLE[kind]);
-        setNotice({
-          intent: "error",
-          ...message,
-          body: written ? `${message.body} Click Refresh before posting anything else.` : message.body,
-        });
-      } finally {
-        setBusy(undefined);
-      }
+      await run(
+        "posting",
+        FAILED_TITLE[kind],
+        async ({ unlessChanged }) => {
+          if (!books) return;
+          const posted = await unlessChanged(postOnBooks(workbook, books, result.plan));
+          if (!posted.ok) {
+            // Reading again drops every open preview (each view's review is of the books it was made on).
+            setBooks(await readPaymentBooks(workbook));
+            return;
+          }
+          written = true;
+          onWorkbookChanged?.(posted.applied);
+          const fresh = await readPaymentBooks(workbook);
+          setBooks(fresh);
+          say({
+            intent: "success",
+            title: POSTED_TITLE[kind],
+            body: `${postedMessage(kind, postedTotals(result.preview))} The Audit sheet records it.`,
+          });
+          setNewRows(firstNewRow(fresh.ctx.info, result.preview));
+        },
+        { afterWrite: { title: "Posted, but could not read the workbook again", then: "Click Refresh before posting anything else." } },
+      );
       return written;
     },
-    [workbook, books, onWorkbookChanged],
+    [workbook, books, onWorkbookChanged, run, say],
   );
 
   const showNewRows = onGoToCell
     ? () => {
         if (!newRows) return;
-        void onGoToCell(newRows).catch((error: unknown) =>
-          setNotice({ intent: "error", ...billerMessage(error, "Could not show the rows") }),
-        );
+        void onGoToCell(newRows).catch((error: unknown) => say({ intent: "error", ...billerMessage(error, "Could not show the rows") }));
       }
     : undefined;
 
@@ -162,7 +150,7 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
       )}
       {notice && (
         <div className={styles.posted}>
-          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+          <NoticeBar notice={notice} onDismiss={() => say(undefined)} />
           {notice.intent === "success" && newRows && showNewRows && (
             <Button size="small" appearance="subtle" icon={<TableCursorRegular />} onClick={showNewRows}>
               Show the new rows in {newRows.table}

@@ -20,14 +20,16 @@ import type { EraPreview } from "../../src/era/eraPreview";
 import type { WritePlan } from "../../src/workbook/plan";
 import type { BooksSnapshot } from "../../src/workbook/booksSnapshot";
 import type { PanelProps } from "../panelProps";
-import { billerMessage } from "../billerMessage";
-import { NoticeBar, type Notice } from "../NoticeBar";
-import { StageProgress, nextPaint } from "../StageProgress";
+import { plural } from "../billerMessage";
+import { NoticeBar } from "../NoticeBar";
+import { StageProgress } from "../StageProgress";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import { STAGE_PROGRESS, exportExceptions, postRemittance, previewRemittance, stageLabel, type ImportStage } from "./remittanceImport";
 import { alreadyPostedMessage, exceptionViews, postedMessage, previewSummary, refusalMessage, remittanceView } from "./remittanceView";
 import { RemittanceCard } from "./RemittanceCard";
 
-type Busy = "importing" | "posting" | "exporting";
+/** What runs: a file being read (its stage once it starts), a post, or the exceptions sheet being written. */
+type Busy = "importing" | { stage: ImportStage; fileName: string } | "posting" | "exporting";
 
 /** Exceptions listed at once; the sheet export has them all. */
 const EXCEPTIONS_SHOWN = 100;
@@ -79,18 +81,15 @@ const useStyles = makeStyles({
 export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<Busy>();
-  const [stage, setStage] = useState<{ stage: ImportStage; fileName: string }>();
-  const [notice, setNotice] = useState<Notice>();
+  const { stage: busy, notice, say, run } = useWorkbookOperation<Busy>();
   const [chosen, setChosen] = useState<Chosen>();
 
   const importFile = useCallback(
     async (file: File) => {
-      setBusy("importing");
-      setNotice(undefined);
+      say(undefined);
       setChosen(undefined);
       let bytes = new Uint8Array();
-      try {
+      await run("importing", "Could not read the remittance", async ({ announce }) => {
         const read = await previewRemittance(
           workbook,
           {
@@ -100,34 +99,26 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
               return bytes;
             },
           },
-          async (next) => {
-            setStage({ stage: next, fileName: file.name });
-            await nextPaint();
-          },
+          (next) => announce({ stage: next, fileName: file.name }),
         );
         if (!read.ok) {
-          setNotice({ intent: "error", title: "Could not read the remittance", body: refusalMessage(read.error) });
+          say({ intent: "error", title: "Could not read the remittance", body: refusalMessage(read.error) });
           return;
         }
         setChosen({ name: file.name, bytes, preview: read.preview, plan: read.plan, snapshot: read.snapshot });
         const { toPost } = previewSummary(read.preview);
         if (!read.plan && read.preview.remittances.length > 0 && toPost.length === 0) {
-          setNotice({ intent: "warning", title: "Already posted", body: alreadyPostedMessage(read.preview) });
+          say({ intent: "warning", title: "Already posted", body: alreadyPostedMessage(read.preview) });
         } else if (!read.plan) {
-          setNotice({
+          say({
             intent: "warning",
             title: "Nothing to post",
             body: "Nothing in this file can be posted to the workbook; the exceptions below say why.",
           });
         }
-      } catch (error) {
-        setNotice({ intent: "error", ...billerMessage(error, "Could not read the remittance") });
-      } finally {
-        setBusy(undefined);
-        setStage(undefined);
-      }
+      });
     },
-    [workbook],
+    [workbook, run, say],
   );
 
   const picked = (event: ChangeEvent<HTMLInputElement>) => {
@@ -138,67 +129,61 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
 
   const post = async () => {
     if (!chosen?.plan) return;
-    setBusy("posting");
-    setNotice(undefined);
-    let written = false;
-    try {
-      const posted = await postRemittance(workbook, { plan: chosen.plan, snapshot: chosen.snapshot });
-      if (!posted.ok) {
-        // Someone changed the books since this preview: show the file planned on them as they now are.
-        const fresh = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
-        if (fresh.ok) setChosen({ ...chosen, preview: fresh.preview, plan: fresh.plan, snapshot: fresh.snapshot });
-        setNotice({
-          intent: "warning",
-          title: "The workbook changed",
-          body: fresh.ok ? `${posted.error} The preview below is read again: check it, then post.` : posted.error,
+    say(undefined);
+    await run(
+      "posting",
+      "Could not post the remittance",
+      async ({ unlessChanged }) => {
+        const posted = await unlessChanged(postRemittance(workbook, { plan: chosen.plan!, snapshot: chosen.snapshot }));
+        if (!posted.ok) {
+          // Someone changed the books since this preview: show the file planned on them as they now are.
+          const fresh = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
+          if (fresh.ok) {
+            setChosen({ ...chosen, preview: fresh.preview, plan: fresh.plan, snapshot: fresh.snapshot });
+            say({
+              intent: "warning",
+              title: "The workbook changed",
+              body: `${posted.error} The preview below is read again: check it, then post.`,
+            });
+          }
+          return;
+        }
+        onWorkbookChanged?.(posted.applied);
+        // Posted: Post is gone whatever the reading again below does.
+        setChosen({ ...chosen, plan: undefined, posted: true });
+        say({ intent: "success", title: "Remittance posted", body: postedMessage(chosen.preview) });
+        // Read again, so the preview shows the workbook as it now is: each payment posted, and when.
+        const again = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
+        setChosen({
+          ...chosen,
+          preview: again.ok ? { ...again.preview, exceptions: chosen.preview.exceptions } : chosen.preview,
+          plan: undefined,
+          posted: true,
         });
-        return;
-      }
-      const applied = posted.applied;
-      written = true;
-      onWorkbookChanged?.(applied);
-      setNotice({ intent: "success", title: "Remittance posted", body: postedMessage(chosen.preview) });
-      // Read again, so the preview shows the workbook as it now is: each payment posted, and when.
-      const again = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
-      setChosen({
-        ...chosen,
-        preview: again.ok ? { ...again.preview, exceptions: chosen.preview.exceptions } : chosen.preview,
-        plan: undefined,
-        posted: true,
-      });
-    } catch (error) {
-      const message = billerMessage(error, written ? "Posted, but could not read the workbook again" : "Could not post the remittance");
-      setNotice({ intent: "error", ...message });
-      if (written) setChosen({ ...chosen, plan: undefined, posted: true });
-    } finally {
-      setBusy(undefined);
-    }
+      },
+      { afterWrite: { title: "Posted, but could not read the workbook again" } },
+    );
   };
 
   const exportToSheet = async () => {
     if (!chosen) return;
-    setBusy("exporting");
-    try {
+    await run("exporting", "Could not export the exceptions", async () => {
       const applied = await exportExceptions(workbook, chosen.preview);
       onWorkbookChanged?.(applied);
       const sheet = applied.sheetsWritten[0];
-      const count = chosen.preview.exceptions.length;
-      setNotice({
+      say({
         intent: "success",
         title: "Exceptions exported",
-        body: `${count.toLocaleString("en-US")} ${count === 1 ? "exception is" : "exceptions are"} on the sheet ${sheet ? `"${sheet}"` : "of exceptions"}. The Audit sheet records it.`,
+        body: `${plural(chosen.preview.exceptions.length, "exception is", "exceptions are")} on the sheet ${sheet ? `"${sheet}"` : "of exceptions"}. The Audit sheet records it.`,
       });
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not export the exceptions") });
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
   const views = useMemo(() => chosen?.preview.remittances.map(remittanceView) ?? [], [chosen]);
   const exceptions = useMemo(() => (chosen ? exceptionViews(chosen.preview) : []), [chosen]);
   const summary = useMemo(() => (chosen ? previewSummary(chosen.preview) : undefined), [chosen]);
   const idle = busy === undefined;
+  const importing = typeof busy === "object" ? busy : undefined;
 
   return (
     <div className={styles.root}>
@@ -221,10 +206,14 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
         data-testid="remittance-file"
         aria-label="Remittance file"
       />
-      {stage && (
-        <StageProgress label={stageLabel(stage.stage, stage.fileName)} value={STAGE_PROGRESS[stage.stage]} name="Import progress" />
+      {importing && (
+        <StageProgress
+          label={stageLabel(importing.stage, importing.fileName)}
+          value={STAGE_PROGRESS[importing.stage]}
+          name="Import progress"
+        />
       )}
-      {busy && busy !== "importing" && (
+      {(busy === "posting" || busy === "exporting") && (
         <Spinner
           size="tiny"
           labelPosition="after"
@@ -232,7 +221,7 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
           className={styles.spinner}
         />
       )}
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
       {chosen && summary && (
         <section className={styles.preview} aria-label="Remittance preview">
           <Text weight="semibold" className={styles.headline}>
@@ -288,7 +277,7 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
               icon={<DismissRegular />}
               onClick={() => {
                 setChosen(undefined);
-                setNotice(undefined);
+                say(undefined);
               }}
               disabled={!idle}
             >

@@ -9,11 +9,11 @@ import { DataBarVerticalRegular } from "@fluentui/react-icons";
 import { isIsoDate, todayIso } from "../../src/dates";
 import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
 import type { PanelProps } from "../panelProps";
-import { billerMessage } from "../billerMessage";
 import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
-import { NoticeBar, type Notice } from "../NoticeBar";
-import { StageProgress, nextPaint } from "../StageProgress";
+import { NoticeBar } from "../NoticeBar";
+import { StageProgress } from "../StageProgress";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import {
   BASES,
   GROUPINGS,
@@ -42,8 +42,7 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const styles = useStyles();
   const [form, setForm] = useState<ReportForm>(() => newReportForm(todayIso()));
   const [errors, setErrors] = useState<ReportFormErrors>({});
-  const [stage, setStage] = useState<RunStage>();
-  const [notice, setNotice] = useState<Notice>();
+  const { busy, stage, notice, say, run: runOperation } = useWorkbookOperation<RunStage>();
   const [outcome, setOutcome] = useState<ReportOutcome>();
 
   // The practice's own buckets (Practice: Aging Buckets), unless the biller already typed others.
@@ -74,28 +73,20 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
       return;
     }
     setErrors({});
-    setNotice(undefined);
+    say(undefined);
     setOutcome(undefined);
-    try {
-      const result = await runReport(workbook, read.request, async (next) => {
-        setStage(next);
-        await nextPaint();
-      });
+    await runOperation("reading", "Could not run the report", async ({ announce }) => {
+      const result = await runReport(workbook, read.request, announce);
       if (!result.ok) {
-        setNotice({ intent: "error", title: "Could not run the report", body: result.error });
+        say({ intent: "error", title: "Could not run the report", body: result.error });
         return;
       }
       onWorkbookChanged?.(result.outcome.applied);
       setOutcome(result.outcome);
-      setNotice({ intent: "success", title: "Report written", body: writtenMessage(result.outcome) });
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not run the report") });
-    } finally {
-      setStage(undefined);
-    }
+      say({ intent: "success", title: "Report written", body: writtenMessage(result.outcome) });
+    });
   };
 
-  const busy = stage !== undefined;
   const fieldError = (field: ReportField) => fieldValidation(errors[field]);
   // What a blank KPI period stands for, said in the fields' placeholders.
   const period = isIsoDate(form.asOf.trim()) ? lastThreeMonths(form.asOf.trim()) : undefined;
@@ -229,7 +220,7 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
         </Button>
       </div>
       {stage && <StageProgress label={stageLabel(stage)} value={STAGE_PROGRESS[stage]} name="Report progress" />}
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
       {outcome && <ReportResults outcome={outcome} />}
     </div>
   );

@@ -6,8 +6,9 @@ import { ArrowClockwiseRegular, TableAddRegular, TableSearchRegular } from "@flu
 import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
 import { applyPlan } from "../../src/workbook/plan";
 import type { PanelProps } from "../panelProps";
-import { billerMessage, listInWords, plural } from "../billerMessage";
-import { NoticeBar, type Notice } from "../NoticeBar";
+import { listInWords, plural } from "../billerMessage";
+import { NoticeBar } from "../NoticeBar";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import { createdMessage, setupSummary, tableReport, type TableReport } from "./setupReport";
 import { checkRows, type RowCheck } from "./rowCheck";
 import { TableStatusList } from "./TableStatusList";
@@ -34,26 +35,13 @@ const useStyles = makeStyles({
 export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const styles = useStyles();
   const [reports, setReports] = useState<TableReport[]>();
-  const [busy, setBusy] = useState<Busy>();
-  const [notice, setNotice] = useState<Notice>();
+  const { stage: busy, notice, say, run } = useWorkbookOperation<Busy>();
   const [check, setCheck] = useState<RowCheck>();
 
   const readTables = useCallback(async () => {
     const info = await workbook.describe();
     setReports(inspectWorkbook(info).map(tableReport));
   }, [workbook]);
-
-  // Runs one operation at a time, with a spinner, and turns any failure into a message.
-  const run = useCallback(async (what: Busy, failure: string, work: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await work();
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, failure) });
-    } finally {
-      setBusy(undefined);
-    }
-  }, []);
 
   const refresh = useCallback(() => run("reading", "Could not read the workbook", readTables), [run, readTables]);
 
@@ -63,14 +51,14 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
 
   const createMissing = () =>
     run("creating", "Could not create the tables", async () => {
-      setNotice(undefined);
+      say(undefined);
       const plan = setupPlan(await workbook.describe());
       if (!plan) {
-        setNotice({ intent: "info", body: "Every billing table is already here: nothing was created." });
+        say({ intent: "info", body: "Every billing table is already here: nothing was created." });
       } else {
         const applied = await applyPlan(workbook, plan);
         setCheck(undefined);
-        setNotice({ intent: "success", body: `${createdMessage(applied)} The Audit sheet records the change.` });
+        say({ intent: "success", body: `${createdMessage(applied)} The Audit sheet records the change.` });
         onWorkbookChanged?.(applied);
       }
       await readTables();
@@ -78,7 +66,7 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
 
   const checkAllRows = () =>
     run("checking", "Could not check the rows", async () => {
-      setNotice(undefined);
+      say(undefined);
       setCheck(await checkRows(workbook));
     });
 
@@ -131,7 +119,7 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
       )}
       {busy && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} className={styles.spinner} />}
       <UnfinishedPlans workbook={workbook} readKey={reports} onResolved={refresh} />
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
       {check && <RowCheckResults check={check} onDismiss={() => setCheck(undefined)} />}
       {reports && <TableStatusList reports={reports} />}
     </div>

@@ -23,12 +23,13 @@ import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular
 import { isIsoDate, todayIso } from "../../src/dates";
 import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
 import type { PanelProps } from "../panelProps";
-import { billerMessage, plural } from "../billerMessage";
+import { plural } from "../billerMessage";
 import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
 import { formLayout } from "../formLayout";
-import { NoticeBar, type Notice } from "../NoticeBar";
+import { NoticeBar } from "../NoticeBar";
 import { PatientSearch } from "../PatientSearch";
-import { StageProgress, nextPaint } from "../StageProgress";
+import { StageProgress } from "../StageProgress";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import { KeepTogether } from "../reports/ReportResults";
 import {
   JOBS,
@@ -72,8 +73,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const [books, setBooks] = useState<StatementBooks>();
   const [form, setForm] = useState<StatementForm>(() => newStatementForm(todayIso(), SETUP_RULES));
   const [errors, setErrors] = useState<StatementFormErrors>({});
-  const [stage, setStage] = useState<StatementStage>();
-  const [notice, setNotice] = useState<Notice>();
+  const { busy, stage, notice, say, run } = useWorkbookOperation<StatementStage>();
   const [preview, setPreview] = useState<StatementPreview>();
   const [issued, setIssued] = useState<IssuedRun>();
   const [pdfSaved, setPdfSaved] = useState<string>();
@@ -81,11 +81,6 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const [numberListOpen, setNumberListOpen] = useState(false);
   // The rules the form's minimum and cycle show by default: a field still showing them follows the practice's.
   const rulesShown = useRef<Rules>(SETUP_RULES);
-
-  const announce = useCallback(async (next: StatementStage) => {
-    setStage(next);
-    await nextPaint();
-  }, []);
 
   /** Take freshly read books: the choices, and the practice's rules where the biller kept the defaults. */
   const takeBooks = useCallback((fresh: StatementBooks) => {
@@ -95,15 +90,13 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
     rulesShown.current = { minBalance: practice.minBalance, cycleDays: practice.cycleDays };
   }, []);
 
-  const read = useCallback(async () => {
-    try {
-      takeBooks(await loadStatementBooks(workbook, announce));
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not read the workbook") });
-    } finally {
-      setStage(undefined);
-    }
-  }, [workbook, announce, takeBooks]);
+  const read = useCallback(
+    () =>
+      run("reading", "Could not read the workbook", async ({ announce }) => {
+        takeBooks(await loadStatementBooks(workbook, announce));
+      }),
+    [workbook, run, takeBooks],
+  );
 
   useEffect(() => {
     void read();
@@ -124,70 +117,63 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
       return;
     }
     setErrors({});
-    setNotice(undefined);
+    say(undefined);
     setPreview(undefined);
-    try {
+    await run("reading", "Could not preview the statements", async ({ announce }) => {
       const { books: fresh, result } = await runPreview(workbook, read.request, announce);
       takeBooks(fresh);
       if (result.ok) setPreview(result.preview);
       else if (result.field) setErrors({ [result.field]: result.error });
-      else setNotice({ intent: "error", title: "Could not preview", body: result.error });
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not preview the statements") });
-    } finally {
-      setStage(undefined);
-    }
+      else say({ intent: "error", title: "Could not preview", body: result.error });
+    });
   };
 
   const issue = async () => {
     if (!preview || preview.nothing) return;
     const reprinting = preview.request.job === "reprint";
     const failed = reprinting ? "Could not re-print" : "Could not issue the statements";
-    setNotice(undefined);
-    let written: IssuedRun | undefined;
-    try {
-      const result = await issueStatements(workbook, preview, announce);
-      if (!result.ok) {
-        if (result.books) takeBooks(result.books);
-        setPreview(result.changed?.ok ? result.changed.preview : undefined);
-        setNotice({ intent: "warning", title: failed, body: result.error });
-        return;
-      }
-      written = result.issued;
-      onWorkbookChanged?.(written.applied);
-      setIssued(written);
-      setPdfSaved(undefined);
-      setPreview(undefined);
-      setNotice({ intent: "success", ...issuedText(written) });
-      // The numbers just issued are in the Statements table now: the choices and the next preview see them.
-      await announce("refreshing");
-      takeBooks(await loadStatementBooks(workbook));
-    } catch (error) {
-      if (written) {
-        const message = billerMessage(error, "Issued, but could not read the workbook again");
-        setNotice({ intent: "warning", ...message, body: `${message.body} Click Refresh before issuing anything else.` });
-      } else setNotice({ intent: "error", ...billerMessage(error, failed) });
-    } finally {
-      setStage(undefined);
-    }
+    say(undefined);
+    await run(
+      "reading",
+      failed,
+      async ({ announce, unlessChanged }) => {
+        const result = await unlessChanged(issueStatements(workbook, preview, announce), failed);
+        if (!result.ok) {
+          if (result.books) takeBooks(result.books);
+          setPreview(result.changed?.ok ? result.changed.preview : undefined);
+          return;
+        }
+        const written = result.issued;
+        onWorkbookChanged?.(written.applied);
+        setIssued(written);
+        setPdfSaved(undefined);
+        setPreview(undefined);
+        say({ intent: "success", ...issuedText(written) });
+        // The numbers just issued are in the Statements table now: the choices and the next preview see them.
+        await announce("refreshing");
+        takeBooks(await loadStatementBooks(workbook));
+      },
+      {
+        afterWrite: {
+          title: "Issued, but could not read the workbook again",
+          intent: "warning",
+          then: "Click Refresh before issuing anything else.",
+        },
+      },
+    );
   };
 
   const savePdf = async () => {
     if (!issued) return;
-    try {
+    await run("pdf", "Could not make the PDF", async ({ announce }) => {
       await announce("pdf");
       const bytes = await statementsPdfBytes(issued.documents);
       const name = pdfFileName(issued.documents);
       downloadPdf(bytes, name);
       setPdfSaved(name);
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not make the PDF") });
-    } finally {
-      setStage(undefined);
-    }
+    });
   };
 
-  const busy = stage !== undefined;
   const job = form.job;
   const dated = job !== "reprint";
   const ruled = job === "batch" || job === "account";
@@ -350,7 +336,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
         )}
       </div>
       {stage && <StageProgress label={stageLabel(stage)} value={STAGE_PROGRESS[stage]} name="Statements progress" />}
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
       {issued && (
         <div className={styles.issued} aria-label="Just issued" role="group">
           <Caption1 className={styles.hint}>
