@@ -5,26 +5,26 @@
 // summary rows as CSV instead (money as plain dollars, no total line). --out writes the workbook with
 // the "Aging YYYY-MM-DD" sheet added (agingSheetPlan through applyPlan, with its Audit row) to another
 // file; the input is only replaced when --out names it.
-// Also the pieces the other report commands share (collections, kpis): the ledger's problems listed
-// first (exit 1), writing a report plan to --out, and the aligned text and CSV printing.
-import path from "node:path";
-import { isIsoDate, todayIso, type IsoDate } from "../dates";
+import { todayIso } from "../dates";
 import { readLedger } from "../ledger/ledger";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
 import { agingByPayerType, agingReport, DEFAULT_BOUNDS, type AgingBasis, type AgingReport } from "../reports/aging";
 import { agingSheetPlan } from "../reports/agingSheet";
-import { applyPlan, type WritePlan } from "../workbook/plan";
-import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
-import { openWorkbook } from "./checkCommand";
-import { count, describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import {
+  count,
+  dateOption,
+  EXIT_CANNOT_RUN,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  oneWorkbook,
+  readArguments,
+  UsageError,
+  type CliIo,
+} from "./commandLine";
 import { csvDollars, csvLine, csvText } from "./csvCells";
-
-// statementsCommand and claimsCommand take count from here.
-export { count };
-
-/** Problems shown unless --all: enough to see the pattern, not a flood. */
-const PROBLEMS_SHOWN = 100;
+import { alignedTable, listProblems, writeReport } from "./reportOutput";
+import { openWorkbook } from "./workbookFile";
 
 const BASES: AgingBasis[] = ["dos", "billed", "responsibility"];
 
@@ -152,21 +152,6 @@ function agingCsv(report: AgingReport): string[] {
   ];
 }
 
-// ---- shared by the report commands ------------------------------------------------------------------
-
-/** The one workbook a report command reads. */
-export function oneWorkbook(positionals: string[], command: string): string {
-  if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? `Name the workbook: medbill ${command} book.xlsx` : "Give one workbook at a time.");
-  }
-  return positionals[0];
-}
-
-export function dateOption(value: string | undefined, name: string): IsoDate | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} must be a date written like 2026-06-30, not "${value}".`);
-  return value;
-}
-
 /** "30,60,90,120": the upper day of each bucket but the last, ascending whole days. */
 function bucketBounds(text: string): number[] {
   const parts = text.split(",").map((p) => p.trim());
@@ -175,57 +160,4 @@ function bucketBounds(text: string): number[] {
     throw new UsageError(`--buckets must be whole days, each larger than the one before, like 30,60,90,120 (not "${text}").`);
   }
   return bounds;
-}
-
-/** The ledger's problems, a missing ledger table first: a report resting on them may be wrong. */
-export function listProblems(problems: string[], say: (line: string) => void, all: boolean, what = "figure"): void {
-  if (problems.length === 0) return;
-  const shown = all ? problems : problems.slice(0, PROBLEMS_SHOWN);
-  say(`Problems: ${problems.length} (a ${what} that rests on one of these rows may be wrong)`);
-  for (const problem of shown) say(`  ${problem}`);
-  if (shown.length < problems.length) say(`  ... and ${problems.length - shown.length} more (--all shows every one)`);
-}
-
-/**
- * Apply a report plan (with its Audit row) to the opened workbook and save it to `outPath`. The
- * input file is replaced only when --out names it; another existing file only with --force.
- * Returns false (the reason told) when the file could not be written.
- */
-export async function writeReport(
-  workbook: XlsxWorkbook,
-  plan: WritePlan,
-  bookPath: string,
-  outPath: string,
-  force: boolean,
-  io: CliIo,
-): Promise<boolean> {
-  await applyPlan(workbook, plan);
-  const sameFile = path.resolve(outPath) === path.resolve(bookPath);
-  try {
-    await io.writeFile(outPath, await workbook.save(), { overwrite: sameFile || force });
-  } catch (error) {
-    io.err(describeFileError("write", outPath, error));
-    return false;
-  }
-  const sheets = plan.ops.flatMap((op) => (op.kind === "reportSheet" ? [`"${op.sheet}"`] : []));
-  io.out(`Wrote the ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(" and ")} to ${outPath}.`);
-  return true;
-}
-
-/** An aligned table in blocks: a rule under the headers and between blocks; `right` columns right-aligned. */
-export function alignedTable(headers: string[], blocks: string[][][], right: (column: number) => boolean): string[] {
-  const all = blocks.flat();
-  const widths = headers.map((h, i) => Math.max(h.length, ...all.map((r) => (r[i] ?? "").length)));
-  const print = (row: string[]) =>
-    widths
-      .map((w, i) => (right(i) ? (row[i] ?? "").padStart(w) : (row[i] ?? "").padEnd(w)))
-      .join("  ")
-      .trimEnd();
-  const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  const out = [print(headers)];
-  for (const block of blocks) {
-    if (block.length === 0) continue;
-    out.push(rule, ...block.map(print));
-  }
-  return out;
 }

@@ -16,10 +16,20 @@ import { balancesBy, lineBalances, type BalanceGroup, type GroupBalance, type Li
 import { readLedger } from "../ledger/ledger";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
-import { dateOption, listProblems, oneWorkbook } from "./agingCommand";
 import { csvDollars, csvText } from "./csvCells";
-import { openWorkbook } from "./checkCommand";
-import { count, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { openWorkbook } from "./workbookFile";
+import {
+  count,
+  dateOption,
+  EXIT_CANNOT_RUN,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  oneWorkbook,
+  readArguments,
+  UsageError,
+  type CliIo,
+} from "./commandLine";
+import { listProblems } from "./reportOutput";
 
 const GROUPINGS: BalanceGroup[] = ["line", "claim", "patient", "payer"];
 

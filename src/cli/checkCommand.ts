@@ -18,9 +18,8 @@ import {
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import { inspectWorkbook, type TableStatus } from "../workbook/setup";
 import { unfinishedPlans } from "../workbook/unfinishedPlans";
-import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../workbook/workbookFileProblems";
-import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { openWorkbook } from "./workbookFile";
 
 /** Problems shown per table unless --all: enough to see the pattern, not a flood. */
 const PROBLEMS_SHOWN = 100;
@@ -100,29 +99,6 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
     for (const line of duplicates) io.out(`  ${line}`);
   }
   return EXIT_PROBLEMS;
-}
-
-/** Open an .xlsx file for a command, or say in one line why it cannot be opened (the caller exits 2). */
-export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    io.err(describeFileError("open", path, error));
-    return undefined;
-  }
-  // Why it is not a workbook (CSV, .xls, password, damaged...): the same sentence the browser host shows.
-  const problem = workbookFileProblem(bytes);
-  if (problem) {
-    io.err(cannotOpen(path, problem));
-    return undefined;
-  }
-  try {
-    return await XlsxWorkbook.load(bytes);
-  } catch {
-    io.err(cannotOpen(path, unreadableWorkbook(bytes)));
-    return undefined;
-  }
 }
 
 /** The lines for one table: where it is, how its columns map, what is missing or extra. */

@@ -32,9 +32,19 @@ import { applyPlan } from "../workbook/plan";
 import { PlanRejected } from "../workbook/port";
 import { Practice } from "../workbook/tables";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
-import { count, dateOption, oneWorkbook } from "./agingCommand";
-import { openWorkbook } from "./checkCommand";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import {
+  count,
+  dateOption,
+  describeFileError,
+  EXIT_CANNOT_RUN,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  oneWorkbook,
+  readArguments,
+  UsageError,
+  type CliIo,
+} from "./commandLine";
+import { openWorkbook } from "./workbookFile";
 
 /** Problem lines shown unless --all: enough to see the pattern, not a flood. */
 const PROBLEMS_SHOWN = 100;

@@ -7,7 +7,7 @@ import { checkWorkbookCodes, highlightPlan, type CodeProblem } from "../codes/ch
 import { describeCodeSets, loadCodeSets } from "../codes/codeSetStore";
 import { describeIssue } from "../workbook/mapTable";
 import { applyPlan } from "../workbook/plan";
-import { openWorkbook } from "./checkCommand";
+import { openWorkbook } from "./workbookFile";
 import {
   count,
   describeFileError,

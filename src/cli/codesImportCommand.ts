@@ -8,7 +8,7 @@ import { codeSetImportPlan, loadCodeSets } from "../codes/codeSetStore";
 import { todayIso, type IsoDate } from "../dates";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected, type WorkbookInfo } from "../workbook/port";
-import { openWorkbook } from "./checkCommand";
+import { openWorkbook } from "./workbookFile";
 import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, seconds, UsageError, type CliIo } from "./commandLine";
 
 const KINDS: Record<string, CodeSetKind> = { icd10cm: "ICD10CM", icd10: "ICD10CM", hcpcs: "HCPCS", list: "LIST" };

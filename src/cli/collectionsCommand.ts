@@ -12,10 +12,20 @@ import { collectionsWorklist, type CollectionsAccount } from "../reports/collect
 import { collectionsSheetPlan } from "../reports/collectionsSheet";
 import { parseTable } from "../workbook/mapTable";
 import { Patients, Statements } from "../workbook/tables";
-import { alignedTable, dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
 import { csvDollars, csvLine, csvText } from "./csvCells";
-import { openWorkbook } from "./checkCommand";
-import { count, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { openWorkbook } from "./workbookFile";
+import {
+  count,
+  dateOption,
+  EXIT_CANNOT_RUN,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  oneWorkbook,
+  readArguments,
+  UsageError,
+  type CliIo,
+} from "./commandLine";
+import { alignedTable, listProblems, writeReport } from "./reportOutput";
 
 export async function runCollections(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = readArguments(args, {

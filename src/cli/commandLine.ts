@@ -1,6 +1,8 @@
-// What every medbill command shares: where it reads and writes, its exit codes, and how a wrong
-// command line or a file that cannot be opened is told to the user.
+// What every medbill command shares: where it reads and writes, its exit codes, how its arguments are
+// read (the one workbook, a date option), and how a wrong command line or a file that cannot be
+// opened is told to the user.
 import { parseArgs } from "node:util";
+import { isIsoDate, type IsoDate } from "../dates";
 
 /** Where the command reads and writes: the real terminal and disk, or a test's stand-ins. */
 export interface CliIo {
@@ -67,6 +69,20 @@ export function readArguments<O extends OptionSpecs>(args: string[], options: O)
     }
     throw new UsageError((error as Error).message);
   }
+}
+
+/** The one workbook a command reads. */
+export function oneWorkbook(positionals: string[], command: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? `Name the workbook: medbill ${command} book.xlsx` : "Give one workbook at a time.");
+  }
+  return positionals[0];
+}
+
+/** A date option (--as-of, --date...), written like 2026-06-30. */
+export function dateOption(value: string | undefined, name: string): IsoDate | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UsageError(`${name} must be a date written like 2026-06-30, not "${value}".`);
+  return value;
 }
 
 /** "1 line", "1,234 lines". */

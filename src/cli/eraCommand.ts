@@ -13,7 +13,7 @@ import { todayIso } from "../dates";
 import { PAYMENT_DATE_SOURCES } from "../era/eraIdentity";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected } from "../workbook/port";
-import { openWorkbook } from "./checkCommand";
+import { openWorkbook } from "./workbookFile";
 import { count, describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
 /** Exceptions shown unless --all: enough to see the pattern, not a flood. */

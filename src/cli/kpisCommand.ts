@@ -7,9 +7,9 @@ import { readLedger } from "../ledger/ledger";
 import { practiceKpis, type Kpi } from "../reports/kpis";
 import { inputText, kpiList, kpiSheetPlan } from "../reports/kpiSheet";
 import { ledgerProblems } from "../ledger/ledgerProblems";
-import { dateOption, listProblems, oneWorkbook, writeReport } from "./agingCommand";
-import { openWorkbook } from "./checkCommand";
-import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { openWorkbook } from "./workbookFile";
+import { dateOption, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, oneWorkbook, readArguments, UsageError, type CliIo } from "./commandLine";
+import { listProblems, writeReport } from "./reportOutput";
 import { csvLine, csvNumber, csvText } from "./csvCells";
 
 export async function runKpis(args: string[], io: CliIo): Promise<number> {

@@ -19,9 +19,20 @@ import { readStatementBooks } from "../statements/statementBooks";
 import { issuePlan, reprintPlan } from "../statements/statementPlan";
 import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected } from "../workbook/port";
-import { alignedTable, count, dateOption, listProblems, oneWorkbook } from "./agingCommand";
-import { openWorkbook } from "./checkCommand";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
+import { openWorkbook } from "./workbookFile";
+import {
+  count,
+  dateOption,
+  describeFileError,
+  EXIT_CANNOT_RUN,
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  oneWorkbook,
+  readArguments,
+  UsageError,
+  type CliIo,
+} from "./commandLine";
+import { alignedTable, listProblems } from "./reportOutput";
 
 /** Accounts left out shown unless --all: enough to see the pattern, not a flood. */
 const SKIPPED_SHOWN = 100;

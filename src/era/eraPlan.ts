@@ -23,7 +23,7 @@ import { mapColumns, rowToCells } from "../workbook/mapTable";
 import { createTableOp, type WritePlan } from "../workbook/plan";
 import type { CellValue, Workbook, WriteOp } from "../workbook/port";
 import { Payments, Postings, ProviderAdjustments, type PaymentRow, type PostingRow, type ProviderAdjustmentRow } from "../workbook/tables";
-import { sha256Hex, type PaymentDateSource } from "./eraIdentity";
+import { sha256Hex } from "./eraIdentity";
 import { chargesByClaim } from "./eraMatching";
 import { planRemittance, type EraRun, type PlannedRemittance } from "./eraTransaction";
 import type { EraPreview, EraRemittancePreview } from "./eraPreview";
