@@ -5,12 +5,12 @@
 // bar moves before the slow part. The export reads and scrubs the workbook again right before it
 // writes: the file and the Billed Dates always come from the workbook as it is, never from a list the
 // office looked at a while ago (and edited since). Nothing here logs: claims carry patient names.
-import { build837p, refusals837p } from "../../src/claims/837p";
+import { build837p, refusals837p } from "../../src/claims/837pWriter";
 import { claimFormPlan } from "../../src/claims/claimSheet";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
-import { settingKey } from "../../src/workbook/practiceSettings";
+import { practiceSetting, settingRows } from "../../src/workbook/practiceSettings";
 import { envelopeFrom, ExportRefused, exportPlan, RECEIVER_SETTING, SUBMITTER_SETTING } from "../../src/claims/exportPlan";
-import type { ProviderName } from "../../src/claims/837p";
+import type { ProviderName } from "../../src/claims/837pWriter";
 import type { Claim, ScrubProblem } from "../../src/claims/model";
 import { scrubClaims, statusOf, type ScrubReport, type ScrubResult } from "../../src/claims/scrubber";
 import type { CodeSetLibrary } from "../../src/codes/codeSetLibrary";
@@ -154,12 +154,10 @@ export function exportSelection(entries: ClaimEntry[], payerId: string | undefin
 
 /** Where to fill a missing envelope setting: a row to add when the Practice table has none for it. */
 function settingHint(books: ClaimBooks, setting: string): string | undefined {
-  if ((books.practiceSettings.get(settingKey(setting)) ?? books.practiceSettings.get(setting) ?? "").trim() !== "") return undefined;
+  if (practiceSetting(books.practiceSettings, setting) !== undefined) return undefined;
   const raw = books.tables[Practice.name];
   if (!raw) return `The workbook has no Practice table: create it on the Setup tab, then fill ${setting} in it.`;
-  const column = mapColumns(Practice, raw.headers).columns.setting?.index;
-  const hasRow =
-    column !== undefined && raw.rows.some((row) => row[column] !== null && settingKey(asText(row[column])) === settingKey(setting));
+  const hasRow = settingRows(raw, setting).length > 0;
   return hasRow
     ? `The "${setting}" row is on the ${raw.sheet} sheet: type the ID in its Value cell.`
     : `The Practice table (${raw.sheet} sheet) has no "${setting}" row yet: add one, with the ID in its Value column.`;
