@@ -11,9 +11,9 @@ import type { IsoDate } from "../dates";
 import { DENIED_NOTE } from "../ledger/denials";
 import { postingRowsFor } from "../ledger/postingLines";
 import type { Ledger } from "../ledger/ledger";
-import { sentence } from "../ledger/postingChecks";
 import type { PlanContext } from "../ledger/postingRows";
 import { formatMoney, sumCents, type Cents } from "../money";
+import { capitalized } from "../sentences";
 import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/tables";
 import { balanceRemittance } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
@@ -86,13 +86,13 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   const found = findPayer(r, ledger);
   let payerId = found?.payer.payerId;
   if (found?.by === "name") {
-    run.warnings.push(`${sentence(payerWords)} was matched to ${payerId} by its name: add its X12 Payer ID to the Payers table.`);
+    run.warnings.push(`${capitalized(payerWords)} was matched to ${payerId} by its name: add its X12 Payer ID to the Payers table.`);
   }
   if (!payerId) {
     payerId = payerOfClaims(matches.flatMap((m) => (m.problems.length === 0 && m.charges ? [m.charges[0].payerId] : [])));
     if (payerId) {
       run.warnings.push(
-        `${sentence(payerWords)} is not in the Payers table: taken to be ${payerId}, the payer its claims were billed to. ` +
+        `${capitalized(payerWords)} is not in the Payers table: taken to be ${payerId}, the payer its claims were billed to. ` +
           `Add its X12 Payer ID to the Payers table.`,
       );
     }

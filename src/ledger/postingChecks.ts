@@ -7,11 +7,6 @@ import { mapColumns, type ColumnMapping } from "../workbook/mapTable";
 import type { RawTable, WorkbookInfo } from "../workbook/port";
 import { PAYMENT_METHODS, type ChargeRow, type Payments, type Postings, type ProviderAdjustments } from "../workbook/tables";
 
-/** A problem not about one line starts with a capital, as a sentence in the panel. */
-export function sentence(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** "check 12345", "EFT 991234567", "card AUTH 123456": how the Audit row names a payment. */
 export function paymentWords(method: string, reference: string | undefined): string {
   const word = ["Check", "Cash", "Card", "Other"].includes(method) ? method.toLowerCase() : method;

@@ -4,6 +4,7 @@
 // through Reverses; the original row is never edited). Checked in full before anything is written.
 import type { IsoDate } from "../dates";
 import { formatMoney, sumCents, type Cents } from "../money";
+import { sentence } from "../sentences";
 import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import { paymentStatuses } from "./balances";
 import type { Ledger } from "./ledger";
@@ -15,7 +16,6 @@ import {
   METHOD_LIST,
   paymentMethod,
   paymentWords,
-  sentence,
   targetTable,
   textOrNothing,
 } from "./postingChecks";
@@ -120,9 +120,9 @@ export function refundPlan(ledger: Ledger, ctx: PlanContext, refund: Refund): Pl
   if (!original) problems.push(`There is no payment "${String(refund.paymentId ?? "")}" in the Payments table.`);
   else if (original.amount < 0) problems.push(`${original.paymentId} is itself a refund: choose the payment it refunds.`);
   const amountProblem = checkAmount(refund.amount, "the refund", 1, "enter the amount given back as a positive amount");
-  if (amountProblem) problems.push(sentence(amountProblem) + ".");
+  if (amountProblem) problems.push(sentence(amountProblem));
   const dateProblem = checkDate(refund.date, ctx.today, "refund date");
-  if (dateProblem) problems.push(sentence(dateProblem) + ".");
+  if (dateProblem) problems.push(sentence(dateProblem));
   else if (original && refund.date < original.date) {
     problems.push(`The refund date ${refund.date} is before the date of ${original.paymentId} (${original.date}).`);
   }
@@ -182,7 +182,7 @@ export function reversalPlan(ledger: Ledger, ctx: PlanContext, postingIds: strin
   const ids = [...new Set(postingIds.map((id) => String(id ?? "").trim()))];
   if (ids.length === 0) problems.push("Choose at least one posting to reverse.");
   const dateProblem = checkDate(date, ctx.today, "reversal date");
-  if (dateProblem) problems.push(sentence(dateProblem) + ".");
+  if (dateProblem) problems.push(sentence(dateProblem));
   const reversed = reversedBy(ledger);
   const originals: PostingRow[] = [];
   for (const id of ids) {

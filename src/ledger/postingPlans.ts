@@ -11,6 +11,7 @@
 // postingRows.ts (the plan, its preview and the predicted balances).
 import type { IsoDate } from "../dates";
 import { formatMoney, sumCents, type Cents } from "../money";
+import { sentence } from "../sentences";
 import { Payments, Postings, type PayerRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import type { LineBalance } from "./balances";
 import type { Ledger } from "./ledger";
@@ -21,7 +22,6 @@ import {
   METHOD_LIST,
   paymentMethod,
   paymentWords,
-  sentence,
   targetTable,
   textOrNothing,
   type TargetTable,
@@ -71,7 +71,7 @@ function checkPayment(
   problems: string[],
 ): CheckedPayment {
   const dateProblem = checkDate(payment.date, ctx.today, "payment date");
-  if (dateProblem) problems.push(sentence(dateProblem) + ".");
+  if (dateProblem) problems.push(sentence(dateProblem));
   const method = paymentMethod(payment.method);
   if (!method) problems.push(`"${String(payment.method ?? "")}" is not a payment method (use one of: ${METHOD_LIST}).`);
   const amountProblem = checkAmount(
@@ -80,7 +80,7 @@ function checkPayment(
     allowZero ? 0 : 1,
     "to give money back, post a refund of the payment",
   );
-  if (amountProblem) problems.push(sentence(amountProblem) + ".");
+  if (amountProblem) problems.push(sentence(amountProblem));
   const row: Omit<PaymentRow, "paymentId"> = {
     date: payment.date,
     payerId: from.payerId,
