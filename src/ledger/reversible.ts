@@ -6,9 +6,7 @@ import type { Ledger } from "./ledger";
 import type { PostingRow } from "../workbook/tables";
 
 /** Why a posting cannot be reversed; each caller words it for where it is shown. */
-export type NotReversible =
-  | { why: "is a reversal"; of: string }
-  | { why: "already reversed"; by: string };
+export type NotReversible = { why: "is a reversal"; of: string } | { why: "already reversed"; by: string };
 
 /** PostingIDs already reversed: a map to the reversing row (reversedBy), or a set of them (an ERA run adds its own). */
 export interface ReversedPostings {
