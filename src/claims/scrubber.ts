@@ -15,6 +15,7 @@ import { checkNpi } from "../codes/npi";
 import { checkPos } from "../codes/placeOfService";
 import { checkCptFormat, checkHcpcsFormat, checkModifierFormat } from "../codes/procedureFormats";
 import { checkTaxonomyFormat } from "../codes/taxonomy";
+import { plural } from "../counting";
 import { addDays, daysBetween, type IsoDate } from "../dates";
 import { formatMoney } from "../money";
 import type { BillingProvider, Claim, ClaimLine, ScrubProblem, Severity } from "./model";
@@ -182,8 +183,6 @@ const CPT_LIST = "CPT";
 
 type Where = ScrubProblem["where"];
 type Found = Omit<ScrubProblem, "claimId">;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** One scrub run: the options read once, the billing provider checked once, code-set gaps counted for the notes. */
 class Scrub {

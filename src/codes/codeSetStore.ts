@@ -2,6 +2,7 @@
 // set on its own hidden sheet (Codes_ICD10CM_FY2025, Codes_HCPCS_2019, Codes_LIST_CPT) and a CodeSets
 // table listing them. Loading reads the list and every set table in one readTables call and checks
 // each row, so a damaged row becomes an issue to show, never a crash.
+import { count, plural } from "../counting";
 import { isoToSerial, parseDate, type DateSystem, type IsoDate } from "../dates";
 import { headerIndex } from "../workbook/checkPlan";
 import type { RowIssue } from "../workbook/mapTable";
@@ -64,19 +65,17 @@ export function codeSetLabel(kind: CodeSetKind, version: string): string {
 }
 
 function whatWasImported(set: ParsedCodeSet): string {
-  const n = (x: number) => x.toLocaleString("en-US");
-  const count = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? "" : "s"}`;
   const from = `from ${set.source}`;
   if (set.kind === "ICD10CM") {
     let billable = 0;
     for (let i = 0; i < set.billable.length; i++) billable += set.billable[i];
-    return `${codeSetLabel(set.kind, set.version)} ${from}: ${count(set.codes.length, "code")} (${n(billable)} billable, ${count(set.codes.length - billable, "header")})`;
+    return `${codeSetLabel(set.kind, set.version)} ${from}: ${plural(set.codes.length, "code")} (${count(billable)} billable, ${plural(set.codes.length - billable, "header")})`;
   }
   if (set.kind === "HCPCS") {
     const modifiers = set.entries.filter((e) => e.modifier).length;
-    return `${codeSetLabel(set.kind, set.version)} ${from}: ${count(set.entries.length - modifiers, "code")}, ${count(modifiers, "modifier")}`;
+    return `${codeSetLabel(set.kind, set.version)} ${from}: ${plural(set.entries.length - modifiers, "code")}, ${plural(modifiers, "modifier")}`;
   }
-  return `${codeSetLabel(set.kind, set.version)} ${from}: ${count(set.codes.length, "code")}`;
+  return `${codeSetLabel(set.kind, set.version)} ${from}: ${plural(set.codes.length, "code")}`;
 }
 
 function setTableOp(set: ParsedCodeSet, table: string, dateSystem: DateSystem): CreateTableOp {

@@ -11,6 +11,7 @@
 // Two posts planned at the same moment also take the same new PaymentID and PostingIDs; the ledger
 // keeps only the first row of an ID, so rowsAsWritten reads Payments and Postings again with the
 // repeats kept when the Payments table has a repeated PaymentID.
+import { plural } from "../counting";
 import type { DateSystem } from "../dates";
 import { formatMoney } from "../money";
 import { mapColumns, parseTable } from "../workbook/mapTable";
@@ -38,10 +39,6 @@ function remittanceKey(payment: PaymentRow): string | undefined {
   const reference = payment.reference?.trim().replace(/\s+/g, " ").toLowerCase();
   if (!payer || !reference) return undefined;
   return `${payer}\u0000${reference}`;
-}
-
-function plural(n: number, one: string, many: string = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
 /** "trace 1234" for an ERA or EFT, "check 5678" for a check, "reference X" otherwise. */

@@ -9,6 +9,7 @@
 // "Statements 2026-11-27 (2)" and so on. Given the workbook's layout (describe()), an issue never
 // replaces a sheet that is already there (an earlier batch of the same day), and the Statements
 // row is keyed by the table's own headers, or the table is created when the workbook has none.
+import { plural } from "../counting";
 import type { DateSystem } from "../dates";
 import { formatMoney } from "../money";
 import { mapColumns, rowToCells } from "../workbook/mapTable";
@@ -101,7 +102,7 @@ export function issuePlan(docs: StatementDocument[], options: StatementPlanOptio
             ? "Invoice issued"
             : "Invoices issued"
           : "Statements and invoices issued",
-    what: `${[count(statements, "statement"), count(invoices, "invoice")].filter(Boolean).join(" and ")} issued, ${numberRange(docs)}, on ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(", ")}`,
+    what: `${[ifAny(statements, "statement"), ifAny(invoices, "invoice")].filter(Boolean).join(" and ")} issued, ${numberRange(docs)}, on ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(", ")}`,
     totals: `amount due ${formatMoney(docs.reduce((n, d) => n + d.amountDue, 0))}`,
     ops,
   };
@@ -127,8 +128,9 @@ function batchWord(docs: StatementDocument[]): string {
   return docs.every((d) => d.kind === "Invoice") ? "Invoices" : "Statements";
 }
 
-function count(n: number, word: string): string {
-  return n === 0 ? "" : `${n} ${word}${n === 1 ? "" : "s"}`;
+/** "3 statements", or nothing when there are none (so "and" joins only the kinds issued). */
+function ifAny(n: number, word: string): string {
+  return n === 0 ? "" : plural(n, word);
 }
 
 /** "S000101-S000150" in issue order, or the one number. */

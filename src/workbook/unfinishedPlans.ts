@@ -4,6 +4,7 @@
 // and finishes the plan (from the copy of its ops kept in the hidden MedBillPlans table) or undoes it
 // (removes exactly the rows carrying its id). Both are idempotent, and both can themselves be cut
 // short and run again.
+import { count } from "../counting";
 import { mapColumns } from "./mapTable";
 import { journalOps, PLAN_JOURNAL } from "./plan";
 import { PLAN_HEADER, type CellValue, type RawTable, type Workbook, type WorkbookInfo, type WriteOp, type WriteSummary } from "./port";
@@ -79,7 +80,6 @@ export function unfinishedSentence(p: Omit<UnfinishedPlan, "sentence">): string 
         ? "Setup"
         : "A change";
   const minute = p.time.slice(0, 16);
-  const count = (n: number) => n.toLocaleString("en-US");
   const rows =
     p.rowsPlanned === undefined
       ? `${count(p.rowsInWorkbook)} of its rows ${p.rowsInWorkbook === 1 ? "is" : "are"} in the workbook`

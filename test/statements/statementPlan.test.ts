@@ -174,8 +174,9 @@ describe("issuePlan", () => {
     expect(parts[1].cells[4][6]).toBe("S001100");
     const append = plan.ops.find((op) => op.kind === "appendRows")!;
     expect(append.kind === "appendRows" && append.rows).toHaveLength(2500);
+    // The Audit row counts as every message does: digits grouped (it once said "2500").
     expect(plan.what).toBe(
-      '2500 statements issued, S000100-S002599, on sheets "Statements 2026-11-27", "Statements 2026-11-27 (2)", "Statements 2026-11-27 (3)"',
+      '2,500 statements issued, S000100-S002599, on sheets "Statements 2026-11-27", "Statements 2026-11-27 (2)", "Statements 2026-11-27 (3)"',
     );
   });
 
