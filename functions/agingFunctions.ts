@@ -12,9 +12,9 @@
 //   "91-120" and "120+" (more than 120 days), as A/R aging reports head them.
 // - FILINGDEADLINE answers an Excel date serial (1900 system, as custom functions see dates): format
 //   the cells as dates.
-import { addDays, daysBetween, isoToSerial, todayIso, type IsoDate } from "../src/dates";
+import { addDays, daysBetween, isoToSerial, shortUsDate, todayIso, type IsoDate } from "../src/dates";
 import { bucketLabels, bucketOf, DEFAULT_BOUNDS } from "../src/reports/aging";
-import { answerEach, CellErrors, cellRows, companion, DatesOfService, isBlankCell, readDate, usDate, type Answer } from "./cellRanges";
+import { answerEach, CellErrors, cellRows, companion, DatesOfService, isBlankCell, readDate, type Answer } from "./cellRanges";
 
 /** 9999-12-31, the last date Excel shows (1900 system). */
 const LAST_SERIAL = 2958465;
@@ -86,7 +86,7 @@ export function agingBucketCells(dates: unknown, asOf: unknown, boundsArgument: 
   return ages(dates, asOf, (age, date, until) => {
     if (!buckets.ok) return errors.invalidValue(buckets.reason);
     // Each message names its own dates: not worth sharing.
-    if (age < 0) return errors.invalidValue(`the date is after the as-of date (${usDate(date)} is after ${usDate(until)})`);
+    if (age < 0) return errors.invalidValue(`the date is after the as-of date (${shortUsDate(date)} is after ${shortUsDate(until)})`);
     return buckets.labels[bucketOf(age, buckets.bounds)];
   });
 }
@@ -114,7 +114,8 @@ export function filingDeadlineCells(datesOfService: unknown, days: unknown): Ans
     const limit = readFilingDays(limits.at(r, c));
     if (!limit.ok) return errors.invalidValue(limit.reason);
     const serial = isoToSerial(dos.dos!) + limit.days;
-    if (serial > LAST_SERIAL) return errors.invalidValue(`${limit.days} days after ${usDate(dos.dos!)} is past the last date Excel shows`);
+    if (serial > LAST_SERIAL)
+      return errors.invalidValue(`${limit.days} days after ${shortUsDate(dos.dos!)} is past the last date Excel shows`);
     return isoToSerial(addDays(dos.dos!, limit.days));
   });
 }

@@ -4,6 +4,7 @@
 // as Excel serials (custom functions always see the 1900 date system) or as text. A problem with one cell
 // is an Excel error in that cell, #N/A or #VALUE! with a message a biller can read: never a thrown
 // exception, which would turn the whole spilled range into one error.
+import { plural } from "../src/counting";
 import { parseDate, type IsoDate } from "../src/dates";
 
 /** What one cell of a result holds. */
@@ -69,7 +70,7 @@ export function companion(argument: unknown, codes: unknown[][], what: string, c
   };
 }
 
-const size = (rows: number, columns: number) => `${rows} row${rows === 1 ? "" : "s"} by ${columns} column${columns === 1 ? "" : "s"}`;
+const size = (rows: number, columns: number) => `${plural(rows, "row")} by ${plural(columns, "column")}`;
 
 /** A date of service as given: none (left out or blank), a date, or why it is not one. */
 export type DateOfService = { ok: true; dos?: IsoDate } | { ok: false; reason: string };
@@ -111,12 +112,6 @@ export class DatesOfService {
     }
     return date;
   }
-}
-
-/** A date as a biller in the US reads it: 3/1/2025. */
-export function usDate(iso: IsoDate): string {
-  const [year, month, day] = iso.split("-");
-  return `${Number(month)}/${Number(day)}/${year}`;
 }
 
 /**

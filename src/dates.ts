@@ -112,8 +112,17 @@ function msToIso(ms: number): IsoDate {
   return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
 }
 
-/** "2026-11-27" → "11/27/2026", as a patient reads a date on a statement (mm/dd/yyyy). */
+// Two US spellings, both wanted: a printed statement lines its dates up in columns (11/05/2026),
+// while a message about a cell names a date the way a biller types it (11/5/2026).
+
+/** "2026-11-05" → "11/05/2026", as a patient reads a date on a statement (mm/dd/yyyy). */
 export function usDate(iso: IsoDate): string {
   const [year, month, day] = iso.split("-");
   return year && month && day ? `${month}/${day}/${year}` : iso;
+}
+
+/** "2025-03-01" → "3/1/2025", as a biller types a date into a cell (m/d/yyyy, no leading zeros). */
+export function shortUsDate(iso: IsoDate): string {
+  const [year, month, day] = iso.split("-");
+  return year && month && day ? `${Number(month)}/${Number(day)}/${year}` : iso;
 }

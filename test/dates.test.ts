@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addDays, daysBetween, isoToSerial, jsDateToIso, parseDate, serialToIso, todayIso } from "../src/dates";
+import { addDays, daysBetween, isoToSerial, jsDateToIso, parseDate, serialToIso, shortUsDate, todayIso, usDate } from "../src/dates";
 
 const iso = (serial: number, system: 1900 | 1904 = 1900) => {
   const r = serialToIso(serial, system);
@@ -116,5 +116,13 @@ describe("date arithmetic", () => {
 
   it("takes today's date from the local calendar", () => {
     expect(todayIso(new Date(2026, 10, 27, 23, 30))).toBe("2026-11-27");
+  });
+});
+
+describe("US dates", () => {
+  it("prints a statement's dates padded and a cell's date as typed", () => {
+    expect(usDate("2026-03-05")).toBe("03/05/2026");
+    expect(shortUsDate("2026-03-05")).toBe("3/5/2026");
+    expect(shortUsDate("2025-11-27")).toBe("11/27/2025");
   });
 });
