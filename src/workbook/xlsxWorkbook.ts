@@ -30,6 +30,7 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
+import { columnLetters, columnNumber } from "./columnLetters";
 import { packageForExcelJs } from "./xlsxPackage";
 import {
   PLAN_HEADER,
@@ -855,16 +856,6 @@ function tableHeaders(sheet: Sheet, model: TableModel, place: Placement, system:
     headers.push(text === null ? `Column${j + 1}` : String(text));
   }
   return headers;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-function columnLetters(column: number): string {
-  let out = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
 }
 
 /**
