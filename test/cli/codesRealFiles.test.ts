@@ -23,7 +23,8 @@ describe.skipIf(!present)("medbill codes with the real FY2025 ICD-10-CM zip and 
   const book = path.join(folder, "sample.xlsx");
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it("imports both, checks the sample clean, then finds a seeded header code", async () => {
+  // Two real code sets imported, saved and read back twice: about 20 s alone, minutes on a loaded machine.
+  it("imports both, checks the sample clean, then finds a seeded header code", { timeout: 300_000 }, async () => {
     // Dates of service 2024-10-01 to 2025-09-30: fiscal year 2025.
     await writeSample(book, { lines: 300, seed: 11, asOf: "2025-09-30" });
 
