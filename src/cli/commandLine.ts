@@ -85,10 +85,8 @@ export function dateOption(value: string | undefined, name: string): IsoDate | u
   return value;
 }
 
-/** "1 line", "1,234 lines". */
-export function count(n: number, what: string): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? what : `${what}s`}`;
-}
+/** "1 line", "1,234 lines": the plural every message uses, under the name the commands know it by. */
+export { plural as count } from "../counting";
 
 /** A duration for the timing lines: "1.2 s". */
 export function seconds(ms: number): string {

@@ -8,6 +8,7 @@
 // what could not be checked because a code set is not loaded.
 //
 // Built for 100,000-line workbooks: one pass over each table's rows, columns found once by header.
+import { plural } from "../counting";
 import { parseDate, type DateSystem, type IsoDate } from "../dates";
 import { mapColumns } from "../workbook/mapTable";
 import type { WritePlan } from "../workbook/plan";
@@ -71,9 +72,6 @@ const PRACTICE_CODES = new Map<string, "ein" | "npi" | "taxonomy">([
   ...SETTING_NAMES.billingNpi.map((name) => [settingKey(name), "npi"] as const),
   ...SETTING_NAMES.taxonomy.map((name) => [settingKey(name), "taxonomy"] as const),
 ]);
-
-const n = (count: number) => count.toLocaleString("en-US");
-const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");

@@ -4,6 +4,7 @@
 // through Reverses; the original row is never edited). Checked in full before anything is written.
 import type { IsoDate } from "../dates";
 import { formatMoney, sumCents, type Cents } from "../money";
+import { plural } from "../counting";
 import { sentence } from "../sentences";
 import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import { paymentStatuses } from "./balances";
@@ -108,7 +109,7 @@ export function officeAdjustmentPlan(ledger: Ledger, ctx: PlanContext, adj: Offi
     postings: { table: postings.table, rows: postingRows },
     touched: byLine.keys(),
     action: "Office adjustment",
-    what: `${byLine.size} line${byLine.size === 1 ? "" : "s"}: ${[...byKind].map(([k, v]) => `${k} ${formatMoney(v)}`).join(", ")}`,
+    what: `${plural(byLine.size, "line")}: ${[...byKind].map(([k, v]) => `${k} ${formatMoney(v)}`).join(", ")}`,
     totals: `written off ${formatMoney(total)}`,
   });
 }
@@ -227,7 +228,7 @@ export function reversalPlan(ledger: Ledger, ctx: PlanContext, postingIds: strin
     postings: { table: postings.table, rows },
     touched: originals.map((p) => p.chargeId),
     action: "Reverse postings",
-    what: `${rows.length} posting${rows.length === 1 ? "" : "s"} reversed: ${originals.map((p) => p.postingId).join(", ")}`,
+    what: `${plural(rows.length, "posting")} reversed: ${originals.map((p) => p.postingId).join(", ")}`,
     totals,
   });
 }

@@ -11,6 +11,7 @@
 // postingRows.ts (the plan, its preview and the predicted balances).
 import type { IsoDate } from "../dates";
 import { formatMoney, sumCents, type Cents } from "../money";
+import { plural } from "../counting";
 import { sentence } from "../sentences";
 import { Payments, Postings, type PayerRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import type { LineBalance } from "./balances";
@@ -136,7 +137,7 @@ function paymentPlan(
   const count = new Set(lines.map((l) => l.charge.chargeId)).size;
   const { action, who, how } = describe(paymentId);
   const what = [
-    `${who} ${paymentWords(paymentRow.method!, paymentRow.reference)} (${paymentId}): ${count} line${count === 1 ? "" : "s"}${how ? ` ${how}` : ""}`,
+    `${who} ${paymentWords(paymentRow.method!, paymentRow.reference)} (${paymentId}): ${plural(count, "line")}${how ? ` ${how}` : ""}`,
     `paid ${formatMoney(paid)}`,
     ...(adjusted ? [`adjusted ${formatMoney(adjusted)}`] : []),
     ...(patientResp ? [`patient resp ${formatMoney(patientResp)}`] : []),
