@@ -4,12 +4,13 @@
 // stages on a large workbook. A form that doesn't read says which field and runs nothing; a failed
 // run says why in a biller's words and writes nothing.
 import { useEffect, useState } from "react";
-import { Button, Caption1, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DataBarVerticalRegular } from "@fluentui/react-icons";
 import { isIsoDate, todayIso } from "../../src/dates";
-import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
+import { DEFAULT_BOUNDS } from "../../src/reports/aging";
 import type { PanelProps } from "../panelProps";
-import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
+import { FixMarkedFields, errorsAfterEdit } from "../FieldErrors";
+import { ChoiceField, TextField } from "../LabelledField";
 import { formLayout } from "../formLayout";
 import { NoticeBar } from "../NoticeBar";
 import { StageProgress } from "../StageProgress";
@@ -22,11 +23,8 @@ import {
   lastThreeMonths,
   newReportForm,
   readReportForm,
-  type Grouping,
-  type ReportField,
   type ReportForm,
   type ReportFormErrors,
-  type ReportKind,
 } from "./reportForm";
 import { STAGE_PROGRESS, practiceBuckets, runReport, stageLabel, type ReportOutcome, type RunStage } from "./reportRun";
 import { KeepTogether, ReportResults } from "./ReportResults";
@@ -87,7 +85,6 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
     });
   };
 
-  const fieldError = (field: ReportField) => fieldValidation(errors[field]);
   // What a blank KPI period stands for, said in the fields' placeholders.
   const period = isIsoDate(form.asOf.trim()) ? lastThreeMonths(form.asOf.trim()) : undefined;
   const aged = form.kind === "aging" || form.kind === "collections";
@@ -101,107 +98,82 @@ export function ReportsPanel({ workbook, onWorkbookChanged }: PanelProps) {
         Run writes the report to a sheet of its own (replacing the same report of the same date) and shows its main figures here.
       </Caption1>
       <div className={styles.fields}>
-        <Field label="Report" className={mergeClasses(styles.field, styles.wide)}>
-          <Select
-            className={styles.control}
-            value={form.kind}
-            onChange={(_, data) => change({ kind: data.value as ReportKind })}
-            disabled={busy}
-          >
-            {REPORTS.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="As of" className={styles.field} {...fieldError("asOf")}>
-          <Input className={styles.control} value={form.asOf} onChange={(_, data) => change({ asOf: data.value })} disabled={busy} />
-        </Field>
+        <ChoiceField
+          label="Report"
+          wide
+          value={form.kind}
+          options={REPORTS.map((r) => ({ value: r.id, label: r.label }))}
+          onChange={(kind) => change({ kind })}
+          disabled={busy}
+        />
+        <TextField label="As of" error={errors.asOf} value={form.asOf} onChange={(asOf) => change({ asOf })} disabled={busy} />
         {aged && (
-          <Field label="Buckets (days)" className={styles.field} {...fieldError("buckets")}>
-            <Input
-              className={styles.control}
-              value={form.buckets}
-              onChange={(_, data) => change({ buckets: data.value })}
-              disabled={busy}
-            />
-          </Field>
+          <TextField
+            label="Buckets (days)"
+            error={errors.buckets}
+            value={form.buckets}
+            onChange={(buckets) => change({ buckets })}
+            disabled={busy}
+          />
         )}
         {aged && (
-          <Field label="Aged from" className={mergeClasses(styles.field, styles.wide)}>
-            <Select
-              className={styles.control}
-              value={form.basis}
-              onChange={(_, data) => change({ basis: data.value as AgingBasis })}
-              disabled={busy}
-            >
-              {BASES.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChoiceField
+            label="Aged from"
+            wide
+            value={form.basis}
+            options={BASES.map((b) => ({ value: b.id, label: b.label }))}
+            onChange={(basis) => change({ basis })}
+            disabled={busy}
+          />
         )}
         {form.kind === "aging" && (
-          <Field label="Grouping" className={mergeClasses(styles.field, styles.wide)}>
-            <Select
-              className={styles.control}
-              value={form.grouping}
-              onChange={(_, data) => change({ grouping: data.value as Grouping })}
-              disabled={busy}
-            >
-              {GROUPINGS.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChoiceField
+            label="Grouping"
+            wide
+            value={form.grouping}
+            options={GROUPINGS.map((g) => ({ value: g.id, label: g.label }))}
+            onChange={(grouping) => change({ grouping })}
+            disabled={busy}
+          />
         )}
         {form.kind === "collections" && (
           <>
-            <Field label="Balance over" className={styles.field} {...fieldError("minBalance")}>
-              <Input
-                className={styles.control}
-                inputMode="decimal"
-                value={form.minBalance}
-                onChange={(_, data) => change({ minBalance: data.value })}
-                disabled={busy}
-              />
-            </Field>
-            <Field label="Older than (days)" className={styles.field} {...fieldError("olderThan")}>
-              <Input
-                className={styles.control}
-                inputMode="numeric"
-                value={form.olderThan}
-                onChange={(_, data) => change({ olderThan: data.value })}
-                disabled={busy}
-              />
-            </Field>
+            <TextField
+              label="Balance over"
+              error={errors.minBalance}
+              inputMode="decimal"
+              value={form.minBalance}
+              onChange={(minBalance) => change({ minBalance })}
+              disabled={busy}
+            />
+            <TextField
+              label="Older than (days)"
+              error={errors.olderThan}
+              inputMode="numeric"
+              value={form.olderThan}
+              onChange={(olderThan) => change({ olderThan })}
+              disabled={busy}
+            />
           </>
         )}
         {form.kind === "kpis" && (
           <>
-            <Field label="From" className={styles.field} {...fieldError("from")}>
-              <Input
-                className={styles.control}
-                placeholder={period?.from}
-                value={form.from}
-                onChange={(_, data) => change({ from: data.value })}
-                disabled={busy}
-              />
-            </Field>
-            <Field label="To" className={styles.field} {...fieldError("to")}>
-              <Input
-                className={styles.control}
-                placeholder={period?.to}
-                value={form.to}
-                onChange={(_, data) => change({ to: data.value })}
-                disabled={busy}
-              />
-            </Field>
+            <TextField
+              label="From"
+              error={errors.from}
+              placeholder={period?.from}
+              value={form.from}
+              onChange={(from) => change({ from })}
+              disabled={busy}
+            />
+            <TextField
+              label="To"
+              error={errors.to}
+              placeholder={period?.to}
+              value={form.to}
+              onChange={(to) => change({ to })}
+              disabled={busy}
+            />
           </>
         )}
       </div>

@@ -5,42 +5,21 @@
 // just issued, made by a lazily loaded chunk. The batch rules default from the Practice table. Any
 // change to the form takes the preview away: Issue writes only what was previewed. A progress bar
 // follows the reading and building on a large workbook; every failure is said in a biller's words.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Combobox,
-  Field,
-  Input,
-  Option,
-  Select,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular, MailRegular, PrintRegular } from "@fluentui/react-icons";
-import { isIsoDate, todayIso } from "../../src/dates";
+import { todayIso } from "../../src/dates";
 import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
 import type { PanelProps } from "../panelProps";
 import { plural } from "../billerMessage";
-import { FixMarkedFields, errorsAfterEdit, fieldValidation } from "../FieldErrors";
+import { FixMarkedFields, errorsAfterEdit } from "../FieldErrors";
 import { formLayout } from "../formLayout";
 import { NoticeBar } from "../NoticeBar";
-import { PatientSearch } from "../PatientSearch";
 import { StageProgress } from "../StageProgress";
 import { useWorkbookOperation } from "../useWorkbookOperation";
 import { KeepTogether } from "../reports/ReportResults";
-import {
-  JOBS,
-  newStatementForm,
-  readStatementForm,
-  withPracticeRules,
-  type StatementField,
-  type StatementForm,
-  type StatementFormErrors,
-  type StatementJob,
-} from "./statementForm";
+import { newStatementForm, readStatementForm, withPracticeRules, type StatementForm, type StatementFormErrors } from "./statementForm";
+import { StatementJobFields } from "./StatementJobFields";
 import { StatementPreviewList } from "./StatementPreviewList";
 import {
   STAGE_PROGRESS,
@@ -53,7 +32,7 @@ import {
   type StatementStage,
 } from "./statementRun";
 import { downloadPdf, pdfFileName, statementsPdfBytes } from "./statementsPdfFile";
-import { accountChoices, booksNotice, findIssued, invoicePayers, issuedLine, issuedText } from "./statementView";
+import { booksNotice, issuedLine, issuedText } from "./statementView";
 
 const useStyles = makeStyles({
   ...formLayout,
@@ -77,8 +56,6 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const [preview, setPreview] = useState<StatementPreview>();
   const [issued, setIssued] = useState<IssuedRun>();
   const [pdfSaved, setPdfSaved] = useState<string>();
-  const [accountQuery, setAccountQuery] = useState("");
-  const [numberListOpen, setNumberListOpen] = useState(false);
   // The rules the form's minimum and cycle show by default: a field still showing them follows the practice's.
   const rulesShown = useRef<Rules>(SETUP_RULES);
 
@@ -174,17 +151,8 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
     });
   };
 
-  const job = form.job;
-  const dated = job !== "reprint";
-  const ruled = job === "batch" || job === "account";
-  // What each account would be asked for on the statement date (today while the date does not read).
-  const choiceDate = isIsoDate(form.date.trim()) ? form.date.trim() : todayIso();
-  const accounts = useMemo(() => (books && job === "account" ? accountChoices(books, choiceDate) : []), [books, job, choiceDate]);
-  const payers = useMemo(() => (books ? invoicePayers(books) : []), [books]);
-  const issuedOptions = books && job === "reprint" ? findIssued(books, form.number) : [];
   const problems = books ? booksNotice(books.problems) : undefined;
 
-  const fieldError = (field: StatementField) => fieldValidation(errors[field]);
   const ready = preview !== undefined && !preview.nothing;
   const issueLabel = !ready
     ? "Issue"
@@ -207,113 +175,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
         Letter paper, and logs each number in the Statements table.
       </Caption1>
       {problems && <NoticeBar notice={{ intent: "warning", ...problems }} />}
-      <div className={styles.fields}>
-        <Field label="Send" className={mergeClasses(styles.field, styles.wide)}>
-          <Select
-            className={styles.control}
-            value={job}
-            onChange={(_, data) => change({ job: data.value as StatementJob })}
-            disabled={busy}
-          >
-            {JOBS.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {job === "account" && (
-          <PatientSearch
-            label="Account"
-            patients={accounts}
-            picked={Boolean(form.account)}
-            query={accountQuery}
-            onQueryChange={setAccountQuery}
-            onPick={(chosen) => change({ account: chosen.patientId })}
-            onUnpick={() => change({ account: "" })}
-            noMatch="No account matches"
-            validation={fieldError("account")}
-            className={mergeClasses(styles.field, styles.wide)}
-            disabled={busy || !books}
-          />
-        )}
-        {job === "invoice" && (
-          <Field label="Payer" className={mergeClasses(styles.field, styles.wide)} {...fieldError("payer")}>
-            <Select
-              className={styles.control}
-              value={form.payer}
-              onChange={(_, data) => change({ payer: data.value })}
-              disabled={busy || !books}
-            >
-              <option value="">{payers.length === 0 ? "No payer of type Other in Payers" : "Choose a payer…"}</option>
-              {payers.map((p) => (
-                <option key={p.payerId} value={p.payerId}>
-                  {p.name} ({p.payerId})
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
-        {job === "reprint" && (
-          <Field label="Number" className={mergeClasses(styles.field, styles.wide)} {...fieldError("number")}>
-            <Combobox
-              className={styles.control}
-              freeform
-              placeholder="S000123"
-              value={form.number}
-              open={numberListOpen && issuedOptions.length > 0}
-              onOpenChange={(_, data) => setNumberListOpen(data.open)}
-              onChange={(event) => {
-                setNumberListOpen(true);
-                change({ number: event.target.value });
-              }}
-              onOptionSelect={(_, data) => {
-                if (data.optionValue) change({ number: data.optionValue });
-              }}
-              disabled={busy || !books}
-            >
-              {issuedOptions.map((s) => (
-                <Option key={s.number} value={s.number} text={s.number}>
-                  {s.label}
-                </Option>
-              ))}
-            </Combobox>
-          </Field>
-        )}
-        {dated && (
-          <Field label={job === "invoice" ? "Invoice date" : "Statement date"} className={styles.field} {...fieldError("date")}>
-            <Input className={styles.control} value={form.date} onChange={(_, data) => change({ date: data.value })} disabled={busy} />
-          </Field>
-        )}
-        {ruled && (
-          <>
-            <Field label="Minimum due" className={styles.field} {...fieldError("minBalance")}>
-              <Input
-                className={styles.control}
-                inputMode="decimal"
-                value={form.minBalance}
-                onChange={(_, data) => change({ minBalance: data.value })}
-                disabled={busy}
-              />
-            </Field>
-            <Field label="Cycle (days)" className={styles.field} {...fieldError("cycleDays")}>
-              <Input
-                className={styles.control}
-                inputMode="numeric"
-                value={form.cycleDays}
-                onChange={(_, data) => change({ cycleDays: data.value })}
-                disabled={busy}
-              />
-            </Field>
-          </>
-        )}
-      </div>
-      <Caption1 className={styles.hint}>
-        {ruled &&
-          "Sent to every account that owes at least the minimum, has had no statement within the cycle, and is not on hold, in collections or closed. The minimum and the cycle are the Practice table's unless changed here; so are the messages by age."}
-        {job === "invoice" && "An invoice lists the lines billed to the payer and what it still owes, with the Practice table's terms."}
-        {job === "reprint" && "A re-print rebuilds the document as of the date it was issued, with its own number: no new number is taken."}
-      </Caption1>
+      <StatementJobFields form={form} errors={errors} books={books} onChange={change} disabled={busy} />
       <FixMarkedFields count={Object.keys(errors).length} then="preview" />
       <div className={styles.actions}>
         <Button appearance={ready ? "secondary" : "primary"} icon={<EyeRegular />} onClick={() => void showPreview()} disabled={busy}>
