@@ -1,11 +1,14 @@
 // How the MEDBILL functions take their arguments and give their answers. A single value or a range comes
 // in and the same shape goes out, so one formula checks a whole column. An optional argument (a date of
 // service, a kind of code) is one value for every code or a range lined up with the codes. Dates arrive
-// as Excel serials (custom functions always see the 1900 date system) or as text. A problem with one cell
+// as Excel serials (custom functions always see the 1900 date system) or as text. A whole table comes in
+// with its header row (Charges[#All]) and is handed to the engine as the port's RawTable. A problem with one cell
 // is an Excel error in that cell, #N/A or #VALUE! with a message a biller can read: never a thrown
 // exception, which would turn the whole spilled range into one error.
 import { plural } from "../src/counting";
 import { parseDate, type IsoDate } from "../src/dates";
+import { asText } from "../src/workbook/cells";
+import type { CellValue, RawTable } from "../src/workbook/port";
 
 /** What one cell of a result holds. */
 export type Answer = boolean | string | number | CustomFunctions.Error;
@@ -112,6 +115,25 @@ export class DatesOfService {
     }
     return date;
   }
+}
+
+/** A table argument as the port's RawTable: its first row is the header row. */
+export function tableArgument(name: string, cells: unknown): RawTable | undefined {
+  if (cells === null || cells === undefined) return undefined;
+  const rows = cellRows(cells);
+  // A blank cell where a table goes (a reference to an empty cell) is the same as leaving it out.
+  if (rows.every((row) => row.every(isBlankCell))) return undefined;
+  const headers = rows[0].map((h) => (isBlankCell(h) ? "" : asText(h)));
+  const body = rows.slice(1).map((row) => row.map(cellValue));
+  return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
+}
+
+/** Cells as the port carries them; an Excel error inside a table becomes text, which fails where it matters. */
+function cellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === "string" ? code : "#VALUE!";
 }
 
 /**

@@ -6,17 +6,10 @@
 // may first have to be read from the workbook); the format-only ones answer at once. The ledger and date
 // functions (BALANCES, AGEDAYS, AGINGBUCKET, PATIENTRESP, FILINGDEADLINE) answer at once too. SCRUB
 // builds the claims asked for from the tables it is given and scrubs them as the Claims panel does.
-import { scrubClaimsInTables } from "../src/claims/claimBooks";
-import { describeProblem } from "../src/claims/scrubber";
 import { isValidNpi } from "../src/codes/npi";
-import { todayIso } from "../src/dates";
-import { asText } from "../src/workbook/cells";
-import { mapColumns } from "../src/workbook/mapTable";
-import { Charges, Patients, Payers } from "../src/workbook/tables";
 import { ageDaysCells, agingBucketCells, filingDeadlineCells } from "./agingFunctions";
-import { answerEach, cellError, cellRows, isBlankCell, type Answer } from "./cellRanges";
+import { isBlankCell } from "./cellRanges";
 import {
-  type CodeSets,
   codeCheckCells,
   cptCells,
   einCells,
@@ -29,8 +22,9 @@ import {
   taxonomyCells,
   withCodeSets,
 } from "./codeFunctions";
-import { balancesCells, tableArgument } from "./ledgerFunctions";
+import { balancesCells } from "./ledgerFunctions";
 import { patientRespCells } from "./patientRespFunctions";
+import { scrubCells } from "./scrubFunctions";
 
 /** One cell: TRUE or FALSE by the NPI check digit, blank for a blank cell. */
 export function npiCell(value: unknown): boolean | "" {
@@ -254,62 +248,6 @@ export function PATIENTRESP(allowed: any[][], deductible_left: any[][], coinsura
  */
 export function FILINGDEADLINE(date_of_service: any[][], days: any[][]): any[][] {
   return filingDeadlineCells(date_of_service, days);
-}
-
-/**
- * SCRUB's answers: for one ClaimID a column of its problems ("error: ...", "warning: ...") or "OK"; for a
- * range of ClaimIDs one cell each, its problems joined by "; ". Billing-provider rules need the Practice
- * settings, which are not passed: they are skipped and nothing is said about them. For the same reason
- * the practice's "Scrub Rules Off" is not known: every other rule is on. When the workbook's code sets
- * cannot be read, codes are checked for format only and a last warning says so.
- */
-export function scrubCells(claimIds: unknown, charges: unknown, patients: unknown, payers: unknown, sets: CodeSets): Answer[][] {
-  const ids = cellRows(claimIds);
-  const tables = {
-    [Charges.name]: tableArgument(Charges.name, charges),
-    [Patients.name]: tableArgument(Patients.name, patients),
-    [Payers.name]: tableArgument(Payers.name, payers),
-  };
-  let unusable: string | undefined;
-  for (const def of [Charges, Patients, Payers]) {
-    const raw = tables[def.name];
-    const like = `pass it with its headers, like ${def.name}[#All]`;
-    if (!raw) unusable ??= `the ${def.name} table is missing: ${like}`;
-    else {
-      const missing = mapColumns(def, raw.headers).missingRequired;
-      const fields = def.fields as Record<string, { header: string }>;
-      if (missing.length > 0)
-        unusable ??= `the ${def.name} table has no ${missing.map((f) => `"${fields[f].header}"`).join(", ")} column: ${like}`;
-    }
-  }
-  if (unusable) {
-    const reason = unusable;
-    return answerEach(ids, (id) => (isBlankCell(id) ? "" : cellError("#VALUE!", reason)));
-  }
-  const asked = ids
-    .flat()
-    .filter((id) => !isBlankCell(id))
-    .map((id) => asText(id));
-  const { problems } = scrubClaimsInTables(tables, asked, { today: todayIso(), library: sets.library, skipBilling: true });
-  const unreadable = sets.unreadable ? [`warning: ${sets.unreadable}; the codes were checked for format only`] : [];
-  const lines = (id: unknown) => {
-    const found = problems.get(asText(id));
-    return found ? [...found.map((p) => `${p.severity}: ${describeProblem(p)}`), ...unreadable] : undefined;
-  };
-  const notFound = (id: unknown) => cellError("#N/A", `no claim ${asText(id)} in the Charges table`);
-  if (ids.length === 1 && ids[0].length === 1) {
-    const id = ids[0][0];
-    if (isBlankCell(id)) return [[""]];
-    const found = lines(id);
-    if (!found) return [[notFound(id)]];
-    return found.length === 0 ? [["OK"]] : found.map((line) => [line]);
-  }
-  return answerEach(ids, (id) => {
-    if (isBlankCell(id)) return "";
-    const found = lines(id);
-    if (!found) return notFound(id);
-    return found.length === 0 ? "OK" : found.join("; ");
-  });
 }
 
 // Not volatile: it takes whole tables, so it recalculates whenever a line, patient or payer changes; the

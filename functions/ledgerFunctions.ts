@@ -14,9 +14,8 @@ import type { IsoDate } from "../src/dates";
 import { answerForLine, BALANCE_ANSWERS, balancesInTables, whyNoAnswers, type BalanceAnswer } from "../src/ledger/balancesInTables";
 import { centsToNumber } from "../src/money";
 import { asText } from "../src/workbook/cells";
-import type { CellValue, RawTable } from "../src/workbook/port";
 import { Charges, Payers, Payments, Postings } from "../src/workbook/tables";
-import { answerEach, CellErrors, cellRows, isBlankCell, readDate, type Answer } from "./cellRanges";
+import { answerEach, CellErrors, cellRows, isBlankCell, readDate, tableArgument, type Answer } from "./cellRanges";
 
 /** How a biller may type the `what` argument, spaces, dashes and case aside. */
 const ANSWER_NAMES: Record<string, BalanceAnswer> = {
@@ -33,25 +32,6 @@ const ANSWER_NAMES: Record<string, BalanceAnswer> = {
   adjustments: "adjustments",
   adjustment: "adjustments",
 };
-
-/** A table argument as the port's RawTable: its first row is the header row. */
-export function tableArgument(name: string, cells: unknown): RawTable | undefined {
-  if (cells === null || cells === undefined) return undefined;
-  const rows = cellRows(cells);
-  // A blank cell where a table goes (a reference to an empty cell) is the same as leaving it out.
-  if (rows.every((row) => row.every(isBlankCell))) return undefined;
-  const headers = rows[0].map((h) => (isBlankCell(h) ? "" : asText(h)));
-  const body = rows.slice(1).map((row) => row.map(cellValue));
-  return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
-}
-
-/** Cells as the port carries them; an Excel error inside a table becomes text, which fails where it matters. */
-function cellValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  const code = (value as { code?: unknown }).code;
-  return typeof code === "string" ? code : "#VALUE!";
-}
 
 /** The `what` argument: one cell for the whole call; blank or left out is "balance". */
 function readWhat(argument: unknown): { ok: true; what: BalanceAnswer } | { ok: false; reason: string } {
