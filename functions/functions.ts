@@ -1,4 +1,5 @@
-// The MEDBILL.* custom functions: thin JSDoc'ed wrappers over src/ and functions/codeFunctions.ts.
+// The MEDBILL.* custom functions: thin JSDoc'ed declarations over the *Functions.ts modules beside this
+// one, which read the cells and call the engine in src/.
 // custom-functions-metadata reads the JSDoc to write functions.json, and its webpack plugin appends the
 // CustomFunctions.associate calls to the built file, so importing this module registers nothing (tests
 // import it in Node). Every function takes one cell or a whole range and answers in the same shape: one
