@@ -7,6 +7,7 @@
 // claim stands on its own: posted, or held with the reason (it doesn't balance, a line isn't
 // found, the payer already paid it, ...). What is held stays on the payment as unapplied money, to be
 // posted by hand, and is listed as an exception; it is never adjusted to fit.
+import { count, plural } from "../counting";
 import type { IsoDate } from "../dates";
 import { DENIED_NOTE } from "../ledger/denials";
 import { postingRowsFor } from "../ledger/postingLines";
@@ -290,9 +291,9 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       `${payerId} trace ${trace}${r.trace.payerId ? ` (TRN03 ${r.trace.payerId})` : ""} BPR02 ${formatMoney(r.payment.amount)}` +
       `${dateWords ? ` ${dateWords}` : ""}: ` +
       [
-        `${postedClaims} claim${postedClaims === 1 ? "" : "s"} posted`,
-        ...(counts.held ? [`${counts.held} held`] : []),
-        ...(counts.unmatched ? [`${counts.unmatched} not matched`] : []),
+        `${plural(postedClaims, "claim")} posted`,
+        ...(counts.held ? [`${count(counts.held)} held`] : []),
+        ...(counts.unmatched ? [`${count(counts.unmatched)} not matched`] : []),
         ...(r.plb.length ? [`PLB ${formatMoney(balance.totalPlb)}`] : []),
       ].join(", "),
   };
