@@ -10,7 +10,7 @@
 // no checks, no numbering); (b) readX12 tokenizing the file written, the reader every 837P we write is
 // checked with. Median of runs at the small size, one run (after it) at the large. benchClaims returns
 // the figures; claimsLines words them for bench/run.ts.
-import { write837p } from "../src/claims/837p";
+import { write837p } from "../src/claims/837pWriter";
 import { buildClaims, type ClaimTables } from "../src/claims/buildClaims";
 import { PracticeSettings } from "../src/workbook/practiceSettings";
 import { scrubClaims } from "../src/claims/scrubber";

@@ -13,7 +13,7 @@ import { Charges, DATE_FORMAT, Practice } from "../workbook/tables";
 import { practiceSetting, settingRows } from "../workbook/practiceSettings";
 import type { ClaimBooks } from "./claimBooks";
 import type { Claim } from "./model";
-import type { ProviderName, Write837pOptions } from "./837p";
+import type { ProviderName, Write837pOptions } from "./837pWriter";
 import type { ControlNumbers } from "../x12/x12Writer";
 
 export const LAST_CONTROL_SETTING = "Last Interchange Control #";

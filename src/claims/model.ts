@@ -1,6 +1,6 @@
 // A professional claim as data: built from Charges grouped by ClaimID with Patients, Payers,
 // Providers and Practice (claimBooks.ts), checked by the scrubber (scrubber.ts), written as an
-// X12 837P (837p.ts) and read back from one (837pRead.ts) for the round-trip tests. Amounts in cents,
+// X12 837P (837pWriter.ts) and read back from one (837pRead.ts) for the round-trip tests. Amounts in cents,
 // dates ISO; codes as in the workbook (diagnoses with their dot; the writer drops it).
 import type { IsoDate } from "../dates";
 import type { Cents } from "../money";

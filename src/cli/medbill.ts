@@ -102,12 +102,16 @@ Usage:
       listed and never written. Needs Submitter ID and Receiver ID in Practice. Marks the
       claims' lines billed on --date (default: today), keeps the interchange control number
       in Practice and saves the workbook, unless --dry-run. --force replaces an existing file.
+  medbill claims read <claims.837>
+      Show what an 837P claim file holds: each claim's transaction, CLM01 (patient control
+      number), payer, service lines and total charge, the totals by payer and overall, and
+      the file's envelope problems as warnings. Never a patient's name. Writes nothing.
   medbill help
       Show this text.
 
 Exit codes: 0 all clear, 1 problems found in the workbook (or a code file refused, or an
 835 refused or with nothing to post, or no statement to issue, or a claim with scrub errors,
-or no claim to export; a report is still printed),
+or no claim to export, or a file that is not an 837P; a report is still printed),
 2 the command could not run.`;
 
 export type { CliIo };

@@ -1,6 +1,6 @@
 // Writes X12: segments from elements and composites, and the interchange envelope around them (ISA
 // with its fixed widths, GS, ST/SE per transaction, GE, IEA) with counts and control numbers that
-// the reader in x12Reader.ts checks. The 837P claim file (claims/837p.ts) is built on it.
+// the reader in x12Reader.ts checks. The 837P claim file (claims/837pWriter.ts) is built on it.
 //
 // A value is never written raw when it holds one of the file's separators: a separator inside a
 // name would split it into two elements and shift every element after it, and the clearinghouse

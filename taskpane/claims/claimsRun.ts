@@ -5,12 +5,12 @@
 // bar moves before the slow part. The export reads and scrubs the workbook again right before it
 // writes: the file and the Billed Dates always come from the workbook as it is, never from a list the
 // office looked at a while ago (and edited since). Nothing here logs: claims carry patient names.
-import { build837p, refusals837p } from "../../src/claims/837p";
+import { build837p, refusals837p } from "../../src/claims/837pWriter";
 import { claimFormPlan } from "../../src/claims/claimSheet";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
 import { practiceSetting, settingRows } from "../../src/workbook/practiceSettings";
 import { envelopeFrom, ExportRefused, exportPlan, RECEIVER_SETTING, SUBMITTER_SETTING } from "../../src/claims/exportPlan";
-import type { ProviderName } from "../../src/claims/837p";
+import type { ProviderName } from "../../src/claims/837pWriter";
 import type { Claim, ScrubProblem } from "../../src/claims/model";
 import { scrubClaims, statusOf, type ScrubReport, type ScrubResult } from "../../src/claims/scrubber";
 import type { CodeSetLibrary } from "../../src/codes/codeSetLibrary";

@@ -4,7 +4,7 @@
 // the loops in the order the guide lists them; a separator in a value never breaks the file (free
 // text cleaned and said, identifiers refused in words that do not quote a patient's data).
 import { describe, expect, it } from "vitest";
-import { build837p, refusals837p, write837p, type Write837pOptions } from "../../src/claims/837p";
+import { build837p, refusals837p, write837p, type Write837pOptions } from "../../src/claims/837pWriter";
 import { read837p, toClaim, withDot, type Claim837 } from "../../src/claims/837pRead";
 import type { Claim } from "../../src/claims/model";
 import { readX12 } from "../../src/x12/x12Reader";

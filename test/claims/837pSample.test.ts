@@ -4,7 +4,7 @@
 // synthetic 835 built from the 837P as read back, which the ERA posting plan matches claim by claim
 // and line by line (CLM01 → CLP01, REF*6R → REF*6R) and posts.
 import { describe, expect, it } from "vitest";
-import { write837p } from "../../src/claims/837p";
+import { write837p } from "../../src/claims/837pWriter";
 import { read837p, type Claim837 } from "../../src/claims/837pRead";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
 import { envelopeFrom, exportPlan } from "../../src/claims/exportPlan";

@@ -4,7 +4,7 @@
 // names the file, claims, payers and ISA13 with ΣCLM02, never a patient. Also the envelope a file is
 // written with, from Practice and Providers; and the refusals when the workbook cannot take the plan.
 import { describe, expect, it } from "vitest";
-import { write837p } from "../../src/claims/837p";
+import { write837p } from "../../src/claims/837pWriter";
 import { readClaimBooks } from "../../src/claims/claimBooks";
 import { controlNumbersFrom, envelopeFrom, ExportRefused, exportPlan, exportRefusals } from "../../src/claims/exportPlan";
 import { isoToSerial } from "../../src/dates";

@@ -285,7 +285,7 @@ describe("medbill claims on a sample practice", () => {
 
   it.each([
     [["claims"], /Say what to do with the claims/],
-    [["claims", "send", "book.xlsx"], /medbill claims has no command "send": use scrub or export\./],
+    [["claims", "send", "book.xlsx"], /medbill claims has no command "send": use scrub, export or read\./],
     [["claims", "scrub"], /Name the workbook: medbill claims scrub book.xlsx/],
     [["claims", "export", "book.xlsx"], /Say where to write the 837P file: --out claims.837/],
     [["claims", "export", "book.xlsx", "--out", "book.xlsx"], /--out must name a file other than the workbook\./],
