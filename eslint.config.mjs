@@ -8,6 +8,14 @@ import officeAddins from "eslint-plugin-office-addins";
 // The plugin's main block (parser, Office rules, prettier) only matches .js/.ts files; .tsx gets the same.
 const officeBlock = officeAddins.configs.recommended.find((block) => block.rules?.["office-addins/call-sync-after-load"]);
 
+// The layers, as import specifiers: a folder anywhere in a relative path ("../../taskpane/App").
+const TASKPANE = "(^|/)taskpane(/|$)";
+const FUNCTIONS = "(^|/)functions(/|$)";
+const CLI = "(^|/)cli(/|$)";
+/** The Excel adapter: src/workbook/excelWorkbook.ts and src/workbook/excel/. */
+const EXCEL = "(^|/)(excel|excelWorkbook)(/|$)";
+const EXCEL_ADAPTER = ["src/workbook/excelWorkbook.ts", "src/workbook/excel/**"];
+
 export default [
   { ignores: ["dist/**", "coverage/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
   ...officeAddins.configs.react,
@@ -52,6 +60,78 @@ export default [
         setImmediate: "readonly",
         setInterval: "readonly",
       },
+    },
+  },
+  // The layer rules of DESIGN.md ("Dependencies point one way"), refused as they are typed; the import
+  // circles, which ESLint cannot see file by file, are test/architecture/importCircles.test.ts's.
+  {
+    // The engine: src/ but the terminal and the Excel adapter.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/cli/**", ...EXCEL_ADAPTER],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: TASKPANE, message: "The engine never imports the task pane: the pane depends on src/, not the other way." },
+            { regex: FUNCTIONS, message: "The engine never imports the custom functions: they are thin wrappers over src/." },
+            { regex: CLI, message: "The engine never imports the terminal commands (src/cli/): they are one more user of it." },
+            { regex: EXCEL, message: "Only the Excel host uses the Excel adapter: the engine talks to a Workbook." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: TASKPANE, message: "The terminal never imports the task pane." },
+            { regex: FUNCTIONS, message: "The terminal never imports the custom functions." },
+            { regex: EXCEL, message: "The terminal works on .xlsx files (the xlsx adapter), never through Office.js." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [...EXCEL_ADAPTER],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: TASKPANE, message: "The Excel adapter never imports the task pane." },
+            { regex: FUNCTIONS, message: "The Excel adapter never imports the custom functions." },
+            { regex: CLI, message: "The Excel adapter never imports the terminal commands." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["functions/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: TASKPANE, message: "The custom functions never import the task pane: both depend on src/." }] },
+      ],
+    },
+  },
+  {
+    // Office.js is touched by the Excel adapter and the two host bootstraps only (STYLE.md): everything
+    // else talks to a Workbook, and can be imported by a test in Node.
+    files: ["{src,functions,taskpane}/**/*.{ts,tsx}"],
+    ignores: [...EXCEL_ADAPTER, "taskpane/excel.tsx", "functions/functions.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "Office", message: "Only the Excel adapter (src/workbook/excel/) and the host bootstraps use Office.js." },
+        { name: "Excel", message: "Only the Excel adapter (src/workbook/excel/) and the host bootstraps use Office.js." },
+      ],
     },
   },
   {
