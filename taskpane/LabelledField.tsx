@@ -79,8 +79,9 @@ export function ChoiceField<T extends string>({ label, error, wide, hint, disabl
   return (
     <Field label={label} hint={hint} className={mergeClasses(styles.field, wide && styles.wide)} {...fieldValidation(error)}>
       <Select className={styles.control} size={size} value={value} onChange={(_, data) => onChange(data.value as T)} disabled={disabled}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
+        {options.map((o, i) => (
+          // By place too: a list may hold "" twice (Every payer, and a payer with no PayerID).
+          <option key={`${i}|${o.value}`} value={o.value}>
             {o.label}
           </option>
         ))}

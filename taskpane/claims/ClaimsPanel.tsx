@@ -4,20 +4,24 @@
 // in the same write, marks them billed, stores the control number and adds the Audit row; "Claim
 // form" lays claims out on a sheet to print. The rules the practice turned off are always shown.
 // A progress bar follows the stages on a large workbook; every failure is a message in a biller's
-// words, and nothing is logged (claims carry patient names).
+// words, and nothing is logged (claims carry patient names). The panel keeps the list and the
+// filters; ClaimFilters, ClaimList, ScrubRulesOff and ExportedClaimFile draw them.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button, Caption1, Field, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ArrowDownloadRegular, DocumentArrowDownRegular, DocumentTextRegular } from "@fluentui/react-icons";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, DocumentArrowDownRegular, DocumentTextRegular } from "@fluentui/react-icons";
 import { todayIso } from "../../src/dates";
 import type { PanelProps } from "../panelProps";
-import { billerMessage } from "../billerMessage";
+import { billerMessage, count } from "../billerMessage";
 import { NoteList } from "../CheckFindings";
 import { formLayout } from "../formLayout";
 import { NoticeBar } from "../NoticeBar";
 import { StageProgress } from "../StageProgress";
 import { useWorkbookOperation, type OperationSteps } from "../useWorkbookOperation";
 import { downloadClaimFile } from "./claimDownload";
-import { ClaimList, StatusLight } from "./ClaimList";
+import { ClaimFilters, ALL } from "./ClaimFilters";
+import { ClaimList } from "./ClaimList";
+import { ExportedClaimFile } from "./ExportedClaimFile";
+import { ScrubRulesOff } from "./ScrubRulesOff";
 import {
   STAGE_PROGRESS,
   exportClaims,
@@ -34,8 +38,6 @@ import {
 } from "./claimsRun";
 import {
   CLAIMS_SHOWN,
-  STATUSES,
-  STATUS_TEXT,
   countStatuses,
   exportScope,
   exportedMessage,
@@ -54,27 +56,9 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, margin: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   headline: { overflowWrap: "anywhere" },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, margin: 0, padding: 0, listStyleType: "none" },
-  countItem: { display: "inline-flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
-  countNumber: { fontVariantNumeric: "tabular-nums", fontWeight: tokens.fontWeightSemibold },
   note: { overflowWrap: "anywhere", minWidth: 0 },
-  rulesOff: { overflowWrap: "anywhere" },
-  ruleId: { fontFamily: tokens.fontFamilyMonospace },
-  warningText: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  file: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    minWidth: 0,
-  },
-  fileName: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   more: { alignSelf: "flex-start" },
 });
-
-const ALL = "";
 
 /** Which job runs, and its stage. */
 type ClaimsProgress = { job: ClaimsJob; stage: ClaimsStage };
@@ -200,101 +184,32 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
         <StageProgress label={stageLabel(progress.stage, progress.job)} value={STAGE_PROGRESS[progress.stage]} name="Claims progress" />
       )}
       {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
-      {file && (
-        <section className={styles.file} aria-label="837P file">
-          <Text size={200} className={styles.fileName}>
-            {file.name}
-          </Text>
-          <Caption1 className={styles.hint}>
-            The download started (if it did not, click Download again). Send this file to your clearinghouse; the workbook does not keep it.
-          </Caption1>
-          <div className={styles.actions}>
-            <Button size="small" icon={<ArrowDownloadRegular />} onClick={() => downloadClaimFile(file)}>
-              Download again
-            </Button>
-            <Button size="small" appearance="subtle" onClick={() => setFile(undefined)}>
-              Close
-            </Button>
-          </div>
-        </section>
-      )}
+      {file && <ExportedClaimFile file={file} onClose={() => setFile(undefined)} />}
       {scrub && rules && (
         <section className={styles.section} aria-label="Claims to bill">
           <Text weight="semibold" className={styles.headline}>
             {scrubHeadline(scrub)}
           </Text>
-          <Caption1 className={styles.rulesOff} data-testid="rules-off">
-            {rules.off.length === 0 ? (
-              "Scrub rules turned off: none, every rule is checked."
-            ) : (
-              <>
-                Scrub rules turned off (Practice, Scrub Rules Off):{" "}
-                {rules.off.map((rule, i) => (
-                  <span key={rule.id}>
-                    {i > 0 && "; "}
-                    <span className={styles.ruleId}>{rule.id}</span> ({rule.title})
-                  </span>
-                ))}
-                .
-              </>
-            )}
-          </Caption1>
-          {rules.notOff.length > 0 && (
-            <NoteList
-              label="Rules not turned off"
-              notes={rules.notOff.map((text) => `${text}.`)}
-              noteClassName={mergeClasses(styles.note, styles.warningText)}
-            />
-          )}
+          <ScrubRulesOff rules={rules} />
           {notes.length > 0 && <NoteList label="Check notes" notes={notes.map((note) => `${note}.`)} noteClassName={styles.note} />}
           {scrub.entries.length > 0 && (
             <>
-              <div className={styles.fields}>
-                <Field label="Payer" className={mergeClasses(styles.field, styles.wide)}>
-                  <Select
-                    className={styles.control}
-                    value={payer}
-                    onChange={(_, data) => {
-                      setPayer(data.value);
-                      setLimit(CLAIMS_SHOWN);
-                    }}
-                    disabled={!idle}
-                  >
-                    <option value={ALL}>All payers ({scrub.entries.length.toLocaleString("en-US")})</option>
-                    {groups.map((g) => (
-                      <option key={g.payerId} value={g.payerId}>
-                        {g.short} ({g.entries.length.toLocaleString("en-US")})
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label="Show" className={styles.field}>
-                  <Select
-                    className={styles.control}
-                    value={status}
-                    onChange={(_, data) => {
-                      setStatus(data.value as ClaimStatus | typeof ALL);
-                      setLimit(CLAIMS_SHOWN);
-                    }}
-                    disabled={!idle}
-                  >
-                    <option value={ALL}>Every status</option>
-                    {STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {STATUS_TEXT[s]} ({counts[s].toLocaleString("en-US")})
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              </div>
-              <ul className={styles.counts} aria-label="Claims by status">
-                {STATUSES.map((s) => (
-                  <li key={s} className={styles.countItem}>
-                    <span className={styles.countNumber}>{counts[s].toLocaleString("en-US")}</span>
-                    <StatusLight status={s} />
-                  </li>
-                ))}
-              </ul>
+              <ClaimFilters
+                total={scrub.entries.length}
+                groups={groups}
+                payer={payer}
+                onPayer={(next) => {
+                  setPayer(next);
+                  setLimit(CLAIMS_SHOWN);
+                }}
+                status={status}
+                onStatus={(next) => {
+                  setStatus(next);
+                  setLimit(CLAIMS_SHOWN);
+                }}
+                counts={counts}
+                disabled={!idle}
+              />
               <div className={styles.actions}>
                 <Button
                   appearance="primary"
@@ -330,8 +245,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
               )}
               {shownCount > limit && (
                 <Button className={styles.more} size="small" onClick={() => setLimit((n) => n + CLAIMS_SHOWN)}>
-                  Show {Math.min(CLAIMS_SHOWN, shownCount - limit).toLocaleString("en-US")} more of{" "}
-                  {(shownCount - limit).toLocaleString("en-US")}
+                  Show {count(Math.min(CLAIMS_SHOWN, shownCount - limit))} more of {count(shownCount - limit)}
                 </Button>
               )}
             </>
