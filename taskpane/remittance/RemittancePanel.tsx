@@ -4,17 +4,7 @@
 // The exceptions stay listed and can go to a sheet of their own. A refused file writes nothing,
 // and a remittance posted before says when and posts nothing.
 import { useCallback, useMemo, useRef, useState, type ChangeEvent } from "react";
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular, DismissRegular, DocumentArrowUpRegular, TableAddRegular } from "@fluentui/react-icons";
 import type { EraPreview } from "../../src/era/eraPreview";
 import type { WritePlan } from "../../src/workbook/plan";
@@ -27,12 +17,11 @@ import { useWorkbookOperation } from "../useWorkbookOperation";
 import { STAGE_PROGRESS, exportExceptions, postRemittance, previewRemittance, stageLabel, type ImportStage } from "./remittanceImport";
 import { alreadyPostedMessage, exceptionViews, postedMessage, previewSummary, refusalMessage, remittanceView } from "./remittanceView";
 import { RemittanceCard } from "./RemittanceCard";
+import { RemittanceExceptions } from "./RemittanceExceptions";
+import { RemittanceWarnings } from "./RemittanceWarnings";
 
 /** What runs: a file being read (its stage once it starts), a post, or the exceptions sheet being written. */
 type Busy = "importing" | { stage: ImportStage; fileName: string } | "posting" | "exporting";
-
-/** Exceptions listed at once; the sheet export has them all. */
-const EXCEPTIONS_SHOWN = 100;
 
 /** The file as chosen, kept so the preview can be read again after posting. */
 interface Chosen {
@@ -55,26 +44,6 @@ const useStyles = makeStyles({
   spinner: { justifyContent: "flex-start" },
   preview: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   headline: { overflowWrap: "anywhere" },
-  warnings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  exceptions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  exceptionList: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  exception: {
-    display: "flex",
-    flexDirection: "column",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteYellowBorder2}`,
-    overflowWrap: "anywhere",
-    ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  },
-  where: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -227,41 +196,11 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
           <Text weight="semibold" className={styles.headline}>
             {summary.headline}
           </Text>
-          {chosen.preview.warnings.length > 0 && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Before posting</MessageBarTitle>
-                <ul className={styles.warnings} aria-label="Warnings">
-                  {chosen.preview.warnings.map((w, i) => (
-                    <li key={i}>{w}</li>
-                  ))}
-                </ul>
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          {chosen.preview.warnings.length > 0 && <RemittanceWarnings warnings={chosen.preview.warnings} />}
           {views.map((view) => (
             <RemittanceCard key={view.key} view={view} />
           ))}
-          {exceptions.length > 0 && (
-            <section className={styles.exceptions} aria-label="Exceptions">
-              <Text size={300} weight="semibold">
-                Exceptions to work: {exceptions.length.toLocaleString("en-US")}
-              </Text>
-              <ul className={styles.exceptionList} aria-label="Exception list">
-                {exceptions.slice(0, EXCEPTIONS_SHOWN).map((e) => (
-                  <li key={e.key} className={styles.exception}>
-                    <span className={styles.where}>{e.where}</span>
-                    <span>{e.reason}</span>
-                  </li>
-                ))}
-              </ul>
-              {exceptions.length > EXCEPTIONS_SHOWN && (
-                <Caption1 className={styles.hint}>
-                  And {(exceptions.length - EXCEPTIONS_SHOWN).toLocaleString("en-US")} more: export them to see every one.
-                </Caption1>
-              )}
-            </section>
-          )}
+          {exceptions.length > 0 && <RemittanceExceptions exceptions={exceptions} />}
           <div className={styles.actions}>
             {chosen.plan && !chosen.posted && (
               <Button appearance="primary" icon={<CheckmarkRegular />} onClick={() => void post()} disabled={!idle}>
