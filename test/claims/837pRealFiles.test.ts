@@ -3,12 +3,13 @@
 // and their SE01 counts that do not match their segments, reported as warnings. Read as the claim
 // model, their billing NPIs (which fail the check digit) are flagged by the scrubber. A file that is
 // missing skips its own test only, and says so in the test name.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { read837p, toClaim } from "../../src/claims/837pRead";
 import { scrubClaims } from "../../src/claims/scrubber";
 import { readX12 } from "../../src/x12/x12Reader";
+import { sharedDataPresent } from "../sharedData";
 
 const DIR = resolve(__dirname, "../../../shared/data/x12-837");
 
@@ -51,7 +52,7 @@ const FILES: Expected[] = [
 
 for (const expected of FILES) {
   const path = resolve(DIR, expected.file);
-  const present = existsSync(path);
+  const present = sharedDataPresent(path);
   describe(`${expected.file}${present ? "" : " (missing from ../shared/data/x12-837: skipped)"}`, () => {
     const text = () => readFileSync(path, "utf8");
 
@@ -101,7 +102,8 @@ for (const expected of FILES) {
 
 describe("ims_valid_different_separators_837p.txt in detail", () => {
   const path = resolve(DIR, "ims_valid_different_separators_837p.txt");
-  it.skipIf(!existsSync(path))("reads composites with ^, a service period (RD8) and pointers 1^2^3", () => {
+  const present = sharedDataPresent(path);
+  it.skipIf(!present)("reads composites with ^, a service period (RD8) and pointers 1^2^3", () => {
     const read = read837p(readFileSync(path, "utf8"));
     if (!read.ok) throw new Error(read.error);
     const [first, second] = read.claims;
@@ -127,7 +129,8 @@ describe("ims_valid_different_separators_837p.txt in detail", () => {
 
 describe("ims_complex_837p.txt in detail", () => {
   const path = resolve(DIR, "ims_complex_837p.txt");
-  it.skipIf(!existsSync(path))("keeps each claim's own subscriber and payer past the other-payer loops, and reads a patient loop", () => {
+  const present = sharedDataPresent(path);
+  it.skipIf(!present)("keeps each claim's own subscriber and payer past the other-payer loops, and reads a patient loop", () => {
     const read = read837p(readFileSync(path, "utf8"));
     if (!read.ok) throw new Error(read.error);
     const [a, b, c] = read.claims;

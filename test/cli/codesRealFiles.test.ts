@@ -2,7 +2,7 @@
 // ICD-10-CM zip as downloaded and the 2019 HCPCS file go into a sample practice whose dates of service
 // all fall in FY2025; the sample checks clean, and a seeded header code is reported. Skipped, saying
 // so, when the shared data folder is missing.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,12 +10,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CellValue } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { terminal, writeSample } from "./terminal";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const data = path.resolve(projectRoot, "../shared/data");
 const icd10Zip = path.join(data, "icd10cm/cms_2025_dx.zip");
 const hcpcsFile = path.join(data, "hcpcs/HCPC2019_CONTR_ANWEB.txt");
-const present = existsSync(icd10Zip) && existsSync(hcpcsFile);
+const present = sharedDataPresent(icd10Zip) && sharedDataPresent(hcpcsFile);
 if (!present) console.warn(`Skipping the real-file codes CLI tests: ${data} (the shared CMS sample files) is missing.`);
 
 describe.skipIf(!present)("medbill codes with the real FY2025 ICD-10-CM zip and the 2019 HCPCS file", () => {

@@ -1,7 +1,7 @@
 // The real CMS files in ../shared/data (read-only, never copied here): the FY2025 ICD-10-CM release
 // read from its zip, the FY2023 order addenda turned into two years of order-file lines, and the 2019
 // HCPCS file. Each group is skipped on its own, with the reason, when its file is missing.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { strToU8 } from "fflate";
@@ -11,6 +11,7 @@ import { CodeSetLibrary, type HcpcsCodeSet, type Icd10CodeSet, type ParsedCodeSe
 import { codeSetImportPlan, loadCodeSets } from "../../src/codes/codeSetStore";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { applyPlan } from "../../src/workbook/plan";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const data = path.resolve(projectRoot, "../shared/data");
@@ -38,7 +39,7 @@ function skipNote(file: string, what: string) {
   });
 }
 
-describe.skipIf(!existsSync(icdZip))("the CMS FY2025 ICD-10-CM release, read from its zip", () => {
+describe.skipIf(!sharedDataPresent(icdZip))("the CMS FY2025 ICD-10-CM release, read from its zip", () => {
   let order: Icd10CodeSet;
   let library: CodeSetLibrary;
   const load = async () => {
@@ -94,7 +95,7 @@ describe.skipIf(!existsSync(icdZip))("the CMS FY2025 ICD-10-CM release, read fro
     expect(loaded.icd10("M545", "2025-01-01")).toEqual({ status: "header", version: "FY2025", description: "Low back pain" });
   });
 });
-if (!existsSync(icdZip)) skipNote(icdZip, "the CMS FY2025 ICD-10-CM release");
+if (!sharedDataPresent(icdZip)) skipNote(icdZip, "the CMS FY2025 ICD-10-CM release");
 
 /**
  * The addenda as order-file lines: records after "Delete:"/"Revise from:" are how FY2022 had them,
@@ -119,7 +120,7 @@ function addendaAsOrderFiles(text: string): { fy2022: string; fy2023: string; re
   return { fy2022: before.join("\r\n"), fy2023: after.join("\r\n"), records };
 }
 
-describe.skipIf(!existsSync(addenda))("the FY2023 ICD-10-CM order addenda, as two years of order-file lines", () => {
+describe.skipIf(!sharedDataPresent(addenda))("the FY2023 ICD-10-CM order addenda, as two years of order-file lines", () => {
   it("E872 is billable for a 2022 date of service and a header for a 2023 one", async () => {
     const { fy2022, fy2023, records } = addendaAsOrderFiles(readFileSync(addenda, "latin1"));
     // 1,176 + 328 added, 287 deleted, 35 revised (from and to): 1,861 record lines in the file.
@@ -147,9 +148,9 @@ describe.skipIf(!existsSync(addenda))("the FY2023 ICD-10-CM order addenda, as tw
     expect(loaded.icd10("E872", "2023-01-15").status).toBe("header");
   });
 });
-if (!existsSync(addenda)) skipNote(addenda, "the FY2023 ICD-10-CM order addenda");
+if (!sharedDataPresent(addenda)) skipNote(addenda, "the FY2023 ICD-10-CM order addenda");
 
-describe.skipIf(!existsSync(hcpcsFile))("the CMS 2019 HCPCS file", () => {
+describe.skipIf(!sharedDataPresent(hcpcsFile))("the CMS 2019 HCPCS file", () => {
   let set: HcpcsCodeSet;
   const load = async () => {
     set ??= (await read("HCPC2019_CONTR_ANWEB.txt", bytesOf(hcpcsFile))) as HcpcsCodeSet;
@@ -191,4 +192,4 @@ describe.skipIf(!existsSync(hcpcsFile))("the CMS 2019 HCPCS file", () => {
     }
   });
 });
-if (!existsSync(hcpcsFile)) skipNote(hcpcsFile, "the CMS 2019 HCPCS file");
+if (!sharedDataPresent(hcpcsFile)) skipNote(hcpcsFile, "the CMS 2019 HCPCS file");

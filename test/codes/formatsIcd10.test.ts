@@ -1,6 +1,6 @@
 // ICD-10-CM format rules: DOMAIN.md's shape and edge cases, the typos a biller makes, and the 7th-character
 // rules checked against the real CMS FY2025 order file (no billable code may be refused by a shape rule).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -8,10 +8,11 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkIcd10Format, icd10WithDot } from "../../src/codes/icd10Format";
 import { passes, refused } from "./formatChecks";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const icdZip = path.resolve(projectRoot, "../shared/data/icd10cm/cms_2025_dx.zip");
-const haveZip = existsSync(icdZip);
+const haveZip = sharedDataPresent(icdZip);
 
 const code = (input: unknown) => passes(checkIcd10Format, input);
 const reason = (input: unknown) => refused(checkIcd10Format, input);

@@ -1,6 +1,6 @@
 // NDC, EIN, taxonomy and NPI: DOMAIN.md's conversions and edge cases, the cells Excel turns into numbers,
 // and every NPI example in the shared sample data judged as its luhn_80840_valid column says.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -10,10 +10,11 @@ import { checkEin } from "../../src/codes/ein";
 import { checkNdc, ndcWithHyphens } from "../../src/codes/ndc";
 import { checkTaxonomyFormat } from "../../src/codes/taxonomy";
 import { passes, refused } from "./formatChecks";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const npiExamples = path.resolve(projectRoot, "../shared/data/npi/npi_check_examples.csv");
-const haveNpiExamples = existsSync(npiExamples);
+const haveNpiExamples = sharedDataPresent(npiExamples);
 
 describe("checkNdc: to the 11 digits a claim carries", () => {
   it.each([

@@ -1,16 +1,17 @@
 // The shipped CMS place-of-service table: its codes, names and fee-schedule rates, the unassigned codes,
 // the number cells Excel strips of their zero, and a cross-check against the third-party list in
 // ../shared/data/pos/pos_codes.csv (which lacks 66, PACE Center, added in 2024).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPos, placeOfService, PLACES_OF_SERVICE } from "../../src/codes/placeOfService";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const posCsv = path.resolve(projectRoot, "../shared/data/pos/pos_codes.csv");
-const havePosCsv = existsSync(posCsv);
+const havePosCsv = sharedDataPresent(posCsv);
 
 const ASSIGNED = [
   "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20",

@@ -3,7 +3,7 @@
 // ExcelJS never writes), and every one is checked against what ExcelJS itself reads back from the
 // same bytes, turned into port values the way the xlsx adapter does (dates as serials, rich text and
 // formulas as their text and result, errors as their text, empty text as null).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
@@ -15,6 +15,7 @@ import { parseHcpcsText } from "../../src/codes/hcpcsFiles";
 import { readFirstSheet, type FirstSheet } from "../../src/codes/xlsxFirstSheet";
 import { isoToSerial, serialToIso, type DateSystem } from "../../src/dates";
 import type { CellValue } from "../../src/workbook/port";
+import { sharedDataPresent } from "../sharedData";
 
 const DAY_MS = 86_400_000;
 
@@ -307,7 +308,7 @@ describe("files that are no .xlsx workbook", () => {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const hcpcsFile = path.resolve(projectRoot, "../shared/data/hcpcs/HCPC2019_CONTR_ANWEB.txt");
-const hcpcsMissing = !existsSync(hcpcsFile);
+const hcpcsMissing = !sharedDataPresent(hcpcsFile);
 if (hcpcsMissing) console.log(`xlsxFirstSheet: the real-file test is skipped: ${hcpcsFile} is missing (shared sample data)`);
 
 describe.skipIf(hcpcsMissing)("the real 2019 HCPCS file, saved as the CMS Excel version", () => {

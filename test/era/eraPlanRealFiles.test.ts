@@ -2,16 +2,17 @@
 // practice: none of their claims are ours, so each gives a preview with every claim not matched, no
 // plan and no crash, and the preview's figures per payment are the ones data/README.md gives (BPR02,
 // Σ CLP04, Σ PLB, the trace, the claim count), with totals that tie: posted 0, held = paid − PLB.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { eraPostingPlan, exceptionsSheetPlan } from "../../src/era/eraPlan";
 import { inputs, sampleBook } from "./eraPlanBooks";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const folder = path.resolve(projectRoot, "../shared/data/x12-835");
-const present = existsSync(folder);
+const present = sharedDataPresent(folder);
 if (!present) console.warn(`eraPlanRealFiles: skipped, ${folder} is missing (the shared real-data folder)`);
 
 /** data/README.md: claims, BPR02, Σ CLP04 and Σ PLB in cents, TRN02. */

@@ -1,13 +1,14 @@
 // The real 835 samples in ../shared/data/x12-835 (read-only, never copied here), against the figures
 // data/README.md gives for them, computed independently of this code and copied here as literals.
 // Each file is skipped on its own, with the reason, when it is missing.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { balanceRemittance } from "../../src/era/balancing";
 import { readRemittanceFile, type RemittanceRead } from "../../src/era/remittance";
 import { readX12 } from "../../src/x12/x12Reader";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const folder = path.resolve(projectRoot, "../shared/data/x12-835");
@@ -75,7 +76,7 @@ const TABLE: Expected[] = [
 ];
 
 const pathOf = (file: string) => path.join(folder, file);
-const present = (file: string) => existsSync(pathOf(file));
+const present = (file: string) => sharedDataPresent(pathOf(file));
 
 function readSample(file: string): Extract<RemittanceRead, { ok: true }> {
   const result = readRemittanceFile(readFileSync(pathOf(file), "utf8"));

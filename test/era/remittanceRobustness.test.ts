@@ -1,7 +1,7 @@
 // Damaged and hostile input: a file cut at every offset, random bytes, random damage to a good file,
 // an empty file, 10 MB files (a real-sized one and a degenerate one). Each gives an error or a
 // warning, never an exception or a hang, and the model never holds an amount that is not whole cents.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -10,10 +10,13 @@ import { balanceRemittance } from "../../src/era/balancing";
 import { readRemittanceFile, type RemittanceRead, type Remittance } from "../../src/era/remittance";
 import { readX12 } from "../../src/x12/x12Reader";
 import { synthetic835 } from "./remittanceFixtures";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const folder = path.resolve(projectRoot, "../shared/data/x12-835");
-const realFiles = existsSync(folder) ? readdirSync(folder).map((f) => [f, readFileSync(path.join(folder, f), "latin1")] as const) : [];
+const realFiles = sharedDataPresent(folder)
+  ? readdirSync(folder).map((f) => [f, readFileSync(path.join(folder, f), "latin1")] as const)
+  : [];
 
 function amounts(r: Remittance): number[] {
   return [

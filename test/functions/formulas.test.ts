@@ -1,17 +1,19 @@
 // MEDBILL.NPI as a biller types it: formulas evaluated by a spreadsheet engine (HyperFormula) with the
 // real custom functions registered under their full dotted names (test/functions/spreadsheet.ts says how
 // it mirrors Excel), then every NPI in the real sample files.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RawCellContent } from "hyperformula";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NPI, npiCell } from "../../functions/functions";
 import { CUSTOM_FUNCTIONS_STAND_IN, evaluate, registerMedbillFunctions, unregisterMedbillFunctions, type Shown } from "./spreadsheet";
+import { sharedDataPresent } from "../sharedData";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const npiData = path.resolve(projectRoot, "../shared/data/npi");
-const haveData = existsSync(path.join(npiData, "npi_check_examples.csv")) && existsSync(path.join(npiData, "nppes_npidata_sample.csv"));
+const haveData =
+  sharedDataPresent(path.join(npiData, "npi_check_examples.csv")) && sharedDataPresent(path.join(npiData, "nppes_npidata_sample.csv"));
 
 beforeAll(() => {
   vi.stubGlobal("CustomFunctions", CUSTOM_FUNCTIONS_STAND_IN);
