@@ -1,5 +1,5 @@
 // The CMS-1500-like claim summary: a claim laid out on a sheet to print on Letter paper, portrait,
-// one page wide, for the payers that still take paper and for the office's files (issue 8). Layout
+// one page wide, for the payers that still take paper and for the office's files. Layout
 // only: no form image, no red boxes; each figure sits beside the name of the box the form gives it,
 // so a biller copying it onto a 1500 (or reading it to a payer on the phone) finds it at once.
 //

@@ -1,4 +1,4 @@
-// The claim scrubber: every front-end rejection of DOMAIN.md's list (and issue 8's), checked on a
+// The claim scrubber: every front-end rejection of DOMAIN.md's list, checked on a
 // Claim the way a clearinghouse will, before the 837P is written. Each rule has a stable id, a
 // severity (an error blocks the claim, a warning doesn't) and says in a biller's words which field
 // is wrong and how to fix it. The practice may turn rules off ("Scrub Rules Off" in Practice), never

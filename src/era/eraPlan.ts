@@ -1,4 +1,4 @@
-// An 835 remittance file turned into one posting plan and its preview (issue 5; DOMAIN.md "X12 835
+// An 835 remittance file turned into one posting plan and its preview (DOMAIN.md "X12 835
 // remittance", "Posting rules"). Per remittance (ST/SE transaction) that posts: one Payments row
 // (Method "ERA", Reference = the trace number, Amount = BPR02), the Postings of each matched claim
 // (Source "ERA"), and its PLB items in ProviderAdjustments (never claim A/R). The Audit row names the

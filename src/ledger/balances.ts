@@ -1,6 +1,6 @@
 // Balances: what each service line still owes and who owes it, rolled up by claim, patient account
-// and payer, and what became of each payment. The rules (DESIGN.md "Money and balances", agreed for
-// issue 4), per service line, a Charges row of amount C:
+// and payer, and what became of each payment. The rules (DESIGN.md "Money and balances"), per
+// service line, a Charges row of amount C:
 //
 // - Self-pay: the charge's payer has Type "Self-pay", or its PayerID is blank or "SELF".
 // - As of a date (one rule for every report, function and statement): a line is on the books when it

@@ -1,5 +1,5 @@
 // The statement run: which accounts get a statement on a date, their documents numbered in order,
-// and the re-print of a document already issued. The rules (issue 7):
+// and the re-print of a document already issued. The rules:
 //
 // - An account gets a statement when it owes at least the minimum (and more than nothing), has had
 //   no statement in the last `cycleDays` days (a statement exactly that many days old is due again),

@@ -1,5 +1,5 @@
 // A patient statement or an invoice as of a date, built from the books (DOMAIN.md, "Patient
-// statements"; issue 7). The rules:
+// statements"). The rules:
 //
 // - Balances are lineBalances(ledger, date): postings dated after the statement date do not count,
 //   and charges whose date of service is after it are not on the document.

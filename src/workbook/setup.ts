@@ -48,7 +48,7 @@ export const PRACTICE_SETTINGS: [string, string | null][] = [
   ["Statement Message", "Please pay the amount due by the due date. Call us with any questions."],
   ["Statement Due Days", "30"],
   ["Aging Buckets", "30,60,90,120"],
-  // Statements and invoices (issue 7): the batch's cycle and minimum, the text of a line whose
+  // Statements and invoices: the batch's cycle and minimum, the text of a line whose
   // codes have no FeeSchedule description, the dunning messages by the age of what is owed.
   ["Statement Cycle Days", "30"],
   ["Statement Minimum", "5.00"],
@@ -60,7 +60,7 @@ export const PRACTICE_SETTINGS: [string, string | null][] = [
     "Your account is more than 90 days past due. Please pay in full or call us within 10 days to make arrangements. Thank you.",
   ],
   ["Invoice Terms", "Net 30"],
-  // Claims (issue 8): scrub rules the practice has turned off (rule ids, comma separated; the scrub
+  // Claims: scrub rules the practice has turned off (rule ids, comma separated; the scrub
   // report always lists them), and the 837P envelope: our submitter id, the clearinghouse's receiver
   // id, and the last interchange control number used (each file takes the next one).
   ["Scrub Rules Off", null],
