@@ -7,9 +7,9 @@ import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from "@
 import type { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import type { AppliedPlan } from "../../src/workbook/plan";
 import { TaskPane } from "../App";
-import { billerMessage } from "../billerMessage";
-import { NoticeBar, type Notice } from "../NoticeBar";
+import { NoticeBar } from "../NoticeBar";
 import type { TableCell } from "../panelProps";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 import { SheetPreview, type PreviewTarget } from "./SheetPreview";
 import { SAMPLE_FILE_NAME, downloadWorkbook, openWorkbookFile, sampleWorkbook } from "./workbookFile";
 
@@ -73,25 +73,21 @@ const useStyles = makeStyles({
 export function BrowserHost() {
   const styles = useStyles();
   const [open, setOpen] = useState<OpenWorkbook>();
-  const [busy, setBusy] = useState<Busy>();
-  const [notice, setNotice] = useState<Notice>();
+  const { stage: busy, notice, say, run: runOperation } = useWorkbookOperation<Busy>();
   const [revision, setRevision] = useState(0);
   const [sheet, setSheet] = useState<string>();
   const [target, setTarget] = useState<PreviewTarget>();
   const fileInput = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
 
-  const run = useCallback(async (what: Busy, failure: string, work: () => Promise<void>) => {
-    setBusy(what);
-    setNotice(undefined);
-    try {
-      await work();
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, failure) });
-    } finally {
-      setBusy(undefined);
-    }
-  }, []);
+  // Each operation starts with the last one's notice gone.
+  const run = useCallback(
+    async (what: Busy, failure: string, work: () => Promise<void>) => {
+      say(undefined);
+      await runOperation(what, failure, work);
+    },
+    [say, runOperation],
+  );
 
   const show = useCallback((workbook: XlsxWorkbook, fileName: string) => {
     setOpen({ workbook, fileName, id: nextId.current++ });
@@ -188,7 +184,7 @@ export function BrowserHost() {
       </header>
       {notice && (
         <div className={styles.notice}>
-          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+          <NoticeBar notice={notice} onDismiss={() => say(undefined)} />
         </div>
       )}
       <aside className={styles.pane} aria-label="Task pane">

@@ -16,7 +16,8 @@ import { ArrowUndoRegular, CheckmarkCircleRegular } from "@fluentui/react-icons"
 import type { Workbook } from "../../src/workbook/port";
 import { finishPlan, undoPlan, unfinishedPlans, type UnfinishedPlan } from "../../src/workbook/unfinishedPlans";
 import { billerMessage } from "../billerMessage";
-import { NoticeBar, type Notice } from "../NoticeBar";
+import { NoticeBar } from "../NoticeBar";
+import { useWorkbookOperation } from "../useWorkbookOperation";
 
 export interface UnfinishedPlansProps {
   workbook: Workbook;
@@ -33,28 +34,26 @@ const useStyles = makeStyles({
 export function UnfinishedPlans({ workbook, readKey, onResolved }: UnfinishedPlansProps) {
   const styles = useStyles();
   const [plans, setPlans] = useState<UnfinishedPlan[]>([]);
-  const [busy, setBusy] = useState<"finishing" | "undoing">();
-  const [notice, setNotice] = useState<Notice>();
+  const { stage: busy, notice, say, run } = useWorkbookOperation<"finishing" | "undoing">();
 
   const read = useCallback(async () => {
     try {
       setPlans(await unfinishedPlans(workbook));
     } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, "Could not look for unfinished changes") });
+      say({ intent: "error", ...billerMessage(error, "Could not look for unfinished changes") });
     }
-  }, [workbook]);
+  }, [workbook, say]);
 
   useEffect(() => {
     void read();
   }, [read, readKey]);
 
   const resolve = async (plan: UnfinishedPlan, how: "finishing" | "undoing") => {
-    setBusy(how);
-    setNotice(undefined);
-    try {
+    say(undefined);
+    await run(how, how === "finishing" ? "Could not finish it" : "Could not undo it", async () => {
       if (how === "finishing") await finishPlan(workbook, plan.plan);
       else await undoPlan(workbook, plan.plan);
-      setNotice({
+      say({
         intent: "success",
         body:
           how === "finishing"
@@ -62,12 +61,8 @@ export function UnfinishedPlans({ workbook, readKey, onResolved }: UnfinishedPla
             : `Plan ${plan.plan} (${plan.action}) is undone: its rows are removed. The Audit sheet marks it undone; run it again when ready.`,
       });
       onResolved?.();
-    } catch (error) {
-      setNotice({ intent: "error", ...billerMessage(error, how === "finishing" ? "Could not finish it" : "Could not undo it") });
-    } finally {
-      setBusy(undefined);
-      await read();
-    }
+    });
+    await read();
   };
 
   if (plans.length === 0 && !notice) return null;
@@ -98,7 +93,7 @@ export function UnfinishedPlans({ workbook, readKey, onResolved }: UnfinishedPla
         </MessageBar>
       ))}
       {busy && <Spinner size="tiny" labelPosition="after" label={busy === "finishing" ? "Finishing…" : "Undoing…"} />}
-      {notice && <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />}
+      {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
     </div>
   );
 }
