@@ -5,9 +5,11 @@
 // just issued, made by a lazily loaded chunk. The batch rules default from the Practice table. Any
 // change to the form takes the preview away: Issue writes only what was previewed. A progress bar
 // follows the reading and building on a large workbook; every failure is said in a biller's words.
+// The panel keeps the form, the preview and what was issued; StatementJobFields, StatementPreviewList
+// and JustIssued draw them.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ArrowDownloadRegular, DismissRegular, EyeRegular, MailRegular, PrintRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, DismissRegular, EyeRegular, MailRegular, PrintRegular } from "@fluentui/react-icons";
 import { todayIso } from "../../src/dates";
 import { statementSettings, type StatementBooks, type StatementSettings } from "../../src/statements/statementBooks";
 import type { PanelProps } from "../panelProps";
@@ -17,8 +19,8 @@ import { formLayout } from "../formLayout";
 import { NoticeBar } from "../NoticeBar";
 import { StageProgress } from "../StageProgress";
 import { useWorkbookOperation } from "../useWorkbookOperation";
-import { KeepTogether } from "../reports/ReportResults";
 import { newStatementForm, readStatementForm, withPracticeRules, type StatementForm, type StatementFormErrors } from "./statementForm";
+import { JustIssued } from "./JustIssued";
 import { StatementJobFields } from "./StatementJobFields";
 import { StatementPreviewList } from "./StatementPreviewList";
 import {
@@ -32,14 +34,13 @@ import {
   type StatementStage,
 } from "./statementRun";
 import { downloadPdf, pdfFileName, statementsPdfBytes } from "./statementsPdfFile";
-import { booksNotice, issuedLine, issuedText } from "./statementView";
+import { booksNotice, issuedText } from "./statementView";
 
 const useStyles = makeStyles({
   ...formLayout,
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { flexGrow: 1, margin: 0 },
-  issued: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start", minWidth: 0 },
 });
 
 /** Setup's own statement rules: what the form shows until the Practice table is read. */
@@ -199,17 +200,7 @@ export function StatementsPanel({ workbook, onWorkbookChanged }: PanelProps) {
       </div>
       {stage && <StageProgress label={stageLabel(stage)} value={STAGE_PROGRESS[stage]} name="Statements progress" />}
       {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
-      {issued && (
-        <div className={styles.issued} aria-label="Just issued" role="group">
-          <Caption1 className={styles.hint}>
-            <KeepTogether text={issuedLine(issued)} />
-          </Caption1>
-          <Button icon={<ArrowDownloadRegular />} onClick={() => void savePdf()} disabled={busy}>
-            Download PDF ({plural(issued.documents.length, issued.documents[0].kind.toLowerCase())})
-          </Button>
-          {pdfSaved && <Caption1 className={styles.hint}>Downloaded {pdfSaved}.</Caption1>}
-        </div>
-      )}
+      {issued && <JustIssued issued={issued} pdfSaved={pdfSaved} onDownloadPdf={() => void savePdf()} disabled={busy} />}
       {preview && books && <StatementPreviewList preview={preview} books={books} />}
     </div>
   );
