@@ -5,7 +5,7 @@
 // the books read again so every balance shown is the workbook's. A plan is applied only while the
 // ledger is as the books read it; otherwise the books are read again and the biller previews again.
 import { useCallback, useEffect, useState } from "react";
-import { Button, Caption1, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, TableCursorRegular } from "@fluentui/react-icons";
 import type { PlanResult } from "../../src/ledger/postingPlans";
 import type { PanelProps, TableCell } from "../panelProps";
@@ -14,6 +14,7 @@ import { NoticeBar } from "../NoticeBar";
 import { useWorkbookOperation } from "../useWorkbookOperation";
 import { postOnBooks, readPaymentBooks, type PaymentBooks, type PostKind } from "./paymentBooks";
 import { postedMessage, postedTotals } from "./paymentForm";
+import { PaymentBooksNotes } from "./PaymentBooksNotes";
 import { firstNewRow } from "./planPreview";
 import { PostPayment } from "./PostPayment";
 import { ReversePosting } from "./ReversePosting";
@@ -40,7 +41,6 @@ const useStyles = makeStyles({
   heading: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { flexGrow: 1, margin: 0 },
   views: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
-  hint: { color: tokens.colorNeutralForeground3 },
   spinner: { justifyContent: "flex-start" },
   hidden: { display: "none" },
   posted: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
@@ -158,21 +158,7 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
           )}
         </div>
       )}
-      {books && books.missing.length > 0 && (
-        <NoticeBar
-          notice={{
-            intent: "warning",
-            title: "Tables missing",
-            body: `This workbook has no ${books.missing.join(", ")} ${books.missing.length === 1 ? "table" : "tables"}: create ${books.missing.length === 1 ? "it" : "them"} on the Setup tab before posting.`,
-          }}
-        />
-      )}
-      {books && books.unreadable > 0 && (
-        <Caption1 className={styles.hint}>
-          {books.unreadable.toLocaleString("en-US")} {books.unreadable === 1 ? "row has a problem" : "rows have problems"} in Charges,
-          Payments, Postings or Payers; unreadable rows are left out of the balances (Setup's Check rows lists them).
-        </Caption1>
-      )}
+      {books && <PaymentBooksNotes books={books} />}
       {books && (
         <>
           <div className={view === "post" ? undefined : styles.hidden} role="tabpanel" aria-label="Post">
