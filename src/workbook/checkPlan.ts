@@ -13,24 +13,10 @@
 import { checkReportLayout } from "./checkReportLayout";
 import { FILL_COLOR, checkSheetName, tableNameProblem } from "./excelRules";
 import { PLAN_HEADER, PlanRejected, type CellValue, type WorkbookInfo, type WriteOp, type WriteSummary } from "./port";
+import type { KnownTable } from "./knownTable";
 import { BILLING_TABLES } from "./tables";
 
 const BILLING_TABLE_NAMES = new Set(BILLING_TABLES.map((t) => t.name.toLowerCase()));
-
-/** A table as the check follows it through the plan. */
-export interface KnownTable {
-  name: string;
-  /** Lower-case name of its sheet. */
-  sheet: string;
-  headers: string[];
-  rowCount: number;
-  /** A report replacing its sheet drops it: not billing data, not a code set, not made or written by this plan. */
-  replaceable: boolean;
-  /** Made by an earlier op of this plan (for the "two tables of one name" wording). */
-  planned: boolean;
-  /** The report sheet of this plan that lays the table out: only that report writes to it. */
-  report?: string;
-}
 
 /** Throws PlanRejected with every problem found; returns what the plan will do. */
 export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {

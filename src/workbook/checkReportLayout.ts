@@ -2,7 +2,7 @@
 // tables, highlights, charts, text styles and print layout (statements), so that no adapter meets a
 // block outside the report, a font size Excel refuses or a page break it cannot place half-way
 // through a plan.
-import type { KnownTable } from "./checkPlan";
+import type { KnownTable } from "./knownTable";
 import { columnLetters } from "./columnLetters";
 import { FILL_COLOR, tableNameProblem } from "./excelRules";
 import type { ReportSheetOp, SheetRange } from "./port";

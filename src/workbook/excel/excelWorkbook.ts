@@ -19,10 +19,11 @@ import { PlanWriter } from "./planWriter";
 import { loadChunks, readChunks, type ReadChunk } from "./reads";
 import { checkRequirementSets } from "./requirementSets";
 import { checkExcelLimits } from "./sheetLimits";
+import type { ExcelRun } from "./excelRun";
 import { selectCell, selectTableCell } from "./showCell";
 
 /** The shape of `Excel.run`; tests pass a fake with the same shape. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelRun } from "./excelRun";
 
 export interface ExcelWorkbookOptions {
   /**

@@ -4,7 +4,7 @@
 // back with the office's own options in the plan's last request, or right away if a request fails.
 import { PlanRejected, type WriteOp } from "../port";
 import type { SheetPlace } from "./layout";
-import type { TableState } from "./planState";
+import type { TableState } from "./tableState";
 import type { RequestQueue } from "./requestQueue";
 import { apiSupported } from "./requirementSets";
 

@@ -2,7 +2,7 @@
 // problem list's "Charges row 14") or a table's row and column header (a problem the Codes panel
 // found). A sheet or table gone, hidden or protected since the check ran is told in words.
 import { headerIndex } from "../checkPlan";
-import type { ExcelRun } from "./excelWorkbook";
+import type { ExcelRun } from "./excelRun";
 import { SHEET_COLUMNS, SHEET_ROWS } from "./sheetLimits";
 
 /**
