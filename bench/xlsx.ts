@@ -53,6 +53,8 @@ function chargeLine(i: number): CellValue[] {
     i % 10 === 0 ? null : dos + 3,
     i % 50 === 0 ? "7" : "1",
     i % 50 === 0 ? `ICN${i}` : null,
+    // Plan: blank, as in rows an office typed itself.
+    null,
   ];
 }
 
