@@ -3,6 +3,8 @@
 // The task pane shows the messages in a MessageBar; nothing is only logged, and nothing here
 // writes to the console (cell values in a message may be patient data).
 import { PlanRejected } from "../src/workbook/port";
+import { count, plural } from "../src/counting";
+import { capitalized, sentence as engineSentence } from "../src/sentences";
 
 export interface BillerMessage {
   /** What failed, in a few words ("Could not create the tables"). */
@@ -53,19 +55,11 @@ export function billerMessage(error: unknown, title: string): BillerMessage {
  */
 export function sentence(text: string, { parenthesisEnds = false }: { parenthesisEnds?: boolean } = {}): string {
   const t = text.trim();
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
-  return (parenthesisEnds ? /[.!?)]$/ : /[.!?]$/).test(capital) ? capital : `${capital}.`;
+  return parenthesisEnds && t.endsWith(")") ? capitalized(t) : engineSentence(t);
 }
 
-/** 1234 -> "1,234": every count the pane shows. */
-export function count(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-/** "1 table", "3 tables", "2 payments": a count and its noun (`many` for an irregular plural). */
-export function plural(n: number, one: string, many: string = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
-}
+// Counts are worded as the engine and the terminal word them.
+export { count, plural };
 
 /** ["Payments"] -> "Payments"; ["Charges", "Payments", "Postings"] -> "Charges, Payments and Postings". */
 export function listInWords(items: readonly string[]): string {

@@ -6,22 +6,16 @@ import { serialToIso, type DateSystem } from "../../src/dates";
 import { mapColumns } from "../../src/workbook/mapTable";
 import { tableDef } from "../../src/workbook/tables";
 import type { CellValue, TableInfo } from "../../src/workbook/port";
+import { columnLetters } from "../../src/workbook/columnLetters";
 
 /** Sheet rows the preview draws; the rest are counted, not shown. */
 export const PREVIEW_ROWS = 200;
 
 export type ColumnKind = "date" | "money" | "plain";
 
-/** 0 -> "A", 25 -> "Z", 26 -> "AA", as Excel labels columns. */
+/** 0 -> "A", 25 -> "Z", 26 -> "AA", as Excel labels columns (the preview counts columns from 0). */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return columnLetters(index + 1);
 }
 
 /**
