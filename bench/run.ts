@@ -43,122 +43,147 @@ async function plainExcelJs(count: number) {
   return { seconds: (performance.now() - start) / 1000, cells };
 }
 
+/** Each area `npm run bench -- NAME` can run alone, in the order the whole run prints them. */
+const AREAS: Record<string, () => Promise<void> | void> = {
+  parse: () => {
+    const parse = benchParseTable(lines);
+    console.log(`\nSchema check of a Charges table (${fmt(lines, 0)} lines)`);
+    console.log(`  parseTable: ${fmt(parse.seconds)} s, ${fmt(parse.rowsPerSecond, 0)} rows/s`);
+    console.log(`  baseline (money and date parsing only): ${fmt(parse.baselineSeconds, 3)} s; ratio ${fmt(parse.ratio, 1)}x`);
+  },
+  xlsx: async () => {
+    const xlsx = await benchXlsx(lines);
+    const plain = await plainExcelJs(lines);
+    const adapterSeconds = xlsx.writeSeconds + xlsx.saveSeconds + xlsx.loadSeconds + xlsx.readSeconds;
+    console.log(`\nxlsx adapter, ${fmt(lines, 0)}-line Charges table (${fmt(xlsx.bytes / 1e6, 1)} MB file)`);
+    console.log(
+      `  write plan: ${fmt(xlsx.writeSeconds)} s; save: ${fmt(xlsx.saveSeconds)} s; load: ${fmt(xlsx.loadSeconds)} s; readTables: ${fmt(xlsx.readSeconds)} s`,
+    );
+    console.log(`  total ${fmt(adapterSeconds)} s; read ${fmt(xlsx.rowsPerSecond, 0)} rows/s`);
+    console.log(
+      `  baseline (plain ExcelJS addRows + save + load + walk): ${fmt(plain.seconds)} s; ratio ${fmt(adapterSeconds / plain.seconds, 2)}x`,
+    );
+  },
+  excel: async () => {
+    const excel = await benchExcel(excelRows);
+    console.log(`\nExcel (Office.js) adapter against the counting fake, ${fmt(excel.rows, 0)} rows x 20 columns`);
+    console.log(`  readTables: ${excel.readSyncs} syncs; appendRows: ${excel.writeSyncs} syncs`);
+    console.log(
+      `  largest request ${fmt(excel.maxRequestBytes / 1e6)} MB, largest response ${fmt(excel.maxResponseBytes / 1e6)} MB (limit 5 MB); ${fmt(excel.totalBytes / 1e6, 0)} MB moved`,
+    );
+    console.log(`  ${fmt(excel.seconds)} s in the fake (JSON sizing included)`);
+  },
+  codesets: async () => {
+    const sets = await benchCodeSets();
+    console.log(`\nICD-10-CM import, the real CMS FY2025 zip (median of runs)`);
+    if (!sets) console.log("  skipped: ../shared/data/icd10cm/cms_2025_dx.zip is missing");
+    else {
+      console.log(
+        `  ${fmt(sets.codes, 0)} codes in ${fmt(sets.importMs, 0)} ms (unzip ${fmt(sets.unzipMs, 0)} ms, parse and index ${fmt(sets.parseMs, 0)} ms)`,
+      );
+      console.log(
+        `  heap of the loaded index: ${fmt(sets.heapMB, 1)} MB${typeof globalThis.gc === "function" ? "" : " (approximate: run with node --expose-gc for a settled figure)"}`,
+      );
+      console.log(`  stored in a workbook and loaded back: ${fmt(sets.storeRoundTripMs, 0)} ms`);
+    }
+  },
+  formats: () => {
+    const formats = benchCodeFormats(codeCells);
+    const baseline = formats.find((f) => f.kind === "npi");
+    console.log(`\nFormat checks, ${fmt(codeCells, 0)} cells of each kind (baseline: the NPI check digit)`);
+    for (const f of formats) {
+      const ratio = baseline ? ` (${fmt(baseline.codesPerSecond / f.codesPerSecond, 2)}x the NPI time)` : "";
+      console.log(`  ${f.kind.padEnd(36)} ${fmt(f.seconds)} s, ${fmt(f.codesPerSecond, 0)} codes/s${ratio}`);
+    }
+  },
+  functions: async () => {
+    const calls = await benchCodeFunctions(codeCells);
+    console.log(`\nCustom functions, one range call of ${fmt(codeCells, 0)} x 1 cells each`);
+    console.log(`  code sets: ${calls.codeSets}`);
+    for (const c of calls.results) console.log(`  ${c.call.padEnd(40)} ${fmt(c.seconds)} s, ${fmt(c.cellsPerSecond, 0)} cells/s`);
+  },
+  ledger: () => {
+    // Baseline: the same ledger at a tenth of the size, so the ratio shows how the work scales.
+    const small = benchLedger(ledgerLines / 10, (ledgerLines / 10) * 2);
+    const ledger = benchLedger(ledgerLines, ledgerLines * 2);
+    const total = (l: typeof ledger) => l.buildSeconds + l.balanceSeconds + l.rollupSeconds;
+    console.log(`\nBalances, ${fmt(ledger.lines, 0)} lines and ${fmt(ledger.postings, 0)} postings`);
+    console.log(
+      `  build the ledger indexes: ${fmt(ledger.buildSeconds)} s; line balances: ${fmt(ledger.balanceSeconds)} s; claim, patient and payer roll-ups: ${fmt(ledger.rollupSeconds)} s`,
+    );
+    console.log(
+      `  heap held: ${fmt(ledger.heapMB, 0)} MB; ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`,
+    );
+  },
+  aging: () => {
+    const aging = benchAging(ledgerLines, ledgerLines * 2);
+    const sheet = aging.sheet;
+    console.log(`\nAging as of 2026-07-31 by DOS, ${fmt(aging.lines, 0)} lines and ${fmt(aging.postings, 0)} postings`);
+    console.log(`  agingReport: ${fmt(aging.agingSeconds)} s (walking the line balances alone: ${fmt(aging.balancesSeconds)} s)`);
+    console.log(
+      `  (a) floor, one pass over typed arrays for the bucket sums only: ${fmt(aging.floorSeconds, 3)} s; ratio ${fmt(aging.ratio, 1)}x (aim: 3x)`,
+    );
+    console.log(
+      `  (b) the sheet way, a SUMIFS balance per line and a SUMIFS per bucket in HyperFormula, ${fmt(sheet.lines, 0)} lines and ${fmt(sheet.postings, 0)} postings: ${fmt(sheet.seconds)} s`,
+    );
+    console.log(
+      `      the engine on the same books (buildLedger + agingReport): ${fmt(sheet.engineSeconds, 4)} s; the sheet takes ${fmt(sheet.ratio, 0)}x the engine's time`,
+    );
+    if (!sheet.matches) {
+      // A baseline that computes something else compares nothing: say so where nobody can miss it.
+      const message = `  !!! MISMATCH: the sheet's buckets (${sheet.buckets.join(", ")}) are not the engine's (${sheet.engineBuckets.join(", ")}) !!!`;
+      console.log(message);
+      console.error(message);
+      process.exitCode = 1;
+    }
+  },
+  balances: () => {
+    const balances = benchBalancesFunction(balanceIds);
+    console.log(
+      `\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`,
+    );
+  },
+  posting: () => {
+    const posting = benchPostingPlan(5_000);
+    console.log(
+      `\nPosting plan: one insurance payment applied to ${fmt(posting.lines, 0)} lines of a 100,000-line ledger: ${fmt(posting.seconds)} s`,
+    );
+  },
+  x12: () => {
+    const x12 = benchX12(50_000);
+    console.log(`\nX12 835 of 50,000 claims (${fmt(x12.bytes / 1e6, 1)} MB)`);
+    console.log(
+      `  tokenizer: ${fmt(x12.tokenizeSeconds)} s; baseline (plain split on the terminator, then the separator): ${fmt(x12.baselineSplitSeconds)} s; ratio ${fmt(x12.tokenizeSeconds / x12.baselineSplitSeconds, 2)}x`,
+    );
+    console.log(`  835 model: ${fmt(x12.modelSeconds)} s; balancing: ${fmt(x12.balanceSeconds, 3)} s`);
+  },
+  era: async () => {
+    const era = await benchEra(50_000);
+    console.log(
+      `\nERA import, a synthetic 835 of ${fmt(era.claims, 0)} claims (${fmt(era.bytes / 1e6, 1)} MB) against a ledger holding them`,
+    );
+    console.log(
+      `  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`,
+    );
+  },
+  claims: () => {
+    for (const line of claimsLines(benchClaims([820, claims]))) console.log(line);
+  },
+  statements: async () => {
+    // About 30 sample lines make one account that owes a statement on the run day.
+    for (const line of statementsLines(await benchStatements(statements, Math.min(200_000, statements * 32)))) console.log(line);
+  },
+};
+
 async function main() {
+  const wanted = process.argv.slice(2).map((name) => name.toLowerCase());
+  const unknown = wanted.filter((name) => !(name in AREAS));
+  if (unknown.length > 0) {
+    console.error(`No benchmark area called ${unknown.join(", ")}. The areas: ${Object.keys(AREAS).join(", ")}.`);
+    process.exit(2);
+  }
   console.log(`medbill benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-
-  const parse = benchParseTable(lines);
-  console.log(`\nSchema check of a Charges table (${fmt(lines, 0)} lines)`);
-  console.log(`  parseTable: ${fmt(parse.seconds)} s, ${fmt(parse.rowsPerSecond, 0)} rows/s`);
-  console.log(`  baseline (money and date parsing only): ${fmt(parse.baselineSeconds, 3)} s; ratio ${fmt(parse.ratio, 1)}x`);
-
-  const xlsx = await benchXlsx(lines);
-  const plain = await plainExcelJs(lines);
-  const adapterSeconds = xlsx.writeSeconds + xlsx.saveSeconds + xlsx.loadSeconds + xlsx.readSeconds;
-  console.log(`\nxlsx adapter, ${fmt(lines, 0)}-line Charges table (${fmt(xlsx.bytes / 1e6, 1)} MB file)`);
-  console.log(
-    `  write plan: ${fmt(xlsx.writeSeconds)} s; save: ${fmt(xlsx.saveSeconds)} s; load: ${fmt(xlsx.loadSeconds)} s; readTables: ${fmt(xlsx.readSeconds)} s`,
-  );
-  console.log(`  total ${fmt(adapterSeconds)} s; read ${fmt(xlsx.rowsPerSecond, 0)} rows/s`);
-  console.log(
-    `  baseline (plain ExcelJS addRows + save + load + walk): ${fmt(plain.seconds)} s; ratio ${fmt(adapterSeconds / plain.seconds, 2)}x`,
-  );
-
-  const excel = await benchExcel(excelRows);
-  console.log(`\nExcel (Office.js) adapter against the counting fake, ${fmt(excel.rows, 0)} rows x 20 columns`);
-  console.log(`  readTables: ${excel.readSyncs} syncs; appendRows: ${excel.writeSyncs} syncs`);
-  console.log(
-    `  largest request ${fmt(excel.maxRequestBytes / 1e6)} MB, largest response ${fmt(excel.maxResponseBytes / 1e6)} MB (limit 5 MB); ${fmt(excel.totalBytes / 1e6, 0)} MB moved`,
-  );
-  console.log(`  ${fmt(excel.seconds)} s in the fake (JSON sizing included)`);
-
-  const sets = await benchCodeSets();
-  console.log(`\nICD-10-CM import, the real CMS FY2025 zip (median of runs)`);
-  if (!sets) console.log("  skipped: ../shared/data/icd10cm/cms_2025_dx.zip is missing");
-  else {
-    console.log(
-      `  ${fmt(sets.codes, 0)} codes in ${fmt(sets.importMs, 0)} ms (unzip ${fmt(sets.unzipMs, 0)} ms, parse and index ${fmt(sets.parseMs, 0)} ms)`,
-    );
-    console.log(
-      `  heap of the loaded index: ${fmt(sets.heapMB, 1)} MB${typeof globalThis.gc === "function" ? "" : " (approximate: run with node --expose-gc for a settled figure)"}`,
-    );
-    console.log(`  stored in a workbook and loaded back: ${fmt(sets.storeRoundTripMs, 0)} ms`);
-  }
-
-  const formats = benchCodeFormats(codeCells);
-  const baseline = formats.find((f) => f.kind === "npi");
-  console.log(`\nFormat checks, ${fmt(codeCells, 0)} cells of each kind (baseline: the NPI check digit)`);
-  for (const f of formats) {
-    const ratio = baseline ? ` (${fmt(baseline.codesPerSecond / f.codesPerSecond, 2)}x the NPI time)` : "";
-    console.log(`  ${f.kind.padEnd(36)} ${fmt(f.seconds)} s, ${fmt(f.codesPerSecond, 0)} codes/s${ratio}`);
-  }
-
-  const calls = await benchCodeFunctions(codeCells);
-  console.log(`\nCustom functions, one range call of ${fmt(codeCells, 0)} x 1 cells each`);
-  console.log(`  code sets: ${calls.codeSets}`);
-  for (const c of calls.results) console.log(`  ${c.call.padEnd(40)} ${fmt(c.seconds)} s, ${fmt(c.cellsPerSecond, 0)} cells/s`);
-
-  // Baseline: the same ledger at a tenth of the size, so the ratio shows how the work scales.
-  const small = benchLedger(ledgerLines / 10, (ledgerLines / 10) * 2);
-  const ledger = benchLedger(ledgerLines, ledgerLines * 2);
-  const total = (l: typeof ledger) => l.buildSeconds + l.balanceSeconds + l.rollupSeconds;
-  console.log(`\nBalances, ${fmt(ledger.lines, 0)} lines and ${fmt(ledger.postings, 0)} postings`);
-  console.log(
-    `  build the ledger indexes: ${fmt(ledger.buildSeconds)} s; line balances: ${fmt(ledger.balanceSeconds)} s; claim, patient and payer roll-ups: ${fmt(ledger.rollupSeconds)} s`,
-  );
-  console.log(
-    `  heap held: ${fmt(ledger.heapMB, 0)} MB; ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`,
-  );
-
-  const aging = benchAging(ledgerLines, ledgerLines * 2);
-  const sheet = aging.sheet;
-  console.log(`\nAging as of 2026-07-31 by DOS, ${fmt(aging.lines, 0)} lines and ${fmt(aging.postings, 0)} postings`);
-  console.log(`  agingReport: ${fmt(aging.agingSeconds)} s (walking the line balances alone: ${fmt(aging.balancesSeconds)} s)`);
-  console.log(
-    `  (a) floor, one pass over typed arrays for the bucket sums only: ${fmt(aging.floorSeconds, 3)} s; ratio ${fmt(aging.ratio, 1)}x (aim: 3x)`,
-  );
-  console.log(
-    `  (b) the sheet way, a SUMIFS balance per line and a SUMIFS per bucket in HyperFormula, ${fmt(sheet.lines, 0)} lines and ${fmt(sheet.postings, 0)} postings: ${fmt(sheet.seconds)} s`,
-  );
-  console.log(
-    `      the engine on the same books (buildLedger + agingReport): ${fmt(sheet.engineSeconds, 4)} s; the sheet takes ${fmt(sheet.ratio, 0)}x the engine's time`,
-  );
-  if (!sheet.matches) {
-    // A baseline that computes something else compares nothing: say so where nobody can miss it.
-    const message = `  !!! MISMATCH: the sheet's buckets (${sheet.buckets.join(", ")}) are not the engine's (${sheet.engineBuckets.join(", ")}) !!!`;
-    console.log(message);
-    console.error(message);
-    process.exitCode = 1;
-  }
-
-  const balances = benchBalancesFunction(balanceIds);
-  console.log(
-    `\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`,
-  );
-
-  const posting = benchPostingPlan(5_000);
-  console.log(
-    `\nPosting plan: one insurance payment applied to ${fmt(posting.lines, 0)} lines of a 100,000-line ledger: ${fmt(posting.seconds)} s`,
-  );
-
-  const x12 = benchX12(50_000);
-  console.log(`\nX12 835 of 50,000 claims (${fmt(x12.bytes / 1e6, 1)} MB)`);
-  console.log(
-    `  tokenizer: ${fmt(x12.tokenizeSeconds)} s; baseline (plain split on the terminator, then the separator): ${fmt(x12.baselineSplitSeconds)} s; ratio ${fmt(x12.tokenizeSeconds / x12.baselineSplitSeconds, 2)}x`,
-  );
-  console.log(`  835 model: ${fmt(x12.modelSeconds)} s; balancing: ${fmt(x12.balanceSeconds, 3)} s`);
-
-  const era = await benchEra(50_000);
-  console.log(
-    `\nERA import, a synthetic 835 of ${fmt(era.claims, 0)} claims (${fmt(era.bytes / 1e6, 1)} MB) against a ledger holding them`,
-  );
-  console.log(
-    `  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`,
-  );
-
-  for (const line of claimsLines(benchClaims([820, claims]))) console.log(line);
-
-  // About 30 sample lines make one account that owes a statement on the run day.
-  for (const line of statementsLines(await benchStatements(statements, Math.min(200_000, statements * 32)))) console.log(line);
+  for (const [name, run] of Object.entries(AREAS)) if (wanted.length === 0 || wanted.includes(name)) await run();
 }
 
 main().catch((error: unknown) => {
