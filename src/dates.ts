@@ -126,3 +126,27 @@ export function shortUsDate(iso: IsoDate): string {
   const [year, month, day] = iso.split("-");
   return year && month && day ? `${Number(month)}/${Number(day)}/${year}` : iso;
 }
+
+// Day numbers: the ledger keeps dates as whole days since 1970-01-01 in typed arrays, so a million
+// lines compare and age by integers. Worked out from the digits (no Date object): these run once per
+// row when a ledger is built. Same order as the ISO strings for every "YYYY-MM-DD" date.
+
+/** The day number of an ISO date "YYYY-MM-DD": days since 1970-01-01 (negative before). */
+export function isoToDay(iso: IsoDate): number {
+  const c = (k: number) => iso.charCodeAt(k) - 48;
+  let y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const m = c(5) * 10 + c(6);
+  const d = c(8) * 10 + c(9);
+  // Howard Hinnant's days_from_civil.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The ISO date of a day number (isoToDay's inverse). */
+export function dayToIso(day: number): IsoDate {
+  return msToIso(day * DAY_MS);
+}

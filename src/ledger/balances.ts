@@ -36,13 +36,24 @@
 // `patientShare` add up the lines that owe (balance ≥ 0) and `credit` adds up the negative balances of
 // the others, so charge = insurancePaid + patientPaid + adjustments + balance + credit.
 //
-// Built for a million lines and two million postings: one walk of each charge's postings (reached by
-// its row position) through the ledger's indexes, with plain counters per line. LineTally is that walk
+// Built for a million lines and two million postings: one walk of each charge's postings over the
+// ledger's columns (typed arrays: every link between rows already followed), with plain counters per line. LineTally is that walk
 // for one line at a time, for callers that need no LineBalance object per line (aging).
-import type { IsoDate } from "../dates";
+import { dayToIso, isoToDay, type IsoDate } from "../dates";
 import type { Cents } from "../money";
-import type { PayerRow, PaymentRow, PostingRow } from "../workbook/tables";
-import { isSelfPay, refundedPaymentId, type Ledger } from "./ledger";
+import {
+  GROUP_CO,
+  GROUP_OA,
+  GROUP_PI,
+  GROUP_PR,
+  PAID_BY_PATIENT,
+  PAID_WITHOUT_PAYMENT,
+  refundedPaymentId,
+  type Ledger,
+} from "./ledger";
+
+/** LineTally's lastPaymentDay when no counted posting paid money. */
+export const NO_DAY = Number.NEGATIVE_INFINITY;
 
 export type LineStatus = "open with payer" | "patient due" | "paid" | "credit";
 
@@ -115,22 +126,10 @@ function lineStatus(insuranceShare: Cents, balance: Cents): LineStatus {
   return insuranceShare > 0 ? "open with payer" : "patient due";
 }
 
-/** The payment a posting's money came from: its own, or for a reversal left blank, its original's. */
-function paymentOf(ledger: Ledger, posting: PostingRow): PaymentRow | undefined {
-  let id = posting.paymentId;
-  if (id === undefined && posting.reverses !== undefined) id = ledger.postingById.get(posting.reverses)?.paymentId;
-  return id === undefined ? undefined : ledger.paymentById.get(id);
-}
-
-function groupOf(ledger: Ledger, posting: PostingRow): PostingRow["group"] {
-  if (posting.group !== undefined || posting.reverses === undefined) return posting.group;
-  return ledger.postingById.get(posting.reverses)?.group;
-}
-
 /**
  * The balance of one line at a time, worked out in place: `tally(i)` fills these fields for the i-th
- * Charges row. A caller that walks a million lines and keeps a few figures of each (aging) allocates
- * nothing per line; lineBalances is built on it, so both count by the same rules.
+ * Charges row from the ledger's columns. A caller that walks a million lines and keeps a few figures of
+ * each (aging) allocates nothing per line; lineBalances is built on it, so both count by the same rules.
  */
 export class LineTally {
   selfPay = false;
@@ -145,28 +144,34 @@ export class LineTally {
   insuranceShare: Cents = 0;
   patientShare: Cents = 0;
   balance: Cents = 0;
-  lastPaymentDate: IsoDate | undefined = undefined;
-  private readonly payerById = new Map<string, PayerRow>();
-  // Lines billed to the same payer follow one another: the self-pay question is asked once per run.
-  private lastPayerId: string | undefined = undefined;
-  private lastSelfPay = false;
+  /** Day number (isoToDay) of the latest counted posting with money paid; NO_DAY when none. */
+  lastPaymentDay = NO_DAY;
+  /** The as-of date as a day number (every posting counts without one). */
+  readonly asOfDay: number;
 
   constructor(
     readonly ledger: Ledger,
-    private readonly asOf?: IsoDate,
+    asOf?: IsoDate,
   ) {
-    for (const payer of ledger.payers) if (!this.payerById.has(payer.payerId)) this.payerById.set(payer.payerId, payer);
+    this.asOfDay = asOf === undefined ? Number.POSITIVE_INFINITY : isoToDay(asOf);
+  }
+
+  /** Date of the latest counted posting with money paid (Paid > 0). */
+  get lastPaymentDate(): IsoDate | undefined {
+    return this.lastPaymentDay === NO_DAY ? undefined : dayToIso(this.lastPaymentDay);
+  }
+
+  /** Whether the i-th line was served by the as-of date (servedBy). */
+  served(i: number): boolean {
+    return this.ledger.columns.lineDos[i] <= this.asOfDay;
   }
 
   tally(i: number): void {
-    const { ledger, asOf } = this;
-    const charge = ledger.charges[i];
-    const payerId = charge.payerId;
-    if (payerId !== this.lastPayerId) {
-      this.lastPayerId = payerId;
-      this.lastSelfPay = isSelfPay(payerId, this.payerById.get(payerId));
-    }
-    const selfPay = this.lastSelfPay;
+    const { asOfDay } = this;
+    const c = this.ledger.columns;
+    const { postingOrder, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom } = c;
+    const selfPay = c.lineSelfPay[i] === 1;
+    const payer = c.linePayer[i];
     let insurancePaid = 0;
     let patientPaid = 0;
     let otherPayerPaid = 0;
@@ -175,44 +180,41 @@ export class LineTally {
     let pi = 0;
     let wo = 0;
     let patientResp = 0;
-    let lastPaymentDate: IsoDate | undefined;
-    const postings = ledger.postingsByChargeRow[i];
-    if (postings) {
-      for (let j = 0; j < postings.length; j++) {
-        const posting = postings[j];
-        if (asOf !== undefined && posting.date > asOf) continue;
-        const paid = posting.paid ?? 0;
-        if (paid !== 0) {
-          const payment = paymentOf(ledger, posting);
-          if (!payment) insurancePaid += paid;
-          else if (payment.payerId === undefined) patientPaid += paid;
-          else if (payment.payerId === payerId) insurancePaid += paid;
-          else otherPayerPaid += paid;
-          if (paid > 0 && (lastPaymentDate === undefined || posting.date > lastPaymentDate)) lastPaymentDate = posting.date;
-        }
-        const adjustment = posting.adjustment ?? 0;
-        if (adjustment !== 0) {
-          switch (groupOf(ledger, posting)) {
-            case "CO":
-              co += adjustment;
-              break;
-            case "OA":
-              oa += adjustment;
-              break;
-            case "PI":
-              pi += adjustment;
-              break;
-            case "PR":
-              patientResp += adjustment;
-              break;
-            default:
-              wo += adjustment;
-          }
-        }
-        if (posting.patientResp !== undefined) patientResp += posting.patientResp;
+    let lastPaymentDay = NO_DAY;
+    for (let k = c.linePostingsStart[i], end = c.linePostingsEnd[i]; k < end; k++) {
+      const p = postingOrder[k];
+      const date = postingDate[p];
+      if (date > asOfDay) continue;
+      const paid = postingPaid[p];
+      if (paid !== 0) {
+        const from = postingFrom[p];
+        if (from === PAID_WITHOUT_PAYMENT || from === payer) insurancePaid += paid;
+        else if (from === PAID_BY_PATIENT) patientPaid += paid;
+        else otherPayerPaid += paid;
+        if (paid > 0 && date > lastPaymentDay) lastPaymentDay = date;
       }
+      const adjustment = postingAdjustment[p];
+      if (adjustment !== 0) {
+        switch (postingGroup[p]) {
+          case GROUP_CO:
+            co += adjustment;
+            break;
+          case GROUP_OA:
+            oa += adjustment;
+            break;
+          case GROUP_PI:
+            pi += adjustment;
+            break;
+          case GROUP_PR:
+            patientResp += adjustment;
+            break;
+          default:
+            wo += adjustment;
+        }
+      }
+      patientResp += postingPatientResp[p];
     }
-    const amount = charge.amount;
+    const amount = c.lineAmount[i];
     let insuranceShare = (selfPay ? 0 : amount) - patientResp - insurancePaid - co - oa - pi;
     let patientShare = (selfPay ? amount : 0) + patientResp - patientPaid - otherPayerPaid - wo;
     if (insuranceShare < 0 && patientShare > 0) {
@@ -236,7 +238,7 @@ export class LineTally {
     this.insuranceShare = insuranceShare;
     this.patientShare = patientShare;
     this.balance = insuranceShare + patientShare;
-    this.lastPaymentDate = lastPaymentDate;
+    this.lastPaymentDay = lastPaymentDay;
   }
 }
 
@@ -250,10 +252,9 @@ export function servedBy(charge: { dos: IsoDate }, asOf: IsoDate | undefined): b
  * served after `asOf` are left out (servedBy).
  */
 export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
-  const { charges } = ledger;
   const t = new LineTally(ledger, asOf);
   const out: LineBalance[] = [];
-  for (let i = 0; i < charges.length; i++) if (servedBy(charges[i], asOf)) out.push(lineBalanceAt(t, i));
+  for (let i = 0; i < ledger.charges.length; i++) if (t.served(i)) out.push(lineBalanceAt(t, i));
   return out;
 }
 
@@ -279,7 +280,7 @@ export function lineBalanceAt(t: LineTally, i: number): LineBalance {
     balance: t.balance,
     status: lineStatus(t.insuranceShare, t.balance),
   };
-  if (t.lastPaymentDate !== undefined) line.lastPaymentDate = t.lastPaymentDate;
+  if (t.lastPaymentDay !== NO_DAY) line.lastPaymentDate = dayToIso(t.lastPaymentDay);
   return line;
 }
 

@@ -4,7 +4,7 @@
 // a posting that isn't there, money posted with no payment behind it, a charge billed to an unknown
 // payer, a refund that doesn't say which payment it gives back. Those rows stay in the ledger (the
 // balances still count them, by the rules in balances.ts) and each is reported once as an issue.
-import type { DateSystem } from "../dates";
+import { isoToDay, type DateSystem } from "../dates";
 import { formatMoney } from "../money";
 import { parseTable, type RowIssue } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
@@ -26,6 +26,13 @@ export interface Ledger {
   payments: PaymentRow[];
   postings: PostingRow[];
   payers: PayerRow[];
+  /**
+   * The figures balances, aging, KPIs and statements walk, as columns (typed arrays) built in the one
+   * pass that checks the links. See LedgerColumns.
+   */
+  columns: LedgerColumns;
+  // The by-id indexes below are made on first use (and then kept): a report over a million lines
+  // reads the columns and never pays for them.
   chargeById: Map<string, ChargeRow>;
   paymentById: Map<string, PaymentRow>;
   postingById: Map<string, PostingRow>;
@@ -33,8 +40,7 @@ export interface Ledger {
   postingsByCharge: Map<string, PostingRow[]>;
   /**
    * The same lists by Charges position: postingsByChargeRow[i] is postingsByCharge.get(charges[i].chargeId)
-   * (undefined when the line has no posting), so a walk over a million lines reaches each line's
-   * postings without a lookup by id.
+   * (undefined when the line has no posting).
    */
   postingsByChargeRow: (PostingRow[] | undefined)[];
   /**
@@ -49,6 +55,55 @@ export interface Ledger {
   providerAdjustments: ProviderAdjustmentRow[];
   /** Rows that failed parseTable, then the ledger's own issues (links between rows). */
   issues: RowIssue[];
+}
+
+/** Whose money a posting's Paid is (LedgerColumns.postingFrom), besides a payer's interned number. */
+export const PAID_BY_PATIENT = -1;
+/** Paid with no payment, or from a payment that isn't in Payments: counted as the line's payer's. */
+export const PAID_WITHOUT_PAYMENT = -2;
+
+/** Adjustment groups as numbers (LedgerColumns.postingGroup); anything else is an office write-off. */
+export const GROUP_NONE = 0;
+export const GROUP_CO = 1;
+export const GROUP_OA = 2;
+export const GROUP_PI = 3;
+export const GROUP_PR = 4;
+export const GROUP_WO = 5;
+const GROUP_NUMBER: Record<string, number> = { CO: GROUP_CO, OA: GROUP_OA, PI: GROUP_PI, PR: GROUP_PR, WO: GROUP_WO };
+
+/**
+ * The ledger as columns, indexed by Charges position (lines) and Postings position (postings). Money is
+ * cents, dates are day numbers (isoToDay), ids are interned numbers (`payerIds`, `patientIds`). Every
+ * rule that reads another row is settled here once: a reversal's blank Group and PaymentID are its
+ * original's, a payment's payer is looked up, a line's self-pay answered.
+ */
+export interface LedgerColumns {
+  lineAmount: Float64Array;
+  lineDos: Int32Array;
+  /** Interned PayerID of the line (payerIds[n] is the id). */
+  linePayer: Int32Array;
+  /** Interned PatientID of the line (patientIds[n] is the id). */
+  linePatient: Int32Array;
+  /** 1 when the line is self-pay (isSelfPay, by the first Payers row of its PayerID). */
+  lineSelfPay: Uint8Array;
+  /**
+   * The line's postings are postingOrder[linePostingsStart[i] .. linePostingsEnd[i]), in Postings order;
+   * a repeated ChargeID has the first row's postings.
+   */
+  linePostingsStart: Int32Array;
+  linePostingsEnd: Int32Array;
+  postingOrder: Int32Array;
+  postingDate: Int32Array;
+  /** 0 when blank. */
+  postingPaid: Float64Array;
+  postingAdjustment: Float64Array;
+  postingPatientResp: Float64Array;
+  /** GROUP_*: the posting's own group, else (a reversal) its original's. */
+  postingGroup: Uint8Array;
+  /** A payer's interned number, PAID_BY_PATIENT or PAID_WITHOUT_PAYMENT. */
+  postingFrom: Int32Array;
+  payerIds: string[];
+  patientIds: string[];
 }
 
 export interface LedgerTables {
@@ -108,8 +163,47 @@ function postingIssue(found: RowIssue[], sheetRows: LedgerSheetRows, index: numb
   found.push({ table: Postings.name, row: rowOf(sheetRows.postings, index), column, message });
 }
 
-/** Index the parsed tables (one pass over each) and add the ledger's issues to the ones given. */
-export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheetRows: LedgerSheetRows = {}): Ledger {
+/** Options of buildLedger. */
+export interface LedgerOptions {
+  /**
+   * The rows' ids were already checked unique (parseTable refuses a repeated key, as ledgerFromTables
+   * reads them): buildLedger then skips its own check of repeated PostingIDs, the one index it would
+   * make only for that.
+   */
+  keysChecked?: boolean;
+}
+
+/** Interns strings as numbers 0, 1, 2… in first-seen order. */
+class Interned {
+  readonly ids: string[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private lastId: string | undefined = undefined;
+  private lastNumber = -1;
+
+  of(id: string): number {
+    if (id === this.lastId) return this.lastNumber;
+    let n = this.numberOf.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.numberOf.set(id, n);
+    }
+    this.lastId = id;
+    this.lastNumber = n;
+    return n;
+  }
+}
+
+/**
+ * Index the parsed tables (one pass over each): the columns balances walk, the ledger's issues (added
+ * to the ones given), and the by-id indexes made later, on first use.
+ */
+export function buildLedger(
+  tables: LedgerTables,
+  issues: RowIssue[] = [],
+  sheetRows: LedgerSheetRows = {},
+  options: LedgerOptions = {},
+): Ledger {
   const { charges, payments, postings, payers } = tables;
   const found: RowIssue[] = [];
   // When a table has rows that failed their checks, a missing id may be on one of those rows.
@@ -120,41 +214,57 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
   const notInPayers = `is not in the Payers table${orBadRow(Payers.name)}`;
 
   // Keys are matched exactly as written: parseTable already refuses two rows whose keys differ only
-  // in case, so a workbook read through readLedger never has that ambiguity.
-  // `positionOf`, when given, gets each id's row position too (the first row's, like byId); `repeated`
-  // gets the positions of the later rows that repeat an id.
-  function indexRows<R>(
-    rows: R[],
-    table: string,
-    column: string,
-    key: (row: R) => string,
-    rowNumbers?: number[],
-    positionOf?: Map<string, number>,
-    repeated?: number[],
-  ): Map<string, R> {
-    const byId = new Map<string, R>();
+  // in case, so a workbook read through readLedger never has that ambiguity. Each index maps an id to
+  // its first row's position; a later row repeating it is reported (the first one counts), and its
+  // position, when `repeated` is given, kept.
+  function indexRows<R>(rows: R[], table: string, column: string, key: (row: R) => string, rowNumbers?: number[], repeated?: number[]) {
+    const positionOf = new Map<string, number>();
     for (let i = 0; i < rows.length; i++) {
       const id = key(rows[i]);
-      if (byId.has(id)) {
+      if (positionOf.has(id)) {
         found.push({ table, row: rowOf(rowNumbers, i), column, message: `"${id}" is used by an earlier row too; the first one counts` });
         repeated?.push(i);
-      } else {
-        byId.set(id, rows[i]);
-        positionOf?.set(id, i);
-      }
+      } else positionOf.set(id, i);
     }
-    return byId;
+    return positionOf;
   }
-  const payerById = indexRows(payers, Payers.name, "PayerID", (p) => p.payerId, sheetRows.payers);
-  const chargeRowOf = new Map<string, number>();
+  const payerAt = indexRows(payers, Payers.name, "PayerID", (p) => p.payerId, sheetRows.payers);
   const repeatedCharges: number[] = [];
-  const chargeById = indexRows(charges, Charges.name, "ChargeID", (c) => c.chargeId, sheetRows.charges, chargeRowOf, repeatedCharges);
-  const paymentById = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
-  const postingById = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
+  const chargeAt = indexRows(charges, Charges.name, "ChargeID", (c) => c.chargeId, sheetRows.charges, repeatedCharges);
+  const paymentAt = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
+  // Postings by id are needed now only to check repeated ids and to follow reversals.
+  let postingAt: Map<string, number> | undefined;
+  if (!options.keysChecked || postings.some((p) => p.reverses !== undefined)) {
+    postingAt = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
+  }
 
-  for (let i = 0; i < charges.length; i++) {
-    const { payerId } = charges[i];
-    if (payerById.has(payerId) || isSelfPay(payerId, undefined)) continue;
+  // The lines' columns; a line's payer is interned once per run of lines billed to it.
+  const lineCount = charges.length;
+  const payerNumbers = new Interned();
+  const patientNumbers = new Interned();
+  const lineAmount = new Float64Array(lineCount);
+  const lineDos = new Int32Array(lineCount);
+  const linePayer = new Int32Array(lineCount);
+  const linePatient = new Int32Array(lineCount);
+  const lineSelfPay = new Uint8Array(lineCount);
+  let lastPayerId: string | undefined;
+  let lastSelfPay = false;
+  let lastPayerKnown = false;
+  for (let i = 0; i < lineCount; i++) {
+    const charge = charges[i];
+    const { payerId } = charge;
+    if (payerId !== lastPayerId) {
+      const at = payerAt.get(payerId);
+      lastPayerId = payerId;
+      lastSelfPay = isSelfPay(payerId, at === undefined ? undefined : payers[at]);
+      lastPayerKnown = at !== undefined;
+    }
+    lineAmount[i] = charge.amount;
+    lineDos[i] = isoToDay(charge.dos);
+    linePayer[i] = payerNumbers.of(payerId);
+    linePatient[i] = patientNumbers.of(charge.patientId);
+    lineSelfPay[i] = lastSelfPay ? 1 : 0;
+    if (lastPayerKnown || isSelfPay(payerId, undefined)) continue;
     found.push({
       table: Charges.name,
       row: rowOf(sheetRows.charges, i),
@@ -163,7 +273,10 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     });
   }
 
+  // Whose money each payment is.
+  const paymentFrom = new Int32Array(payments.length);
   payments.forEach((payment, i) => {
+    paymentFrom[i] = payment.payerId === undefined ? PAID_BY_PATIENT : payerNumbers.of(payment.payerId);
     const row = rowOf(sheetRows.payments, i);
     if (payment.payerId === undefined && payment.patientId === undefined) {
       found.push({
@@ -182,7 +295,7 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
         column: "Amount",
         message: `a negative payment (${formatMoney(payment.amount)}) must say which payment it refunds, with a Reference like "REFUND PM000123"`,
       });
-    } else if (!paymentById.has(refunded)) {
+    } else if (!paymentAt.has(refunded)) {
       found.push({
         table: Payments.name,
         row,
@@ -192,31 +305,35 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     }
   });
 
-  // A plain loop with no closure per row: this runs two million times on a large practice. A
-  // posting's charge is found by its row position, and its list kept by position; the lists of
-  // charges that aren't in Charges are kept by id apart. Whether a payment exists is looked up once,
-  // on its first posting; later postings ask the (mostly empty) set of missing ones.
-  const postingsByChargeRow: (PostingRow[] | undefined)[] = new Array(charges.length);
-  const postingsOfUnknownCharge = new Map<string, PostingRow[]>();
-  const postingsByPayment = new Map<string, PostingRow[]>();
-  const missingPayments = new Set<string>();
-  for (let i = 0; i < postings.length; i++) {
+  // The postings' columns and the links' issues, in one plain loop with no closure per row: this runs
+  // two million times on a large practice. A remittance's postings follow one another, so the last
+  // payment looked up is asked first.
+  const postingCount = postings.length;
+  const postingLine = new Int32Array(postingCount);
+  const postingDate = new Int32Array(postingCount);
+  const postingPaid = new Float64Array(postingCount);
+  const postingAdjustment = new Float64Array(postingCount);
+  const postingPatientResp = new Float64Array(postingCount);
+  const postingGroup = new Uint8Array(postingCount);
+  const postingFrom = new Int32Array(postingCount);
+  const postingsOfLine = new Int32Array(lineCount);
+  let lastPaymentId: string | undefined;
+  let lastPayment: number | undefined;
+  for (let i = 0; i < postingCount; i++) {
     const posting = postings[i];
     const { chargeId, reverses } = posting;
-    const row = chargeRowOf.get(chargeId);
-    if (row !== undefined) {
-      const list = postingsByChargeRow[row];
-      if (list) list.push(posting);
-      else postingsByChargeRow[row] = [posting];
+    const line = chargeAt.get(chargeId);
+    if (line !== undefined) {
+      postingLine[i] = line;
+      postingsOfLine[line] += 1;
     } else {
-      const list = postingsOfUnknownCharge.get(chargeId);
-      if (list) list.push(posting);
-      else postingsOfUnknownCharge.set(chargeId, [posting]);
+      postingLine[i] = -1;
       postingIssue(found, sheetRows, i, "ChargeID", `charge "${chargeId}" ${notInCharges}`);
     }
     let original: PostingRow | undefined;
     if (reverses !== undefined) {
-      original = postingById.get(reverses);
+      const at = postingAt?.get(reverses);
+      original = at === undefined ? undefined : postings[at];
       if (!original) postingIssue(found, sheetRows, i, "Reverses", `it reverses posting "${reverses}", which ${notInPostings}`);
       else if (original.chargeId !== chargeId) {
         postingIssue(
@@ -230,15 +347,16 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
     }
     // A reversal may leave PaymentID and Group blank: it takes them from the posting it reverses.
     const paymentId = posting.paymentId ?? original?.paymentId;
+    let payment: number | undefined;
     if (paymentId !== undefined) {
-      const made = postingsByPayment.get(paymentId);
-      if (made) made.push(posting);
-      else {
-        postingsByPayment.set(paymentId, [posting]);
-        if (!paymentById.has(paymentId)) missingPayments.add(paymentId);
+      if (paymentId !== lastPaymentId) {
+        lastPaymentId = paymentId;
+        lastPayment = paymentAt.get(paymentId);
       }
+      payment = lastPayment;
     }
-    if (posting.paymentId !== undefined && missingPayments.size > 0 && missingPayments.has(posting.paymentId)) {
+    postingFrom[i] = payment === undefined ? PAID_WITHOUT_PAYMENT : paymentFrom[payment];
+    if (posting.paymentId !== undefined && payment === undefined) {
       postingIssue(
         found,
         sheetRows,
@@ -247,49 +365,174 @@ export function buildLedger(tables: LedgerTables, issues: RowIssue[] = [], sheet
         `payment "${posting.paymentId}" ${notInPayments}: its Paid is counted as the line's payer's`,
       );
     }
-    if (posting.paid !== undefined && posting.paid !== 0 && paymentId === undefined) {
-      postingIssue(
-        found,
-        sheetRows,
-        i,
-        "Paid",
-        `${formatMoney(posting.paid)} paid with no PaymentID (counted as paid by the line's payer)`,
-      );
+    const paid = posting.paid;
+    if (paid !== undefined) {
+      postingPaid[i] = paid;
+      if (paid !== 0 && paymentId === undefined) {
+        postingIssue(found, sheetRows, i, "Paid", `${formatMoney(paid)} paid with no PaymentID (counted as paid by the line's payer)`);
+      }
     }
-    if (posting.adjustment !== undefined && posting.adjustment !== 0 && (posting.group ?? original?.group) === undefined) {
-      postingIssue(
-        found,
-        sheetRows,
-        i,
-        "Group",
-        `the adjustment of ${formatMoney(posting.adjustment)} has no group (CO, OA, PI, PR or WO): counted as an office write-off`,
-      );
+    const group = posting.group ?? original?.group;
+    if (group !== undefined) postingGroup[i] = GROUP_NUMBER[group] ?? GROUP_NONE;
+    const adjustment = posting.adjustment;
+    if (adjustment !== undefined) {
+      postingAdjustment[i] = adjustment;
+      if (adjustment !== 0 && group === undefined) {
+        postingIssue(
+          found,
+          sheetRows,
+          i,
+          "Group",
+          `the adjustment of ${formatMoney(adjustment)} has no group (CO, OA, PI, PR or WO): counted as an office write-off`,
+        );
+      }
     }
+    if (posting.patientResp !== undefined) postingPatientResp[i] = posting.patientResp;
+    postingDate[i] = isoToDay(posting.date);
   }
 
-  // The by-id index of the lists: Charges' own (a repeated ChargeID shares the first row's list), then
-  // those of charges that aren't in Charges.
-  const postingsByCharge = new Map<string, PostingRow[]>();
-  for (let i = 0; i < charges.length; i++) {
-    const list = postingsByChargeRow[i];
-    if (list) postingsByCharge.set(charges[i].chargeId, list);
+  // Each line's postings, in Postings order (a counting sort by line); a repeated ChargeID shares the
+  // first row's.
+  const linePostingsStart = new Int32Array(lineCount);
+  const linePostingsEnd = new Int32Array(lineCount);
+  let next = 0;
+  for (let line = 0; line < lineCount; line++) {
+    linePostingsStart[line] = next;
+    linePostingsEnd[line] = next;
+    next += postingsOfLine[line];
   }
-  for (const i of repeatedCharges) postingsByChargeRow[i] = postingsByCharge.get(charges[i].chargeId);
-  for (const [chargeId, list] of postingsOfUnknownCharge) postingsByCharge.set(chargeId, list);
+  const postingOrder = new Int32Array(next);
+  for (let i = 0; i < postingCount; i++) {
+    const line = postingLine[i];
+    if (line >= 0) postingOrder[linePostingsEnd[line]++] = i;
+  }
+  for (const i of repeatedCharges) {
+    const first = chargeAt.get(charges[i].chargeId)!;
+    linePostingsStart[i] = linePostingsStart[first];
+    linePostingsEnd[i] = linePostingsEnd[first];
+  }
 
+  const columns: LedgerColumns = {
+    lineAmount,
+    lineDos,
+    linePayer,
+    linePatient,
+    lineSelfPay,
+    linePostingsStart,
+    linePostingsEnd,
+    postingOrder,
+    postingDate,
+    postingPaid,
+    postingAdjustment,
+    postingPatientResp,
+    postingGroup,
+    postingFrom,
+    payerIds: payerNumbers.ids,
+    patientIds: patientNumbers.ids,
+  };
+  return ledgerWithIndexes(tables, columns, [...issues, ...found], { chargeAt, paymentAt, postingAt });
+}
+
+/** A value made on first use, then kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** The ledger object: its tables and columns, and the by-id indexes made on first use. */
+function ledgerWithIndexes(
+  tables: LedgerTables,
+  columns: LedgerColumns,
+  issues: RowIssue[],
+  at: { chargeAt: Map<string, number>; paymentAt: Map<string, number>; postingAt: Map<string, number> | undefined },
+): Ledger {
+  const { charges, payments, postings, payers } = tables;
+  const byId = <R>(rows: R[], positions: Map<string, number>) => {
+    const map = new Map<string, R>();
+    for (const [id, i] of positions) map.set(id, rows[i]);
+    return map;
+  };
+  const chargeById = once(() => byId(charges, at.chargeAt));
+  const paymentById = once(() => byId(payments, at.paymentAt));
+  const postingById = once(() => {
+    if (at.postingAt) return byId(postings, at.postingAt);
+    const map = new Map<string, PostingRow>();
+    for (const posting of postings) if (!map.has(posting.postingId)) map.set(posting.postingId, posting);
+    return map;
+  });
+  const postingsByChargeRow = once(() => {
+    const { linePostingsStart, linePostingsEnd, postingOrder } = columns;
+    const lists: (PostingRow[] | undefined)[] = new Array(charges.length);
+    for (let i = 0; i < charges.length; i++) {
+      const first = at.chargeAt.get(charges[i].chargeId)!;
+      if (first !== i) continue;
+      const start = linePostingsStart[i];
+      const end = linePostingsEnd[i];
+      if (start === end) continue;
+      const list: PostingRow[] = new Array(end - start);
+      for (let k = start; k < end; k++) list[k - start] = postings[postingOrder[k]];
+      lists[i] = list;
+    }
+    for (let i = 0; i < charges.length; i++) {
+      const first = at.chargeAt.get(charges[i].chargeId)!;
+      if (first !== i) lists[i] = lists[first];
+    }
+    return lists;
+  });
+  const postingsByCharge = once(() => {
+    const rows = postingsByChargeRow();
+    const map = new Map<string, PostingRow[]>();
+    for (let i = 0; i < charges.length; i++) {
+      const list = rows[i];
+      if (list && !map.has(charges[i].chargeId)) map.set(charges[i].chargeId, list);
+    }
+    // Then those of charges that aren't in Charges, in Postings order.
+    for (const posting of postings) {
+      if (at.chargeAt.has(posting.chargeId)) continue;
+      const list = map.get(posting.chargeId);
+      if (list) list.push(posting);
+      else map.set(posting.chargeId, [posting]);
+    }
+    return map;
+  });
+  const postingsByPayment = once(() => {
+    const map = new Map<string, PostingRow[]>();
+    const originals = postingById();
+    for (const posting of postings) {
+      const paymentId = posting.paymentId ?? (posting.reverses === undefined ? undefined : originals.get(posting.reverses)?.paymentId);
+      if (paymentId === undefined) continue;
+      const list = map.get(paymentId);
+      if (list) list.push(posting);
+      else map.set(paymentId, [posting]);
+    }
+    return map;
+  });
   return {
     charges,
     payments,
     postings,
     payers,
-    chargeById,
-    paymentById,
-    postingById,
-    postingsByCharge,
-    postingsByChargeRow,
-    postingsByPayment,
+    columns,
+    get chargeById() {
+      return chargeById();
+    },
+    get paymentById() {
+      return paymentById();
+    },
+    get postingById() {
+      return postingById();
+    },
+    get postingsByCharge() {
+      return postingsByCharge();
+    },
+    get postingsByChargeRow() {
+      return postingsByChargeRow();
+    },
+    get postingsByPayment() {
+      return postingsByPayment();
+    },
     providerAdjustments: tables.providerAdjustments ?? [],
-    issues: [...issues, ...found],
+    issues,
   };
 }
 
@@ -326,6 +569,8 @@ export function ledgerFromTables(tables: Record<string, RawTable | undefined>, d
     },
     issues,
     { charges: charges.sheetRows, payments: payments.sheetRows, postings: postings.sheetRows, payers: payers.sheetRows },
+    // parseTable refused every row that repeats a key.
+    { keysChecked: true },
   );
   // parseTable's issues already carry the office's headers; buildLedger's name ours.
   for (let i = parseIssues; i < ledger.issues.length; i++) {
