@@ -41,16 +41,7 @@
 // for one line at a time, for callers that need no LineBalance object per line (aging).
 import { dayToIso, isoToDay, type IsoDate } from "../dates";
 import type { Cents } from "../money";
-import {
-  GROUP_CO,
-  GROUP_OA,
-  GROUP_PI,
-  GROUP_PR,
-  PAID_BY_PATIENT,
-  PAID_WITHOUT_PAYMENT,
-  refundedPaymentId,
-  type Ledger,
-} from "./ledger";
+import { GROUP_CO, GROUP_OA, GROUP_PI, GROUP_PR, PAID_BY_PATIENT, PAID_WITHOUT_PAYMENT, refundedPaymentId, type Ledger } from "./ledger";
 
 /** LineTally's lastPaymentDay when no counted posting paid money. */
 export const NO_DAY = Number.NEGATIVE_INFINITY;

@@ -18,11 +18,11 @@
 //   a negative age too), 31-60, 61-90, 91-120 and 120+ (age > 120).
 // - Rows: insurance by payer and patient by account; `by` puts both sections under one key instead
 //   ("payer": patient balances by the line's payer; "patient": insurance balances by account).
-// Everything is one pass over the lines with maps; no table is scanned inside another. Built for a
+// Everything is one pass over the ledger's columns; no table is scanned inside another. Built for a
 // million lines: each line's balance is read off lineBalances' LineTally (no LineBalance made per
-// line), and a summary row is a number indexing flat sums, so only the details are objects.
-import { daysBetween, type IsoDate } from "../dates";
-import { LineTally, servedBy } from "../ledger/balances";
+// line), a summary row is a number indexing flat sums, and the details are columns until read.
+import { dayToIso, isoToDay, type IsoDate } from "../dates";
+import { LineTally } from "../ledger/balances";
 import type { Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
 import { PAYER_TYPES, type ChargeRow, type PostingRow } from "../workbook/tables";
@@ -163,41 +163,79 @@ function responsibilityDate(ledger: Ledger, postings: PostingRow[] | undefined, 
   return first;
 }
 
+/** How a share's aging date was found (AgedFrom), as a number in the detail columns. */
+const AGED_FROM: readonly AgedFrom[] = [
+  "dos",
+  "dos (not billed)",
+  "billed",
+  "responsibility",
+  "dos (self-pay)",
+  "dos (no responsibility posting)",
+];
+const FROM_DOS = 0;
+const FROM_DOS_NOT_BILLED = 1;
+const FROM_BILLED = 2;
+const FROM_RESPONSIBILITY = 3;
+const FROM_DOS_SELF_PAY = 4;
+const FROM_DOS_NO_RESPONSIBILITY = 5;
+
+/** A growable column of numbers. */
+class Column<A extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public values: A,
+    private readonly make: (size: number) => A,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = this.make(Math.max(256, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+const int32s = (size: number) => new Int32Array(size);
+const float64s = (size: number) => new Float64Array(size);
+
 /**
- * A section's summary rows as they are added up. A row is a number (its place in first-seen order):
- * its sums sit in flat arrays and the shares behind it in one list, sorted by row at the end, so adding
- * a share touches no per-row object (a million shares go to a hundred thousand accounts).
+ * A section's summary rows as they are added up. A row is a number (its place in first-seen order),
+ * found from the key's interned number (the ledger's payer or patient columns) without hashing the id;
+ * its sums sit in flat arrays, and the shares behind it in columns (line, amount, aging day, how aged,
+ * row), so adding a share makes no object. Detail objects are made only when someone reads them.
  */
 class SectionRows {
-  private readonly rowOf = new Map<string, number>();
+  private readonly rowOfKey: Int32Array;
   private readonly keys: string[] = [];
   private sums = new Float64Array(0);
   private totals = new Float64Array(0);
   private counts = new Int32Array(0);
-  private readonly details: AgingDetail[] = [];
-  private readonly detailRows: number[] = [];
-  // The lines of a claim follow one another with one payer and one account: the last row is asked first.
-  private lastKey: string | undefined = undefined;
-  private lastRow = -1;
+  private readonly shareLine = new Column(new Int32Array(0), int32s);
+  private readonly shareAmount = new Column(new Float64Array(0), float64s);
+  private readonly shareDay = new Column(new Int32Array(0), int32s);
+  private readonly shareFrom = new Column(new Int32Array(0), int32s);
+  private readonly shareRow = new Column(new Int32Array(0), int32s);
 
   constructor(
     readonly section: "insurance" | "patient",
     private readonly bucketCount: number,
+    /** The ids behind the key numbers given to add(). */
+    private readonly ids: readonly string[],
     /** Payer names, when the rows are keyed by payer. */
     private readonly names: Map<string, string> | undefined,
-  ) {}
+  ) {
+    this.rowOfKey = new Int32Array(ids.length).fill(-1);
+  }
 
-  private rowFor(key: string): number {
-    if (key === this.lastKey) return this.lastRow;
-    let row = this.rowOf.get(key);
-    if (row === undefined) {
+  private rowFor(key: number): number {
+    let row = this.rowOfKey[key];
+    if (row < 0) {
       row = this.keys.length;
-      this.keys.push(key);
-      this.rowOf.set(key, row);
+      this.keys.push(this.ids[key]);
+      this.rowOfKey[key] = row;
       if (row === this.counts.length) this.grow();
     }
-    this.lastKey = key;
-    this.lastRow = row;
     return row;
   }
 
@@ -214,36 +252,23 @@ class SectionRows {
     this.counts = counts;
   }
 
-  add(key: string, line: ChargeRow, amount: Cents, agingDate: IsoDate, agedFrom: AgedFrom, age: number, bucket: number): void {
+  add(key: number, line: number, amount: Cents, agingDay: number, agedFrom: number, bucket: number): void {
     const row = this.rowFor(key);
     this.sums[row * this.bucketCount + bucket] += amount;
     this.totals[row] += amount;
     this.counts[row] += 1;
-    this.details.push({
-      section: this.section,
-      key,
-      chargeId: line.chargeId,
-      claimId: line.claimId,
-      patientId: line.patientId,
-      payerId: line.payerId,
-      dos: line.dos,
-      agingDate,
-      agedFrom,
-      age,
-      bucket,
-      amount,
-    });
-    this.detailRows.push(row);
+    this.shareLine.push(line);
+    this.shareAmount.push(amount);
+    this.shareDay.push(agingDay);
+    this.shareFrom.push(agedFrom);
+    this.shareRow.push(row);
   }
 
-  /** The section's rows in first-seen order; its shares appended to `details` row by row, in line order within a row. */
-  finish(details: AgingDetail[]): AgingSection {
+  /** The section's rows in first-seen order. */
+  finish(): AgingSection {
     const { bucketCount, keys, sums, counts } = this;
     const totals = new Array<Cents>(bucketCount).fill(0);
     const rows: AgingRow[] = new Array(keys.length);
-    // Where each row's shares start in `details`: after the rows before it.
-    const next = new Int32Array(keys.length);
-    let at = details.length;
     for (let r = 0; r < keys.length; r++) {
       const buckets = Array.from(sums.subarray(r * bucketCount, (r + 1) * bucketCount));
       const row: AgingRow = { key: keys[r], buckets, total: this.totals[r], lines: counts[r] };
@@ -251,36 +276,42 @@ class SectionRows {
       if (known !== undefined) row.name = known;
       rows[r] = row;
       for (let b = 0; b < bucketCount; b++) totals[b] += buckets[b];
+    }
+    const total = totals.reduce((s, v) => s + v, 0);
+    return { rows, totals, total, percents: percentsOf(totals, total) };
+  }
+
+  /** The shares as objects, appended to `details` row by row, in line order within a row. */
+  details(details: AgingDetail[], charges: ChargeRow[], asOfDay: number, bounds: number[]): void {
+    const { keys, counts } = this;
+    // Where each row's shares start in `details`: after the rows before it.
+    const next = new Int32Array(keys.length);
+    let at = details.length;
+    for (let r = 0; r < keys.length; r++) {
       next[r] = at;
       at += counts[r];
     }
     details.length = at;
-    for (let k = 0; k < this.details.length; k++) details[next[this.detailRows[k]]++] = this.details[k];
-    const total = totals.reduce((s, v) => s + v, 0);
-    return { rows, totals, total, percents: percentsOf(totals, total) };
-  }
-}
-
-/** Aging dates turned into ages and buckets, each date once: they repeat (a day's visits, a remittance's lines). */
-class AgesAsOf {
-  private readonly ageOf = new Map<IsoDate, number>();
-  private lastDate: IsoDate | undefined = undefined;
-  age = 0;
-  bucket = 0;
-
-  constructor(
-    private readonly asOf: IsoDate,
-    private readonly bounds: number[],
-  ) {}
-
-  /** Sets `age` and `bucket` for the date. */
-  of(date: IsoDate): void {
-    if (date === this.lastDate) return;
-    let age = this.ageOf.get(date);
-    if (age === undefined) this.ageOf.set(date, (age = daysBetween(date, this.asOf)));
-    this.lastDate = date;
-    this.age = age;
-    this.bucket = bucketOf(age, this.bounds);
+    for (let k = 0; k < this.shareLine.length; k++) {
+      const row = this.shareRow.values[k];
+      const line = charges[this.shareLine.values[k]];
+      const day = this.shareDay.values[k];
+      const age = asOfDay - day;
+      details[next[row]++] = {
+        section: this.section,
+        key: keys[row],
+        chargeId: line.chargeId,
+        claimId: line.claimId,
+        patientId: line.patientId,
+        payerId: line.payerId,
+        dos: line.dos,
+        agingDate: dayToIso(day),
+        agedFrom: AGED_FROM[this.shareFrom.values[k]],
+        age,
+        bucket: bucketOf(age, bounds),
+        amount: this.shareAmount.values[k],
+      };
+    }
   }
 }
 
@@ -299,25 +330,45 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
   for (const payer of ledger.payers) if (!payerName.has(payer.payerId)) payerName.set(payer.payerId, payer.name);
 
   const t = new LineTally(ledger, asOf);
-  const insurance = new SectionRows("insurance", bucketCount, options.by !== "patient" ? payerName : undefined);
-  const patient = new SectionRows("patient", bucketCount, options.by === "payer" ? payerName : undefined);
-  const ages = new AgesAsOf(asOf, bounds);
+  const { asOfDay } = t;
+  const { charges, columns } = ledger;
+  const { linePayer, linePatient, lineDos } = columns;
+  const insuranceByPatient = options.by === "patient";
+  const patientByPayer = options.by === "payer";
+  const insurance = new SectionRows(
+    "insurance",
+    bucketCount,
+    insuranceByPatient ? columns.patientIds : columns.payerIds,
+    insuranceByPatient ? undefined : payerName,
+  );
+  const patient = new SectionRows(
+    "patient",
+    bucketCount,
+    patientByPayer ? columns.payerIds : columns.patientIds,
+    patientByPayer ? payerName : undefined,
+  );
   const credits: AgingCredit[] = [];
   let creditTotal = 0;
   const later = { lines: 0, balance: 0 };
+  // The bucket of each age up to the last bound, looked up; older ages are in the last bucket, and a
+  // negative age (an aging date after asOf) in the first.
+  const lastBound = bounds.length > 0 ? bounds[bounds.length - 1] : -1;
+  const bucketOfAge = new Uint8Array(lastBound + 1);
+  for (let age = 0; age <= lastBound; age++) bucketOfAge[age] = bucketOf(age, bounds);
+  const bucketAt = (age: number) => (age < 0 ? bucketOf(age, bounds) : age <= lastBound ? bucketOfAge[age] : bounds.length);
 
   // The line's figures are read off the tally as it goes: no LineBalance is made for a line.
-  const { charges } = ledger;
   for (let i = 0; i < charges.length; i++) {
-    const line = charges[i];
     t.tally(i);
     const { balance } = t;
-    if (!servedBy(line, asOf)) {
+    if (!t.served(i)) {
       later.lines += 1;
       later.balance += balance;
       continue;
     }
+    if (balance === 0) continue;
     if (balance < 0) {
+      const line = charges[i];
       const credit: AgingCredit = {
         chargeId: line.chargeId,
         claimId: line.claimId,
@@ -333,38 +384,39 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
       creditTotal += balance;
       continue;
     }
-    if (balance === 0) continue;
-    const billed = line.billedDate;
-    let insuranceDate: IsoDate = line.dos;
-    let insuranceFrom: AgedFrom = "dos";
+    let insuranceDay = lineDos[i];
+    let insuranceFrom = FROM_DOS;
     if (basis !== "dos") {
-      insuranceDate = billed ?? line.dos;
-      insuranceFrom = billed !== undefined ? "billed" : "dos (not billed)";
+      const billed = charges[i].billedDate;
+      if (billed !== undefined) {
+        insuranceDay = isoToDay(billed);
+        insuranceFrom = FROM_BILLED;
+      } else insuranceFrom = FROM_DOS_NOT_BILLED;
     }
     if (t.insuranceShare > 0) {
-      ages.of(insuranceDate);
-      const key = options.by === "patient" ? line.patientId : line.payerId;
-      insurance.add(key, line, t.insuranceShare, insuranceDate, insuranceFrom, ages.age, ages.bucket);
+      const key = insuranceByPatient ? linePatient[i] : linePayer[i];
+      insurance.add(key, i, t.insuranceShare, insuranceDay, insuranceFrom, bucketAt(asOfDay - insuranceDay));
     }
     if (t.patientShare > 0) {
-      let patientDate: IsoDate = insuranceDate;
-      let patientFrom: AgedFrom = insuranceFrom;
+      let patientDay = insuranceDay;
+      let patientFrom = insuranceFrom;
       if (basis === "responsibility") {
         const moved = t.selfPay ? undefined : responsibilityDate(ledger, ledger.postingsByChargeRow[i], asOf);
-        patientDate = moved ?? line.dos;
-        patientFrom = moved !== undefined ? "responsibility" : t.selfPay ? "dos (self-pay)" : "dos (no responsibility posting)";
+        patientDay = moved !== undefined ? isoToDay(moved) : lineDos[i];
+        patientFrom = moved !== undefined ? FROM_RESPONSIBILITY : t.selfPay ? FROM_DOS_SELF_PAY : FROM_DOS_NO_RESPONSIBILITY;
       }
-      ages.of(patientDate);
-      const key = options.by === "payer" ? line.payerId : line.patientId;
-      patient.add(key, line, t.patientShare, patientDate, patientFrom, ages.age, ages.bucket);
+      const key = patientByPayer ? linePayer[i] : linePatient[i];
+      patient.add(key, i, t.patientShare, patientDay, patientFrom, bucketAt(asOfDay - patientDay));
     }
   }
 
-  const details: AgingDetail[] = [];
-  const insuranceSection = insurance.finish(details);
-  const patientSection = patient.finish(details);
+  const insuranceSection = insurance.finish();
+  const patientSection = patient.finish();
   const totals = insuranceSection.totals.map((v, b) => v + patientSection.totals[b]);
   const total = insuranceSection.total + patientSection.total;
+  // The shares behind the rows become objects when first read (a sheet, the CLI, collections): the
+  // report itself, over a million lines, is sums.
+  let details: AgingDetail[] | undefined;
   return {
     asOf,
     basis,
@@ -377,7 +429,14 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     percents: percentsOf(totals, total),
     credits,
     creditTotal,
-    details,
+    get details(): AgingDetail[] {
+      if (!details) {
+        details = [];
+        insurance.details(details, charges, asOfDay, bounds);
+        patient.details(details, charges, asOfDay, bounds);
+      }
+      return details;
+    },
     later,
   };
 }
