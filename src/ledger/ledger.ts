@@ -319,10 +319,17 @@ export function buildLedger(
   const postingsOfLine = new Int32Array(lineCount);
   let lastPaymentId: string | undefined;
   let lastPayment: number | undefined;
+  let lastChargeId: string | undefined;
+  let lastLine: number | undefined;
   for (let i = 0; i < postingCount; i++) {
     const posting = postings[i];
     const { chargeId, reverses } = posting;
-    const line = chargeAt.get(chargeId);
+    // A line's postings (payment, adjustment, responsibility) often follow one another.
+    if (chargeId !== lastChargeId) {
+      lastChargeId = chargeId;
+      lastLine = chargeAt.get(chargeId);
+    }
+    const line = lastLine;
     if (line !== undefined) {
       postingLine[i] = line;
       postingsOfLine[line] += 1;
