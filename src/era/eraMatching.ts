@@ -9,20 +9,59 @@ import type { Ledger } from "../ledger/ledger";
 import type { ChargeRow } from "../workbook/tables";
 import type { RemitClaim, RemitLine } from "./remittance";
 
-/** The Charges rows of each ClaimID (keys trimmed, upper case), in Charges order. */
-export type ChargesByClaim = Map<string, ChargeRow[]>;
+/**
+ * The Charges rows of each ClaimID (keys trimmed, upper case), in Charges order, with the keys a
+ * remittance line is matched on (line id, code, modifiers) worked out once per row, the first time
+ * one of the claim's lines is matched, instead of again for every line that looks at the row.
+ */
+export type ChargesByClaim = Map<string, ClaimCharges>;
+
+export interface ClaimCharges {
+  rows: ChargeRow[];
+  keys?: ChargeKeys;
+}
+
+/** Per row of a claim (same positions as rows): ChargeID trimmed and upper case, code upper case, modifierKey. */
+interface ChargeKeys {
+  ids: string[];
+  codes: string[];
+  modifiers: string[];
+}
 
 const claimKey = (claimId: string) => claimId.trim().toUpperCase();
 
-export function chargesByClaim(ledger: Ledger): ChargesByClaim {
+/**
+ * The ledger's charges by claim, in one pass. `claimIds`, when given, are the only claims wanted
+ * (the ones a file names): the others are passed over without a list each.
+ */
+export function chargesByClaim(ledger: Ledger, claimIds?: Iterable<string>): ChargesByClaim {
   const byClaim: ChargesByClaim = new Map();
+  let wanted: Set<string> | undefined;
+  if (claimIds) {
+    wanted = new Set();
+    for (const id of claimIds) wanted.add(claimKey(id));
+  }
   for (const charge of ledger.charges) {
     const key = claimKey(charge.claimId);
-    const lines = byClaim.get(key);
-    if (lines) lines.push(charge);
-    else byClaim.set(key, [charge]);
+    const claim = byClaim.get(key);
+    if (claim) claim.rows.push(charge);
+    else if (!wanted || wanted.has(key)) byClaim.set(key, { rows: [charge] });
   }
   return byClaim;
+}
+
+function keysOf(claim: ClaimCharges): ChargeKeys {
+  if (claim.keys) return claim.keys;
+  const n = claim.rows.length;
+  const keys: ChargeKeys = { ids: new Array<string>(n), codes: new Array<string>(n), modifiers: new Array<string>(n) };
+  for (let i = 0; i < n; i++) {
+    const c = claim.rows[i];
+    keys.ids[i] = c.chargeId.trim().toUpperCase();
+    keys.codes[i] = c.code.toUpperCase();
+    keys.modifiers[i] = chargeModifierKey(c);
+  }
+  claim.keys = keys;
+  return keys;
 }
 
 export interface ClaimMatch {
@@ -52,59 +91,86 @@ function lineDate(line: RemitLine, claim: RemitClaim): IsoDate | undefined {
   return line.dos ?? claim.serviceFrom;
 }
 
-const modifierKey = (modifiers: (string | undefined)[]) =>
-  modifiers
-    .map((m) => (m ?? "").trim().toUpperCase())
-    .filter((m) => m !== "")
-    .sort()
-    .join(" ");
+/** Modifiers trimmed, upper case, blanks left out, sorted and joined by spaces: "" when there are none. */
+function modifierKey(modifiers: readonly (string | undefined)[]): string {
+  let list: string[] | undefined;
+  for (const m of modifiers) {
+    const key = (m ?? "").trim().toUpperCase();
+    if (key === "") continue;
+    (list ??= []).push(key);
+  }
+  if (!list) return "";
+  return list.length === 1 ? list[0] : list.sort().join(" ");
+}
 
-/** Match a remittance claim and its lines to our Charges. */
+function chargeModifierKey(c: ChargeRow): string {
+  // Most lines have no modifier at all: nothing to gather.
+  if (!c.mod1 && !c.mod2 && !c.mod3 && !c.mod4) return modifierKey([]);
+  return modifierKey([c.mod1, c.mod2, c.mod3, c.mod4]);
+}
+
+/**
+ * Match a remittance claim and its lines to our Charges: the claim by its ClaimID (a Map look-up),
+ * each line among that claim's rows by the keys worked out once per row.
+ */
 export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMatch {
   const claimId = claim.patientControl.trim();
-  const charges = claimId === "" ? undefined : byClaim.get(claimKey(claimId));
-  if (!charges) {
+  const found = claimId === "" ? undefined : byClaim.get(claimKey(claimId));
+  if (!found) {
     return {
       lines: claim.lines.map(() => undefined),
       problems: [{ reason: claimId === "" ? "the claim has no claim number (CLP01)" : `claim ${claimId} is not in Charges` }],
     };
   }
-  const used = new Set<ChargeRow>();
-  const lines: (ChargeRow | undefined)[] = claim.lines.map(() => undefined);
+  const charges = found.rows;
+  const keys = keysOf(found);
+  const used = new Uint8Array(charges.length);
+  const remit = claim.lines;
+  const lines: (ChargeRow | undefined)[] = new Array<ChargeRow | undefined>(remit.length).fill(undefined);
   // Line ids first, all of them, so a line matched by code cannot take a line another SVC names by id.
-  claim.lines.forEach((line, i) => {
-    const id = line.lineId?.trim().toUpperCase();
-    if (!id) return;
-    const charge = charges.find((c) => !used.has(c) && c.chargeId.trim().toUpperCase() === id);
-    if (charge) {
-      used.add(charge);
-      lines[i] = charge;
+  for (let i = 0; i < remit.length; i++) {
+    const id = remit[i].lineId?.trim().toUpperCase();
+    if (!id) continue;
+    const k = keys.ids.indexOf(id);
+    if (k < 0) continue;
+    // The first row with that id not taken yet (ChargeIDs are unique, but a workbook may repeat one).
+    let at = k;
+    while (at >= 0 && used[at]) at = keys.ids.indexOf(id, at + 1);
+    if (at >= 0) {
+      used[at] = 1;
+      lines[i] = charges[at];
     }
-  });
+  }
   const problems: ClaimMatch["problems"] = [];
-  claim.lines.forEach((line, i) => {
-    if (lines[i]) return;
+  for (let i = 0; i < remit.length; i++) {
+    if (lines[i]) continue;
+    const line = remit[i];
     const { code, modifiers } = billedAs(line);
     const wantedCode = code.trim().toUpperCase();
     const wantedModifiers = modifierKey(modifiers);
     const date = lineDate(line, claim);
-    const candidates = charges.filter(
-      (c) =>
-        !used.has(c) &&
-        c.code.toUpperCase() === wantedCode &&
-        modifierKey([c.mod1, c.mod2, c.mod3, c.mod4]) === wantedModifiers &&
-        (date === undefined || c.dos === date),
-    );
-    // Two lines alike (the same code twice on a day): the one billed at the SVC's charge first.
-    const charge = candidates.find((c) => c.amount === line.charge) ?? candidates[0];
-    if (charge) {
-      used.add(charge);
-      lines[i] = charge;
-      return;
+    // Two lines alike (the same code twice on a day): the one billed at the SVC's charge first, else the first.
+    let first = -1;
+    let sameCharge = -1;
+    for (let k = 0; k < charges.length; k++) {
+      if (used[k] || keys.codes[k] !== wantedCode || keys.modifiers[k] !== wantedModifiers) continue;
+      const c = charges[k];
+      if (date !== undefined && c.dos !== date) continue;
+      if (first < 0) first = k;
+      if (c.amount === line.charge) {
+        sameCharge = k;
+        break;
+      }
+    }
+    const at = sameCharge >= 0 ? sameCharge : first;
+    if (at >= 0) {
+      used[at] = 1;
+      lines[i] = charges[at];
+      continue;
     }
     const label = remitLineLabel(line, claim);
     const named = line.lineId ? ` (line id ${line.lineId} is not one of its ChargeIDs either)` : "";
     problems.push({ line: label, reason: `no line for ${label} in claim ${claimId}${named}` });
-  });
+  }
   return { charges, lines, problems };
 }

@@ -10,17 +10,16 @@
 import { count, plural } from "../counting";
 import type { IsoDate } from "../dates";
 import { DENIED_NOTE } from "../ledger/denials";
-import { postingRowsFor } from "../ledger/postingLines";
 import type { Ledger } from "../ledger/ledger";
 import type { PlanContext } from "../ledger/postingRows";
-import { formatMoney, sumCents, type Cents } from "../money";
+import { formatMoney, type Cents } from "../money";
 import { capitalized } from "../sentences";
 import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/tables";
 import { balanceRemittance } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPreview";
-import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
+import { claimApplication, eraPostingRows, paidByPayer, reversalDrafts } from "./eraPostings";
 import type { RemitClaim, Remittance } from "./remittance";
 
 /** CLP02 in the payer's words (X12 5010 claim status codes). */
@@ -127,17 +126,17 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       difference: amount - (balance.totalPaid - balance.totalPlb),
     },
   };
-  const claimPreview = (claim: RemitClaim, m: ClaimMatch, outcome: ClaimOutcome, reason?: string): EraClaimPreview => ({
-    patientControl: claim.patientControl,
-    status: claim.status,
-    statusText: CLAIM_STATUS[claim.status] ?? `Status ${claim.status}`,
-    charge: claim.charge,
-    paid: claim.paid,
-    outcome,
-    ...(reason ? { reason } : {}),
-    chargeIds: m.lines.map((c) => c?.chargeId ?? null),
-    ...(claim.patientName ? { patientName: claim.patientName } : {}),
-  });
+  const claimPreview = (claim: RemitClaim, m: ClaimMatch, outcome: ClaimOutcome, reason?: string): EraClaimPreview => {
+    const { patientControl, status, charge, paid } = claim;
+    const statusText = CLAIM_STATUS[status] ?? `Status ${status}`;
+    const chargeIds = m.lines.map((c) => c?.chargeId ?? null);
+    // The keys in this order, reason and patientName only when there is one (no object spread per claim).
+    const shown: EraClaimPreview = reason
+      ? { patientControl, status, statusText, charge, paid, outcome, reason, chargeIds }
+      : { patientControl, status, statusText, charge, paid, outcome, chargeIds };
+    if (claim.patientName) shown.patientName = claim.patientName;
+    return shown;
+  };
 
   // Exactly once: the payer and trace already in Payments (or earlier in this file) add nothing.
   const key = payerId ? `${payerId}|${trace.toUpperCase()}` : undefined;
@@ -197,8 +196,11 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   };
   const plan = (rows: typeof postings) => {
     for (const row of rows) {
-      const k = `${payerId}|${row.chargeId}`;
-      run.plannedPaid.set(k, (run.plannedPaid.get(k) ?? 0) + (row.paid ?? 0));
+      // Only money moves the tally: a row without Paid adds nothing to it (and reads as 0 when absent).
+      if (row.paid) {
+        const k = `${payerId}|${row.chargeId}`;
+        run.plannedPaid.set(k, (run.plannedPaid.get(k) ?? 0) + row.paid);
+      }
       postings.push(row);
     }
   };
@@ -231,7 +233,8 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (!applied.ok) return notPosted(claim, m, "held", applied.reason);
     const chargeIds = [...new Set(applied.application.lines.map((l) => l.charge.chargeId))];
     const already = paidByPayer(ledger, chargeIds, payerId!);
-    const planned = sumCents(chargeIds.map((id) => run.plannedPaid.get(`${payerId}|${id}`) ?? 0));
+    let planned = 0;
+    if (run.plannedPaid.size > 0) for (const id of chargeIds) planned += run.plannedPaid.get(`${payerId}|${id}`) ?? 0;
     if (already.paid + planned > 0) {
       const from = already.paymentIds.length > 0 ? ` (${already.paymentIds.join(", ")})` : " (earlier in this file)";
       return notPosted(
@@ -245,8 +248,10 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     const { denials, notes } = applied.application;
     // Status 4 is the payer's denial of the whole claim, whatever its CAS says: to work, like any denial.
     if (status === "4" && denials.length === 0) denials.push("claim status 4, denied");
-    const rows = postingRowsFor(applied.application.lines, postingDate!, "CO", "ERA");
-    plan(status === "4" ? rows.map((row) => (row.note ? row : { ...row, note: DENIED_NOTE })) : rows);
+    const rows = eraPostingRows(applied.application.lines, postingDate!);
+    // Every row has a Note key (undefined when none): setting it keeps the rows' key order. They are new here.
+    if (status === "4") for (const row of rows) row.note ||= DENIED_NOTE;
+    plan(rows);
     postedPaid += claim.paid;
     postedClaims += 1;
     if (CROSSOVER_STATUSES.has(status)) return claims.push(claimPreview(claim, m, "crossover", [CROSSOVER_NOTE, ...notes].join("; ")));
