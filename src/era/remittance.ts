@@ -296,7 +296,7 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
           warnings.add(`The adjustment (CAS) at segment ${s.position} is outside any claim: it was ignored.`, s.position);
           break;
         }
-        target.adjustments.push(...readCas(s, field));
+        readCas(s, field, target.adjustments);
         break;
       }
       case "NM1":
@@ -331,7 +331,7 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
         claim = undefined;
         line = undefined;
         loop = "plb";
-        plb.push(...readPlb(s, field));
+        readPlb(s, field, plb);
         break;
       default:
         // TS3, TS2, MIA, MOA, QTY, PER, N3, N4, AMT*AU...: not needed for posting.
@@ -387,8 +387,8 @@ function readClaim(s: X12Segment, field: FieldReader): RemitClaim {
   return claim;
 }
 
-/** CAS: a group, then up to six triplets of reason, amount and quantity. */
-function readCas(s: X12Segment, field: FieldReader): CasAdjustment[] {
+/** CAS: a group, then up to six triplets of reason, amount and quantity, added to `adjustments`. */
+function readCas(s: X12Segment, field: FieldReader, adjustments: CasAdjustment[]): void {
   const e = s.elements;
   const group = e[1] ?? "";
   if (!CAS_GROUPS.has(group)) {
@@ -396,9 +396,8 @@ function readCas(s: X12Segment, field: FieldReader): CasAdjustment[] {
       s,
       `The adjustment at segment ${s.position} has group "${group}", which is not a 5010 group (CO, PR, OA or PI): it was ignored, so its claim will not balance.`,
     );
-    return [];
+    return;
   }
-  const adjustments: CasAdjustment[] = [];
   for (let k = 0; k < 6; k++) {
     const reason = (e[2 + 3 * k] ?? "").trim();
     const amountText = e[3 + 3 * k] ?? "";
@@ -410,7 +409,6 @@ function readCas(s: X12Segment, field: FieldReader): CasAdjustment[] {
     if (quantity !== undefined) adjustment.quantity = quantity;
     adjustments.push(adjustment);
   }
-  return adjustments;
 }
 
 function readLine(s: X12Segment, field: FieldReader): RemitLine {
@@ -443,17 +441,22 @@ function readLine(s: X12Segment, field: FieldReader): RemitLine {
 
 /** SVC01-3..6 are the modifiers; SVC01-7 is a description. */
 function modifiersOf(parts: string[]): string[] {
-  return parts
-    .slice(2, 6)
-    .map((m) => m.trim())
-    .filter((m) => m !== "");
+  const modifiers: string[] = [];
+  for (let i = 2; i < 6 && i < parts.length; i++) {
+    const m = parts[i].trim();
+    if (m !== "") modifiers.push(m);
+  }
+  return modifiers;
 }
 
+/** "LAST, FIRST M" from NM103-05, blank parts left out. */
 function patientName(e: string[]): string | undefined {
   const last = (e[3] ?? "").trim();
-  const given = [e[4], e[5]].map((p) => (p ?? "").trim()).filter((p) => p !== "");
-  if (last === "") return given.length ? given.join(" ") : undefined;
-  return given.length ? `${last}, ${given.join(" ")}` : last;
+  const first = (e[4] ?? "").trim();
+  const middle = (e[5] ?? "").trim();
+  const given = first !== "" && middle !== "" ? `${first} ${middle}` : first || middle;
+  if (last === "") return given || undefined;
+  return given ? `${last}, ${given}` : last;
 }
 
 function readDate(s: X12Segment, claim: RemitClaim | undefined, line: RemitLine | undefined, field: FieldReader): void {
@@ -479,12 +482,11 @@ function readDate(s: X12Segment, claim: RemitClaim | undefined, line: RemitLine 
   }
 }
 
-/** PLB: provider id, fiscal period date, then up to six pairs of reason:reference and amount. */
-function readPlb(s: X12Segment, field: FieldReader): PlbItem[] {
+/** PLB: provider id, fiscal period date, then up to six pairs of reason:reference and amount, added to `items`. */
+function readPlb(s: X12Segment, field: FieldReader, items: PlbItem[]): void {
   const e = s.elements;
   const providerId = e[1] ?? "";
   const fiscalDate = field.date(s, 2, "fiscal period date (PLB02)");
-  const items: PlbItem[] = [];
   for (let k = 0; k < 6; k++) {
     const composite = e[3 + 2 * k] ?? "";
     const amountText = e[4 + 2 * k] ?? "";
@@ -498,12 +500,55 @@ function readPlb(s: X12Segment, field: FieldReader): PlbItem[] {
     if (item.reason === "") field.warn(s, `A provider adjustment at segment ${s.position} has no reason code.`);
     items.push(item);
   }
-  return items;
+}
+
+const EIGHT_DIGITS = /^\d{8}$/;
+const MAX_PLAIN_DIGITS = 13;
+
+/**
+ * An amount written the plain way an 835 writes it (an optional minus, digits, and a point with one
+ * or two decimals: "123.45", "-5", "0.5"), in cents, without parseMoney's regular expressions;
+ * undefined for anything else, which parseMoney then reads (or refuses) as before. Gives what
+ * parseMoney gives for every text it takes (test/era/remittanceFastPaths.test.ts).
+ */
+export function plainCents(text: string): Cents | undefined {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (n > 0 && text.charCodeAt(0) === 0x2d) {
+    negative = true;
+    i = 1;
+  }
+  const digitsFrom = i;
+  let whole = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  const digits = i - digitsFrom;
+  if (digits === 0 || digits > MAX_PLAIN_DIGITS) return undefined;
+  let fraction = 0;
+  if (i < n) {
+    const decimals = n - i - 1;
+    if (text.charCodeAt(i) !== 0x2e || decimals < 1 || decimals > 2) return undefined;
+    const tenths = text.charCodeAt(i + 1) - 0x30;
+    if (tenths < 0 || tenths > 9) return undefined;
+    fraction = tenths * 10;
+    if (decimals === 2) {
+      const hundredths = text.charCodeAt(i + 2) - 0x30;
+      if (hundredths < 0 || hundredths > 9) return undefined;
+      fraction += hundredths;
+    }
+  }
+  const cents = whole * 100 + fraction;
+  return negative ? -cents || 0 : cents;
 }
 
 /** Reads amounts, numbers, dates and composites from elements, turning what cannot be read into a warning. */
 class FieldReader {
   private otherSeparatorNoted = false;
+  private readonly dates = new Map<string, IsoDate | null>();
 
   constructor(
     readonly warnings: WarningList,
@@ -544,6 +589,8 @@ class FieldReader {
   money(s: X12Segment, index: number, what: string): Cents | undefined {
     const text = (s.elements[index] ?? "").trim();
     if (text === "") return 0;
+    const quick = plainCents(text);
+    if (quick !== undefined) return quick;
     const amount = parseMoney(text);
     if (amount.ok) return amount.value;
     this.warnings.add(`The ${what} at segment ${s.position} is not an amount ("${text}"): it could not be used.`, s.position);
@@ -562,8 +609,14 @@ class FieldReader {
   date(s: X12Segment, index: number, what: string): IsoDate | undefined {
     const text = (s.elements[index] ?? "").trim();
     if (text === "") return undefined;
-    const date = /^\d{8}$/.test(text) ? parseDate(text) : undefined;
-    if (date?.ok) return date.value;
+    // A file repeats a few dates thousands of times: each is checked once (null when it is not one).
+    let date = this.dates.get(text);
+    if (date === undefined) {
+      const parsed = EIGHT_DIGITS.test(text) ? parseDate(text) : undefined;
+      date = parsed?.ok ? parsed.value : null;
+      this.dates.set(text, date);
+    }
+    if (date !== null) return date;
     this.warnings.add(`The ${what} at segment ${s.position} is not a date ("${text}").`, s.position);
     return undefined;
   }

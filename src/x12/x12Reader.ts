@@ -62,7 +62,6 @@ export type X12Read = { ok: true; interchange: X12Interchange; warnings: X12Warn
 /** The separators most files use, taken for a file that has no ISA header to declare its own. */
 export const STANDARD_DELIMITERS: X12Delimiters = { element: "*", component: ":", repetition: "^", segment: "~" };
 
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 /** Far past the 106 characters of a padded ISA: a header that long is not an ISA. */
 const ISA_MAX_LENGTH = 400;
 /** A file of garbage would otherwise list a warning for each of its million pieces. */
@@ -245,47 +244,99 @@ function trimPiece(piece: string, d: X12Delimiters, filler = ""): string {
 const strippable = (c: string, d: X12Delimiters, filler: string) =>
   c !== d.element && (isBlank(c.charCodeAt(0)) || (filler !== "" && filler.includes(c)));
 
+/** A segment id (/^[A-Z][A-Z0-9]{1,2}$/) tested without a regular expression: two or three characters, an upper-case letter then letters or digits. */
+function isSegmentId(id: string): boolean {
+  const length = id.length;
+  if (length < 2 || length > 3) return false;
+  const first = id.charCodeAt(0);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let i = 1; i < length; i++) {
+    const c = id.charCodeAt(i);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return true;
+}
+
+/**
+ * The segments, in one pass over the text: each terminator found by indexOf, the blanks (and filler)
+ * around a segment skipped by position, so a segment's text is cut out once and split once, without
+ * first splitting the whole file into pieces and trimming each into another copy. A segment holding
+ * a line break (when line breaks do not end segments) takes the careful path it always took.
+ */
 function tokenize(text: string, start: number, d: X12Delimiters, filler: string, warnings: WarningList): X12Segment[] {
-  const pieces = (start === 0 ? text : text.slice(start)).split(d.segment);
   const segments: X12Segment[] = [];
   const lineStart = new RegExp(`^[A-Z][A-Z0-9]{1,2}(?:${escapeForRegExp(d.element)}|$)`);
+  const element = d.element;
+  const elementCode = element.charCodeAt(0);
+  const terminator = d.segment;
+  const breaksEndSegments = isLineBreak(terminator);
   let linesForTerminator = false;
   const add = (piece: string) => {
     // A piece that is not a segment is only counted and skipped: splitting it would cost a file of
     // garbage an array per piece.
-    const idEnd = piece.indexOf(d.element);
+    const idEnd = piece.indexOf(element);
     const id = idEnd < 0 ? piece : piece.slice(0, idEnd);
-    const elements = SEGMENT_ID.test(id) ? piece.split(d.element) : [id];
+    const elements = isSegmentId(id) ? piece.split(element) : [id];
     segments.push({ id, elements, position: segments.length + 1 });
   };
-  for (const raw of pieces) {
-    const piece = trimPiece(raw, d, filler);
-    if (piece === "") continue;
-    if (!isLineBreak(d.segment) && (piece.includes("\n") || piece.includes("\r"))) {
-      const lines = piece
-        // A run of line breaks is one split, not one empty line each: 60,000 CRs in a segment are not 60,000 lines.
-        .split(/[\r\n]+/)
-        .map((line) => trimPiece(line, d, filler))
-        .filter((line) => line !== "");
-      if (lines.length > 1 && lines.every((line) => lineStart.test(line))) {
-        // The terminator was left out and each segment put on its own line: read them one a line.
-        if (!linesForTerminator) {
-          warnings.add(
-            `From segment ${segments.length + 1} on, segments end with a line break instead of the file's segment terminator "${d.segment}": read one segment a line.`,
-            segments.length + 1,
-          );
-          linesForTerminator = true;
-        }
-        for (const line of lines) add(line);
+  /** trimPiece's test, by character code. */
+  const strippableAt = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c !== elementCode && (isBlank(c) || (filler !== "" && filler.includes(text[i])));
+  };
+  const end = text.length;
+  // Where the next line feed and carriage return are (end when there is none left): a segment holds
+  // one when the next is before its end.
+  let nextLf = breaksEndSegments ? end : start - 1;
+  let nextCr = nextLf;
+  let pos = start;
+  while (pos <= end) {
+    let stop = text.indexOf(terminator, pos);
+    if (stop < 0) stop = end;
+    let from = pos;
+    let to = stop;
+    pos = stop + 1;
+    while (from < to && strippableAt(from)) from++;
+    while (to > from && strippableAt(to - 1)) to--;
+    if (from === to) continue;
+    if (!breaksEndSegments) {
+      if (nextLf < from) nextLf = indexOrEnd(text, "\n", from);
+      if (nextCr < from) nextCr = indexOrEnd(text, "\r", from);
+      if (nextLf < to || nextCr < to) {
+        readLines(text.slice(from, to));
         continue;
       }
-      // A file wrapped at a fixed width (80 columns, say): the line breaks are not part of the data.
-      add(piece.replace(/[\r\n]+/g, ""));
-      continue;
     }
-    add(piece);
+    add(from === 0 && to === end ? text : text.slice(from, to));
   }
   return segments;
+
+  function readLines(piece: string): void {
+    const lines = piece
+      // A run of line breaks is one split, not one empty line each: 60,000 CRs in a segment are not 60,000 lines.
+      .split(/[\r\n]+/)
+      .map((line) => trimPiece(line, d, filler))
+      .filter((line) => line !== "");
+    if (lines.length > 1 && lines.every((line) => lineStart.test(line))) {
+      // The terminator was left out and each segment put on its own line: read them one a line.
+      if (!linesForTerminator) {
+        warnings.add(
+          `From segment ${segments.length + 1} on, segments end with a line break instead of the file's segment terminator "${d.segment}": read one segment a line.`,
+          segments.length + 1,
+        );
+        linesForTerminator = true;
+      }
+      for (const line of lines) add(line);
+      return;
+    }
+    // A file wrapped at a fixed width (80 columns, say): the line breaks are not part of the data.
+    add(piece.replace(/[\r\n]+/g, ""));
+  }
+}
+
+function indexOrEnd(text: string, c: string, from: number): number {
+  const i = text.indexOf(c, from);
+  return i < 0 ? text.length : i;
 }
 
 function escapeForRegExp(c: string): string {
@@ -338,7 +389,7 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
 
   for (const segment of segments) {
     const e = segment.elements;
-    if (!SEGMENT_ID.test(segment.id)) {
+    if (!isSegmentId(segment.id)) {
       garbage++;
       if (warnings.full) warnings.count();
       else warnings.add(`Segment ${segment.position} is not an X12 segment (unreadable characters): it was skipped.`, segment.position);
