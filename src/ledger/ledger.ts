@@ -437,7 +437,7 @@ export function buildLedger(
     payerIds: payerNumbers.ids,
     patientIds: patientNumbers.ids,
   };
-  return ledgerWithIndexes(tables, columns, [...issues, ...found], { chargeAt, paymentAt, postingAt });
+  return ledgerWithIndexes(tables, columns, [...issues, ...found]);
 }
 
 /** A value made on first use, then kept. */
@@ -446,43 +446,57 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-/** The ledger object: its tables and columns, and the by-id indexes made on first use. */
-function ledgerWithIndexes(
-  tables: LedgerTables,
-  columns: LedgerColumns,
-  issues: RowIssue[],
-  at: { chargeAt: Map<string, number>; paymentAt: Map<string, number>; postingAt: Map<string, number> | undefined },
-): Ledger {
+/** Each id's first row position. */
+function firstPositions<R>(rows: R[], key: (row: R) => string): Map<string, number> {
+  const positionOf = new Map<string, number>();
+  for (let i = 0; i < rows.length; i++) {
+    const id = key(rows[i]);
+    if (!positionOf.has(id)) positionOf.set(id, i);
+  }
+  return positionOf;
+}
+
+/**
+ * The ledger object: its tables and columns, and the by-id indexes made on first use. The indexes the
+ * build used are not kept (a million lines' ids would stay in memory for reports that never ask).
+ */
+function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues: RowIssue[]): Ledger {
   const { charges, payments, postings, payers } = tables;
   const byId = <R>(rows: R[], positions: Map<string, number>) => {
     const map = new Map<string, R>();
     for (const [id, i] of positions) map.set(id, rows[i]);
     return map;
   };
-  const chargeById = once(() => byId(charges, at.chargeAt));
-  const paymentById = once(() => byId(payments, at.paymentAt));
-  const postingById = once(() => {
-    if (at.postingAt) return byId(postings, at.postingAt);
-    const map = new Map<string, PostingRow>();
-    for (const posting of postings) if (!map.has(posting.postingId)) map.set(posting.postingId, posting);
-    return map;
-  });
+  const chargeAt = once(() => firstPositions(charges, (c) => c.chargeId));
+  const chargeById = once(() => byId(charges, chargeAt()));
+  const paymentById = once(() =>
+    byId(
+      payments,
+      firstPositions(payments, (p) => p.paymentId),
+    ),
+  );
+  const postingById = once(() =>
+    byId(
+      postings,
+      firstPositions(postings, (p) => p.postingId),
+    ),
+  );
   const postingsByChargeRow = once(() => {
     const { linePostingsStart, linePostingsEnd, postingOrder } = columns;
     const lists: (PostingRow[] | undefined)[] = new Array(charges.length);
+    // A repeated ChargeID has its first row's range of postings, so its list is found by where it starts.
+    const listStartingAt: (PostingRow[] | undefined)[] = new Array(postingOrder.length);
     for (let i = 0; i < charges.length; i++) {
-      const first = at.chargeAt.get(charges[i].chargeId)!;
-      if (first !== i) continue;
       const start = linePostingsStart[i];
       const end = linePostingsEnd[i];
       if (start === end) continue;
-      const list: PostingRow[] = new Array(end - start);
-      for (let k = start; k < end; k++) list[k - start] = postings[postingOrder[k]];
+      let list = listStartingAt[start];
+      if (!list) {
+        list = new Array<PostingRow>(end - start);
+        for (let k = start; k < end; k++) list[k - start] = postings[postingOrder[k]];
+        listStartingAt[start] = list;
+      }
       lists[i] = list;
-    }
-    for (let i = 0; i < charges.length; i++) {
-      const first = at.chargeAt.get(charges[i].chargeId)!;
-      if (first !== i) lists[i] = lists[first];
     }
     return lists;
   });
@@ -494,8 +508,9 @@ function ledgerWithIndexes(
       if (list && !map.has(charges[i].chargeId)) map.set(charges[i].chargeId, list);
     }
     // Then those of charges that aren't in Charges, in Postings order.
+    const inCharges = chargeAt();
     for (const posting of postings) {
-      if (at.chargeAt.has(posting.chargeId)) continue;
+      if (inCharges.has(posting.chargeId)) continue;
       const list = map.get(posting.chargeId);
       if (list) list.push(posting);
       else map.set(posting.chargeId, [posting]);
