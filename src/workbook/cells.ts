@@ -8,8 +8,24 @@ import { checkModifierFormat, checkProcedureCode } from "../codes/procedureForma
 
 type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; error: string };
 
+/** A cell schema's own check, as its transform calls it on a non-blank value. */
+export type CellCheck = Check<unknown>;
+
+// Each schema made by cell() -> the check its transform runs, so parseTable's fast path can call
+// the very same function on a plain value instead of going through zod (see cellCheck).
+const cellChecks = new WeakMap<object, CellCheck>();
+
+/**
+ * The check behind a schema made here (not wrapped in .optional() or anything else), or undefined.
+ * For a defined value v, schema.safeParse(v) succeeds with check(v).value exactly when check(v).ok;
+ * undefined is "is blank", which the check is never asked about.
+ */
+export function cellCheck(schema: unknown): CellCheck | undefined {
+  return typeof schema === "object" && schema !== null ? cellChecks.get(schema) : undefined;
+}
+
 function cell<T>(check: Check<T>) {
-  return z.unknown().transform((value, ctx): T => {
+  const schema = z.unknown().transform((value, ctx): T => {
     if (value === undefined) {
       ctx.addIssue({ code: "custom", message: "is blank" });
       return z.NEVER;
@@ -21,6 +37,8 @@ function cell<T>(check: Check<T>) {
     }
     return result.value;
   });
+  cellChecks.set(schema, check);
+  return schema;
 }
 
 /** Text as typed; numbers are written without a trailing ".0" (an ID typed as 1001 is "1001"). */

@@ -1,7 +1,9 @@
 // Reading a billing table as the office laid it out: columns found by header (with aliases),
 // extra columns left alone, every bad cell reported as table, row, column and why.
+import { z } from "zod";
 import { isoToSerial, serialToIso, type DateSystem, type IsoDate } from "../dates";
 import { centsToNumber, type Cents } from "../money";
+import { cellCheck, type CellCheck } from "./cells";
 import type { CellValue, RawTable } from "./port";
 import type { RowOf, TableDef } from "./tables";
 
@@ -90,8 +92,158 @@ function isBlankRow(cells: CellValue[]): boolean {
   return true;
 }
 
-/** Validate a table's rows against its schema. Rows with any issue are left out of `rows`. */
-export function parseTable<D extends TableDef>(def: D, raw: RawTable, dateSystem: DateSystem = 1900): ParsedTable<RowOf<D>> {
+/**
+ * One field of a table's fast path: the check its zod cell schema runs (see cellCheck) and whether
+ * the schema is that cell wrapped in .optional() (blank is fine) or the bare cell (blank is an issue).
+ */
+interface FastField {
+  key: string;
+  optional: boolean;
+  check: CellCheck;
+}
+
+// TableDef -> its fields' fast checks in schema order, or null when any field's schema is not a
+// plain cell (optional or not) or the row schema is more than a plain z.object: then zod reads every row.
+const fastFieldsOf = new WeakMap<object, FastField[] | null>();
+
+function fastFields(def: TableDef): FastField[] | null {
+  let fields = fastFieldsOf.get(def);
+  if (fields !== undefined) return fields;
+  fields = compileFastFields(def);
+  fastFieldsOf.set(def, fields);
+  return fields;
+}
+
+function compileFastFields(def: TableDef): FastField[] | null {
+  const schema = def.schema as unknown;
+  if (!(schema instanceof z.ZodObject)) return null;
+  const objectDef = schema.def;
+  if (objectDef.catchall !== undefined || (objectDef.checks?.length ?? 0) > 0) return null;
+  const fields: FastField[] = [];
+  for (const [key, fieldSchema] of Object.entries(schema.shape as Record<string, unknown>)) {
+    if (key === "__proto__") return null; // zod never sets it; an object literal's copy would
+    const inner = fieldSchema instanceof z.ZodOptional ? (fieldSchema.def.innerType as unknown) : fieldSchema;
+    const check = cellCheck(inner);
+    if (!check) return null;
+    fields.push({ key, optional: inner !== fieldSchema, check });
+  }
+  return fields;
+}
+
+const NOT_SURE: unique symbol = Symbol("not sure");
+
+/** The most values one column remembers (see FastColumn.memo). */
+const MEMO_LIMIT = 4096;
+
+interface FastColumn extends FastField {
+  col: number;
+  isDate: boolean;
+  /**
+   * Cell value -> what fastValue made of it, for this parseTable call. Offices repeat a few codes,
+   * payers, amounts and dates down thousands of rows, and every check is a pure function of a text or
+   * a number, so a value seen before needs no new check. Full at MEMO_LIMIT, it takes no more, and
+   * is dropped once the values it missed since outnumber all it found (a column of ids never repeats).
+   * 0 is never a key: a Map holds 0 and -0 as one, and a check may tell them apart.
+   */
+  memo: Map<string | number, unknown> | null;
+  hits: number;
+  missesWhenFull: number;
+}
+
+/** What one parseTable call's fast path needs. */
+interface FastPlan {
+  columns: FastColumn[];
+  /** Every mapped key set to undefined, in schema order: each built row starts as a copy of it. */
+  template: Record<string, unknown>;
+  dateSystem: DateSystem;
+}
+
+function fastPlan(fields: FastField[], mapping: ColumnMapping, def: TableDef, dateSystem: DateSystem): FastPlan {
+  const fieldSpecs = def.fields as Record<string, { kind?: string }>;
+  const columns: FastColumn[] = fields
+    .filter((field) => mapping.columns[field.key])
+    .map((field) => ({
+      ...field,
+      col: mapping.columns[field.key].index,
+      isDate: fieldSpecs[field.key].kind === "date",
+      memo: new Map(),
+      hits: 0,
+      missesWhenFull: 0,
+    }));
+  // Made at once, not key by key: an object given many keys one at a time turns into a slow dictionary.
+  const template = Object.fromEntries(columns.map(({ key }) => [key, undefined]));
+  return { columns, template, dateSystem };
+}
+
+/** A non-blank text or number cell -> its field's value, as the zod path would make it, or NOT_SURE. */
+function fastValue(column: FastColumn, value: string | number, dateSystem: DateSystem): unknown {
+  if (column.isDate && typeof value === "number") {
+    // As parseTable does before zod: a date column's serial becomes its ISO date first.
+    const iso = serialToIso(value, dateSystem);
+    if (!iso.ok) return NOT_SURE;
+    value = iso.value;
+  }
+  const checked = column.check(value);
+  return checked.ok ? checked.value : NOT_SURE;
+}
+
+function rememberedValue(column: FastColumn, value: string | number, dateSystem: DateSystem): unknown {
+  const memo = column.memo;
+  if (memo === null || value === 0) return fastValue(column, value, dateSystem);
+  let result = memo.get(value);
+  if (result !== undefined || memo.has(value)) {
+    column.hits++;
+    return result;
+  }
+  result = fastValue(column, value, dateSystem);
+  if (memo.size < MEMO_LIMIT) memo.set(value, result);
+  else if (++column.missesWhenFull > column.hits) column.memo = null;
+  return result;
+}
+
+/**
+ * A row built without zod, or undefined when the fast path is not sure: a blank required cell, a date
+ * serial that is no date, a value other than text or a number, or any value its check refuses. Such
+ * a row goes through def.schema.safeParse, so every issue a biller sees is zod's own. For a row it
+ * does build, the result equals zod's output: the same checks on the same values, the same keys
+ * (every mapped field, an optional blank one as undefined; unmapped ones absent), in schema order.
+ */
+function fastRow(plan: FastPlan, cells: CellValue[]): Record<string, unknown> | undefined {
+  const out = { ...plan.template };
+  for (const column of plan.columns) {
+    const value = blankToUndefined(cells[column.col]);
+    if (value === undefined) {
+      if (!column.optional) return undefined;
+      continue;
+    }
+    if (typeof value !== "string" && typeof value !== "number") return undefined;
+    const result = rememberedValue(column, value, plan.dateSystem);
+    if (result === NOT_SURE) return undefined;
+    out[column.key] = result;
+  }
+  return out;
+}
+
+export interface ParseTableOptions {
+  /**
+   * false sends every row through zod (def.schema.safeParse), as parseTable did before its fast path.
+   * Only the tests use it: it is the reference the fast path is proved against (same rows, sheet
+   * rows, indexes and issues). Default true: rows the fast path is sure of skip zod.
+   */
+  fastPath?: boolean;
+}
+
+/**
+ * Validate a table's rows against its schema. Rows with any issue are left out of `rows`.
+ * zod stays the judge: a row whose every cell the fast path (fastRow) is sure of is built directly
+ * by the cell schemas' own checks; any other row goes through def.schema.safeParse for its issues.
+ */
+export function parseTable<D extends TableDef>(
+  def: D,
+  raw: RawTable,
+  dateSystem: DateSystem = 1900,
+  options: ParseTableOptions = {},
+): ParsedTable<RowOf<D>> {
   const mapping = mapColumns(def, raw.headers);
   const fieldSpecs = def.fields as Record<string, { header: string; kind?: string }>;
   const result: ParsedTable<RowOf<D>> = { table: def.name, mapping, rows: [], sheetRows: [], indexes: [], issues: [] };
@@ -113,46 +265,52 @@ export function parseTable<D extends TableDef>(def: D, raw: RawTable, dateSystem
     col: index,
     isDate: fieldSpecs[key].kind === "date",
   }));
+  const fast = options.fastPath === false ? null : fastFields(def);
+  const plan = fast && fastPlan(fast, mapping, def, dateSystem);
   raw.rows.forEach((cells, index) => {
     const sheetRow = raw.headerRow + 1 + index;
     if (isBlankRow(cells)) return;
-    const input: Record<string, unknown> = {};
+    let data = plan ? fastRow(plan, cells) : undefined;
     const rowIssues: RowIssue[] = [];
-    for (const { key, header, col, isDate } of columns) {
-      let value: unknown = blankToUndefined(cells[col]);
-      if (isDate && typeof value === "number") {
-        const iso = serialToIso(value, dateSystem);
-        if (!iso.ok) rowIssues.push({ table: def.name, row: sheetRow, column: header, message: iso.error });
-        value = iso.ok ? iso.value : undefined;
+    if (data === undefined) {
+      const input: Record<string, unknown> = {};
+      for (const { key, header, col, isDate } of columns) {
+        let value: unknown = blankToUndefined(cells[col]);
+        if (isDate && typeof value === "number") {
+          const iso = serialToIso(value, dateSystem);
+          if (!iso.ok) rowIssues.push({ table: def.name, row: sheetRow, column: header, message: iso.error });
+          value = iso.ok ? iso.value : undefined;
+        }
+        input[key] = value;
       }
-      input[key] = value;
-    }
-    const parsed = def.schema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "");
-        const column = mapping.columns[key]?.header ?? fieldSpecs[key]?.header;
-        if (rowIssues.some((r) => r.column === column)) continue;
-        rowIssues.push({ table: def.name, row: sheetRow, column, message: issue.message });
+      const parsed = def.schema.safeParse(input);
+      if (parsed.success) data = parsed.data as Record<string, unknown>;
+      else {
+        for (const issue of parsed.error.issues) {
+          const key = String(issue.path[0] ?? "");
+          const column = mapping.columns[key]?.header ?? fieldSpecs[key]?.header;
+          if (rowIssues.some((r) => r.column === column)) continue;
+          rowIssues.push({ table: def.name, row: sheetRow, column, message: issue.message });
+        }
       }
     }
-    if (parsed.success && keyField) {
-      const keyValue = String((parsed.data as Record<string, unknown>)[keyField]).toLowerCase();
+    if (data !== undefined && keyField) {
+      const keyValue = String(data[keyField]).toLowerCase();
       const first = seenKeys.get(keyValue);
       if (first !== undefined) {
         rowIssues.push({
           table: def.name,
           row: sheetRow,
           column: mapping.columns[keyField].header,
-          message: `"${(parsed.data as Record<string, unknown>)[keyField]}" is already used on row ${first}`,
+          message: `"${data[keyField]}" is already used on row ${first}`,
         });
       } else seenKeys.set(keyValue, sheetRow);
     }
-    if (rowIssues.length > 0 || !parsed.success) {
+    if (rowIssues.length > 0 || data === undefined) {
       result.issues.push(...rowIssues);
       return;
     }
-    result.rows.push(parsed.data as RowOf<D>);
+    result.rows.push(data as RowOf<D>);
     result.sheetRows.push(sheetRow);
     result.indexes.push(index);
   });
