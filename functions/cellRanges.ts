@@ -122,10 +122,70 @@ export function tableArgument(name: string, cells: unknown): RawTable | undefine
   if (cells === null || cells === undefined) return undefined;
   const rows = cellRows(cells);
   // A blank cell where a table goes (a reference to an empty cell) is the same as leaving it out.
-  if (rows.every((row) => row.every(isBlankCell))) return undefined;
-  const headers = rows[0].map((h) => (isBlankCell(h) ? "" : asText(h)));
+  if (allBlank(rows)) return undefined;
+  const headers = rows[0].map(headerText);
   const body = rows.slice(1).map((row) => row.map(cellValue));
   return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
+}
+
+/**
+ * Whether tableArgument(name, cells) would give a table equal to `table`, cell for cell (undefined for
+ * undefined), without making it: one pass over the cells that stops at the first difference. The table
+ * is one tableArgument made, so its rows are its own arrays: whatever happens to the cells it was read
+ * from afterwards, it holds what they held then. Kept beside tableArgument: the two must read a cell the
+ * same way. Numbers are equal as Object.is has them except NaN (never equal: a miss costs a read, never
+ * a wrong answer), so 0 and -0 differ.
+ */
+export function sameTableArgument(name: string, cells: unknown, table: RawTable | undefined): boolean {
+  if (cells === null || cells === undefined) return table === undefined;
+  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
+  if (allBlank(rows)) return table === undefined;
+  if (table === undefined || table.name !== name || table.rowCount !== rows.length - 1) return false;
+  const header = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : [rows[0]];
+  const headers = table.headers;
+  if (header.length !== headers.length) return false;
+  for (let c = 0; c < header.length; c++) if (headerText(header[c]) !== headers[c]) return false;
+  const body = table.rows;
+  for (let r = 1; r < rows.length; r++) {
+    const given = rows[r];
+    const held = body[r - 1];
+    if (!Array.isArray(given)) {
+      if (held.length !== 1 || !sameCell(given, held[0])) return false;
+      continue;
+    }
+    if (given.length !== held.length) return false;
+    // By type first: nearly every cell is text or a number, and the engine compares those fastest so.
+    for (let c = 0; c < given.length; c++) {
+      const value: unknown = given[c];
+      const kept = held[c];
+      if (typeof value === "string") {
+        if (value !== kept) return false;
+      } else if (typeof value === "number") {
+        if (value !== kept || (value === 0 && 1 / value !== 1 / kept)) return false;
+      } else if (value !== kept && !sameCell(value, kept)) return false;
+    }
+  }
+  return true;
+}
+
+/** A cell not strictly equal to the value kept for it may still read the same (undefined as null, an error as its code). */
+function sameCell(value: unknown, kept: CellValue | undefined): boolean {
+  const read = cellValue(value);
+  return read === kept && (read !== 0 || 1 / read === 1 / (kept as number));
+}
+
+/** Whether every cell is blank; a row may be a single value (cellRows' rule), read without copying. */
+function allBlank(rows: readonly unknown[]): boolean {
+  for (const row of rows) {
+    if (!Array.isArray(row)) {
+      if (!isBlankCell(row)) return false;
+    } else for (const cell of row as unknown[]) if (!isBlankCell(cell)) return false;
+  }
+  return true;
+}
+
+function headerText(header: unknown): string {
+  return isBlankCell(header) ? "" : asText(header);
 }
 
 /** Cells as the port carries them; an Excel error inside a table becomes text, which fails where it matters. */

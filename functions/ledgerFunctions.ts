@@ -2,7 +2,11 @@
 // range, the Charges, Postings (and, for the insurance/patient split, Payments and Payers) tables come
 // in whole with their header rows (Charges[#All]), and one answer per ID goes out in the IDs' shape.
 // This module only reads the arguments and turns answers into cells: which lines the tables can answer,
-// and why not, is balancesInTables' (src/ledger/), built once per call so each ID is a map lookup.
+// and why not, is balancesInTables' (src/ledger/), read once per change of the tables so each ID is a
+// map lookup and a tally of that line's postings. The book read is kept for the next call over the same
+// tables (tableCache: the key is every cell of the four tables, compared in full; the as-of date and
+// "what" are applied per call), so a column filled down with one formula per row, or several columns
+// asking for different answers, reads the tables once.
 //
 // As cells: an ID that is not in Charges is #N/A "no charge line <id>"; a line whose answer rests on
 // a bad row is #VALUE! with the row's reason; money is dollars, the status text. Without the Payments
@@ -11,11 +15,20 @@
 // Payers table (the last, optional argument), or its PayerID is blank or "SELF". Row numbers count the
 // header row as row 1, as on a sheet whose table starts at the top (as Setup makes them).
 import type { IsoDate } from "../src/dates";
-import { answerForLine, BALANCE_ANSWERS, balancesInTables, whyNoAnswers, type BalanceAnswer } from "../src/ledger/balancesInTables";
+import {
+  answerForLine,
+  BALANCE_ANSWERS,
+  balancesAsOf,
+  readBalanceBook,
+  whyNoAnswers,
+  type BalanceAnswer,
+  type BalanceBook,
+} from "../src/ledger/balancesInTables";
 import { centsToNumber } from "../src/money";
 import { asText } from "../src/workbook/cells";
 import { Charges, Payers, Payments, Postings } from "../src/workbook/tables";
-import { answerEach, CellErrors, cellRows, isBlankCell, readDate, tableArgument, type Answer } from "./cellRanges";
+import { answerEach, CellErrors, cellRows, isBlankCell, readDate, type Answer } from "./cellRanges";
+import { TableCache } from "./tableCache";
 
 /** How a biller may type the `what` argument, spaces, dashes and case aside. */
 const ANSWER_NAMES: Record<string, BalanceAnswer> = {
@@ -58,6 +71,21 @@ function readAsOf(argument: unknown): { ok: true; asOf?: IsoDate } | { ok: false
   return read.ok ? { ok: true, asOf: read.dos } : read;
 }
 
+/**
+ * The books BALANCES read last, by their four tables. Two: a sheet that asks the same tables (any as-of
+ * date, any answer) needs one, and a second spares a workbook that alternates between two sets.
+ */
+export const balanceBooks = new TableCache<BalanceBook>(2);
+
+/** The one cell of an argument that is a single cell (cellRows' 1x1), looked at without copying a whole table's rows. */
+function onlyCell(argument: unknown): { one: true; cell: unknown } | { one: false } {
+  if (!Array.isArray(argument)) return { one: true, cell: argument };
+  if (argument.length !== 1) return { one: false };
+  const row: unknown = argument[0];
+  if (!Array.isArray(row)) return { one: true, cell: row };
+  return row.length === 1 ? { one: true, cell: row[0] } : { one: false };
+}
+
 /** MEDBILL.BALANCES: one answer per charge ID, in the IDs' shape. */
 export function balancesCells(
   chargeIds: unknown,
@@ -73,23 +101,24 @@ export function balancesCells(
   const answerAll = (reason: string) => answerEach(ids, (id) => (isBlankCell(id) ? "" : errors.invalidValue(reason)));
   const asked = readWhat(what);
   if (!asked.ok) return answerAll(asked.reason);
-  const misplaced = cellRows(paymentsTable ?? [[null]]);
-  if (misplaced.length === 1 && misplaced[0].length === 1 && !isBlankCell(misplaced[0][0]) && readWhat(misplaced[0][0]).ok) {
+  const misplaced = onlyCell(paymentsTable ?? [[null]]);
+  if (misplaced.one && !isBlankCell(misplaced.cell) && readWhat(misplaced.cell).ok) {
     return answerAll(
-      `"${asText(misplaced[0][0])}" is where the Payments table goes: "what" comes 5th, like =MEDBILL.BALANCES(A2:A500, Charges[#All], Postings[#All], Payments[#All], "${asText(misplaced[0][0])}")`,
+      `"${asText(misplaced.cell)}" is where the Payments table goes: "what" comes 5th, like =MEDBILL.BALANCES(A2:A500, Charges[#All], Postings[#All], Payments[#All], "${asText(misplaced.cell)}")`,
     );
   }
   const when = readAsOf(asOf);
   if (!when.ok) return answerAll(when.reason);
-  const book = balancesInTables(
-    {
-      charges: tableArgument(Charges.name, chargesTable),
-      postings: tableArgument(Postings.name, postingsTable),
-      payments: tableArgument(Payments.name, paymentsTable),
-      payers: tableArgument(Payers.name, payersTable),
-    },
-    when.asOf,
+  const read = balanceBooks.get(
+    [
+      { name: Charges.name, cells: chargesTable },
+      { name: Postings.name, cells: postingsTable },
+      { name: Payments.name, cells: paymentsTable },
+      { name: Payers.name, cells: payersTable },
+    ],
+    ([charges, postings, payments, payers]) => readBalanceBook({ charges, postings, payments, payers }),
   );
+  const book = balancesAsOf(read, when.asOf);
   const none = whyNoAnswers(book, asked.what);
   if (none) return answerAll(none);
 
