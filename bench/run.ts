@@ -137,10 +137,15 @@ const AREAS: Record<string, () => Promise<void> | void> = {
       process.exitCode = 1;
     }
   },
-  balances: () => {
+  balances: async () => {
     const balances = benchBalancesFunction(balanceIds);
     console.log(
       `\nMEDBILL.BALANCES over ${fmt(balances.ids, 0)} ids (tables passed as ranges): ${fmt(balances.seconds)} s, ${fmt(balances.idsPerSecond, 0)} ids/s`,
+    );
+    const { benchBalancesCalls } = await import("./ledgerFunctions");
+    const calls = benchBalancesCalls(balanceIds, 1_000);
+    console.log(
+      `  filled down: ${fmt(calls.calls, 0)} calls of ${fmt(calls.ids / calls.calls, 0)} ids over the same tables: ${fmt(calls.seconds)} s (first call, reading the tables: ${fmt(calls.firstSeconds)} s; each later call: ${fmt(calls.laterCallMs, 1)} ms; tables read ${calls.reads}x)`,
     );
   },
   posting: () => {
