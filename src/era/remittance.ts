@@ -7,10 +7,11 @@ import { parseDate, type IsoDate } from "../dates";
 import { parseMoney, type Cents } from "../money";
 import {
   components,
-  readX12,
+  streamX12,
   WarningList,
   type X12Delimiters,
   type X12Interchange,
+  type X12Listener,
   type X12Segment,
   type X12Transaction,
   type X12Warning,
@@ -119,36 +120,83 @@ const TRANSACTION_NAMES = new Map([
   ["278", "a 278 authorization"],
 ]);
 
-/** Reads an 835 file's text into its remittances (one per ST/SE). Refuses files that are not 5010 835s. */
+/**
+ * Reads an 835 file's text into its remittances (one per ST/SE). Refuses files that are not 5010 835s.
+ * The same as readRemittances(readX12(text)), read in one pass: each segment goes to its remittance
+ * as the tokenizer cuts it, so the file's segments are never all held in memory at once.
+ */
 export function readRemittanceFile(text: string): RemittanceRead {
-  const read = readX12(text);
+  const model = new RemittanceModel();
+  const read = streamX12(text, model);
   if (!read.ok) return read;
-  return readRemittances(read.interchange, read.warnings);
+  return model.result(read.interchange, read.warnings);
 }
 
 /** The model half of readRemittanceFile, for a file already tokenized (and for the benchmark to time alone). */
 export function readRemittances(interchange: X12Interchange, readerWarnings: X12Warning[] = []): RemittanceRead {
+  const model = new RemittanceModel();
   for (const t of interchange.transactions) {
+    model.start(t, interchange.delimiters);
+    for (const s of t.segments) model.segment(s);
+  }
+  return model.result(interchange, readerWarnings);
+}
+
+/**
+ * The remittances, built transaction by transaction as the segments come. What it refuses is what
+ * reading the whole file first refused, by the same order of precedence: a transaction that is not an
+ * 835 (the first), else a version refused (the first), else a remittance that cannot be read (the
+ * first). Once one is found nothing more is read, only the transactions' headers checked. Warnings
+ * are listed as before too: each remittance's version first, then what its reading found.
+ */
+class RemittanceModel implements X12Listener {
+  private notAn835?: string;
+  private versionRefused?: string;
+  private unreadable?: string;
+  private readonly versionWarnings = new WarningList();
+  private readonly readWarnings = new WarningList();
+  private field?: FieldReader;
+  private reader?: TransactionReader;
+  private readonly remittances: Remittance[] = [];
+
+  start(t: X12Transaction, delimiters: X12Delimiters): void {
+    this.finishTransaction();
     if (t.setId !== "835") {
       const what = TRANSACTION_NAMES.get(t.setId) ?? `an X12 ${t.setId || "(unnamed)"} transaction`;
-      return { ok: false, error: `This is ${what}, not an 835 remittance: choose the 835 (ERA) file from your payer or clearinghouse.` };
+      this.notAn835 ??= `This is ${what}, not an 835 remittance: choose the 835 (ERA) file from your payer or clearinghouse.`;
+      return;
     }
+    if (this.notAn835) return;
+    const refused = versionRefusal(t, this.versionWarnings);
+    if (refused) this.versionRefused ??= refused;
+    if (this.versionRefused || this.unreadable) return;
+    this.field ??= new FieldReader(this.readWarnings, delimiters);
+    this.reader = transactionReader(t, this.field);
   }
-  const warnings = new WarningList();
-  for (const t of interchange.transactions) {
-    const refused = versionRefusal(t, warnings);
-    if (refused) return { ok: false, error: refused };
+
+  segment(s: X12Segment): void {
+    if (this.reader && !this.reader.segment(s)) this.finishTransaction();
   }
-  const field = new FieldReader(warnings, interchange.delimiters);
-  const remittances: Remittance[] = [];
-  for (const t of interchange.transactions) {
-    const read = readTransaction(t, field);
-    if (!read.ok) return read;
-    remittances.push(read.remittance);
+
+  result(interchange: X12Interchange, readerWarnings: X12Warning[]): RemittanceRead {
+    this.finishTransaction();
+    const refused = this.notAn835 ?? this.versionRefused ?? this.unreadable;
+    if (refused !== undefined) return { ok: false, error: refused };
+    const warnings = this.versionWarnings;
+    warnings.append(this.readWarnings);
+    const result: RemittanceRead = { ok: true, remittances: this.remittances, warnings: [...readerWarnings, ...warnings.list()] };
+    if (interchange.isaControl !== undefined) result.isaControl = interchange.isaControl;
+    return result;
   }
-  const result: RemittanceRead = { ok: true, remittances, warnings: [...readerWarnings, ...warnings.list()] };
-  if (interchange.isaControl !== undefined) result.isaControl = interchange.isaControl;
-  return result;
+
+  private finishTransaction(): void {
+    const reader = this.reader;
+    if (!reader) return;
+    this.reader = undefined;
+    const read = reader.finish();
+    if (!read.ok) this.unreadable ??= read.error;
+    else if (!this.unreadable) this.remittances.push(read.remittance);
+  }
 }
 
 const READS_5010 = "MedBill reads 5010 (005010X221A1) remittances: ask your payer or clearinghouse for the 5010 835.";
@@ -220,8 +268,16 @@ function versionRefusal(t: X12Transaction, warnings: WarningList): string | unde
 
 type Loop = "header" | "payer" | "payee" | "other party" | "claim" | "line" | "plb";
 
+type TransactionRead = { ok: true; remittance: Remittance } | { ok: false; error: string };
+
+/** Reads one transaction segment by segment: segment() says false once it cannot be read (finish() then says why). */
+interface TransactionReader {
+  segment(s: X12Segment): boolean;
+  finish(): TransactionRead;
+}
+
 /** One ST/SE transaction: a state machine over the 835's loops (header, 1000A/B, 2100 claim, 2110 line, PLB). */
-function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; remittance: Remittance } | { ok: false; error: string } {
+function transactionReader(t: X12Transaction, field: FieldReader): TransactionReader {
   const warnings = field.warnings;
   let payment: Remittance["payment"] | undefined;
   let trace: Remittance["trace"] | undefined;
@@ -234,8 +290,10 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
   let line: RemitLine | undefined;
   let payerIdFromName: string | undefined;
   let productionDate: IsoDate | undefined;
+  let failure: string | undefined;
 
-  for (const s of t.segments) {
+  const segment = (s: X12Segment): boolean => {
+    if (failure !== undefined) return false;
     const e = s.elements;
     switch (s.id) {
       case "BPR": {
@@ -245,10 +303,8 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
         }
         const amount = parseMoney(e[2] ?? "");
         if (!amount.ok) {
-          return {
-            ok: false,
-            error: `The payment amount (BPR02 "${e[2] ?? ""}") of remittance ${t.control} cannot be read, so it cannot be posted.`,
-          };
+          failure = `The payment amount (BPR02 "${e[2] ?? ""}") of remittance ${t.control} cannot be read, so it cannot be posted.`;
+          return false;
         }
         payment = { handling: e[1] ?? "", amount: amount.value, creditDebit: e[3] ?? "", method: e[4] ?? "" };
         const date = field.date(s, 16, "payment date (BPR16)");
@@ -337,26 +393,31 @@ function readTransaction(t: X12Transaction, field: FieldReader): { ok: true; rem
         // TS3, TS2, MIA, MOA, QTY, PER, N3, N4, AMT*AU...: not needed for posting.
         break;
     }
-  }
-  if (!payment) {
-    return {
-      ok: false,
-      error: `Remittance ${t.control} has no payment segment (BPR): the file is damaged or cut short, so nothing can be posted from it.`,
-    };
-  }
-  if (!trace || trace.number === "") {
-    return {
-      ok: false,
-      error: `Remittance ${t.control} has no trace number (TRN02): without it MedBill cannot tell whether it was already posted. Ask the payer for a complete file.`,
-    };
-  }
-  if (payer.id === undefined && payerIdFromName) payer.id = payerIdFromName;
-  const remittance: Remittance = { control: t.control, payment, trace, payer, payee, claims, plb };
-  if (t.version) remittance.version = t.version;
-  if (productionDate) remittance.productionDate = productionDate;
-  const envelopeDate = envelopeDateOf(t);
-  if (envelopeDate) remittance.envelopeDate = envelopeDate;
-  return { ok: true, remittance };
+    return true;
+  };
+  const finish = (): TransactionRead => {
+    if (failure !== undefined) return { ok: false, error: failure };
+    if (!payment) {
+      return {
+        ok: false,
+        error: `Remittance ${t.control} has no payment segment (BPR): the file is damaged or cut short, so nothing can be posted from it.`,
+      };
+    }
+    if (!trace || trace.number === "") {
+      return {
+        ok: false,
+        error: `Remittance ${t.control} has no trace number (TRN02): without it MedBill cannot tell whether it was already posted. Ask the payer for a complete file.`,
+      };
+    }
+    if (payer.id === undefined && payerIdFromName) payer.id = payerIdFromName;
+    const remittance: Remittance = { control: t.control, payment, trace, payer, payee, claims, plb };
+    if (t.version) remittance.version = t.version;
+    if (productionDate) remittance.productionDate = productionDate;
+    const envelopeDate = envelopeDateOf(t);
+    if (envelopeDate) remittance.envelopeDate = envelopeDate;
+    return { ok: true, remittance };
+  };
+  return { segment, finish };
 }
 
 /** GS04 (CCYYMMDD), else ISA09 (YYMMDD, a date this century): the envelope's date, when readable. */

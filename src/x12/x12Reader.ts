@@ -72,21 +72,46 @@ export function components(element: string, delimiters: X12Delimiters): string[]
   return element.split(delimiters.component);
 }
 
+/**
+ * Who hears each transaction's segments as they are read (streamX12): a reader that builds its own
+ * model from them need not keep the file's segments, nor their element arrays, in memory.
+ */
+export interface X12Listener {
+  /** A transaction opens at its ST (its segments then hold the ST alone). */
+  start(transaction: X12Transaction, delimiters: X12Delimiters): void;
+  /** Each segment of the open transaction in file order, ST and SE included. */
+  segment(segment: X12Segment): void;
+}
+
 /** Reads an X12 file's text. Never throws: a file that cannot be read gives an error a biller can act on. */
 export function readX12(text: string): X12Read {
+  return readFile(text);
+}
+
+/**
+ * readX12, each transaction's segments handed to the listener as they are read instead of kept: the
+ * same checks, warnings and result, but each transaction's `segments` holds only its ST.
+ */
+export function streamX12(text: string, listener: X12Listener): X12Read {
+  return readFile(text, listener);
+}
+
+function readFile(text: string, listener?: X12Listener): X12Read {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Some systems write fixed-width records (80 columns, say), breaking lines inside segments, the
-  // ISA included: those line breaks are not data, unless they turn out to end the segments.
+  // ISA included: those line breaks are not data, unless they turn out to end the segments. (A read
+  // of the unwrapped text whose segments end with line breaks is not taken: it stops before a
+  // segment is read, so a listener hears nothing of it.)
   if (wrappedAtFixedWidth(text)) {
-    const unwrapped = readText(text.replace(/\r\n|\r|\n/g, ""));
+    const unwrapped = readText(text.replace(/\r\n|\r|\n/g, ""), listener, true);
     if (unwrapped.ok && !isLineBreak(unwrapped.interchange.delimiters.segment)) return unwrapped;
   }
-  return readText(text);
+  return readText(text, listener, false);
 }
 
 const isLineBreak = (c: string) => c === "\n" || c === "\r";
 
-function readText(text: string): X12Read {
+function readText(text: string, listener: X12Listener | undefined, refuseLineBreaks: boolean): X12Read {
   const start = firstCharacter(text);
   if (start >= text.length) return { ok: false, error: "The file is empty." };
   const warnings = new WarningList();
@@ -115,8 +140,18 @@ function readText(text: string): X12Read {
   } else {
     return { ok: false, error: "This is not an X12 file: it should begin with an ISA header (or at least with an ST segment)." };
   }
-  const segments = tokenize(text, start, delimiters, filler, warnings);
-  return assemble(segments, delimiters, warnings);
+  if (refuseLineBreaks && isLineBreak(delimiters.segment)) return { ok: false, error: "Segments end with line breaks." };
+  // The tokenizer hands each segment to the envelope walk as it cuts it; their warnings are kept
+  // apart and listed as if one had run after the other: the header's, the tokenizer's, the envelopes'.
+  const tokenizerWarnings = new WarningList();
+  const envelopeWarnings = new WarningList();
+  const walk = assemble(delimiters, envelopeWarnings, listener);
+  const count = tokenize(text, start, delimiters, filler, tokenizerWarnings, walk.push);
+  return walk.finish(count, () => {
+    warnings.append(tokenizerWarnings);
+    warnings.append(envelopeWarnings);
+    return warnings.list();
+  });
 }
 
 /** Lines all of one length (20 or more) but the last, which is no longer. */
@@ -263,8 +298,15 @@ function isSegmentId(id: string): boolean {
  * first splitting the whole file into pieces and trimming each into another copy. A segment holding
  * a line break (when line breaks do not end segments) takes the careful path it always took.
  */
-function tokenize(text: string, start: number, d: X12Delimiters, filler: string, warnings: WarningList): X12Segment[] {
-  const segments: X12Segment[] = [];
+function tokenize(
+  text: string,
+  start: number,
+  d: X12Delimiters,
+  filler: string,
+  warnings: WarningList,
+  emit: (segment: X12Segment) => void,
+): number {
+  let count = 0;
   const lineStart = new RegExp(`^[A-Z][A-Z0-9]{1,2}(?:${escapeForRegExp(d.element)}|$)`);
   const element = d.element;
   const elementCode = element.charCodeAt(0);
@@ -277,7 +319,8 @@ function tokenize(text: string, start: number, d: X12Delimiters, filler: string,
     const idEnd = piece.indexOf(element);
     const id = idEnd < 0 ? piece : piece.slice(0, idEnd);
     const elements = isSegmentId(id) ? piece.split(element) : [id];
-    segments.push({ id, elements, position: segments.length + 1 });
+    count++;
+    emit({ id, elements, position: count });
   };
   /** trimPiece's test, by character code. */
   const strippableAt = (i: number) => {
@@ -309,7 +352,7 @@ function tokenize(text: string, start: number, d: X12Delimiters, filler: string,
     }
     add(from === 0 && to === end ? text : text.slice(from, to));
   }
-  return segments;
+  return count;
 
   function readLines(piece: string): void {
     const lines = piece
@@ -321,8 +364,8 @@ function tokenize(text: string, start: number, d: X12Delimiters, filler: string,
       // The terminator was left out and each segment put on its own line: read them one a line.
       if (!linesForTerminator) {
         warnings.add(
-          `From segment ${segments.length + 1} on, segments end with a line break instead of the file's segment terminator "${d.segment}": read one segment a line.`,
-          segments.length + 1,
+          `From segment ${count + 1} on, segments end with a line break instead of the file's segment terminator "${d.segment}": read one segment a line.`,
+          count + 1,
         );
         linesForTerminator = true;
       }
@@ -351,14 +394,29 @@ interface OpenGroup {
   position: number;
 }
 
-/** Walks the segments through their envelopes, checking each trailer against its header. */
-function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: WarningList): X12Read {
+/**
+ * Walks the segments through their envelopes, checking each trailer against its header: push each
+ * segment in file order, then finish with how many there were. With a listener, a transaction's
+ * segments go to it instead of into the transaction (which keeps its ST).
+ */
+function assemble(
+  delimiters: X12Delimiters,
+  warnings: WarningList,
+  listener?: X12Listener,
+): { push: (segment: X12Segment) => void; finish: (segments: number, allWarnings: () => X12Warning[]) => X12Read } {
   const interchange: X12Interchange = { delimiters, transactions: [] };
   let isa: { control: string; groups: number; position: number; date?: string; version?: string } | undefined;
   let interchanges = 0;
   let group: OpenGroup | undefined;
   let transaction: X12Transaction | undefined;
+  /** Segments of the open transaction so far (its ST included). */
+  let held = 0;
   let garbage = 0;
+  const hold = (segment: X12Segment) => {
+    held++;
+    if (listener) listener.segment(segment);
+    else transaction!.segments.push(segment);
+  };
 
   const closeTransaction = (why: string) => {
     if (!transaction) return;
@@ -387,13 +445,13 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
     }
   };
 
-  for (const segment of segments) {
+  const push = (segment: X12Segment) => {
     const e = segment.elements;
     if (!isSegmentId(segment.id)) {
       garbage++;
       if (warnings.full) warnings.count();
       else warnings.add(`Segment ${segment.position} is not an X12 segment (unreadable characters): it was skipped.`, segment.position);
-      continue;
+      return;
     }
     switch (segment.id) {
       case "ISA": {
@@ -461,6 +519,11 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         if (isa?.date) transaction.interchangeDate = isa.date;
         if (isa?.version) transaction.interchangeVersion = isa.version;
         if (group) group.transactions++;
+        held = 1;
+        if (listener) {
+          listener.start(transaction, delimiters);
+          listener.segment(segment);
+        }
         break;
       }
       case "SE": {
@@ -468,8 +531,8 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
           warnings.add(`The SE trailer at segment ${segment.position} has no ST header.`, segment.position);
           break;
         }
-        transaction.segments.push(segment);
-        const count = transaction.segments.length;
+        hold(segment);
+        const count = held;
         if (Number(e[1]) !== count || (e[1] ?? "").trim() === "") {
           warnings.add(
             `The SE trailer at segment ${segment.position} counts ${e[1] || "no"} segments, but transaction ${transaction.control} has ${count}.`,
@@ -487,24 +550,27 @@ function assemble(segments: X12Segment[], delimiters: X12Delimiters, warnings: W
         break;
       }
       default:
-        if (transaction) transaction.segments.push(segment);
+        if (transaction) hold(segment);
         else if (warnings.full) warnings.count();
         else warnings.add(`Segment ${segment.position} (${segment.id}) is outside any transaction: it was skipped.`, segment.position);
     }
-  }
-  closeTransaction("the file ends first, so it may have been cut short");
-  closeGroup("the file ends first, so it may have been cut short");
-  if (isa) warnings.add(`The file has no IEA trailer: it may have been cut short.`, segments.length);
-  if (interchange.transactions.length === 0) {
-    return {
-      ok: false,
-      error:
-        garbage > segments.length / 2
-          ? "The file holds no readable X12 segments: it may be damaged or not an X12 file."
-          : "The file holds no transaction (no ST segment): it may have been cut short.",
-    };
-  }
-  return { ok: true, interchange, warnings: warnings.list() };
+  };
+  const finish = (segments: number, allWarnings: () => X12Warning[]): X12Read => {
+    closeTransaction("the file ends first, so it may have been cut short");
+    closeGroup("the file ends first, so it may have been cut short");
+    if (isa) warnings.add(`The file has no IEA trailer: it may have been cut short.`, segments);
+    if (interchange.transactions.length === 0) {
+      return {
+        ok: false,
+        error:
+          garbage > segments / 2
+            ? "The file holds no readable X12 segments: it may be damaged or not an X12 file."
+            : "The file holds no transaction (no ST segment): it may have been cut short.",
+      };
+    }
+    return { ok: true, interchange, warnings: allWarnings() };
+  };
+  return { push, finish };
 }
 
 /** Warnings in file order, at most MAX_WARNINGS named, then a count of the rest. */
@@ -528,6 +594,15 @@ export class WarningList {
   /** One more warning past the named ones (when full). */
   count(): void {
     this.more++;
+  }
+
+  /** Another list's warnings after these, as if they had been added here (the limit on named ones counts them all). */
+  append(other: WarningList): void {
+    for (const item of other.items) {
+      if (this.items.length >= MAX_WARNINGS) this.more++;
+      else this.items.push(item);
+    }
+    this.more += other.more;
   }
 
   list(): X12Warning[] {
