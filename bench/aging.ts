@@ -129,6 +129,9 @@ export interface AgingFigures {
   agingSeconds: number;
   /** Of which, walking every line's balance (LineTally), timed again alone. */
   balancesSeconds: number;
+  /** Making the report's details into objects, as the detail sheet or the CLI reads them. */
+  detailsSeconds: number;
+  detailCount: number;
   /** Baseline (a), on the full books. */
   floorSeconds: number;
   /** agingSeconds / floorSeconds. */
@@ -177,6 +180,10 @@ export function benchAging(lines: number, postings: number, sheetLines = 2_000):
     for (let i = 0; i < ledger.charges.length; i++) tally.tally(i);
   });
   const { seconds: floorSeconds, value: floor } = median(() => floorBuckets(typed));
+  // The shares behind the rows become objects only when read (the detail sheet, the CLI): their cost.
+  const start = performance.now();
+  const detailCount = report.details.length;
+  const detailsSeconds = (performance.now() - start) / 1000;
   // The figures mean nothing unless both computed the same buckets.
   if (ledger.issues.length > 0 || floor.some((sum, b) => sum !== report.totals[b])) {
     throw new Error(`bench data invalid: ${ledger.issues.length} issues; buckets ${report.totals.join(",")} vs floor ${floor.join(",")}`);
@@ -190,6 +197,8 @@ export function benchAging(lines: number, postings: number, sheetLines = 2_000):
     postings,
     agingSeconds,
     balancesSeconds,
+    detailsSeconds,
+    detailCount,
     floorSeconds,
     ratio: agingSeconds / floorSeconds,
     total: report.total,
