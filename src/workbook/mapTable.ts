@@ -87,6 +87,12 @@ function blankToUndefined(value: CellValue | undefined): CellValue | undefined {
   return value;
 }
 
+/** text.trim() === "", without trimming text that starts with a printable ASCII character. */
+function isBlankText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first > 32 && first < 127) && text.trim() === "";
+}
+
 function isBlankRow(cells: CellValue[]): boolean {
   for (const v of cells) if (blankToUndefined(v) !== undefined) return false;
   return true;
@@ -211,8 +217,9 @@ function rememberedValue(column: FastColumn, value: string | number, dateSystem:
 function fastRow(plan: FastPlan, cells: CellValue[]): Record<string, unknown> | undefined {
   const out = { ...plan.template };
   for (const column of plan.columns) {
-    const value = blankToUndefined(cells[column.col]);
-    if (value === undefined) {
+    const value = cells[column.col];
+    // Blank as blankToUndefined has it: no value, or text that trims to nothing.
+    if (value === null || value === undefined || (typeof value === "string" && isBlankText(value))) {
       if (!column.optional) return undefined;
       continue;
     }
