@@ -13,7 +13,29 @@ export function chargesTable(lines: number): RawTable {
   const rows: CellValue[][] = [];
   for (let i = 0; i < lines; i++) {
     const dos = 45900 + (i % 365);
-    rows.push([`L${i + 1}`, `C${Math.floor(i / 3) + 1}`, `P${(i % 4000) + 1}`, i % 5 === 0 ? "SELF" : "MCR", "1234567893", dos, "11", i % 2 ? "99213" : "J1100", i % 7 === 0 ? "25" : null, null, null, null, "E11.9", "I10", null, null, 1, 125.5 + (i % 40), dos + 3, null, null]);
+    rows.push([
+      `L${i + 1}`,
+      `C${Math.floor(i / 3) + 1}`,
+      `P${(i % 4000) + 1}`,
+      i % 5 === 0 ? "SELF" : "MCR",
+      "1234567893",
+      dos,
+      "11",
+      i % 2 ? "99213" : "J1100",
+      i % 7 === 0 ? "25" : null,
+      null,
+      null,
+      null,
+      "E11.9",
+      "I10",
+      null,
+      null,
+      1,
+      125.5 + (i % 40),
+      dos + 3,
+      null,
+      null,
+    ]);
   }
   return { name: "Charges", sheet: "Charges", headers: HEADERS, rows, rowCount: lines, headerRow: 1 };
 }
