@@ -151,6 +151,8 @@ export function readBalanceBook(tables: BalanceTables): BalanceBook {
     // The rows that failed, so the ledger's words about a missing id can say it may be on one of them.
     [...charges.issues, ...postings.issues, ...(payments?.issues ?? []), ...(payers?.issues ?? [])],
     { charges: charges.sheetRows, postings: postings.sheetRows, payments: payments?.sheetRows, payers: payers?.sheetRows },
+    // parseTable refused every repeated key (without regard to case), as for ledgerFromTables.
+    { keysChecked: true },
   );
   // IDs are unique without regard to case (parseTable refuses a repeat), so each line has one place.
   const lines = ledger.charges;
