@@ -12,6 +12,7 @@ import { benchClaims, claimsLines } from "./claims";
 import { benchEra } from "./era";
 import { benchExcel } from "./excel";
 import { benchLedger } from "./ledger";
+import { benchPaneLoad, paneLoadLines } from "./paneLoad";
 import { benchBalancesFunction } from "./ledgerFunctions";
 import { benchPostingPlan } from "./postingPlan";
 import { benchX12 } from "./x12";
@@ -187,6 +188,10 @@ const AREAS: Record<string, () => Promise<void> | void> = {
   statements: async () => {
     // About 30 sample lines make one account that owes a statement on the run day.
     for (const line of statementsLines(await benchStatements(statements, Math.min(200_000, statements * 32)))) console.log(line);
+  },
+  pane: async () => {
+    // The Excel host's first load, read from the production build in dist/ (`npm run build`).
+    for (const line of paneLoadLines(await benchPaneLoad())) console.log(line);
   },
 };
 

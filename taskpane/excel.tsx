@@ -7,12 +7,12 @@ import { createRoot } from "react-dom/client";
 import { useCodeSets as checkFunctionsAgainst } from "../functions/codeSetSource";
 import type { CodeSetLibrary } from "../src/codes/codeSetLibrary";
 import { ExcelWorkbook } from "../src/workbook/excel/excelWorkbook";
-import { App } from "./App";
+import { App, PANE_ROOT_OPTIONS } from "./App";
 import { NotInExcel } from "./NotInExcel";
 import type { TableCell } from "./panelProps";
 
 Office.onReady((info) => {
-  const root = createRoot(document.getElementById("root")!);
+  const root = createRoot(document.getElementById("root")!, PANE_ROOT_OPTIONS);
   if (info.host !== Office.HostType.Excel) {
     root.render(<NotInExcel />);
     return;
