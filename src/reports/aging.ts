@@ -179,26 +179,6 @@ const FROM_RESPONSIBILITY = 3;
 const FROM_DOS_SELF_PAY = 4;
 const FROM_DOS_NO_RESPONSIBILITY = 5;
 
-/** A growable column of numbers. */
-class Column<A extends Int32Array | Float64Array> {
-  length = 0;
-  constructor(
-    public values: A,
-    private readonly make: (size: number) => A,
-  ) {}
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = this.make(Math.max(256, this.values.length * 2));
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-}
-const int32s = (size: number) => new Int32Array(size);
-const float64s = (size: number) => new Float64Array(size);
-
 /**
  * A section's summary rows as they are added up. A row is a number (its place in first-seen order),
  * found from the key's interned number (the ledger's payer or patient columns) without hashing the id;
@@ -211,11 +191,14 @@ class SectionRows {
   private sums = new Float64Array(0);
   private totals = new Float64Array(0);
   private counts = new Int32Array(0);
-  private readonly shareLine = new Column(new Int32Array(0), int32s);
-  private readonly shareAmount = new Column(new Float64Array(0), float64s);
-  private readonly shareDay = new Column(new Int32Array(0), int32s);
-  private readonly shareFrom = new Column(new Int32Array(0), int32s);
-  private readonly shareRow = new Column(new Int32Array(0), int32s);
+  // The shares, one per line at most: allocated once at that size (growing typed arrays as they fill
+  // makes the collector walk a large heap again and again).
+  private shares = 0;
+  private readonly shareLine: Int32Array;
+  private readonly shareDay: Int32Array;
+  private readonly shareRow: Int32Array;
+  private readonly shareFrom: Uint8Array;
+  private readonly shareAmount: Float64Array;
 
   constructor(
     readonly section: "insurance" | "patient",
@@ -224,8 +207,15 @@ class SectionRows {
     private readonly ids: readonly string[],
     /** Payer names, when the rows are keyed by payer. */
     private readonly names: Map<string, string> | undefined,
+    lines: number,
   ) {
     this.rowOfKey = new Int32Array(ids.length).fill(-1);
+    const ints = new Int32Array(lines * 3);
+    this.shareLine = ints.subarray(0, lines);
+    this.shareDay = ints.subarray(lines, 2 * lines);
+    this.shareRow = ints.subarray(2 * lines);
+    this.shareFrom = new Uint8Array(lines);
+    this.shareAmount = new Float64Array(lines);
   }
 
   private rowFor(key: number): number {
@@ -257,11 +247,12 @@ class SectionRows {
     this.sums[row * this.bucketCount + bucket] += amount;
     this.totals[row] += amount;
     this.counts[row] += 1;
-    this.shareLine.push(line);
-    this.shareAmount.push(amount);
-    this.shareDay.push(agingDay);
-    this.shareFrom.push(agedFrom);
-    this.shareRow.push(row);
+    const k = this.shares++;
+    this.shareLine[k] = line;
+    this.shareAmount[k] = amount;
+    this.shareDay[k] = agingDay;
+    this.shareFrom[k] = agedFrom;
+    this.shareRow[k] = row;
   }
 
   /** The section's rows in first-seen order. */
@@ -270,7 +261,8 @@ class SectionRows {
     const totals = new Array<Cents>(bucketCount).fill(0);
     const rows: AgingRow[] = new Array(keys.length);
     for (let r = 0; r < keys.length; r++) {
-      const buckets = Array.from(sums.subarray(r * bucketCount, (r + 1) * bucketCount));
+      const buckets = new Array<Cents>(bucketCount);
+      for (let b = 0; b < bucketCount; b++) buckets[b] = sums[r * bucketCount + b];
       const row: AgingRow = { key: keys[r], buckets, total: this.totals[r], lines: counts[r] };
       const known = this.names?.get(keys[r]);
       if (known !== undefined) row.name = known;
@@ -292,10 +284,10 @@ class SectionRows {
       at += counts[r];
     }
     details.length = at;
-    for (let k = 0; k < this.shareLine.length; k++) {
-      const row = this.shareRow.values[k];
-      const line = charges[this.shareLine.values[k]];
-      const day = this.shareDay.values[k];
+    for (let k = 0; k < this.shares; k++) {
+      const row = this.shareRow[k];
+      const line = charges[this.shareLine[k]];
+      const day = this.shareDay[k];
       const age = asOfDay - day;
       details[next[row]++] = {
         section: this.section,
@@ -306,10 +298,10 @@ class SectionRows {
         payerId: line.payerId,
         dos: line.dos,
         agingDate: dayToIso(day),
-        agedFrom: AGED_FROM[this.shareFrom.values[k]],
+        agedFrom: AGED_FROM[this.shareFrom[k]],
         age,
         bucket: bucketOf(age, bounds),
-        amount: this.shareAmount.values[k],
+        amount: this.shareAmount[k],
       };
     }
   }
@@ -340,12 +332,14 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     bucketCount,
     insuranceByPatient ? columns.patientIds : columns.payerIds,
     insuranceByPatient ? undefined : payerName,
+    charges.length,
   );
   const patient = new SectionRows(
     "patient",
     bucketCount,
     patientByPayer ? columns.payerIds : columns.patientIds,
     patientByPayer ? payerName : undefined,
+    charges.length,
   );
   const credits: AgingCredit[] = [];
   let creditTotal = 0;
