@@ -115,7 +115,6 @@ const AREAS: Record<string, () => Promise<void> | void> = {
     console.log(
       `  floor, a bare id-to-line Map and two typed arrays: ${fmt(ledger.floorSeconds, 3)} s; ratio ${fmt(ledger.buildSeconds / ledger.floorSeconds, 1)}x`,
     );
-  },
     console.log(
       `  memory (heap and typed arrays): the rows as parsed ${fmt(ledger.booksMB, 0)} MB; the ledger's columns on top of them ${fmt(ledger.ledgerMB, 0)} MB (aim: 400 MB)`,
     );
@@ -123,6 +122,7 @@ const AREAS: Record<string, () => Promise<void> | void> = {
       `  every line's balance as an object: ${fmt(ledger.balanceSeconds)} s; claim, patient and payer roll-ups: ${fmt(ledger.rollupSeconds)} s; heap with all of it held: ${fmt(ledger.heapMB, 0)} MB`,
     );
     console.log(`  ${fmt(total(ledger) / total(small), 1)}x the time of a ledger a tenth the size (10x is linear)`);
+  },
   aging: () => {
     const aging = benchAging(ledgerLines, ledgerLines * 2);
     const sheet = aging.sheet;
