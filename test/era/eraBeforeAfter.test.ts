@@ -374,13 +374,15 @@ describe("planning: matching by index and the spread-free rows give what the pla
       ),
       { numRuns: 600 },
     );
-    // The generator reaches every outcome, so the comparison covers each path.
-    expect([...seen].sort()).toEqual(
-      ["a plan", "already posted", "crossover", "denied", "held", "matched", "reversal", "unmatched"].sort(),
-    );
+    // The generator reaches these outcomes, so the comparison covers each path (a denial, rarer here, is
+    // made certain by the next test).
+    for (const outcome of ["a plan", "already posted", "crossover", "held", "matched", "reversal", "unmatched"]) {
+      expect(seen).toContain(outcome);
+    }
   });
 
   it("on claims that match most lines, so that the posting rows are many and varied", () => {
+    const seen = new Set<string>();
     fc.assert(
       fc.property(fc.array(chargeArb, { minLength: 4, maxLength: 12 }), fc.boolean(), (charges, withIds) => {
         const { ledger, ctx } = book(charges, [], false);
@@ -426,11 +428,12 @@ describe("planning: matching by index and the spread-free rows give what the pla
         };
         const read = { ok: true as const, remittances: [remittance], warnings: [] };
         const file = { name: "all.835", sha256: "1".repeat(64) };
-        expect(planFromRemittances(file, structuredClone(read), ledger, ctx)).toStrictEqual(
-          planBefore(file, structuredClone(read), ledger, ctx),
-        );
+        const now = planFromRemittances(file, structuredClone(read), ledger, ctx);
+        expect(now).toStrictEqual(planBefore(file, structuredClone(read), ledger, ctx));
+        if (now.ok) for (const c of now.preview.remittances[0].claims) seen.add(c.outcome);
       }),
       { numRuns: 300 },
     );
+    for (const outcome of ["matched", "denied", "crossover"]) expect(seen).toContain(outcome);
   });
 });
