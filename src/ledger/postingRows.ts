@@ -1,12 +1,11 @@
 // Turning a posting plan's new rows into what the panel shows and what the workbook gets: the
 // appendRows ops keyed by the office's own headers, the preview by our header names, and the
 // balances the touched lines will have afterwards, worked out by the balance engine itself.
-import type { DateSystem, IsoDate } from "../dates";
-import { formatMoney } from "../money";
-import { rowToCells } from "../workbook/mapTable";
+import { isoToSerial, type DateSystem, type IsoDate } from "../dates";
+import { centsToNumber, formatMoney } from "../money";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WorkbookInfo, WriteOp } from "../workbook/port";
-import { Payments, Postings, type PaymentRow, type PostingRow } from "../workbook/tables";
+import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import { lineBalances, type LineBalance } from "./balances";
 import { buildLedger, type Ledger } from "./ledger";
 import { FIELDS_THAT_MAY_BE_DROPPED, type TargetTable } from "./postingChecks";
@@ -46,16 +45,31 @@ export function balancesOfLines(
 ): LineBalance[] {
   const wanted = new Set(chargeIds);
   if (wanted.size === 0) return [];
-  const charges = ledger.charges.filter((c) => wanted.has(c.chargeId));
+  const { linePostingsStart, linePostingsEnd, postingOrder } = ledger.columns;
+  const charges: ChargeRow[] = [];
+  const chargeRows: number[] = [];
+  for (let i = 0; i < ledger.charges.length; i++) {
+    if (!wanted.has(ledger.charges[i].chargeId)) continue;
+    charges.push(ledger.charges[i]);
+    chargeRows.push(i);
+  }
   const added = new Map<string, PostingRow[]>();
   for (const p of newPostings) {
     const list = added.get(p.chargeId);
     if (list) list.push(p);
     else added.set(p.chargeId, [p]);
   }
+  // Each line's postings straight from the ledger's columns, then the new ones; a repeated ChargeID
+  // once (its rows share the first one's postings).
   const postings: PostingRow[] = [];
-  for (const charge of charges) {
-    postings.push(...(ledger.postingsByCharge.get(charge.chargeId) ?? []), ...(added.get(charge.chargeId) ?? []));
+  const listed = new Set<string>();
+  for (let n = 0; n < charges.length; n++) {
+    const { chargeId } = charges[n];
+    if (listed.has(chargeId)) continue;
+    listed.add(chargeId);
+    const i = chargeRows[n];
+    for (let k = linePostingsStart[i]; k < linePostingsEnd[i]; k++) postings.push(ledger.postings[postingOrder[k]]);
+    for (const p of added.get(chargeId) ?? []) postings.push(p);
   }
   const payments = new Map<string, PaymentRow>();
   for (const p of newPayments) payments.set(p.paymentId, p);
@@ -64,7 +78,9 @@ export function balancesOfLines(
     const payment = id === undefined || payments.has(id) ? undefined : ledger.paymentById.get(id);
     if (payment) payments.set(payment.paymentId, payment);
   }
-  const lines = buildLedger({ charges, payments: [...payments.values()], postings, payers: ledger.payers });
+  // Only the balances are wanted: the issues of these rows (repeated ids among them) are the whole
+  // ledger's to report, so the small ledger skips that check.
+  const lines = buildLedger({ charges, payments: [...payments.values()], postings, payers: ledger.payers }, [], {}, { keysChecked: true });
   return lineBalances(lines, asOf);
 }
 
@@ -114,28 +130,51 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
     const table = part.table;
     // The plan's checks asked for every column these rows fill; reaching here without one is a bug.
     if (!table) throw new Error(`posting plan: ${def.name} rows without a ${def.name} table`);
+    // The table's columns worked out once; then each row is one walk over them (a remittance makes
+    // hundreds of thousands of rows). What rowToCells would write, and the preview by our headers.
     const fields = def.fields as Record<string, { header: string; kind?: string }>;
-    const cells: Record<string, CellValue>[] = [];
-    for (const row of part.rows) {
-      const values = row as Record<string, unknown>;
-      for (const [key, value] of Object.entries(values)) {
-        if (value !== undefined && !table.mapping.columns[key] && !FIELDS_THAT_MAY_BE_DROPPED.has(key)) {
+    const { columns } = table.mapping;
+    const mapped = Object.keys(fields)
+      .filter((key) => columns[key])
+      .map((key) => ({ key, header: fields[key].header, cell: columns[key].header, kind: fields[key].kind }));
+    let lastDate: string | undefined;
+    let lastSerial = 0;
+    const cells: Record<string, CellValue>[] = new Array(part.rows.length);
+    for (let r = 0; r < part.rows.length; r++) {
+      const values = part.rows[r] as Record<string, unknown>;
+      for (const key in values) {
+        if (values[key] !== undefined && !columns[key] && !FIELDS_THAT_MAY_BE_DROPPED.has(key)) {
           throw new Error(`posting plan: ${def.name} has no column for ${key}`);
         }
       }
-      cells.push(rowToCells(def, table.mapping, values as never, ctx.dateSystem));
+      const row: Record<string, CellValue> = {};
       const shown: Record<string, string | number | null> = {};
-      for (const key of Object.keys(fields)) {
-        if (!table.mapping.columns[key]) continue;
+      for (const { key, header, cell, kind } of mapped) {
         const value = values[key];
-        shown[fields[key].header] =
-          value === undefined || value === null
-            ? null
-            : fields[key].kind === "money"
-              ? formatMoney(value as number)
-              : (value as string | number);
+        if (value === undefined || value === null) {
+          if (value === null) row[cell] = null;
+          shown[header] = null;
+        } else if (kind === "money") {
+          row[cell] = centsToNumber(value as number);
+          shown[header] = formatMoney(value as number);
+        } else if (kind === "date") {
+          if (value !== lastDate) {
+            lastDate = value as string;
+            lastSerial = isoToSerial(lastDate, ctx.dateSystem);
+          }
+          row[cell] = lastSerial;
+          shown[header] = value as string;
+        } else {
+          row[cell] = value as CellValue;
+          shown[header] = value as string | number;
+        }
       }
-      preview.push({ table: def.name as PreviewRow["table"], values: shown, ...(remark ? { remark } : {}) });
+      cells[r] = row;
+      preview.push(
+        remark
+          ? { table: def.name as PreviewRow["table"], values: shown, remark }
+          : { table: def.name as PreviewRow["table"], values: shown },
+      );
     }
     ops.push({ kind: "appendRows", table: table.name, rows: cells });
   };
