@@ -46,8 +46,9 @@ export function nextIds(existing: Iterable<string>, count: number, fallbackPrefi
   while (ids.length < count) {
     number += 1;
     const id = `${prefix}${String(number).padStart(pattern.width, "0")}`;
-    if (taken.has(id.toLowerCase())) continue;
-    taken.add(id.toLowerCase());
+    const key = id.toLowerCase();
+    if (taken.has(key)) continue;
+    taken.add(key);
     ids.push(id);
   }
   return ids;

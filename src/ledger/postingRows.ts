@@ -53,14 +53,9 @@ export function balancesOfLines(
     charges.push(ledger.charges[i]);
     chargeRows.push(i);
   }
-  const added = new Map<string, PostingRow[]>();
-  for (const p of newPostings) {
-    const list = added.get(p.chargeId);
-    if (list) list.push(p);
-    else added.set(p.chargeId, [p]);
-  }
-  // Each line's postings straight from the ledger's columns, then the new ones; a repeated ChargeID
-  // once (its rows share the first one's postings).
+  // Each line's postings straight from the ledger's columns (a repeated ChargeID once: its rows share
+  // the first one's postings), then the new ones. The small ledger lists each line's postings in this
+  // order, so a line sees its old postings, then its new ones, as the workbook will hold them.
   const postings: PostingRow[] = [];
   const listed = new Set<string>();
   for (let n = 0; n < charges.length; n++) {
@@ -69,8 +64,8 @@ export function balancesOfLines(
     listed.add(chargeId);
     const i = chargeRows[n];
     for (let k = linePostingsStart[i]; k < linePostingsEnd[i]; k++) postings.push(ledger.postings[postingOrder[k]]);
-    for (const p of added.get(chargeId) ?? []) postings.push(p);
   }
+  for (const p of newPostings) if (wanted.has(p.chargeId)) postings.push(p);
   const payments = new Map<string, PaymentRow>();
   for (const p of newPayments) payments.set(p.paymentId, p);
   for (const posting of postings) {
