@@ -157,47 +157,6 @@ export function claimApplication(claim: RemitClaim, lines: ChargeRow[], charges:
 /** A Postings row an ERA claim adds, before its PostingID and PaymentID are given. */
 export type EraPostingDraft = Omit<PostingRow, "postingId" | "paymentId">;
 
-/**
- * The Postings rows of checked lines, exactly as postingRowsFor(lines, date, "CO", "ERA") lays them
- * out (the Paid row carries the line's first CO adjustment, then its other adjustments, then its
- * patient responsibility; same keys in the same order), written as plain object literals: V8 (Node
- * 20) builds `{ ...base, more }` some 20 times slower than a literal, and an ERA of 50,000 claims
- * makes some 300,000 rows. test/era/eraPostingRows.test.ts holds the two to the same output.
- */
-export function eraPostingRows(lines: CheckedLine[], date: IsoDate): EraPostingDraft[] {
-  const rows: EraPostingDraft[] = [];
-  const source = "ERA";
-  for (const line of lines) {
-    const chargeId = line.charge.chargeId;
-    let merged: CheckedLine["adjustments"][number] | undefined;
-    for (const a of line.adjustments) {
-      if (a.group === "CO") {
-        merged = a;
-        break;
-      }
-    }
-    if (line.paid !== undefined || merged) {
-      rows.push({
-        chargeId,
-        date,
-        source,
-        paid: line.paid ?? 0,
-        adjustment: merged?.amount,
-        group: merged?.group,
-        reason: merged?.reason,
-        note: merged?.note,
-      });
-    }
-    for (const adj of line.adjustments) {
-      if (adj !== merged)
-        rows.push({ chargeId, date, source, adjustment: adj.amount, group: adj.group, reason: adj.reason, note: adj.note });
-    }
-    for (const pr of line.patientResp)
-      rows.push({ chargeId, date, source, group: "PR", reason: pr.reason, patientResp: pr.amount, note: pr.note });
-  }
-  return rows;
-}
-
 /** The payer's payment a posting's money came from: its own, or for a reversal left blank, its original's. */
 function paymentIdOf(ledger: Ledger, posting: PostingRow): string | undefined {
   return posting.paymentId ?? (posting.reverses !== undefined ? ledger.postingById.get(posting.reverses)?.paymentId : undefined);

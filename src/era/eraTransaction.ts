@@ -11,6 +11,7 @@ import { count, plural } from "../counting";
 import type { IsoDate } from "../dates";
 import { DENIED_NOTE } from "../ledger/denials";
 import type { Ledger } from "../ledger/ledger";
+import { postingRowsFor } from "../ledger/postingLines";
 import type { PlanContext } from "../ledger/postingRows";
 import { formatMoney, type Cents } from "../money";
 import { capitalized } from "../sentences";
@@ -19,7 +20,7 @@ import { balanceRemittance } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPreview";
-import { claimApplication, eraPostingRows, paidByPayer, reversalDrafts } from "./eraPostings";
+import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
 import type { RemitClaim, Remittance } from "./remittance";
 
 /** CLP02 in the payer's words (X12 5010 claim status codes). */
@@ -248,7 +249,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     const { denials, notes } = applied.application;
     // Status 4 is the payer's denial of the whole claim, whatever its CAS says: to work, like any denial.
     if (status === "4" && denials.length === 0) denials.push("claim status 4, denied");
-    const rows = eraPostingRows(applied.application.lines, postingDate!);
+    const rows = postingRowsFor(applied.application.lines, postingDate!, "CO", "ERA");
     // Every row has a Note key (undefined when none): setting it keeps the rows' key order. They are new here.
     if (status === "4") for (const row of rows) row.note ||= DENIED_NOTE;
     plan(rows);

@@ -123,7 +123,9 @@ export function checkAgainstBalances(ledger: Ledger, lines: CheckedLine[], probl
 
 /**
  * The Postings rows for checked lines, without IDs: paid with the first adjustment of `mergeGroup`,
- * then one row per other entry. `source` is "ERA" when the rows come from a remittance file.
+ * then one row per other entry. `source` is "ERA" when the rows come from a remittance file. Written
+ * as plain object literals (same keys, same order in every row of a kind): V8 in Node 20 builds
+ * `{ ...base, more }` some 20 times slower, and an ERA of 50,000 claims makes some 300,000 rows.
  */
 export function postingRowsFor(
   lines: CheckedLine[],
@@ -134,11 +136,18 @@ export function postingRowsFor(
   const rows: Omit<PostingRow, "postingId">[] = [];
   for (const line of lines) {
     const chargeId = line.charge.chargeId;
-    const base = { chargeId, date, source };
-    const merged = line.adjustments.find((a) => a.group === mergeGroup);
+    let merged: CheckedLine["adjustments"][number] | undefined;
+    for (const a of line.adjustments) {
+      if (a.group === mergeGroup) {
+        merged = a;
+        break;
+      }
+    }
     if (line.paid !== undefined || merged) {
       rows.push({
-        ...base,
+        chargeId,
+        date,
+        source,
         paid: line.paid ?? 0,
         adjustment: merged?.amount,
         group: merged?.group,
@@ -147,9 +156,11 @@ export function postingRowsFor(
       });
     }
     for (const adj of line.adjustments) {
-      if (adj !== merged) rows.push({ ...base, adjustment: adj.amount, group: adj.group, reason: adj.reason, note: adj.note });
+      if (adj !== merged)
+        rows.push({ chargeId, date, source, adjustment: adj.amount, group: adj.group, reason: adj.reason, note: adj.note });
     }
-    for (const pr of line.patientResp) rows.push({ ...base, group: "PR", reason: pr.reason, patientResp: pr.amount, note: pr.note });
+    for (const pr of line.patientResp)
+      rows.push({ chargeId, date, source, group: "PR", reason: pr.reason, patientResp: pr.amount, note: pr.note });
   }
   return rows;
 }
