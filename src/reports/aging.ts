@@ -341,7 +341,8 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     patientByPayer ? payerName : undefined,
     charges.length,
   );
-  const credits: AgingCredit[] = [];
+  // Lines with a credit balance: their positions now, their objects when first read (a tally again).
+  const creditLines: number[] = [];
   let creditTotal = 0;
   const later = { lines: 0, balance: 0 };
   // The bucket of each age up to the last bound, looked up; older ages are in the last bucket, and a
@@ -362,19 +363,7 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     }
     if (balance === 0) continue;
     if (balance < 0) {
-      const line = charges[i];
-      const credit: AgingCredit = {
-        chargeId: line.chargeId,
-        claimId: line.claimId,
-        patientId: line.patientId,
-        payerId: line.payerId,
-        dos: line.dos,
-        amount: balance,
-        insuranceShare: t.insuranceShare,
-        patientShare: t.patientShare,
-      };
-      if (t.lastPaymentDate !== undefined) credit.lastPaymentDate = t.lastPaymentDate;
-      credits.push(credit);
+      creditLines.push(i);
       creditTotal += balance;
       continue;
     }
@@ -408,9 +397,10 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
   const patientSection = patient.finish();
   const totals = insuranceSection.totals.map((v, b) => v + patientSection.totals[b]);
   const total = insuranceSection.total + patientSection.total;
-  // The shares behind the rows become objects when first read (a sheet, the CLI, collections): the
-  // report itself, over a million lines, is sums.
+  // The shares behind the rows and the credits become objects when first read (a sheet, the CLI,
+  // collections): the report itself, over a million lines, is sums.
   let details: AgingDetail[] | undefined;
+  let credits: AgingCredit[] | undefined;
   return {
     asOf,
     basis,
@@ -421,7 +411,29 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     totals,
     total,
     percents: percentsOf(totals, total),
-    credits,
+    get credits(): AgingCredit[] {
+      if (!credits) {
+        credits = new Array<AgingCredit>(creditLines.length);
+        for (let k = 0; k < creditLines.length; k++) {
+          const i = creditLines[k];
+          const line = charges[i];
+          t.tally(i);
+          const credit: AgingCredit = {
+            chargeId: line.chargeId,
+            claimId: line.claimId,
+            patientId: line.patientId,
+            payerId: line.payerId,
+            dos: line.dos,
+            amount: t.balance,
+            insuranceShare: t.insuranceShare,
+            patientShare: t.patientShare,
+          };
+          if (t.lastPaymentDate !== undefined) credit.lastPaymentDate = t.lastPaymentDate;
+          credits[k] = credit;
+        }
+      }
+      return credits;
+    },
     creditTotal,
     get details(): AgingDetail[] {
       if (!details) {
