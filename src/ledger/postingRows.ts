@@ -119,14 +119,17 @@ export interface FinishedRows {
 /** The plan, its preview and the predicted balances, from rows already checked. */
 export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows): PlanResult {
   const ops: WriteOp[] = [];
+  // The preview is made from the same rows when first read: a remittance's plan of hundreds of
+  // thousands of rows is previewed claim by claim (EraPreview), so its row preview is never made.
+  const previews: (() => void)[] = [];
   const preview: PreviewRow[] = [];
   const add = <R extends PaymentRow | PostingRow>(def: typeof Payments | typeof Postings, part: NewRows<R>, remark?: string) => {
     if (part.rows.length === 0) return;
     const table = part.table;
     // The plan's checks asked for every column these rows fill; reaching here without one is a bug.
     if (!table) throw new Error(`posting plan: ${def.name} rows without a ${def.name} table`);
-    // The table's columns worked out once; then each row is one walk over them (a remittance makes
-    // hundreds of thousands of rows). What rowToCells would write, and the preview by our headers.
+    // The table's columns worked out once; then each row is one walk over them. What rowToCells
+    // would write, and (later) the preview by our headers.
     const fields = def.fields as Record<string, { header: string; kind?: string }>;
     const { columns } = table.mapping;
     const mapped = Object.keys(fields)
@@ -143,38 +146,49 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
         }
       }
       const row: Record<string, CellValue> = {};
-      const shown: Record<string, string | number | null> = {};
-      for (const { key, header, cell, kind } of mapped) {
+      for (const { key, cell, kind } of mapped) {
         const value = values[key];
-        if (value === undefined || value === null) {
-          if (value === null) row[cell] = null;
-          shown[header] = null;
-        } else if (kind === "money") {
-          row[cell] = centsToNumber(value as number);
-          shown[header] = formatMoney(value as number);
-        } else if (kind === "date") {
+        if (value === undefined) continue;
+        if (value === null) row[cell] = null;
+        else if (kind === "money") row[cell] = centsToNumber(value as number);
+        else if (kind === "date") {
           if (value !== lastDate) {
             lastDate = value as string;
             lastSerial = isoToSerial(lastDate, ctx.dateSystem);
           }
           row[cell] = lastSerial;
-          shown[header] = value as string;
-        } else {
-          row[cell] = value as CellValue;
-          shown[header] = value as string | number;
-        }
+        } else row[cell] = value as CellValue;
       }
       cells[r] = row;
-      preview.push(
-        remark
-          ? { table: def.name as PreviewRow["table"], values: shown, remark }
-          : { table: def.name as PreviewRow["table"], values: shown },
-      );
     }
     ops.push({ kind: "appendRows", table: table.name, rows: cells });
+    previews.push(() => {
+      for (const values of part.rows as Record<string, unknown>[]) {
+        const shown: Record<string, string | number | null> = {};
+        for (const { key, header, kind } of mapped) {
+          const value = values[key];
+          shown[header] =
+            value === undefined || value === null ? null : kind === "money" ? formatMoney(value as number) : (value as string | number);
+        }
+        const table = def.name as PreviewRow["table"];
+        preview.push(remark ? { table, values: shown, remark } : { table, values: shown });
+      }
+    });
   };
   add(Payments, done.payments, done.paymentRemark);
   add(Postings, done.postings);
   const predicted = balancesOfLines(ledger, done.touched, done.payments.rows, done.postings.rows);
-  return { ok: true, plan: { action: done.action, what: done.what, totals: done.totals, ops }, preview, predicted };
+  let previewed = false;
+  return {
+    ok: true,
+    plan: { action: done.action, what: done.what, totals: done.totals, ops },
+    get preview(): PreviewRow[] {
+      if (!previewed) {
+        previewed = true;
+        for (const make of previews) make();
+      }
+      return preview;
+    },
+    predicted,
+  };
 }
