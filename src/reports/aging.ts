@@ -191,14 +191,12 @@ class SectionRows {
   private sums = new Float64Array(0);
   private totals = new Float64Array(0);
   private counts = new Int32Array(0);
-  // The shares, one per line at most: allocated once at that size (growing typed arrays as they fill
-  // makes the collector walk a large heap again and again).
+  // The shares: each one's line and row, one per line at most, allocated once at that size (growing
+  // typed arrays as they fill, or more of them, makes the collector walk a large heap again and
+  // again). Amount and aging date are the line's, worked out again when the details are read.
   private shares = 0;
   private readonly shareLine: Int32Array;
-  private readonly shareDay: Int32Array;
   private readonly shareRow: Int32Array;
-  private readonly shareFrom: Uint8Array;
-  private readonly shareAmount: Float64Array;
 
   constructor(
     readonly section: "insurance" | "patient",
@@ -210,12 +208,9 @@ class SectionRows {
     lines: number,
   ) {
     this.rowOfKey = new Int32Array(ids.length).fill(-1);
-    const ints = new Int32Array(lines * 3);
+    const ints = new Int32Array(lines * 2);
     this.shareLine = ints.subarray(0, lines);
-    this.shareDay = ints.subarray(lines, 2 * lines);
-    this.shareRow = ints.subarray(2 * lines);
-    this.shareFrom = new Uint8Array(lines);
-    this.shareAmount = new Float64Array(lines);
+    this.shareRow = ints.subarray(lines);
   }
 
   private rowFor(key: number): number {
@@ -242,16 +237,13 @@ class SectionRows {
     this.counts = counts;
   }
 
-  add(key: number, line: number, amount: Cents, agingDay: number, agedFrom: number, bucket: number): void {
+  add(key: number, line: number, amount: Cents, bucket: number): void {
     const row = this.rowFor(key);
     this.sums[row * this.bucketCount + bucket] += amount;
     this.totals[row] += amount;
     this.counts[row] += 1;
     const k = this.shares++;
     this.shareLine[k] = line;
-    this.shareAmount[k] = amount;
-    this.shareDay[k] = agingDay;
-    this.shareFrom[k] = agedFrom;
     this.shareRow[k] = row;
   }
 
@@ -274,7 +266,7 @@ class SectionRows {
   }
 
   /** The shares as objects, appended to `details` row by row, in line order within a row. */
-  details(details: AgingDetail[], charges: ChargeRow[], asOfDay: number, bounds: number[]): void {
+  details(details: AgingDetail[], charges: ChargeRow[], share: ShareOf, asOfDay: number, bounds: number[]): void {
     const { keys, counts } = this;
     // Where each row's shares start in `details`: after the rows before it.
     const next = new Int32Array(keys.length);
@@ -284,10 +276,13 @@ class SectionRows {
       at += counts[r];
     }
     details.length = at;
+    const insurance = this.section === "insurance";
     for (let k = 0; k < this.shares; k++) {
       const row = this.shareRow[k];
-      const line = charges[this.shareLine[k]];
-      const day = this.shareDay[k];
+      const i = this.shareLine[k];
+      const line = charges[i];
+      share.of(i);
+      const day = insurance ? share.insuranceDay : share.patientDay;
       const age = asOfDay - day;
       details[next[row]++] = {
         section: this.section,
@@ -298,12 +293,57 @@ class SectionRows {
         payerId: line.payerId,
         dos: line.dos,
         agingDate: dayToIso(day),
-        agedFrom: AGED_FROM[this.shareFrom[k]],
+        agedFrom: AGED_FROM[insurance ? share.insuranceFrom : share.patientFrom],
         age,
         bucket: bucketOf(age, bounds),
-        amount: this.shareAmount[k],
+        amount: insurance ? share.tally.insuranceShare : share.tally.patientShare,
       };
     }
+  }
+}
+
+/**
+ * A line's shares and the dates they age from, by the report's basis: `of(i)` tallies the line and
+ * sets the insurance share's aging day and how it was found, and the patient share's when it owes.
+ */
+class ShareOf {
+  insuranceDay = 0;
+  insuranceFrom = FROM_DOS;
+  patientDay = 0;
+  patientFrom = FROM_DOS;
+
+  constructor(
+    readonly tally: LineTally,
+    private readonly ledger: Ledger,
+    private readonly basis: AgingBasis,
+    private readonly asOf: IsoDate,
+  ) {}
+
+  /** Tally the i-th line; then its aging dates, when it owes (balance > 0). */
+  of(i: number): void {
+    const t = this.tally;
+    t.tally(i);
+    if (t.balance <= 0) return;
+    const { ledger, basis } = this;
+    const dos = ledger.columns.lineDos[i];
+    let day = dos;
+    let from = FROM_DOS;
+    if (basis !== "dos") {
+      const billed = ledger.charges[i].billedDate;
+      if (billed !== undefined) {
+        day = isoToDay(billed);
+        from = FROM_BILLED;
+      } else from = FROM_DOS_NOT_BILLED;
+    }
+    this.insuranceDay = day;
+    this.insuranceFrom = from;
+    if (t.patientShare > 0 && basis === "responsibility") {
+      const moved = t.selfPay ? undefined : responsibilityDate(ledger, ledger.postingsByChargeRow[i], this.asOf);
+      day = moved !== undefined ? isoToDay(moved) : dos;
+      from = moved !== undefined ? FROM_RESPONSIBILITY : t.selfPay ? FROM_DOS_SELF_PAY : FROM_DOS_NO_RESPONSIBILITY;
+    }
+    this.patientDay = day;
+    this.patientFrom = from;
   }
 }
 
@@ -324,7 +364,7 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
   const t = new LineTally(ledger, asOf);
   const { asOfDay } = t;
   const { charges, columns } = ledger;
-  const { linePayer, linePatient, lineDos } = columns;
+  const { linePayer, linePatient } = columns;
   const insuranceByPatient = options.by === "patient";
   const patientByPayer = options.by === "payer";
   const insurance = new SectionRows(
@@ -353,8 +393,9 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
   const bucketAt = (age: number) => (age < 0 ? bucketOf(age, bounds) : age <= lastBound ? bucketOfAge[age] : bounds.length);
 
   // The line's figures are read off the tally as it goes: no LineBalance is made for a line.
+  const share = new ShareOf(t, ledger, basis, asOf);
   for (let i = 0; i < charges.length; i++) {
-    t.tally(i);
+    share.of(i);
     const { balance } = t;
     if (!t.served(i)) {
       later.lines += 1;
@@ -367,29 +408,13 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
       creditTotal += balance;
       continue;
     }
-    let insuranceDay = lineDos[i];
-    let insuranceFrom = FROM_DOS;
-    if (basis !== "dos") {
-      const billed = charges[i].billedDate;
-      if (billed !== undefined) {
-        insuranceDay = isoToDay(billed);
-        insuranceFrom = FROM_BILLED;
-      } else insuranceFrom = FROM_DOS_NOT_BILLED;
-    }
     if (t.insuranceShare > 0) {
       const key = insuranceByPatient ? linePatient[i] : linePayer[i];
-      insurance.add(key, i, t.insuranceShare, insuranceDay, insuranceFrom, bucketAt(asOfDay - insuranceDay));
+      insurance.add(key, i, t.insuranceShare, bucketAt(asOfDay - share.insuranceDay));
     }
     if (t.patientShare > 0) {
-      let patientDay = insuranceDay;
-      let patientFrom = insuranceFrom;
-      if (basis === "responsibility") {
-        const moved = t.selfPay ? undefined : responsibilityDate(ledger, ledger.postingsByChargeRow[i], asOf);
-        patientDay = moved !== undefined ? isoToDay(moved) : lineDos[i];
-        patientFrom = moved !== undefined ? FROM_RESPONSIBILITY : t.selfPay ? FROM_DOS_SELF_PAY : FROM_DOS_NO_RESPONSIBILITY;
-      }
       const key = patientByPayer ? linePayer[i] : linePatient[i];
-      patient.add(key, i, t.patientShare, patientDay, patientFrom, bucketAt(asOfDay - patientDay));
+      patient.add(key, i, t.patientShare, bucketAt(asOfDay - share.patientDay));
     }
   }
 
@@ -438,8 +463,8 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     get details(): AgingDetail[] {
       if (!details) {
         details = [];
-        insurance.details(details, charges, asOfDay, bounds);
-        patient.details(details, charges, asOfDay, bounds);
+        insurance.details(details, charges, share, asOfDay, bounds);
+        patient.details(details, charges, share, asOfDay, bounds);
       }
       return details;
     },
