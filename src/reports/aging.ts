@@ -182,8 +182,8 @@ const FROM_DOS_NO_RESPONSIBILITY = 5;
 /**
  * A section's summary rows as they are added up. A row is a number (its place in first-seen order),
  * found from the key's interned number (the ledger's payer or patient columns) without hashing the id;
- * its sums sit in flat arrays, and the shares behind it in columns (line, amount, aging day, how aged,
- * row), so adding a share makes no object. Detail objects are made only when someone reads them.
+ * its sums sit in flat arrays, so adding a share makes no object and keeps nothing of the line (the
+ * details, when read, walk the lines again: see agingDetails).
  */
 class SectionRows {
   private readonly rowOfKey: Int32Array;
@@ -191,12 +191,6 @@ class SectionRows {
   private sums = new Float64Array(0);
   private totals = new Float64Array(0);
   private counts = new Int32Array(0);
-  // The shares: each one's line and row, one per line at most, allocated once at that size (growing
-  // typed arrays as they fill, or more of them, makes the collector walk a large heap again and
-  // again). Amount and aging date are the line's, worked out again when the details are read.
-  private shares = 0;
-  private readonly shareLine: Int32Array;
-  private readonly shareRow: Int32Array;
 
   constructor(
     readonly section: "insurance" | "patient",
@@ -205,12 +199,8 @@ class SectionRows {
     private readonly ids: readonly string[],
     /** Payer names, when the rows are keyed by payer. */
     private readonly names: Map<string, string> | undefined,
-    lines: number,
   ) {
     this.rowOfKey = new Int32Array(ids.length).fill(-1);
-    const ints = new Int32Array(lines * 2);
-    this.shareLine = ints.subarray(0, lines);
-    this.shareRow = ints.subarray(lines);
   }
 
   private rowFor(key: number): number {
@@ -237,14 +227,11 @@ class SectionRows {
     this.counts = counts;
   }
 
-  add(key: number, line: number, amount: Cents, bucket: number): void {
+  add(key: number, amount: Cents, bucket: number): void {
     const row = this.rowFor(key);
     this.sums[row * this.bucketCount + bucket] += amount;
     this.totals[row] += amount;
     this.counts[row] += 1;
-    const k = this.shares++;
-    this.shareLine[k] = line;
-    this.shareRow[k] = row;
   }
 
   /** The section's rows in first-seen order. */
@@ -265,40 +252,27 @@ class SectionRows {
     return { rows, totals, total, percents: percentsOf(totals, total) };
   }
 
-  /** The shares as objects, appended to `details` row by row, in line order within a row. */
-  details(details: AgingDetail[], charges: ChargeRow[], share: ShareOf, asOfDay: number, bounds: number[]): void {
-    const { keys, counts } = this;
-    // Where each row's shares start in `details`: after the rows before it.
-    const next = new Int32Array(keys.length);
-    let at = details.length;
-    for (let r = 0; r < keys.length; r++) {
+  /**
+   * Where each row's shares go in a details list that already holds `before` entries (row by row, in
+   * first-seen order), and the list's length with them.
+   */
+  detailPlaces(before: number): { next: Int32Array; end: number } {
+    const next = new Int32Array(this.keys.length);
+    let at = before;
+    for (let r = 0; r < this.keys.length; r++) {
       next[r] = at;
-      at += counts[r];
+      at += this.counts[r];
     }
-    details.length = at;
-    const insurance = this.section === "insurance";
-    for (let k = 0; k < this.shares; k++) {
-      const row = this.shareRow[k];
-      const i = this.shareLine[k];
-      const line = charges[i];
-      share.of(i);
-      const day = insurance ? share.insuranceDay : share.patientDay;
-      const age = asOfDay - day;
-      details[next[row]++] = {
-        section: this.section,
-        key: keys[row],
-        chargeId: line.chargeId,
-        claimId: line.claimId,
-        patientId: line.patientId,
-        payerId: line.payerId,
-        dos: line.dos,
-        agingDate: dayToIso(day),
-        agedFrom: AGED_FROM[insurance ? share.insuranceFrom : share.patientFrom],
-        age,
-        bucket: bucketOf(age, bounds),
-        amount: insurance ? share.tally.insuranceShare : share.tally.patientShare,
-      };
-    }
+    return { next, end: at };
+  }
+
+  /** The row of a key number that add() was given. */
+  rowOf(key: number): number {
+    return this.rowOfKey[key];
+  }
+
+  key(row: number): string {
+    return this.keys[row];
   }
 }
 
@@ -347,6 +321,56 @@ class ShareOf {
   }
 }
 
+/**
+ * The shares behind the summary rows as objects: insurance then patient, row by row, in line order
+ * within a row. The lines are walked again (the report keeps no share), each share put in its row's
+ * place; the sections' counts say where each row's shares start.
+ */
+function agingDetails(
+  charges: ChargeRow[],
+  share: ShareOf,
+  insurance: SectionRows,
+  patient: SectionRows,
+  insuranceKey: (i: number) => number,
+  patientKey: (i: number) => number,
+  asOfDay: number,
+  bounds: number[],
+): AgingDetail[] {
+  const insurancePlaces = insurance.detailPlaces(0);
+  const patientPlaces = patient.detailPlaces(insurancePlaces.end);
+  const details = new Array<AgingDetail>(patientPlaces.end);
+  const t = share.tally;
+  const put = (section: SectionRows, next: Int32Array, key: number, line: ChargeRow, day: number, from: number, amount: Cents) => {
+    const row = section.rowOf(key);
+    const age = asOfDay - day;
+    details[next[row]++] = {
+      section: section.section,
+      key: section.key(row),
+      chargeId: line.chargeId,
+      claimId: line.claimId,
+      patientId: line.patientId,
+      payerId: line.payerId,
+      dos: line.dos,
+      agingDate: dayToIso(day),
+      agedFrom: AGED_FROM[from],
+      age,
+      bucket: bucketOf(age, bounds),
+      amount,
+    };
+  };
+  for (let i = 0; i < charges.length; i++) {
+    share.of(i);
+    if (t.balance <= 0 || !t.served(i)) continue;
+    if (t.insuranceShare > 0) {
+      put(insurance, insurancePlaces.next, insuranceKey(i), charges[i], share.insuranceDay, share.insuranceFrom, t.insuranceShare);
+    }
+    if (t.patientShare > 0) {
+      put(patient, patientPlaces.next, patientKey(i), charges[i], share.patientDay, share.patientFrom, t.patientShare);
+    }
+  }
+  return details;
+}
+
 function percentsOf(totals: Cents[], total: Cents): number[] {
   return totals.map((v) => (total === 0 ? 0 : (v * 100) / total));
 }
@@ -372,14 +396,12 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     bucketCount,
     insuranceByPatient ? columns.patientIds : columns.payerIds,
     insuranceByPatient ? undefined : payerName,
-    charges.length,
   );
   const patient = new SectionRows(
     "patient",
     bucketCount,
     patientByPayer ? columns.payerIds : columns.patientIds,
     patientByPayer ? payerName : undefined,
-    charges.length,
   );
   // Lines with a credit balance: their positions now, their objects when first read (a tally again).
   const creditLines: number[] = [];
@@ -410,11 +432,11 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     }
     if (t.insuranceShare > 0) {
       const key = insuranceByPatient ? linePatient[i] : linePayer[i];
-      insurance.add(key, i, t.insuranceShare, bucketAt(asOfDay - share.insuranceDay));
+      insurance.add(key, t.insuranceShare, bucketAt(asOfDay - share.insuranceDay));
     }
     if (t.patientShare > 0) {
       const key = patientByPayer ? linePayer[i] : linePatient[i];
-      patient.add(key, i, t.patientShare, bucketAt(asOfDay - share.patientDay));
+      patient.add(key, t.patientShare, bucketAt(asOfDay - share.patientDay));
     }
   }
 
@@ -462,9 +484,16 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
     creditTotal,
     get details(): AgingDetail[] {
       if (!details) {
-        details = [];
-        insurance.details(details, charges, share, asOfDay, bounds);
-        patient.details(details, charges, share, asOfDay, bounds);
+        details = agingDetails(
+          charges,
+          share,
+          insurance,
+          patient,
+          (i) => (insuranceByPatient ? linePatient[i] : linePayer[i]),
+          (i) => (patientByPayer ? linePayer[i] : linePatient[i]),
+          asOfDay,
+          bounds,
+        );
       }
       return details;
     },
