@@ -39,7 +39,7 @@
 // Built for a million lines and two million postings: one walk of each charge's postings over the
 // ledger's columns (typed arrays: every link between rows already followed), with plain counters per line. LineTally is that walk
 // for one line at a time, for callers that need no LineBalance object per line (aging).
-import { dayToIso, isoToDay, type IsoDate } from "../dates";
+import { isoToDay, type IsoDate } from "../dates";
 import type { Cents } from "../money";
 import { GROUP_CO, GROUP_OA, GROUP_PI, GROUP_PR, PAID_BY_PATIENT, PAID_WITHOUT_PAYMENT, refundedPaymentId, type Ledger } from "./ledger";
 
@@ -137,6 +137,8 @@ export class LineTally {
   balance: Cents = 0;
   /** Day number (isoToDay) of the latest counted posting with money paid; NO_DAY when none. */
   lastPaymentDay = NO_DAY;
+  /** That posting's position in Postings (-1 when none): its Date is lastPaymentDate, as written. */
+  lastPaymentPosting = -1;
   /** The as-of date as a day number (every posting counts without one). */
   readonly asOfDay: number;
 
@@ -149,7 +151,7 @@ export class LineTally {
 
   /** Date of the latest counted posting with money paid (Paid > 0). */
   get lastPaymentDate(): IsoDate | undefined {
-    return this.lastPaymentDay === NO_DAY ? undefined : dayToIso(this.lastPaymentDay);
+    return this.lastPaymentPosting < 0 ? undefined : this.ledger.postings[this.lastPaymentPosting].date;
   }
 
   /** Whether the i-th line was served by the as-of date (servedBy). */
@@ -172,6 +174,7 @@ export class LineTally {
     let wo = 0;
     let patientResp = 0;
     let lastPaymentDay = NO_DAY;
+    let lastPaymentPosting = -1;
     for (let k = c.linePostingsStart[i], end = c.linePostingsEnd[i]; k < end; k++) {
       const p = postingOrder[k];
       const date = postingDate[p];
@@ -182,7 +185,10 @@ export class LineTally {
         if (from === PAID_WITHOUT_PAYMENT || from === payer) insurancePaid += paid;
         else if (from === PAID_BY_PATIENT) patientPaid += paid;
         else otherPayerPaid += paid;
-        if (paid > 0 && date > lastPaymentDay) lastPaymentDay = date;
+        if (paid > 0 && date > lastPaymentDay) {
+          lastPaymentDay = date;
+          lastPaymentPosting = p;
+        }
       }
       const adjustment = postingAdjustment[p];
       if (adjustment !== 0) {
@@ -230,6 +236,7 @@ export class LineTally {
     this.patientShare = patientShare;
     this.balance = insuranceShare + patientShare;
     this.lastPaymentDay = lastPaymentDay;
+    this.lastPaymentPosting = lastPaymentPosting;
   }
 }
 
@@ -271,7 +278,7 @@ export function lineBalanceAt(t: LineTally, i: number): LineBalance {
     balance: t.balance,
     status: lineStatus(t.insuranceShare, t.balance),
   };
-  if (t.lastPaymentDay !== NO_DAY) line.lastPaymentDate = dayToIso(t.lastPaymentDay);
+  if (t.lastPaymentPosting >= 0) line.lastPaymentDate = t.ledger.postings[t.lastPaymentPosting].date;
   return line;
 }
 

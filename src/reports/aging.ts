@@ -21,7 +21,7 @@
 // Everything is one pass over the ledger's columns; no table is scanned inside another. Built for a
 // million lines: each line's balance is read off lineBalances' LineTally (no LineBalance made per
 // line), a summary row is a number indexing flat sums, and the details are columns until read.
-import { dayToIso, isoToDay, type IsoDate } from "../dates";
+import { isoToDay, type IsoDate } from "../dates";
 import { LineTally } from "../ledger/balances";
 import type { Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
@@ -283,8 +283,11 @@ class SectionRows {
 class ShareOf {
   insuranceDay = 0;
   insuranceFrom = FROM_DOS;
+  /** The aging date as written, when it is not the line's DOS (undefined: the DOS). */
+  insuranceDate: IsoDate | undefined = undefined;
   patientDay = 0;
   patientFrom = FROM_DOS;
+  patientDate: IsoDate | undefined = undefined;
 
   constructor(
     readonly tally: LineTally,
@@ -302,22 +305,27 @@ class ShareOf {
     const dos = ledger.columns.lineDos[i];
     let day = dos;
     let from = FROM_DOS;
+    let date: IsoDate | undefined;
     if (basis !== "dos") {
       const billed = ledger.charges[i].billedDate;
       if (billed !== undefined) {
         day = isoToDay(billed);
         from = FROM_BILLED;
+        date = billed;
       } else from = FROM_DOS_NOT_BILLED;
     }
     this.insuranceDay = day;
     this.insuranceFrom = from;
+    this.insuranceDate = date;
     if (t.patientShare > 0 && basis === "responsibility") {
       const moved = t.selfPay ? undefined : responsibilityDate(ledger, ledger.postingsByChargeRow[i], this.asOf);
       day = moved !== undefined ? isoToDay(moved) : dos;
       from = moved !== undefined ? FROM_RESPONSIBILITY : t.selfPay ? FROM_DOS_SELF_PAY : FROM_DOS_NO_RESPONSIBILITY;
+      date = moved;
     }
     this.patientDay = day;
     this.patientFrom = from;
+    this.patientDate = date;
   }
 }
 
@@ -340,7 +348,16 @@ function agingDetails(
   const patientPlaces = patient.detailPlaces(insurancePlaces.end);
   const details = new Array<AgingDetail>(patientPlaces.end);
   const t = share.tally;
-  const put = (section: SectionRows, next: Int32Array, key: number, line: ChargeRow, day: number, from: number, amount: Cents) => {
+  const put = (
+    section: SectionRows,
+    next: Int32Array,
+    key: number,
+    line: ChargeRow,
+    day: number,
+    date: IsoDate | undefined,
+    from: number,
+    amount: Cents,
+  ) => {
     const row = section.rowOf(key);
     const age = asOfDay - day;
     details[next[row]++] = {
@@ -351,7 +368,7 @@ function agingDetails(
       patientId: line.patientId,
       payerId: line.payerId,
       dos: line.dos,
-      agingDate: dayToIso(day),
+      agingDate: date ?? line.dos,
       agedFrom: AGED_FROM[from],
       age,
       bucket: bucketOf(age, bounds),
@@ -362,10 +379,19 @@ function agingDetails(
     share.of(i);
     if (t.balance <= 0 || !t.served(i)) continue;
     if (t.insuranceShare > 0) {
-      put(insurance, insurancePlaces.next, insuranceKey(i), charges[i], share.insuranceDay, share.insuranceFrom, t.insuranceShare);
+      put(
+        insurance,
+        insurancePlaces.next,
+        insuranceKey(i),
+        charges[i],
+        share.insuranceDay,
+        share.insuranceDate,
+        share.insuranceFrom,
+        t.insuranceShare,
+      );
     }
     if (t.patientShare > 0) {
-      put(patient, patientPlaces.next, patientKey(i), charges[i], share.patientDay, share.patientFrom, t.patientShare);
+      put(patient, patientPlaces.next, patientKey(i), charges[i], share.patientDay, share.patientDate, share.patientFrom, t.patientShare);
     }
   }
   return details;
