@@ -1,7 +1,8 @@
 // The layout the panes' forms share (Post, Reverse, Reconcile, Reports, Statements, Claims): a
 // column of sections; fields two to a row that shrink with a narrow pane instead of scrolling it
 // sideways, or one across the row; controls as wide as their field (Fluent gives inputs a minimum
-// width a 320-pixel pane has no room for); a grey hint; a row of buttons that wraps.
+// width a 320-pixel pane has no room for); a grey hint; a row of buttons that wraps. And the bordered
+// list the panels show their items in (lines, claims, deposits, exceptions), spread into a list's style.
 import { tokens } from "@fluentui/react-components";
 
 export const formLayout = {
@@ -18,4 +19,13 @@ export const formLayout = {
   control: { minWidth: 0, width: "100%" },
   hint: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+} as const;
+
+/** A list with no bullets or indent inside a thin rounded border. */
+export const borderedList = {
+  listStyleType: "none",
+  margin: 0,
+  padding: 0,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  borderRadius: tokens.borderRadiusMedium,
 } as const;

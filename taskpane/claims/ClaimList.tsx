@@ -12,6 +12,7 @@ import {
   ErrorCircleFilled,
   WarningFilled,
 } from "@fluentui/react-icons";
+import { borderedList } from "../formLayout";
 import type { ClaimBooks } from "../../src/claims/claimBooks";
 import { ProblemLine } from "../CheckFindings";
 import type { ClaimEntry, ClaimStatus } from "./claimsRun";
@@ -23,11 +24,7 @@ const useStyles = makeStyles({
   groupTitle: { margin: 0, overflowWrap: "anywhere" },
   groupCounts: { color: tokens.colorNeutralForeground3 },
   list: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...borderedList,
     minWidth: 0,
   },
   item: {
@@ -75,11 +72,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   problems: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...borderedList,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   problemItem: { ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` } },

@@ -5,6 +5,7 @@
 import { Caption1, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { formatMoney } from "../../src/money";
 import { fieldValidation } from "../FieldErrors";
+import { borderedList } from "../formLayout";
 import type { OpenLineView } from "./paymentBooks";
 import {
   ADJUSTMENT_GROUPS,
@@ -19,13 +20,9 @@ import {
 
 const useStyles = makeStyles({
   list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
+    ...borderedList,
     display: "flex",
     flexDirection: "column",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
   },
   item: {
     display: "flex",

@@ -22,7 +22,7 @@ import { parseDate, todayIso } from "../../src/dates";
 import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
 import { sentence } from "../billerMessage";
 import { fieldValidation } from "../FieldErrors";
-import { formLayout } from "../formLayout";
+import { borderedList, formLayout } from "../formLayout";
 import type { PaymentBooks, PostPreviewed } from "./paymentBooks";
 import { canReverse, findPostings, reversedBy } from "./postingSearch";
 import { PlanReview } from "./PlanReview";
@@ -30,11 +30,7 @@ import { PlanReview } from "./PlanReview";
 const useStyles = makeStyles({
   ...formLayout,
   list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...borderedList,
   },
   item: {
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,

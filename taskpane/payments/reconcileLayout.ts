@@ -1,16 +1,13 @@
 // The look Reconcile's two lists share (deposits, and payments holding a credit): a bordered list,
 // one row per item with its name and amount on top, and grey or red lines under it.
 import { tokens } from "@fluentui/react-components";
+import { borderedList } from "../formLayout";
 
 export const reconcileLayout = {
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
   list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...borderedList,
   },
   item: {
     display: "flex",

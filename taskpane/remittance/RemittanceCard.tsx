@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular, ErrorCircleRegular } from "@fluentui/react-icons";
+import { borderedList } from "../formLayout";
 import type { ClaimView, RemittanceView, Tone } from "./remittanceView";
 
 /** Claims listed at first; a file of thousands shows more on request. */
@@ -41,11 +42,7 @@ const useStyles = makeStyles({
   },
   sectionTitle: { marginTop: tokens.spacingVerticalXS },
   list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...borderedList,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },

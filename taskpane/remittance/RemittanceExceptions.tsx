@@ -2,6 +2,7 @@
 // hundred listed with where and why; the sheet export has them all.
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { count } from "../billerMessage";
+import { borderedList } from "../formLayout";
 import type { exceptionViews } from "./remittanceView";
 
 /** Exceptions listed at once; the sheet export has them all. */
@@ -11,11 +12,7 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   exceptions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   exceptionList: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...borderedList,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
