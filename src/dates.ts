@@ -128,7 +128,7 @@ export function shortUsDate(iso: IsoDate): string {
 }
 
 // Day numbers: the ledger keeps dates as whole days since 1970-01-01 in typed arrays, so a million
-// lines compare and age by integers. Worked out from the digits (no Date object): these run once per
+// lines compare and age by integers. Worked out from the digits (no Date object): this runs once per
 // row when a ledger is built. Same order as the ISO strings for every "YYYY-MM-DD" date.
 
 /** The day number of an ISO date "YYYY-MM-DD": days since 1970-01-01 (negative before). */
@@ -144,9 +144,4 @@ export function isoToDay(iso: IsoDate): number {
   const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
-}
-
-/** The ISO date of a day number (isoToDay's inverse). */
-export function dayToIso(day: number): IsoDate {
-  return msToIso(day * DAY_MS);
 }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addDays, daysBetween, isoToSerial, jsDateToIso, parseDate, serialToIso, shortUsDate, todayIso, usDate } from "../src/dates";
+import {
+  addDays,
+  daysBetween,
+  isoToDay,
+  isoToSerial,
+  jsDateToIso,
+  parseDate,
+  serialToIso,
+  shortUsDate,
+  todayIso,
+  usDate,
+} from "../src/dates";
 
 const iso = (serial: number, system: 1900 | 1904 = 1900) => {
   const r = serialToIso(serial, system);
@@ -124,5 +135,22 @@ describe("US dates", () => {
     expect(usDate("2026-03-05")).toBe("03/05/2026");
     expect(shortUsDate("2026-03-05")).toBe("3/5/2026");
     expect(shortUsDate("2025-11-27")).toBe("11/27/2025");
+  });
+});
+
+describe("day numbers (the ledger's date columns)", () => {
+  it("count days from 1970-01-01, in the order of the ISO dates", () => {
+    expect(isoToDay("1970-01-01")).toBe(0);
+    expect(isoToDay("1969-12-31")).toBe(-1);
+    expect(isoToDay("2000-03-01") - isoToDay("2000-02-28")).toBe(2);
+    expect(isoToDay("1900-03-01") - isoToDay("1900-02-28")).toBe(1);
+    const dateArb = fc.integer({ min: 0, max: 80_000 }).map((d) => addDays("1900-01-01", d));
+    fc.assert(
+      fc.property(dateArb, dateArb, (a, b) => {
+        expect(isoToDay(b) - isoToDay(a)).toBe(daysBetween(a, b));
+        expect(Math.sign(isoToDay(a) - isoToDay(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
