@@ -6,6 +6,7 @@
 // balances still count them, by the rules in balances.ts) and each is reported once as an issue.
 import { isoToDay, type DateSystem } from "../dates";
 import { formatMoney } from "../money";
+import { IdNumbers } from "./idNumbers";
 import { parseTable, type RowIssue } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
 import {
@@ -173,24 +174,28 @@ export interface LedgerOptions {
   keysChecked?: boolean;
 }
 
-/** Interns strings as numbers 0, 1, 2… in first-seen order. */
-class Interned {
-  readonly ids: string[] = [];
-  private readonly numberOf = new Map<string, number>();
-  private lastId: string | undefined = undefined;
-  private lastNumber = -1;
+/** A table's ids, each to its first row's position (-1: not in the table). */
+class RowIndex {
+  private readonly numbers: IdNumbers;
+  private readonly firstRow: Int32Array;
 
-  of(id: string): number {
-    if (id === this.lastId) return this.lastNumber;
-    let n = this.numberOf.get(id);
-    if (n === undefined) {
-      n = this.ids.length;
-      this.ids.push(id);
-      this.numberOf.set(id, n);
-    }
-    this.lastId = id;
-    this.lastNumber = n;
-    return n;
+  constructor(rows: number) {
+    this.numbers = new IdNumbers(rows);
+    this.firstRow = new Int32Array(rows);
+  }
+
+  /** False when the id is already in the index (its first row stays). */
+  add(id: string, row: number): boolean {
+    const before = this.numbers.size;
+    const n = this.numbers.of(id);
+    if (this.numbers.size === before) return false;
+    this.firstRow[n] = row;
+    return true;
+  }
+
+  at(id: string): number {
+    const n = this.numbers.find(id);
+    return n < 0 ? -1 : this.firstRow[n];
   }
 }
 
@@ -218,30 +223,30 @@ export function buildLedger(
   // its first row's position; a later row repeating it is reported (the first one counts), and its
   // position, when `repeated` is given, kept.
   function indexRows<R>(rows: R[], table: string, column: string, key: (row: R) => string, rowNumbers?: number[], repeated?: number[]) {
-    const positionOf = new Map<string, number>();
+    const index = new RowIndex(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const id = key(rows[i]);
-      if (positionOf.has(id)) {
+      if (!index.add(id, i)) {
         found.push({ table, row: rowOf(rowNumbers, i), column, message: `"${id}" is used by an earlier row too; the first one counts` });
         repeated?.push(i);
-      } else positionOf.set(id, i);
+      }
     }
-    return positionOf;
+    return index;
   }
   const payerAt = indexRows(payers, Payers.name, "PayerID", (p) => p.payerId, sheetRows.payers);
   const repeatedCharges: number[] = [];
   const chargeAt = indexRows(charges, Charges.name, "ChargeID", (c) => c.chargeId, sheetRows.charges, repeatedCharges);
   const paymentAt = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
   // Postings by id are needed now only to check repeated ids and to follow reversals.
-  let postingAt: Map<string, number> | undefined;
+  let postingAt: RowIndex | undefined;
   if (!options.keysChecked || postings.some((p) => p.reverses !== undefined)) {
     postingAt = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
   }
 
   // The lines' columns; a line's payer is interned once per run of lines billed to it.
   const lineCount = charges.length;
-  const payerNumbers = new Interned();
-  const patientNumbers = new Interned();
+  const payerNumbers = new IdNumbers();
+  const patientNumbers = new IdNumbers(lineCount);
   const lineAmount = new Float64Array(lineCount);
   const lineDos = new Int32Array(lineCount);
   const linePayer = new Int32Array(lineCount);
@@ -254,10 +259,10 @@ export function buildLedger(
     const charge = charges[i];
     const { payerId } = charge;
     if (payerId !== lastPayerId) {
-      const at = payerAt.get(payerId);
+      const at = payerAt.at(payerId);
       lastPayerId = payerId;
-      lastSelfPay = isSelfPay(payerId, at === undefined ? undefined : payers[at]);
-      lastPayerKnown = at !== undefined;
+      lastSelfPay = isSelfPay(payerId, at < 0 ? undefined : payers[at]);
+      lastPayerKnown = at >= 0;
     }
     lineAmount[i] = charge.amount;
     lineDos[i] = isoToDay(charge.dos);
@@ -295,7 +300,7 @@ export function buildLedger(
         column: "Amount",
         message: `a negative payment (${formatMoney(payment.amount)}) must say which payment it refunds, with a Reference like "REFUND PM000123"`,
       });
-    } else if (!paymentAt.has(refunded)) {
+    } else if (paymentAt.at(refunded) < 0) {
       found.push({
         table: Payments.name,
         row,
@@ -318,19 +323,19 @@ export function buildLedger(
   const postingFrom = new Int32Array(postingCount);
   const postingsOfLine = new Int32Array(lineCount);
   let lastPaymentId: string | undefined;
-  let lastPayment: number | undefined;
+  let lastPayment = -1;
   let lastChargeId: string | undefined;
-  let lastLine: number | undefined;
+  let lastLine = -1;
   for (let i = 0; i < postingCount; i++) {
     const posting = postings[i];
     const { chargeId, reverses } = posting;
     // A line's postings (payment, adjustment, responsibility) often follow one another.
     if (chargeId !== lastChargeId) {
       lastChargeId = chargeId;
-      lastLine = chargeAt.get(chargeId);
+      lastLine = chargeAt.at(chargeId);
     }
     const line = lastLine;
-    if (line !== undefined) {
+    if (line >= 0) {
       postingLine[i] = line;
       postingsOfLine[line] += 1;
     } else {
@@ -339,8 +344,8 @@ export function buildLedger(
     }
     let original: PostingRow | undefined;
     if (reverses !== undefined) {
-      const at = postingAt?.get(reverses);
-      original = at === undefined ? undefined : postings[at];
+      const at = postingAt ? postingAt.at(reverses) : -1;
+      original = at < 0 ? undefined : postings[at];
       if (!original) postingIssue(found, sheetRows, i, "Reverses", `it reverses posting "${reverses}", which ${notInPostings}`);
       else if (original.chargeId !== chargeId) {
         postingIssue(
@@ -354,16 +359,16 @@ export function buildLedger(
     }
     // A reversal may leave PaymentID and Group blank: it takes them from the posting it reverses.
     const paymentId = posting.paymentId ?? original?.paymentId;
-    let payment: number | undefined;
+    let payment = -1;
     if (paymentId !== undefined) {
       if (paymentId !== lastPaymentId) {
         lastPaymentId = paymentId;
-        lastPayment = paymentAt.get(paymentId);
+        lastPayment = paymentAt.at(paymentId);
       }
       payment = lastPayment;
     }
-    postingFrom[i] = payment === undefined ? PAID_WITHOUT_PAYMENT : paymentFrom[payment];
-    if (posting.paymentId !== undefined && payment === undefined) {
+    postingFrom[i] = payment < 0 ? PAID_WITHOUT_PAYMENT : paymentFrom[payment];
+    if (posting.paymentId !== undefined && payment < 0) {
       postingIssue(
         found,
         sheetRows,
@@ -414,7 +419,7 @@ export function buildLedger(
     if (line >= 0) postingOrder[linePostingsEnd[line]++] = i;
   }
   for (const i of repeatedCharges) {
-    const first = chargeAt.get(charges[i].chargeId)!;
+    const first = chargeAt.at(charges[i].chargeId);
     linePostingsStart[i] = linePostingsStart[first];
     linePostingsEnd[i] = linePostingsEnd[first];
   }
