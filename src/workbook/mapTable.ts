@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isoToSerial, serialToIso, type DateSystem, type IsoDate } from "../dates";
 import { centsToNumber, type Cents } from "../money";
+import { IdNumbers } from "../ledger/idNumbers";
 import { cellCheck, type CellCheck } from "./cells";
 import type { CellValue, RawTable } from "./port";
 import type { RowOf, TableDef } from "./tables";
@@ -265,7 +266,11 @@ export function parseTable<D extends TableDef>(
   if (mapping.missingRequired.length > 0) return result;
 
   const keyField = def.key as string | undefined;
-  const seenKeys = new Map<string, number>();
+  // Each key (lower case) numbered as first seen, with the sheet row it was first seen on. A Map of
+  // 200,000 keys costs about a third of a second on the machines we measure on; IdNumbers, which
+  // matches exactly as a Map does, a small part of that.
+  const seenKeys = new IdNumbers(keyField ? raw.rows.length : 0);
+  const firstRowOfKey = new Int32Array(keyField ? raw.rows.length : 0);
   const columns = Object.entries(mapping.columns).map(([key, { header, index }]) => ({
     key,
     header,
@@ -302,16 +307,16 @@ export function parseTable<D extends TableDef>(
       }
     }
     if (data !== undefined && keyField) {
-      const keyValue = String(data[keyField]).toLowerCase();
-      const first = seenKeys.get(keyValue);
-      if (first !== undefined) {
+      const keys = seenKeys.size;
+      const n = seenKeys.of(String(data[keyField]).toLowerCase());
+      if (seenKeys.size === keys) {
         rowIssues.push({
           table: def.name,
           row: sheetRow,
           column: mapping.columns[keyField].header,
-          message: `"${data[keyField]}" is already used on row ${first}`,
+          message: `"${data[keyField]}" is already used on row ${firstRowOfKey[n]}`,
         });
-      } else seenKeys.set(keyValue, sheetRow);
+      } else firstRowOfKey[n] = sheetRow; // a table has no more keys than rows
     }
     if (rowIssues.length > 0 || data === undefined) {
       result.issues.push(...rowIssues);
