@@ -141,7 +141,13 @@ export function planFromRemittances(
   drafts.forEach((draft, i) => {
     const paymentId = paymentIds[i];
     paymentRows.push({ paymentId, ...draft.payment });
-    for (const row of draft.postings) postingRows.push({ postingId: postingIds[postingRows.length], paymentId, ...row });
+    // The drafts are this plan's own (made above, kept nowhere else): each gets its IDs in place rather
+    // than being copied into a new row with them, which for an ERA of 50,000 claims was 300,000 copies.
+    for (const row of draft.postings as PostingRow[]) {
+      row.postingId = postingIds[postingRows.length];
+      row.paymentId = paymentId;
+      postingRows.push(row);
+    }
     // A PLB item's ID comes from its payment's, new in this plan, so it is unique without reading the table.
     draft.adjustments.forEach((row, k) => adjustmentRows.push({ adjustmentId: `${paymentId}-PLB${k + 1}`, paymentId, ...row }));
   });
