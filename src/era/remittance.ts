@@ -13,6 +13,7 @@ import {
   type X12Interchange,
   type X12Listener,
   type X12Segment,
+  type X12SegmentView,
   type X12Transaction,
   type X12Warning,
 } from "../x12/x12Reader";
@@ -137,9 +138,14 @@ export function readRemittances(interchange: X12Interchange, readerWarnings: X12
   const model = new RemittanceModel();
   for (const t of interchange.transactions) {
     model.start(t, interchange.delimiters);
-    for (const s of t.segments) model.segment(s);
+    for (const s of t.segments) model.segment(viewOf(s));
   }
   return model.result(interchange, readerWarnings);
+}
+
+/** A kept segment, read by index as a streamed one is. */
+function viewOf(s: X12Segment): X12SegmentView {
+  return { id: s.id, elements: s.elements, position: s.position, element: (index) => s.elements[index] };
 }
 
 /**
@@ -174,7 +180,7 @@ class RemittanceModel implements X12Listener {
     this.reader = transactionReader(t, this.field);
   }
 
-  segment(s: X12Segment): void {
+  segment(s: X12SegmentView): void {
     if (this.reader && !this.reader.segment(s)) this.finishTransaction();
   }
 
@@ -272,7 +278,7 @@ type TransactionRead = { ok: true; remittance: Remittance } | { ok: false; error
 
 /** Reads one transaction segment by segment: segment() says false once it cannot be read (finish() then says why). */
 interface TransactionReader {
-  segment(s: X12Segment): boolean;
+  segment(s: X12SegmentView): boolean;
   finish(): TransactionRead;
 }
 
@@ -292,49 +298,54 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
   let productionDate: IsoDate | undefined;
   let failure: string | undefined;
 
-  const segment = (s: X12Segment): boolean => {
+  const segment = (s: X12SegmentView): boolean => {
     if (failure !== undefined) return false;
-    const e = s.elements;
     switch (s.id) {
       case "BPR": {
         if (payment) {
           warnings.add(`Remittance ${t.control} has a second BPR at segment ${s.position}: it was ignored.`, s.position);
           break;
         }
-        const amount = parseMoney(e[2] ?? "");
+        const amount = parseMoney(s.element(2) ?? "");
         if (!amount.ok) {
-          failure = `The payment amount (BPR02 "${e[2] ?? ""}") of remittance ${t.control} cannot be read, so it cannot be posted.`;
+          failure = `The payment amount (BPR02 "${s.element(2) ?? ""}") of remittance ${t.control} cannot be read, so it cannot be posted.`;
           return false;
         }
-        payment = { handling: e[1] ?? "", amount: amount.value, creditDebit: e[3] ?? "", method: e[4] ?? "" };
+        payment = { handling: s.element(1) ?? "", amount: amount.value, creditDebit: s.element(3) ?? "", method: s.element(4) ?? "" };
         const date = field.date(s, 16, "payment date (BPR16)");
         if (date) payment.date = date;
-        else if (!(e[16] ?? "").trim())
+        else if (!(s.element(16) ?? "").trim())
           field.warn(s, `The payment of remittance ${t.control} has no date (BPR16 is blank, segment ${s.position}).`);
         break;
       }
       case "TRN":
-        if (!trace) trace = { number: (e[2] ?? "").trim(), payerId: (e[3] ?? "").trim() };
+        if (!trace) trace = { number: (s.element(2) ?? "").trim(), payerId: (s.element(3) ?? "").trim() };
         break;
-      case "N1":
+      case "N1": {
         claim = undefined;
         line = undefined;
-        if (e[1] === "PR") {
+        const entity = s.element(1);
+        const id = s.element(4);
+        if (entity === "PR") {
           loop = "payer";
-          payer.name = e[2] ?? "";
-          if (e[4]) payerIdFromName = e[4];
-        } else if (e[1] === "PE") {
+          payer.name = s.element(2) ?? "";
+          if (id) payerIdFromName = id;
+        } else if (entity === "PE") {
           loop = "payee";
-          payee.name = e[2] ?? "";
-          if (e[3] === "XX" && e[4]) payee.npi = e[4];
-          if (e[3] === "FI" && e[4]) payee.taxId = e[4];
+          payee.name = s.element(2) ?? "";
+          if (s.element(3) === "XX" && id) payee.npi = id;
+          if (s.element(3) === "FI" && id) payee.taxId = id;
         } else loop = "other party";
         break;
-      case "REF":
-        if (loop === "payer" && e[1] === "2U" && e[2]) payer.id = e[2];
-        else if (loop === "payee" && e[1] === "TJ" && e[2]) payee.taxId = e[2];
-        else if (loop === "line" && line && e[1] === "6R" && e[2]) line.lineId = e[2];
+      }
+      case "REF": {
+        const qualifier = s.element(1);
+        const value = s.element(2);
+        if (loop === "payer" && qualifier === "2U" && value) payer.id = value;
+        else if (loop === "payee" && qualifier === "TJ" && value) payee.taxId = value;
+        else if (loop === "line" && line && qualifier === "6R" && value) line.lineId = value;
         break;
+      }
       case "LX":
         loop = "header";
         claim = undefined;
@@ -356,13 +367,13 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
         break;
       }
       case "NM1":
-        if (claim && !line && e[1] === "QC") {
-          const name = patientName(e);
+        if (claim && !line && s.element(1) === "QC") {
+          const name = patientName(s);
           if (name) claim.patientName = name;
         }
         break;
       case "DTM":
-        if (!claim && !line && s.elements[1] === "405") productionDate ??= field.date(s, 2, "production date (DTM*405)");
+        if (!claim && !line && s.element(1) === "405") productionDate ??= field.date(s, 2, "production date (DTM*405)");
         else readDate(s, claim, line, field);
         break;
       case "SVC":
@@ -375,13 +386,16 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
         loop = "line";
         break;
       case "AMT":
-        if (line && e[1] === "B6") {
+        if (line && s.element(1) === "B6") {
           const allowed = field.money(s, 2, "allowed amount (AMT*B6)");
           if (allowed !== undefined) line.allowed = allowed;
         }
         break;
       case "LQ":
-        if (line && e[1] === "HE" && e[2]) line.remarks.push(e[2]);
+        if (line && s.element(1) === "HE") {
+          const remark = s.element(2);
+          if (remark) line.remarks.push(remark);
+        }
         break;
       case "PLB":
         claim = undefined;
@@ -429,11 +443,10 @@ function envelopeDateOf(t: X12Transaction): Remittance["envelopeDate"] {
   return undefined;
 }
 
-function readClaim(s: X12Segment, field: FieldReader): RemitClaim {
-  const e = s.elements;
+function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
   const claim: RemitClaim = {
-    patientControl: e[1] ?? "",
-    status: e[2] ?? "",
+    patientControl: s.element(1) ?? "",
+    status: s.element(2) ?? "",
     charge: field.money(s, 3, "claim charge (CLP03)") ?? 0,
     paid: field.money(s, 4, "claim payment (CLP04)") ?? 0,
     patientResp: field.money(s, 5, "patient responsibility (CLP05)") ?? 0,
@@ -441,17 +454,18 @@ function readClaim(s: X12Segment, field: FieldReader): RemitClaim {
     lines: [],
     position: s.position,
   };
-  if (e[6]) claim.filingIndicator = e[6];
-  if (e[7]) claim.payerClaimNumber = e[7];
+  const filingIndicator = s.element(6);
+  const payerClaimNumber = s.element(7);
+  if (filingIndicator) claim.filingIndicator = filingIndicator;
+  if (payerClaimNumber) claim.payerClaimNumber = payerClaimNumber;
   if (!claim.patientControl)
     field.warn(s, `The claim at segment ${s.position} has no patient control number (CLP01): it cannot be matched.`);
   return claim;
 }
 
 /** CAS: a group, then up to six triplets of reason, amount and quantity, added to `adjustments`. */
-function readCas(s: X12Segment, field: FieldReader, adjustments: CasAdjustment[]): void {
-  const e = s.elements;
-  const group = e[1] ?? "";
+function readCas(s: X12SegmentView, field: FieldReader, adjustments: CasAdjustment[]): void {
+  const group = s.element(1) ?? "";
   if (!CAS_GROUPS.has(group)) {
     field.warn(
       s,
@@ -460,8 +474,8 @@ function readCas(s: X12Segment, field: FieldReader, adjustments: CasAdjustment[]
     return;
   }
   for (let k = 0; k < 6; k++) {
-    const reason = (e[2 + 3 * k] ?? "").trim();
-    const amountText = e[3 + 3 * k] ?? "";
+    const reason = (s.element(2 + 3 * k) ?? "").trim();
+    const amountText = s.element(3 + 3 * k) ?? "";
     if (reason === "" && amountText.trim() === "") continue;
     const amount = field.money(s, 3 + 3 * k, `adjustment amount (${group}-${reason})`);
     if (amount === undefined) continue;
@@ -472,8 +486,7 @@ function readCas(s: X12Segment, field: FieldReader, adjustments: CasAdjustment[]
   }
 }
 
-function readLine(s: X12Segment, field: FieldReader): RemitLine {
-  const e = s.elements;
+function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
   const billed = field.composite(s, 1, PROCEDURE_QUALIFIERS);
   const line: RemitLine = {
     qualifier: billed[0] ?? "",
@@ -486,11 +499,14 @@ function readLine(s: X12Segment, field: FieldReader): RemitLine {
     position: s.position,
   };
   if (line.code === "") {
-    field.warn(s, `The service line at segment ${s.position} has no procedure code (SVC01 "${e[1] ?? ""}"): it cannot be matched by code.`);
+    field.warn(
+      s,
+      `The service line at segment ${s.position} has no procedure code (SVC01 "${s.element(1) ?? ""}"): it cannot be matched by code.`,
+    );
   }
   const units = field.number(s, 5, "units (SVC05)");
   if (units !== undefined) line.units = units;
-  if (e[6]) {
+  if (s.element(6)) {
     const original = field.composite(s, 6, PROCEDURE_QUALIFIERS);
     if (original[1]) {
       line.originalCode = original[1];
@@ -511,17 +527,17 @@ function modifiersOf(parts: string[]): string[] {
 }
 
 /** "LAST, FIRST M" from NM103-05, blank parts left out. */
-function patientName(e: string[]): string | undefined {
-  const last = (e[3] ?? "").trim();
-  const first = (e[4] ?? "").trim();
-  const middle = (e[5] ?? "").trim();
+function patientName(s: X12SegmentView): string | undefined {
+  const last = (s.element(3) ?? "").trim();
+  const first = (s.element(4) ?? "").trim();
+  const middle = (s.element(5) ?? "").trim();
   const given = first !== "" && middle !== "" ? `${first} ${middle}` : first || middle;
   if (last === "") return given || undefined;
   return given ? `${last}, ${given}` : last;
 }
 
-function readDate(s: X12Segment, claim: RemitClaim | undefined, line: RemitLine | undefined, field: FieldReader): void {
-  const qualifier = s.elements[1];
+function readDate(s: X12SegmentView, claim: RemitClaim | undefined, line: RemitLine | undefined, field: FieldReader): void {
+  const qualifier = s.element(1);
   if (line) {
     if (qualifier === "472") {
       const dos = field.date(s, 2, "date of service (DTM*472)");
@@ -544,13 +560,12 @@ function readDate(s: X12Segment, claim: RemitClaim | undefined, line: RemitLine 
 }
 
 /** PLB: provider id, fiscal period date, then up to six pairs of reason:reference and amount, added to `items`. */
-function readPlb(s: X12Segment, field: FieldReader, items: PlbItem[]): void {
-  const e = s.elements;
-  const providerId = e[1] ?? "";
+function readPlb(s: X12SegmentView, field: FieldReader, items: PlbItem[]): void {
+  const providerId = s.element(1) ?? "";
   const fiscalDate = field.date(s, 2, "fiscal period date (PLB02)");
   for (let k = 0; k < 6; k++) {
-    const composite = e[3 + 2 * k] ?? "";
-    const amountText = e[4 + 2 * k] ?? "";
+    const composite = s.element(3 + 2 * k) ?? "";
+    const amountText = s.element(4 + 2 * k) ?? "";
     if (composite.trim() === "" && amountText.trim() === "") continue;
     const amount = field.money(s, 4 + 2 * k, "provider adjustment amount (PLB)");
     if (amount === undefined) continue;
@@ -621,8 +636,8 @@ class FieldReader {
    * declared separator does not split it and another common one does, with a known qualifier first,
    * that one is taken (and said once per file).
    */
-  composite(s: X12Segment, index: number, known: Set<string>): string[] {
-    const element = s.elements[index] ?? "";
+  composite(s: X12SegmentView, index: number, known: Set<string>): string[] {
+    const element = s.element(index) ?? "";
     const d = this.delimiters;
     const parts = components(element, d);
     if (parts.length > 1) return parts;
@@ -642,13 +657,13 @@ class FieldReader {
     return parts;
   }
 
-  warn(s: X12Segment, message: string): void {
+  warn(s: X12SegmentView, message: string): void {
     this.warnings.add(message, s.position);
   }
 
   /** Blank gives 0; text that is not an amount gives a warning and undefined. */
-  money(s: X12Segment, index: number, what: string): Cents | undefined {
-    const text = (s.elements[index] ?? "").trim();
+  money(s: X12SegmentView, index: number, what: string): Cents | undefined {
+    const text = (s.element(index) ?? "").trim();
     if (text === "") return 0;
     const quick = plainCents(text);
     if (quick !== undefined) return quick;
@@ -658,8 +673,8 @@ class FieldReader {
     return undefined;
   }
 
-  number(s: X12Segment, index: number, what: string): number | undefined {
-    const text = (s.elements[index] ?? "").trim();
+  number(s: X12SegmentView, index: number, what: string): number | undefined {
+    const text = (s.element(index) ?? "").trim();
     if (text === "") return undefined;
     const value = Number(text);
     if (Number.isFinite(value)) return value;
@@ -667,8 +682,8 @@ class FieldReader {
     return undefined;
   }
 
-  date(s: X12Segment, index: number, what: string): IsoDate | undefined {
-    const text = (s.elements[index] ?? "").trim();
+  date(s: X12SegmentView, index: number, what: string): IsoDate | undefined {
+    const text = (s.element(index) ?? "").trim();
     if (text === "") return undefined;
     // A file repeats a few dates thousands of times: each is checked once (null when it is not one).
     let date = this.dates.get(text);

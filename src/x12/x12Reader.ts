@@ -73,14 +73,25 @@ export function components(element: string, delimiters: X12Delimiters): string[]
 }
 
 /**
+ * A segment whose elements are read one by one: element(i) is elements[i] (undefined past the last),
+ * without the array, or a string for the elements nobody asks for.
+ */
+export interface X12SegmentView extends X12Segment {
+  element(index: number): string | undefined;
+}
+
+/**
  * Who hears each transaction's segments as they are read (streamX12): a reader that builds its own
  * model from them need not keep the file's segments, nor their element arrays, in memory.
  */
 export interface X12Listener {
   /** A transaction opens at its ST (its segments then hold the ST alone). */
   start(transaction: X12Transaction, delimiters: X12Delimiters): void;
-  /** Each segment of the open transaction in file order, ST and SE included. */
-  segment(segment: X12Segment): void;
+  /**
+   * Each segment of the open transaction in file order, ST and SE included. The view is the reader's
+   * own and is reused for the next segment: what is kept must be copied out of it during the call.
+   */
+  segment(segment: X12SegmentView): void;
 }
 
 /** Reads an X12 file's text. Never throws: a file that cannot be read gives an error a biller can act on. */
@@ -304,7 +315,7 @@ function tokenize(
   d: X12Delimiters,
   filler: string,
   warnings: WarningList,
-  emit: (segment: X12Segment) => void,
+  emit: (segment: SegmentCursor) => void,
 ): number {
   let count = 0;
   const lineStart = new RegExp(`^[A-Z][A-Z0-9]{1,2}(?:${escapeForRegExp(d.element)}|$)`);
@@ -313,14 +324,13 @@ function tokenize(
   const terminator = d.segment;
   const breaksEndSegments = isLineBreak(terminator);
   let linesForTerminator = false;
-  const add = (piece: string) => {
-    // A piece that is not a segment is only counted and skipped: splitting it would cost a file of
-    // garbage an array per piece.
-    const idEnd = piece.indexOf(element);
-    const id = idEnd < 0 ? piece : piece.slice(0, idEnd);
-    const elements = isSegmentId(id) ? piece.split(element) : [id];
+  // One cursor for every segment: a 16 MB remittance has some 700,000 segments, and an array of
+  // elements for each (most of them read once and dropped) was most of the reading's time.
+  const cursor = new SegmentCursor(element);
+  const add = (source: string, from: number, to: number) => {
     count++;
-    emit({ id, elements, position: count });
+    cursor.read(source, from, to, count);
+    emit(cursor);
   };
   /** trimPiece's test, by character code. */
   const strippableAt = (i: number) => {
@@ -350,7 +360,7 @@ function tokenize(
         continue;
       }
     }
-    add(from === 0 && to === end ? text : text.slice(from, to));
+    add(text, from, to);
   }
   return count;
 
@@ -369,12 +379,101 @@ function tokenize(
         );
         linesForTerminator = true;
       }
-      for (const line of lines) add(line);
+      for (const line of lines) add(line, 0, line.length);
       return;
     }
     // A file wrapped at a fixed width (80 columns, say): the line breaks are not part of the data.
-    add(piece.replace(/[\r\n]+/g, ""));
+    const joined = piece.replace(/[\r\n]+/g, "");
+    add(joined, 0, joined.length);
   }
+}
+
+/** Segment ids met so far, by their characters: the id of each of 700,000 segments is then not a new string. */
+const KNOWN_IDS = new Map<number, string>();
+
+/**
+ * The segment text[from, to) read in place: where each element starts and ends, found in one walk
+ * over its characters, and the id. element(i) cuts out element i when asked; `elements` makes the
+ * array split() made (what a kept segment holds). A piece that is not a segment (its id is not one)
+ * has the one element it always had: the id, so a file of garbage costs no walk over its pieces.
+ */
+class SegmentCursor implements X12SegmentView {
+  id = "";
+  position = 0;
+  private text = "";
+  private to = 0;
+  /** Element k is text[starts[k], starts[k + 1] - 1), the last one ending at `to`. */
+  private starts = new Int32Array(64);
+  private count = 0;
+  private readonly separator: number;
+
+  constructor(separator: string) {
+    this.separator = separator.charCodeAt(0);
+  }
+
+  read(text: string, from: number, to: number, position: number): void {
+    this.text = text;
+    this.to = to;
+    this.position = position;
+    const separator = this.separator;
+    let idEnd = from;
+    while (idEnd < to && text.charCodeAt(idEnd) !== separator) idEnd++;
+    this.id = idAt(text, from, idEnd);
+    this.starts[0] = from;
+    if (!isSegmentId(this.id)) {
+      // As before: the whole piece up to its first separator is its one element.
+      this.count = 1;
+      this.to = idEnd;
+      return;
+    }
+    let count = 1;
+    let starts = this.starts;
+    for (let i = idEnd; i < to; i++) {
+      if (text.charCodeAt(i) !== separator) continue;
+      if (count === starts.length) {
+        const more = new Int32Array(starts.length * 2);
+        more.set(starts);
+        starts = this.starts = more;
+      }
+      starts[count++] = i + 1;
+    }
+    this.count = count;
+  }
+
+  element(index: number): string | undefined {
+    if (index >= this.count || index < 0) return undefined;
+    const end = index + 1 < this.count ? this.starts[index + 1] - 1 : this.to;
+    return this.text.slice(this.starts[index], end);
+  }
+
+  get elements(): string[] {
+    const elements = new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) elements[k] = this.element(k)!;
+    return elements;
+  }
+}
+
+/** text[from, to) as a string, the same string each time for a short id of capitals and digits. */
+function idAt(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length < 2 || length > 3) return text.slice(from, to);
+  let key = length;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return text.slice(from, to);
+    key = key * 128 + c;
+  }
+  let id = KNOWN_IDS.get(key);
+  if (id === undefined) {
+    id = text.slice(from, to);
+    if (KNOWN_IDS.size < 4096) KNOWN_IDS.set(key, id);
+  }
+  return id;
+}
+
+/** A segment to keep: a plain copy of the cursor as it is now. */
+function kept(segment: X12Segment): X12Segment {
+  return { id: segment.id, elements: segment.elements, position: segment.position };
 }
 
 function indexOrEnd(text: string, c: string, from: number): number {
@@ -403,7 +502,7 @@ function assemble(
   delimiters: X12Delimiters,
   warnings: WarningList,
   listener?: X12Listener,
-): { push: (segment: X12Segment) => void; finish: (segments: number, allWarnings: () => X12Warning[]) => X12Read } {
+): { push: (segment: X12SegmentView) => void; finish: (segments: number, allWarnings: () => X12Warning[]) => X12Read } {
   const interchange: X12Interchange = { delimiters, transactions: [] };
   let isa: { control: string; groups: number; position: number; date?: string; version?: string } | undefined;
   let interchanges = 0;
@@ -412,10 +511,10 @@ function assemble(
   /** Segments of the open transaction so far (its ST included). */
   let held = 0;
   let garbage = 0;
-  const hold = (segment: X12Segment) => {
+  const hold = (segment: X12SegmentView) => {
     held++;
     if (listener) listener.segment(segment);
-    else transaction!.segments.push(segment);
+    else transaction!.segments.push(kept(segment));
   };
 
   const closeTransaction = (why: string) => {
@@ -445,8 +544,16 @@ function assemble(
     }
   };
 
-  const push = (segment: X12Segment) => {
-    const e = segment.elements;
+  const push = (segment: X12SegmentView) => {
+    // The envelope segments' elements as an array (they are few); the others are not split here.
+    const envelope =
+      segment.id === "ISA" ||
+      segment.id === "IEA" ||
+      segment.id === "GS" ||
+      segment.id === "GE" ||
+      segment.id === "ST" ||
+      segment.id === "SE";
+    const e = envelope ? segment.elements : [];
     if (!isSegmentId(segment.id)) {
       garbage++;
       if (warnings.full) warnings.count();
@@ -512,7 +619,7 @@ function assemble(
       }
       case "ST": {
         closeTransaction(`the next one starts at segment ${segment.position}`);
-        transaction = { setId: e[1] ?? "", control: e[2] ?? "", segments: [segment] };
+        transaction = { setId: e[1] ?? "", control: e[2] ?? "", segments: [kept(segment)] };
         const version = e[3] || group?.version;
         if (version) transaction.version = version;
         if (group?.date) transaction.groupDate = group.date;
