@@ -132,6 +132,9 @@ export interface AgingFigures {
   /** Making the report's details into objects, as the detail sheet or the CLI reads them. */
   detailsSeconds: number;
   detailCount: number;
+  /** Making the sections' rows (a payer's or a patient's sums) into objects, as the aging sheet reads them. */
+  rowsSeconds: number;
+  rowCount: number;
   /** Baseline (a), on the full books. */
   floorSeconds: number;
   /** agingSeconds / floorSeconds. */
@@ -180,8 +183,12 @@ export function benchAging(lines: number, postings: number, sheetLines = 2_000):
     for (let i = 0; i < ledger.charges.length; i++) tally.tally(i);
   });
   const { seconds: floorSeconds, value: floor } = median(() => floorBuckets(typed));
-  // The shares behind the rows become objects only when read (the detail sheet, the CLI): their cost.
-  const start = performance.now();
+  // The summary rows and the shares behind them become objects only when read (the sheets, the CLI):
+  // their cost.
+  let start = performance.now();
+  const rowCount = report.insurance.rows.length + report.patient.rows.length;
+  const rowsSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
   const detailCount = report.details.length;
   const detailsSeconds = (performance.now() - start) / 1000;
   // The figures mean nothing unless both computed the same buckets.
@@ -199,6 +206,8 @@ export function benchAging(lines: number, postings: number, sheetLines = 2_000):
     balancesSeconds,
     detailsSeconds,
     detailCount,
+    rowsSeconds,
+    rowCount,
     floorSeconds,
     ratio: agingSeconds / floorSeconds,
     total: report.total,

@@ -129,6 +129,9 @@ const AREAS: Record<string, () => Promise<void> | void> = {
     console.log(`\nAging as of 2026-07-31 by DOS, ${fmt(aging.lines, 0)} lines and ${fmt(aging.postings, 0)} postings`);
     console.log(`  agingReport: ${fmt(aging.agingSeconds)} s (aim: 1 s; walking the line balances alone: ${fmt(aging.balancesSeconds)} s)`);
     console.log(
+      `  its ${fmt(aging.rowCount, 0)} payer and patient rows made into objects when first read (the aging sheet, the CLI): ${fmt(aging.rowsSeconds)} s`,
+    );
+    console.log(
       `  its ${fmt(aging.detailCount, 0)} shares made into detail objects when first read (the detail sheet, the CLI): ${fmt(aging.detailsSeconds)} s`,
     );
     console.log(

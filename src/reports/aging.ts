@@ -234,22 +234,36 @@ class SectionRows {
     this.counts[row] += 1;
   }
 
-  /** The section's rows in first-seen order. */
+  /**
+   * The section: its totals from the sums, its rows in first-seen order as objects when first read (a
+   * sheet or the CLI shows them; a million-line report over 100,000 patients need not make them).
+   */
   finish(): AgingSection {
     const { bucketCount, keys, sums, counts } = this;
+    const rowTotals = this.totals;
     const totals = new Array<Cents>(bucketCount).fill(0);
-    const rows: AgingRow[] = new Array(keys.length);
-    for (let r = 0; r < keys.length; r++) {
-      const buckets = new Array<Cents>(bucketCount);
-      for (let b = 0; b < bucketCount; b++) buckets[b] = sums[r * bucketCount + b];
-      const row: AgingRow = { key: keys[r], buckets, total: this.totals[r], lines: counts[r] };
-      const known = this.names?.get(keys[r]);
-      if (known !== undefined) row.name = known;
-      rows[r] = row;
-      for (let b = 0; b < bucketCount; b++) totals[b] += buckets[b];
-    }
+    for (let r = 0, at = 0; r < keys.length; r++) for (let b = 0; b < bucketCount; b++, at++) totals[b] += sums[at];
     const total = totals.reduce((s, v) => s + v, 0);
-    return { rows, totals, total, percents: percentsOf(totals, total) };
+    let rows: AgingRow[] | undefined;
+    const names = this.names;
+    return {
+      get rows(): AgingRow[] {
+        if (!rows) {
+          rows = new Array<AgingRow>(keys.length);
+          for (let r = 0; r < keys.length; r++) {
+            const buckets = Array.from(sums.subarray(r * bucketCount, (r + 1) * bucketCount));
+            const row: AgingRow = { key: keys[r], buckets, total: rowTotals[r], lines: counts[r] };
+            const known = names?.get(keys[r]);
+            if (known !== undefined) row.name = known;
+            rows[r] = row;
+          }
+        }
+        return rows;
+      },
+      totals,
+      total,
+      percents: percentsOf(totals, total),
+    };
   }
 
   /**
@@ -438,14 +452,16 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
   const lastBound = bounds.length > 0 ? bounds[bounds.length - 1] : -1;
   const bucketOfAge = new Uint8Array(lastBound + 1);
   for (let age = 0; age <= lastBound; age++) bucketOfAge[age] = bucketOf(age, bounds);
-  const bucketAt = (age: number) => (age < 0 ? bucketOf(age, bounds) : age <= lastBound ? bucketOfAge[age] : bounds.length);
+  const lastBucket = bounds.length;
 
-  // The line's figures are read off the tally as it goes: no LineBalance is made for a line.
+  // The line's figures are read off the tally as it goes: no LineBalance is made for a line. The
+  // bucket lookups are written out in the loop (it runs a million times on a large practice).
   const share = new ShareOf(t, ledger, basis, asOf);
+  const { lineDos } = columns;
   for (let i = 0; i < charges.length; i++) {
     share.of(i);
     const { balance } = t;
-    if (!t.served(i)) {
+    if (lineDos[i] > asOfDay) {
       later.lines += 1;
       later.balance += balance;
       continue;
@@ -457,12 +473,14 @@ export function agingReport(ledger: Ledger, options: AgingOptions): AgingReport 
       continue;
     }
     if (t.insuranceShare > 0) {
-      const key = insuranceByPatient ? linePatient[i] : linePayer[i];
-      insurance.add(key, t.insuranceShare, bucketAt(asOfDay - share.insuranceDay));
+      const age = asOfDay - share.insuranceDay;
+      const bucket = age < 0 ? bucketOf(age, bounds) : age <= lastBound ? bucketOfAge[age] : lastBucket;
+      insurance.add(insuranceByPatient ? linePatient[i] : linePayer[i], t.insuranceShare, bucket);
     }
     if (t.patientShare > 0) {
-      const key = patientByPayer ? linePayer[i] : linePatient[i];
-      patient.add(key, t.patientShare, bucketAt(asOfDay - share.patientDay));
+      const age = asOfDay - share.patientDay;
+      const bucket = age < 0 ? bucketOf(age, bounds) : age <= lastBound ? bucketOfAge[age] : lastBucket;
+      patient.add(patientByPayer ? linePayer[i] : linePatient[i], t.patientShare, bucket);
     }
   }
 
