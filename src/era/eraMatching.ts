@@ -124,7 +124,8 @@ export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMat
   }
   const charges = found.rows;
   const keys = keysOf(found);
-  const used = new Uint8Array(charges.length);
+  // A plain array for a claim's few rows: a typed array per claim costs more to make than it saves.
+  const used: number[] = new Array<number>(charges.length).fill(0);
   const remit = claim.lines;
   const lines: (ChargeRow | undefined)[] = new Array<ChargeRow | undefined>(remit.length).fill(undefined);
   // Line ids first, all of them, so a line matched by code cannot take a line another SVC names by id.

@@ -38,6 +38,25 @@ export type ClaimApplicationResult = { ok: true; application: ClaimApplication }
 
 /** CAS amounts summed per group and reason, in the order first seen; amounts that sum to nothing dropped. */
 export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] {
+  if (adjustments.length <= 8) {
+    // A line's few CAS amounts (two or three): each summed into the first of its group and reason by
+    // a look along the list, without a map and a "CO-45" key per amount. The groups are the four
+    // two-letter ones, so a group and reason pair is what the key named.
+    const summed: CasAdjustment[] = [];
+    for (const a of adjustments) {
+      const reason = a.reason.trim().toUpperCase();
+      let seen: CasAdjustment | undefined;
+      for (const s of summed) {
+        if (s.group === a.group && s.reason === reason) {
+          seen = s;
+          break;
+        }
+      }
+      if (seen) seen.amount += a.amount;
+      else summed.push({ group: a.group, reason, amount: a.amount });
+    }
+    return summed.filter((a) => a.amount !== 0);
+  }
   const summed = new Map<string, CasAdjustment>();
   for (const a of adjustments) {
     const reason = a.reason.trim().toUpperCase();
@@ -52,6 +71,12 @@ export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] 
 /** A CAS that denies money on this line (a denial code with an amount the payer did not pay). */
 const isDenialReason = (a: CasAdjustment) => isDenialCode(a.group, a.reason) && a.amount > 0;
 
+/** An entry of a line not denied: PR to patient responsibility, the rest to adjustments. */
+function addEntry(line: CheckedLine, a: CasAdjustment, note: string | undefined): void {
+  if (a.group === "PR") line.patientResp.push({ reason: a.reason, amount: a.amount, note });
+  else line.adjustments.push({ group: a.group, reason: a.reason, amount: a.amount, note });
+}
+
 /**
  * One line's paid amount and CAS as a checked line. `claimLevel` is the part of the claim's own CAS
  * put on this line (kept apart, with its Note). A denied line keeps its denial reasons at $0.00.
@@ -63,12 +88,19 @@ function lineApplication(
   claimLevel: CasAdjustment[] = [],
 ): { line: CheckedLine; denial?: string } {
   const own = byGroupAndReason(adjustments);
+  const line: CheckedLine = { charge, paid, adjustments: [], patientResp: [], overpayment: true };
+  const denied = paid === 0 && (own.some(isDenialReason) || claimLevel.some(isDenialReason));
+  if (!denied) {
+    // Most lines: each entry in order, the line's own then the claim's, without the list of entries
+    // the denial's reordering needs (100,000 lines of a large ERA made one each).
+    for (const a of own) addEntry(line, a, undefined);
+    for (const a of claimLevel) addEntry(line, a, CLAIM_LEVEL_NOTE);
+    return { line, denial: undefined };
+  }
   const entries = [
     ...own.map((a) => ({ a, note: undefined as string | undefined })),
     ...claimLevel.map((a) => ({ a, note: CLAIM_LEVEL_NOTE })),
   ];
-  const denied = paid === 0 && entries.some((e) => isDenialReason(e.a));
-  const line: CheckedLine = { charge, paid, adjustments: [], patientResp: [], overpayment: true };
   const denials: string[] = [];
   // Denial reasons first, so the row carrying the paid $0.00 carries the note too.
   if (denied) entries.sort((x, y) => Number(isDenialReason(y.a)) - Number(isDenialReason(x.a)));
@@ -167,7 +199,9 @@ export function paidByPayer(ledger: Ledger, chargeIds: string[], payerId: string
   let paid = 0;
   const paymentIds = new Set<string>();
   for (const chargeId of chargeIds) {
-    for (const posting of ledger.postingsByCharge.get(chargeId) ?? []) {
+    const postings = ledger.postingsByCharge.get(chargeId);
+    if (!postings) continue;
+    for (const posting of postings) {
       const paymentId = paymentIdOf(ledger, posting);
       if (paymentId === undefined || ledger.paymentById.get(paymentId)?.payerId !== payerId) continue;
       paid += posting.paid ?? 0;

@@ -57,8 +57,11 @@ export interface EraRun {
   byClaim: ChargesByClaim;
   /** PostingIDs already reversed, in the ledger or by an earlier claim of this file. */
   reversed: Set<string>;
-  /** Paid planned by this file per payer and line ("MCR|L12"), reversals negative. */
-  plannedPaid: Map<string, Cents>;
+  /**
+   * Paid planned by this file per payer, then per line (ChargeID), reversals negative. A map per payer
+   * rather than "MCR|L12" keys: the ChargeIDs are the ledger's own strings, so no key is made per row.
+   */
+  plannedPaid: Map<string, Map<string, Cents>>;
   /** Remittances of this file that post, by "payer|trace", to their index among the file's remittances. */
   posting: Map<string, number>;
   exceptions: EraPreview["exceptions"];
@@ -195,12 +198,16 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     else exception(claim, `${outcome === "held" ? "held" : "not matched"}: ${reason}`);
     claims.push(claimPreview(claim, m, outcome, reason));
   };
+  let plannedByLine: Map<string, Cents> | undefined;
   const plan = (rows: typeof postings) => {
     for (const row of rows) {
       // Only money moves the tally: a row without Paid adds nothing to it (and reads as 0 when absent).
       if (row.paid) {
-        const k = `${payerId}|${row.chargeId}`;
-        run.plannedPaid.set(k, (run.plannedPaid.get(k) ?? 0) + row.paid);
+        if (!plannedByLine) {
+          plannedByLine = run.plannedPaid.get(payerId!) ?? new Map<string, Cents>();
+          run.plannedPaid.set(payerId!, plannedByLine);
+        }
+        plannedByLine.set(row.chargeId, (plannedByLine.get(row.chargeId) ?? 0) + row.paid);
       }
       postings.push(row);
     }
@@ -232,10 +239,13 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (!imbalance.ok) return notPosted(claim, m, "held", claimImbalance(claim, imbalance.difference, imbalance.lineProblems.length));
     const applied = claimApplication(claim, m.lines as NonNullable<(typeof m.lines)[number]>[], m.charges!);
     if (!applied.ok) return notPosted(claim, m, "held", applied.reason);
-    const chargeIds = [...new Set(applied.application.lines.map((l) => l.charge.chargeId))];
+    // The claim's distinct ChargeIDs in order, without a Set and two arrays per claim (claims have a few lines).
+    const chargeIds: string[] = [];
+    for (const l of applied.application.lines) if (!chargeIds.includes(l.charge.chargeId)) chargeIds.push(l.charge.chargeId);
     const already = paidByPayer(ledger, chargeIds, payerId!);
     let planned = 0;
-    if (run.plannedPaid.size > 0) for (const id of chargeIds) planned += run.plannedPaid.get(`${payerId}|${id}`) ?? 0;
+    const plannedOfPayer = run.plannedPaid.get(payerId!);
+    if (plannedOfPayer) for (const id of chargeIds) planned += plannedOfPayer.get(id) ?? 0;
     if (already.paid + planned > 0) {
       const from = already.paymentIds.length > 0 ? ` (${already.paymentIds.join(", ")})` : " (earlier in this file)";
       return notPosted(

@@ -1,0 +1,176 @@
+// Which of our claims and service lines a remittance speaks of (DOMAIN.md "Posting rules"): CLP01 is
+// the ClaimID we sent; each SVC is then one of that claim's Charges rows, found by the line id we
+// sent (REF*6R = ChargeID), else by procedure code, modifiers and date of service. When the payer
+// paid under another code, SVC06 holds the code we billed, and that is the one matched. Each charge
+// line answers one SVC at most. What is not found is said in a biller's words, naming the claim and
+// the line as the file gives them (never the patient).
+import type { IsoDate } from "../../../src/dates";
+import type { Ledger } from "../../../src/ledger/ledger";
+import type { ChargeRow } from "../../../src/workbook/tables";
+import type { RemitClaim, RemitLine } from "./remittance";
+
+/**
+ * The Charges rows of each ClaimID (keys trimmed, upper case), in Charges order, with the keys a
+ * remittance line is matched on (line id, code, modifiers) worked out once per row, the first time
+ * one of the claim's lines is matched, instead of again for every line that looks at the row.
+ */
+export type ChargesByClaim = Map<string, ClaimCharges>;
+
+export interface ClaimCharges {
+  rows: ChargeRow[];
+  keys?: ChargeKeys;
+}
+
+/** Per row of a claim (same positions as rows): ChargeID trimmed and upper case, code upper case, modifierKey. */
+interface ChargeKeys {
+  ids: string[];
+  codes: string[];
+  modifiers: string[];
+}
+
+const claimKey = (claimId: string) => claimId.trim().toUpperCase();
+
+/**
+ * The ledger's charges by claim, in one pass. `claimIds`, when given, are the only claims wanted
+ * (the ones a file names): the others are passed over without a list each.
+ */
+export function chargesByClaim(ledger: Ledger, claimIds?: Iterable<string>): ChargesByClaim {
+  const byClaim: ChargesByClaim = new Map();
+  let wanted: Set<string> | undefined;
+  if (claimIds) {
+    wanted = new Set();
+    for (const id of claimIds) wanted.add(claimKey(id));
+  }
+  for (const charge of ledger.charges) {
+    const key = claimKey(charge.claimId);
+    const claim = byClaim.get(key);
+    if (claim) claim.rows.push(charge);
+    else if (!wanted || wanted.has(key)) byClaim.set(key, { rows: [charge] });
+  }
+  return byClaim;
+}
+
+function keysOf(claim: ClaimCharges): ChargeKeys {
+  if (claim.keys) return claim.keys;
+  const n = claim.rows.length;
+  const keys: ChargeKeys = { ids: new Array<string>(n), codes: new Array<string>(n), modifiers: new Array<string>(n) };
+  for (let i = 0; i < n; i++) {
+    const c = claim.rows[i];
+    keys.ids[i] = c.chargeId.trim().toUpperCase();
+    keys.codes[i] = c.code.toUpperCase();
+    keys.modifiers[i] = chargeModifierKey(c);
+  }
+  claim.keys = keys;
+  return keys;
+}
+
+export interface ClaimMatch {
+  /** The claim's lines in Charges; undefined when no Charges row has that ClaimID. */
+  charges?: ChargeRow[];
+  /** The charge line each SVC answers, in the file's order (undefined when none). */
+  lines: (ChargeRow | undefined)[];
+  /** Why the claim or a line was not matched; empty when everything was. */
+  problems: { line?: string; reason: string }[];
+}
+
+/** "99213-25 on 2026-03-05": a remittance line as the exceptions name it (the code we billed). */
+export function remitLineLabel(line: RemitLine, claim: RemitClaim): string {
+  const { code, modifiers } = billedAs(line);
+  const date = lineDate(line, claim);
+  return `${[code || "(no code)", ...modifiers].join("-")} on ${date ?? "(no date)"}`;
+}
+
+/** The code and modifiers as billed: SVC06 when the payer changed them, else SVC01. */
+function billedAs(line: RemitLine): { code: string; modifiers: string[] } {
+  if (line.originalCode) return { code: line.originalCode, modifiers: line.originalModifiers ?? [] };
+  return { code: line.code, modifiers: line.modifiers };
+}
+
+/** DTM*472 (or a service period's start), else the claim's service date. */
+function lineDate(line: RemitLine, claim: RemitClaim): IsoDate | undefined {
+  return line.dos ?? claim.serviceFrom;
+}
+
+/** Modifiers trimmed, upper case, blanks left out, sorted and joined by spaces: "" when there are none. */
+function modifierKey(modifiers: readonly (string | undefined)[]): string {
+  let list: string[] | undefined;
+  for (const m of modifiers) {
+    const key = (m ?? "").trim().toUpperCase();
+    if (key === "") continue;
+    (list ??= []).push(key);
+  }
+  if (!list) return "";
+  return list.length === 1 ? list[0] : list.sort().join(" ");
+}
+
+function chargeModifierKey(c: ChargeRow): string {
+  // Most lines have no modifier at all: nothing to gather.
+  if (!c.mod1 && !c.mod2 && !c.mod3 && !c.mod4) return modifierKey([]);
+  return modifierKey([c.mod1, c.mod2, c.mod3, c.mod4]);
+}
+
+/**
+ * Match a remittance claim and its lines to our Charges: the claim by its ClaimID (a Map look-up),
+ * each line among that claim's rows by the keys worked out once per row.
+ */
+export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMatch {
+  const claimId = claim.patientControl.trim();
+  const found = claimId === "" ? undefined : byClaim.get(claimKey(claimId));
+  if (!found) {
+    return {
+      lines: claim.lines.map(() => undefined),
+      problems: [{ reason: claimId === "" ? "the claim has no claim number (CLP01)" : `claim ${claimId} is not in Charges` }],
+    };
+  }
+  const charges = found.rows;
+  const keys = keysOf(found);
+  const used = new Uint8Array(charges.length);
+  const remit = claim.lines;
+  const lines: (ChargeRow | undefined)[] = new Array<ChargeRow | undefined>(remit.length).fill(undefined);
+  // Line ids first, all of them, so a line matched by code cannot take a line another SVC names by id.
+  for (let i = 0; i < remit.length; i++) {
+    const id = remit[i].lineId?.trim().toUpperCase();
+    if (!id) continue;
+    const k = keys.ids.indexOf(id);
+    if (k < 0) continue;
+    // The first row with that id not taken yet (ChargeIDs are unique, but a workbook may repeat one).
+    let at = k;
+    while (at >= 0 && used[at]) at = keys.ids.indexOf(id, at + 1);
+    if (at >= 0) {
+      used[at] = 1;
+      lines[i] = charges[at];
+    }
+  }
+  const problems: ClaimMatch["problems"] = [];
+  for (let i = 0; i < remit.length; i++) {
+    if (lines[i]) continue;
+    const line = remit[i];
+    const { code, modifiers } = billedAs(line);
+    const wantedCode = code.trim().toUpperCase();
+    const wantedModifiers = modifierKey(modifiers);
+    const date = lineDate(line, claim);
+    // Two lines alike (the same code twice on a day): the one billed at the SVC's charge first, else the first.
+    let first = -1;
+    let sameCharge = -1;
+    for (let k = 0; k < charges.length; k++) {
+      if (used[k] || keys.codes[k] !== wantedCode || keys.modifiers[k] !== wantedModifiers) continue;
+      const c = charges[k];
+      if (date !== undefined && c.dos !== date) continue;
+      if (first < 0) first = k;
+      if (c.amount === line.charge) {
+        sameCharge = k;
+        break;
+      }
+    }
+    const at = sameCharge >= 0 ? sameCharge : first;
+    if (at >= 0) {
+      used[at] = 1;
+      lines[i] = charges[at];
+      continue;
+    }
+    const label = remitLineLabel(line, claim);
+    const named = line.lineId ? ` (line id ${line.lineId} is not one of its ChargeIDs either)` : "";
+    problems.push({ line: label, reason: `no line for ${label} in claim ${claimId}${named}` });
+  }
+  return { charges, lines, problems };
+}
