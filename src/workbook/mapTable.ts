@@ -283,8 +283,10 @@ export function parseTable<D extends TableDef>(
     const sheetRow = raw.headerRow + 1 + index;
     if (isBlankRow(cells)) return;
     let data = plan ? fastRow(plan, cells) : undefined;
-    const rowIssues: RowIssue[] = [];
+    // Made only for a row with a problem: most rows have none, and 200,000 empty lists are work to collect.
+    let rowIssues: RowIssue[] | undefined;
     if (data === undefined) {
+      rowIssues = [];
       const input: Record<string, unknown> = {};
       for (const { key, header, col, isDate } of columns) {
         let value: unknown = blankToUndefined(cells[col]);
@@ -310,7 +312,7 @@ export function parseTable<D extends TableDef>(
       const keys = seenKeys.size;
       const n = seenKeys.of(String(data[keyField]).toLowerCase());
       if (seenKeys.size === keys) {
-        rowIssues.push({
+        (rowIssues ??= []).push({
           table: def.name,
           row: sheetRow,
           column: mapping.columns[keyField].header,
@@ -318,7 +320,7 @@ export function parseTable<D extends TableDef>(
         });
       } else firstRowOfKey[n] = sheetRow; // a table has no more keys than rows
     }
-    if (rowIssues.length > 0 || data === undefined) {
+    if (rowIssues !== undefined && (rowIssues.length > 0 || data === undefined)) {
       result.issues.push(...rowIssues);
       return;
     }
