@@ -129,9 +129,8 @@ export function tableArgument(name: string, cells: unknown): RawTable | undefine
   const body: CellValue[][] = [];
   for (let r = 1; r < rows.length; r++) {
     const row = cellRow(rows[r]);
-    const copy: CellValue[] = [];
-    for (let c = 0; c < row.length; c++) copy.push(cellValue(row[c]));
-    body.push(copy);
+    // A row of plain values (nearly all) is copied whole, to its exact length; another is read cell by cell.
+    body.push(plainCells(row) ? (row.slice() as CellValue[]) : Array.from(row, cellValue));
   }
   return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
 }
@@ -188,6 +187,16 @@ function allBlank(rows: readonly unknown[]): boolean {
     if (!Array.isArray(row)) {
       if (!isBlankCell(row)) return false;
     } else for (const cell of row as unknown[]) if (!isBlankCell(cell)) return false;
+  }
+  return true;
+}
+
+/** Whether every cell is as cellValue gives it (text, a number, TRUE/FALSE or null): a copy needs no reading. */
+function plainCells(row: unknown[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c];
+    if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") continue;
+    return false;
   }
   return true;
 }
