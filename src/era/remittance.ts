@@ -446,7 +446,7 @@ function envelopeDateOf(t: X12Transaction): Remittance["envelopeDate"] {
 function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
   const claim: RemitClaim = {
     patientControl: s.element(1) ?? "",
-    status: s.element(2) ?? "",
+    status: field.known(s.element(2) ?? ""),
     charge: field.money(s, 3, "claim charge (CLP03)") ?? 0,
     paid: field.money(s, 4, "claim payment (CLP04)") ?? 0,
     patientResp: field.money(s, 5, "patient responsibility (CLP05)") ?? 0,
@@ -456,7 +456,7 @@ function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
   };
   const filingIndicator = s.element(6);
   const payerClaimNumber = s.element(7);
-  if (filingIndicator) claim.filingIndicator = filingIndicator;
+  if (filingIndicator) claim.filingIndicator = field.known(filingIndicator);
   if (payerClaimNumber) claim.payerClaimNumber = payerClaimNumber;
   if (!claim.patientControl)
     field.warn(s, `The claim at segment ${s.position} has no patient control number (CLP01): it cannot be matched.`);
@@ -465,7 +465,7 @@ function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
 
 /** CAS: a group, then up to six triplets of reason, amount and quantity, added to `adjustments`. */
 function readCas(s: X12SegmentView, field: FieldReader, adjustments: CasAdjustment[]): void {
-  const group = s.element(1) ?? "";
+  const group = field.known(s.element(1) ?? "");
   if (!CAS_GROUPS.has(group)) {
     field.warn(
       s,
@@ -474,7 +474,7 @@ function readCas(s: X12SegmentView, field: FieldReader, adjustments: CasAdjustme
     return;
   }
   for (let k = 0; k < 6; k++) {
-    const reason = (s.element(2 + 3 * k) ?? "").trim();
+    const reason = field.known((s.element(2 + 3 * k) ?? "").trim());
     const amountText = s.element(3 + 3 * k) ?? "";
     if (reason === "" && amountText.trim() === "") continue;
     const amount = field.money(s, 3 + 3 * k, `adjustment amount (${group}-${reason})`);
@@ -489,8 +489,8 @@ function readCas(s: X12SegmentView, field: FieldReader, adjustments: CasAdjustme
 function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
   const billed = field.composite(s, 1, PROCEDURE_QUALIFIERS);
   const line: RemitLine = {
-    qualifier: billed[0] ?? "",
-    code: billed[1] ?? "",
+    qualifier: field.known(billed[0] ?? ""),
+    code: field.known(billed[1] ?? ""),
     modifiers: modifiersOf(billed),
     charge: field.money(s, 2, "line charge (SVC02)") ?? 0,
     paid: field.money(s, 3, "line payment (SVC03)") ?? 0,
@@ -625,6 +625,7 @@ export function plainCents(text: string): Cents | undefined {
 class FieldReader {
   private otherSeparatorNoted = false;
   private readonly dates = new Map<string, IsoDate | null>();
+  private readonly texts = new Map<string, string>();
 
   constructor(
     readonly warnings: WarningList,
@@ -655,6 +656,20 @@ class FieldReader {
       return split;
     }
     return parts;
+  }
+
+  /**
+   * The same string for the same short code each time it comes (CO, 45, HC, 99213, MC): a file of
+   * 50,000 claims repeats a few hundred codes some 600,000 times, and each kept as its own string is
+   * one more thing for the garbage collector to copy. Longer texts, and codes past the first few
+   * thousand, are kept as they are.
+   */
+  known(text: string): string {
+    if (text.length > 8) return text;
+    const seen = this.texts.get(text);
+    if (seen !== undefined) return seen;
+    if (this.texts.size < 4096) this.texts.set(text, text);
+    return text;
   }
 
   warn(s: X12SegmentView, message: string): void {
