@@ -137,7 +137,12 @@ export function balancesAsOf(book: BalanceBook, asOf?: IsoDate): BalanceBook {
 
 /** Read and check the tables once: the ledger, where each line is, and the doubts, for any as-of date. */
 export function readBalanceBook(tables: BalanceTables): BalanceBook {
-  const book: BalanceBook = { lineOf: { ids: new IdNumbers(), line: new Int32Array(0) }, doubts: new Map(), badCharges: new Map(), paymentsGiven: false };
+  const book: BalanceBook = {
+    lineOf: { ids: new IdNumbers(), line: new Int32Array(0) },
+    doubts: new Map(),
+    badCharges: new Map(),
+    paymentsGiven: false,
+  };
   const { charges: chargesRaw, postings: postingsRaw, payments: paymentsRaw, payers: payersRaw } = tables;
   if (!chargesRaw) return { ...book, unusable: "the Charges table is missing: pass it with its headers, like Charges[#All]" };
   if (!postingsRaw) return { ...book, unusable: "the Postings table is missing: pass it with its headers, like Postings[#All]" };
