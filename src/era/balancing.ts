@@ -47,9 +47,18 @@ export function balanceClaim(claim: RemitClaim, claimIndex: number): ClaimBalanc
 
 export function balanceRemittance(r: Remittance): RemittanceBalance {
   const claims = r.claims.map(balanceClaim);
+  const { ok, difference, totalPaid, totalPlb } = remittanceTotals(r);
+  return { claims, ok, difference, totalPaid, totalPlb };
+}
+
+/**
+ * balanceRemittance without the claims' own balances: the posting plan asks balanceClaim for each
+ * claim as it decides it, so 50,000 of them are not all kept until the last one is decided.
+ */
+export function remittanceTotals(r: Remittance): Omit<RemittanceBalance, "claims"> {
   const totalPaid = sumCents(r.claims.map((c) => c.paid));
   const totalPlb = sumCents(r.plb.map((p) => p.amount));
   const paid = r.payment.creditDebit === "D" ? -r.payment.amount : r.payment.amount;
   const difference = totalPaid - totalPlb - paid;
-  return { claims, ok: difference === 0, difference, totalPaid, totalPlb };
+  return { ok: difference === 0, difference, totalPaid, totalPlb };
 }

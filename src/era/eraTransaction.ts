@@ -16,7 +16,7 @@ import type { PlanContext } from "../ledger/postingRows";
 import { formatMoney, type Cents } from "../money";
 import { capitalized } from "../sentences";
 import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/tables";
-import { balanceRemittance } from "./balancing";
+import { balanceClaim, remittanceTotals } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPreview";
@@ -82,8 +82,12 @@ export interface PlannedRemittance {
 
 export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   const { ledger, ctx } = run;
-  const balance = balanceRemittance(r);
-  const matches = r.claims.map((claim) => matchClaim(claim, run.byClaim));
+  const balance = remittanceTotals(r);
+  // Each claim is matched (and balanced) when it is decided, and its match dropped once it is: all
+  // of them at once only when the payer must be told from them. 50,000 matches kept to the end were
+  // that many more objects for the garbage collector to copy, for nothing.
+  let matches: ClaimMatch[] | undefined;
+  const matchOf = (i: number): ClaimMatch => (matches ? matches[i] : matchClaim(r.claims[i], run.byClaim));
   const trace = r.trace.number;
   const ids = [...new Set([r.trace.payerId, r.payer.id].filter((id) => !!id))].join(", ");
   const payerWords = `the payer "${r.payer.name || "(no name)"}"${ids ? ` (${ids})` : ""}`;
@@ -93,6 +97,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     run.warnings.push(`${capitalized(payerWords)} was matched to ${payerId} by its name: add its X12 Payer ID to the Payers table.`);
   }
   if (!payerId) {
+    matches = r.claims.map((claim) => matchClaim(claim, run.byClaim));
     payerId = payerOfClaims(matches.flatMap((m) => (m.problems.length === 0 && m.charges ? [m.charges[0].payerId] : [])));
     if (payerId) {
       run.warnings.push(
@@ -157,7 +162,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     preview.totals.posted = 0;
     preview.totals.held = 0;
     preview.claims = r.claims.map((claim, i) => {
-      const m = matches[i];
+      const m = matchOf(i);
       const outcome: ClaimOutcome =
         m.problems.length > 0
           ? "unmatched"
@@ -214,10 +219,10 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   };
 
   r.claims.forEach((claim, i) => {
-    const m = matches[i];
+    const m = matchOf(i);
     if (holdAll) return notPosted(claim, m, m.problems.length > 0 ? "unmatched" : "held", m.problems[0]?.reason ?? holdAll);
     const status = claim.status.trim();
-    const imbalance = balance.claims[i];
+    const imbalance = balanceClaim(claim, i);
     if (status === "22") {
       if (!m.charges) return notPosted(claim, m, "unmatched", m.problems[0].reason);
       if (!imbalance.ok) return notPosted(claim, m, "held", claimImbalance(claim, imbalance.difference, imbalance.lineProblems.length));
