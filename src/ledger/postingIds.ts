@@ -41,15 +41,17 @@ export function nextIds(existing: Iterable<string>, count: number, fallbackPrefi
       pattern = seen;
     }
   }
-  const ids: string[] = [];
+  // The new IDs count up from one number with one prefix and width, so they cannot repeat one
+  // another: only the old IDs need looking at, and none at all when there are none (an ERA's 300,000
+  // PostingIDs were each lower-cased and kept in the set for nothing).
+  const ids: string[] = new Array(count);
+  let made = 0;
   let number = pattern.highest;
-  while (ids.length < count) {
+  while (made < count) {
     number += 1;
     const id = `${prefix}${String(number).padStart(pattern.width, "0")}`;
-    const key = id.toLowerCase();
-    if (taken.has(key)) continue;
-    taken.add(key);
-    ids.push(id);
+    if (taken.size > 0 && taken.has(id.toLowerCase())) continue;
+    ids[made++] = id;
   }
   return ids;
 }
