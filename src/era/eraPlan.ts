@@ -16,7 +16,7 @@ import { LEDGER_TABLES, readLedger, type Ledger } from "../ledger/ledger";
 import { checkTargetTable, targetTable } from "../ledger/postingChecks";
 import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "../ledger/postingIds";
 import { postingFieldsNeeded } from "../ledger/postingLines";
-import { finishPlan, newIds, type PlanContext } from "../ledger/postingRows";
+import { creditsLeft, finishPlan, newIds, type PlanContext } from "../ledger/postingRows";
 import { reversedBy } from "../ledger/reversible";
 import { formatMoney, sumCents, type Cents } from "../money";
 import { mapColumns, rowToCells } from "../workbook/mapTable";
@@ -171,14 +171,19 @@ export function planFromRemittances(
   if (!finished.ok) return { ok: false, error: finished.problems.join(" ") };
   const plan = finished.plan;
   if (adjustmentRows.length > 0) plan.ops.push(plbOp(ctx, plbTable, adjustmentRows));
-  for (const line of finished.predicted) {
-    if (line.balance < 0) {
-      preview.warnings.push(
-        `Line ${line.chargeId} (claim ${line.claimId}) is left with a credit of ${formatMoney(-line.balance)} after this ERA.`,
-      );
-    }
+  // The credits from the rows' sums; the predicted balances themselves only when someone reads them.
+  const credits = creditsLeft(ledger, touched, postingRows) ?? finished.predicted.filter((line) => line.balance < 0);
+  for (const line of credits) {
+    preview.warnings.push(`Line ${line.chargeId} (claim ${line.claimId}) is left with a credit of ${formatMoney(-line.balance)} after this ERA.`);
   }
-  return { ok: true, plan, preview, predicted: finished.predicted };
+  return {
+    ok: true,
+    plan,
+    preview,
+    get predicted(): LineBalance[] {
+      return finished.predicted;
+    },
+  };
 }
 
 /** Every claim number (CLP01) of the file's remittances. */

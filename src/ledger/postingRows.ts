@@ -2,12 +2,12 @@
 // appendRows ops keyed by the office's own headers, the preview by our header names, and the
 // balances the touched lines will have afterwards, worked out by the balance engine itself.
 import { isoToSerial, type DateSystem, type IsoDate } from "../dates";
-import { centsToNumber, formatMoney } from "../money";
+import { centsToNumber, formatMoney, type Cents } from "../money";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WorkbookInfo, WriteOp } from "../workbook/port";
 import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import { lineBalances, type LineBalance } from "./balances";
-import { buildLedger, type Ledger } from "./ledger";
+import { buildLedger, GROUP_PR, type Ledger } from "./ledger";
 import { FIELDS_THAT_MAY_BE_DROPPED, type TargetTable } from "./postingChecks";
 import { nextIds } from "./postingIds";
 
@@ -78,6 +78,48 @@ export function balancesOfLines(
   // ledger's to report, so the small ledger skips that check.
   const lines = buildLedger({ charges, payments: [...payments.values()], postings, payers: ledger.payers }, [], {}, { keysChecked: true });
   return lineBalances(lines, asOf);
+}
+
+/** A line left with a credit (a balance below zero) by a plan. */
+export interface CreditLeft {
+  chargeId: string;
+  claimId: string;
+  balance: Cents;
+}
+
+/**
+ * The lines of `chargeIds` that `newPostings` leave with a credit, in Charges order, as
+ * balancesOfLines(...).filter(balance < 0) gives them, without building their ledger: a line's balance
+ * is its charge less every Paid and every adjustment but a PR one, whoever paid, so the old postings'
+ * columns and the new rows are summed straight. Undefined when a posting, old or new, leaves its Group to
+ * the posting it reverses: which group that is depends on the rows the balance engine is given.
+ */
+export function creditsLeft(ledger: Ledger, chargeIds: Set<string>, newPostings: PostingRow[]): CreditLeft[] | undefined {
+  const { linePostingsStart, linePostingsEnd, postingOrder, postingPaid, postingAdjustment, postingGroup, lineDos } = ledger.columns;
+  const added = new Map<string, Cents>();
+  for (const p of newPostings) {
+    if (!chargeIds.has(p.chargeId)) continue;
+    if (p.reverses !== undefined && p.group === undefined) return undefined;
+    const taken = (p.paid ?? 0) + (p.group === "PR" ? 0 : (p.adjustment ?? 0));
+    added.set(p.chargeId, (added.get(p.chargeId) ?? 0) + taken);
+  }
+  const credits: CreditLeft[] = [];
+  for (let i = 0; i < ledger.charges.length; i++) {
+    const charge = ledger.charges[i];
+    if (!chargeIds.has(charge.chargeId)) continue;
+    // balancesOfLines leaves out a line that is not served (as of no date: one whose DOS is no day).
+    if (!(lineDos[i] <= Number.POSITIVE_INFINITY)) continue;
+    let taken = 0;
+    for (let k = linePostingsStart[i]; k < linePostingsEnd[i]; k++) {
+      const q = postingOrder[k];
+      const old = ledger.postings[q];
+      if (old.reverses !== undefined && old.group === undefined) return undefined;
+      taken += postingPaid[q] + (postingGroup[q] === GROUP_PR ? 0 : postingAdjustment[q]);
+    }
+    const balance = charge.amount - taken - (added.get(charge.chargeId) ?? 0);
+    if (balance < 0) credits.push({ chargeId: charge.chargeId, claimId: charge.claimId, balance });
+  }
+  return credits;
 }
 
 /** New IDs for a table, continuing the IDs of every row it has (bad rows included) and every one the ledger knows. */
@@ -178,7 +220,9 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
   };
   add(Payments, done.payments, done.paymentRemark);
   add(Postings, done.postings);
-  const predicted = balancesOfLines(ledger, done.touched, done.payments.rows, done.postings.rows);
+  // The predicted balances are made when first read: an ERA's 100,000 lines' worth is a small ledger
+  // built and tallied, and the import itself needs only the credits (creditsLeft).
+  let predicted: LineBalance[] | undefined;
   let previewed = false;
   return {
     ok: true,
@@ -190,6 +234,9 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
       }
       return preview;
     },
-    predicted,
+    get predicted(): LineBalance[] {
+      predicted ??= balancesOfLines(ledger, done.touched, done.payments.rows, done.postings.rows);
+      return predicted;
+    },
   };
 }
