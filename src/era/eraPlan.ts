@@ -157,8 +157,12 @@ export function planFromRemittances(
     }
   });
 
-  const touched = new Set<string>();
-  for (const row of postingRows) touched.add(row.chargeId);
+  // The touched lines are read only if the predicted balances are: not made into a set before then.
+  const touched = {
+    *[Symbol.iterator]() {
+      for (const row of postingRows) yield row.chargeId;
+    },
+  };
   const { what, totals } = auditWords(file, read.isaControl, drafts, paymentIds, posting);
   const finished = finishPlan(ledger, ctx, {
     payments: { table: payments.table, rows: paymentRows },
@@ -172,7 +176,7 @@ export function planFromRemittances(
   const plan = finished.plan;
   if (adjustmentRows.length > 0) plan.ops.push(plbOp(ctx, plbTable, adjustmentRows));
   // The credits from the rows' sums; the predicted balances themselves only when someone reads them.
-  const credits = creditsLeft(ledger, touched, postingRows) ?? finished.predicted.filter((line) => line.balance < 0);
+  const credits = creditsLeft(ledger, postingRows) ?? finished.predicted.filter((line) => line.balance < 0);
   for (const line of credits) {
     preview.warnings.push(`Line ${line.chargeId} (claim ${line.claimId}) is left with a credit of ${formatMoney(-line.balance)} after this ERA.`);
   }

@@ -8,6 +8,7 @@ import type { CellValue, RawTable, WorkbookInfo, WriteOp } from "../workbook/por
 import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
 import { lineBalances, type LineBalance } from "./balances";
 import { buildLedger, GROUP_PR, type Ledger } from "./ledger";
+import { IdNumbers } from "./idNumbers";
 import { FIELDS_THAT_MAY_BE_DROPPED, type TargetTable } from "./postingChecks";
 import { nextIds } from "./postingIds";
 
@@ -88,25 +89,26 @@ export interface CreditLeft {
 }
 
 /**
- * The lines of `chargeIds` that `newPostings` leave with a credit, in Charges order, as
- * balancesOfLines(...).filter(balance < 0) gives them, without building their ledger: a line's balance
- * is its charge less every Paid and every adjustment but a PR one, whoever paid, so the old postings'
- * columns and the new rows are summed straight. Undefined when a posting, old or new, leaves its Group to
- * the posting it reverses: which group that is depends on the rows the balance engine is given.
+ * The lines the new postings are on that they leave with a credit, in Charges order, as
+ * balancesOfLines(ledger, their ChargeIDs, [], newPostings).filter(balance < 0) gives them, without
+ * building their ledger: a line's balance is its charge less every Paid and every adjustment but a PR
+ * one, whoever paid, so the old postings' columns and the new rows are summed straight (per line by
+ * IdNumbers, not a Map of 100,000 ChargeIDs). Undefined when a posting, old or new, leaves its Group
+ * to the posting it reverses: which group that is depends on the rows the balance engine is given.
  */
-export function creditsLeft(ledger: Ledger, chargeIds: Set<string>, newPostings: PostingRow[]): CreditLeft[] | undefined {
+export function creditsLeft(ledger: Ledger, newPostings: PostingRow[]): CreditLeft[] | undefined {
   const { linePostingsStart, linePostingsEnd, postingOrder, postingPaid, postingAdjustment, postingGroup, lineDos } = ledger.columns;
-  const added = new Map<string, Cents>();
+  const lines = new IdNumbers(newPostings.length);
+  const added = new Float64Array(newPostings.length);
   for (const p of newPostings) {
-    if (!chargeIds.has(p.chargeId)) continue;
     if (p.reverses !== undefined && p.group === undefined) return undefined;
-    const taken = (p.paid ?? 0) + (p.group === "PR" ? 0 : (p.adjustment ?? 0));
-    added.set(p.chargeId, (added.get(p.chargeId) ?? 0) + taken);
+    added[lines.of(p.chargeId)] += (p.paid ?? 0) + (p.group === "PR" ? 0 : (p.adjustment ?? 0));
   }
   const credits: CreditLeft[] = [];
   for (let i = 0; i < ledger.charges.length; i++) {
     const charge = ledger.charges[i];
-    if (!chargeIds.has(charge.chargeId)) continue;
+    const line = lines.find(charge.chargeId);
+    if (line < 0) continue;
     // balancesOfLines leaves out a line that is not served (as of no date: one whose DOS is no day).
     if (!(lineDos[i] <= Number.POSITIVE_INFINITY)) continue;
     let taken = 0;
@@ -116,7 +118,7 @@ export function creditsLeft(ledger: Ledger, chargeIds: Set<string>, newPostings:
       if (old.reverses !== undefined && old.group === undefined) return undefined;
       taken += postingPaid[q] + (postingGroup[q] === GROUP_PR ? 0 : postingAdjustment[q]);
     }
-    const balance = charge.amount - taken - (added.get(charge.chargeId) ?? 0);
+    const balance = charge.amount - taken - added[line];
     if (balance < 0) credits.push({ chargeId: charge.chargeId, claimId: charge.claimId, balance });
   }
   return credits;
