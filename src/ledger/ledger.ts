@@ -310,9 +310,77 @@ export function buildLedger(
     }
   });
 
-  // The postings' columns and the links' issues, in one plain loop with no closure per row: this runs
-  // two million times on a large practice. A remittance's postings follow one another, so the last
-  // payment looked up is asked first.
+  // The postings' columns and the links' issues, in a function of their own: a loop this long (two
+  // million rows on a large practice) is compiled best on its own, not inside the whole build.
+  const { postingLine, postingsOfLine, ...postingColumns } = postingColumnsOf(postings, lineCount, {
+    chargeAt,
+    paymentAt,
+    postingAt,
+    paymentFrom,
+    found,
+    sheetRows,
+    notInCharges,
+    notInPayments,
+    notInPostings,
+  });
+
+  // Each line's postings, in Postings order (a counting sort by line); a repeated ChargeID shares the
+  // first row's.
+  const linePostingsStart = new Int32Array(lineCount);
+  const linePostingsEnd = new Int32Array(lineCount);
+  let next = 0;
+  for (let line = 0; line < lineCount; line++) {
+    linePostingsStart[line] = next;
+    linePostingsEnd[line] = next;
+    next += postingsOfLine[line];
+  }
+  const postingOrder = new Int32Array(next);
+  for (let i = 0; i < postingLine.length; i++) {
+    const line = postingLine[i];
+    if (line >= 0) postingOrder[linePostingsEnd[line]++] = i;
+  }
+  for (const i of repeatedCharges) {
+    const first = chargeAt.at(charges[i].chargeId);
+    linePostingsStart[i] = linePostingsStart[first];
+    linePostingsEnd[i] = linePostingsEnd[first];
+  }
+
+  const columns: LedgerColumns = {
+    lineAmount,
+    lineDos,
+    linePayer,
+    linePatient,
+    lineSelfPay,
+    linePostingsStart,
+    linePostingsEnd,
+    postingOrder,
+    ...postingColumns,
+    payerIds: payerNumbers.ids,
+    patientIds: patientNumbers.ids,
+  };
+  return ledgerWithIndexes(tables, columns, [...issues, ...found]);
+}
+
+/** What postingColumnsOf needs of the build: its indexes and where issues go. */
+interface PostingLinks {
+  chargeAt: RowIndex;
+  paymentAt: RowIndex;
+  postingAt: RowIndex | undefined;
+  paymentFrom: Int32Array;
+  found: RowIssue[];
+  sheetRows: LedgerSheetRows;
+  notInCharges: string;
+  notInPayments: string;
+  notInPostings: string;
+}
+
+/**
+ * The postings' columns, each posting's line (-1: not in Charges) and each line's count of postings,
+ * reporting the links that fail, in one plain loop with no closure per row. A remittance's postings
+ * follow one another, so the last payment looked up is asked first.
+ */
+function postingColumnsOf(postings: PostingRow[], lineCount: number, links: PostingLinks) {
+  const { chargeAt, paymentAt, postingAt, paymentFrom, found, sheetRows, notInCharges, notInPayments, notInPostings } = links;
   const postingCount = postings.length;
   const postingLine = new Int32Array(postingCount);
   const postingDate = new Int32Array(postingCount);
@@ -403,46 +471,7 @@ export function buildLedger(
     postingDate[i] = isoToDay(posting.date);
   }
 
-  // Each line's postings, in Postings order (a counting sort by line); a repeated ChargeID shares the
-  // first row's.
-  const linePostingsStart = new Int32Array(lineCount);
-  const linePostingsEnd = new Int32Array(lineCount);
-  let next = 0;
-  for (let line = 0; line < lineCount; line++) {
-    linePostingsStart[line] = next;
-    linePostingsEnd[line] = next;
-    next += postingsOfLine[line];
-  }
-  const postingOrder = new Int32Array(next);
-  for (let i = 0; i < postingCount; i++) {
-    const line = postingLine[i];
-    if (line >= 0) postingOrder[linePostingsEnd[line]++] = i;
-  }
-  for (const i of repeatedCharges) {
-    const first = chargeAt.at(charges[i].chargeId);
-    linePostingsStart[i] = linePostingsStart[first];
-    linePostingsEnd[i] = linePostingsEnd[first];
-  }
-
-  const columns: LedgerColumns = {
-    lineAmount,
-    lineDos,
-    linePayer,
-    linePatient,
-    lineSelfPay,
-    linePostingsStart,
-    linePostingsEnd,
-    postingOrder,
-    postingDate,
-    postingPaid,
-    postingAdjustment,
-    postingPatientResp,
-    postingGroup,
-    postingFrom,
-    payerIds: payerNumbers.ids,
-    patientIds: patientNumbers.ids,
-  };
-  return ledgerWithIndexes(tables, columns, [...issues, ...found]);
+  return { postingLine, postingsOfLine, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom };
 }
 
 /** A value made on first use, then kept. */
