@@ -363,7 +363,7 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
           warnings.add(`The adjustment (CAS) at segment ${s.position} is outside any claim: it was ignored.`, s.position);
           break;
         }
-        readCas(s, field, target.adjustments);
+        readCas(s, field, target);
         break;
       }
       case "NM1":
@@ -394,7 +394,7 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
       case "LQ":
         if (line && s.element(1) === "HE") {
           const remark = s.element(2);
-          if (remark) line.remarks.push(remark);
+          if (remark) (line.remarks === NONE ? (line.remarks = []) : line.remarks).push(remark);
         }
         break;
       case "PLB":
@@ -450,7 +450,7 @@ function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
     charge: field.money(s, 3, "claim charge (CLP03)") ?? 0,
     paid: field.money(s, 4, "claim payment (CLP04)") ?? 0,
     patientResp: field.money(s, 5, "patient responsibility (CLP05)") ?? 0,
-    adjustments: [],
+    adjustments: NONE,
     lines: [],
     position: s.position,
   };
@@ -463,8 +463,16 @@ function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
   return claim;
 }
 
-/** CAS: a group, then up to six triplets of reason, amount and quantity, added to `adjustments`. */
-function readCas(s: X12SegmentView, field: FieldReader, adjustments: CasAdjustment[]): void {
+/**
+ * The one empty list every claim and line without adjustments, remarks or modifiers of its own holds
+ * (most claims have no CAS of their own, most lines no remark and no modifier): 250,000 fewer arrays
+ * in an ERA of 50,000 claims for the garbage collector to copy. Frozen, so nothing adds to it by
+ * mistake; the reader gives a claim or line a list of its own when it has something to put in it.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** CAS: a group, then up to six triplets of reason, amount and quantity, added to the claim's or line's adjustments. */
+function readCas(s: X12SegmentView, field: FieldReader, target: { adjustments: CasAdjustment[] }): void {
   const group = field.known(s.element(1) ?? "");
   if (!CAS_GROUPS.has(group)) {
     field.warn(
@@ -482,7 +490,7 @@ function readCas(s: X12SegmentView, field: FieldReader, adjustments: CasAdjustme
     const adjustment: CasAdjustment = { group: group as CasAdjustment["group"], reason, amount };
     const quantity = field.number(s, 4 + 3 * k, "adjustment quantity");
     if (quantity !== undefined) adjustment.quantity = quantity;
-    adjustments.push(adjustment);
+    (target.adjustments === NONE ? (target.adjustments = []) : target.adjustments).push(adjustment);
   }
 }
 
@@ -494,8 +502,8 @@ function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
     modifiers: modifiersOf(billed),
     charge: field.money(s, 2, "line charge (SVC02)") ?? 0,
     paid: field.money(s, 3, "line payment (SVC03)") ?? 0,
-    adjustments: [],
-    remarks: [],
+    adjustments: NONE,
+    remarks: NONE,
     position: s.position,
   };
   if (line.code === "") {
@@ -518,10 +526,10 @@ function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
 
 /** SVC01-3..6 are the modifiers; SVC01-7 is a description. */
 function modifiersOf(parts: string[]): string[] {
-  const modifiers: string[] = [];
+  let modifiers: string[] = NONE;
   for (let i = 2; i < 6 && i < parts.length; i++) {
     const m = parts[i].trim();
-    if (m !== "") modifiers.push(m);
+    if (m !== "") (modifiers === NONE ? (modifiers = []) : modifiers).push(m);
   }
   return modifiers;
 }
