@@ -136,39 +136,101 @@ export function tableArgument(name: string, cells: unknown): RawTable | undefine
 }
 
 /**
- * Whether tableArgument(name, cells) would give a table equal to `table`, cell for cell (undefined for
- * undefined), without making it: one pass over the cells that stops at the first difference. The table
- * is one tableArgument made, so its rows are its own arrays: whatever happens to the cells it was read
- * from afterwards, it holds what they held then. Kept beside tableArgument: the two must read a cell the
- * same way. Numbers are equal as Object.is has them except NaN (never equal: a miss costs a read, never
- * a wrong answer), so 0 and -0 differ.
+ * The same table as tableArgument, but each row of plain values is the argument's own array, not a copy:
+ * for a reader that is done with it before the call returns (BALANCES parses its tables at once).
+ * It sees whatever later happens to those arrays, so it must not be kept: copyTableArgument is what keeps.
  */
-export function sameTableArgument(name: string, cells: unknown, table: RawTable | undefined): boolean {
-  if (cells === null || cells === undefined) return table === undefined;
+export function tableArgumentInPlace(name: string, cells: unknown): RawTable | undefined {
+  if (cells === null || cells === undefined) return undefined;
   const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
-  if (allBlank(rows)) return table === undefined;
-  if (table === undefined || table.name !== name || table.rowCount !== rows.length - 1) return false;
+  if (allBlank(rows)) return undefined;
+  const headers = cellRow(rows[0]).map(headerText);
+  const body: CellValue[][] = new Array(rows.length - 1);
+  for (let r = 1; r < rows.length; r++) {
+    const row = cellRow(rows[r]);
+    body[r - 1] = plainCells(row) ? (row as CellValue[]) : Array.from(row, cellValue);
+  }
+  return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
+}
+
+/**
+ * What a table argument held, kept to tell whether a later call's argument holds the same (see
+ * sameTableArgument): tableArgument's table with its body cells in one flat list, row after row, so
+ * 200,000 rows are one array to make and to keep rather than 200,000 (most of a copy's cost was the
+ * garbage collector's, moving the small arrays).
+ */
+export interface TableCopy {
+  name: string;
+  headers: string[];
+  rowCount: number;
+  /** Every body cell as cellValue reads it, row after row. */
+  cells: CellValue[];
+  /** Where each body row starts in cells; starts[rowCount] is the end. Rows may differ in length. */
+  starts: Int32Array;
+}
+
+/** A copy of what tableArgument would read from these cells (undefined for undefined), for sameTableArgument. */
+export function copyTableArgument(name: string, cells: unknown): TableCopy | undefined {
+  if (cells === null || cells === undefined) return undefined;
+  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
+  if (allBlank(rows)) return undefined;
+  const headers = cellRow(rows[0]).map(headerText);
+  const rowCount = rows.length - 1;
+  const starts = new Int32Array(rowCount + 1);
+  let total = 0;
+  for (let r = 1; r < rows.length; r++) {
+    starts[r - 1] = total;
+    total += cellRow(rows[r]).length;
+  }
+  starts[rowCount] = total;
+  const flat: CellValue[] = new Array(total);
+  let k = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const row = cellRow(rows[r]);
+    for (let c = 0; c < row.length; c++) {
+      const value: unknown = row[c];
+      flat[k++] =
+        value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : cellValue(value);
+    }
+  }
+  return { name, headers, rowCount, cells: flat, starts };
+}
+
+/**
+ * Whether tableArgument(name, cells) would give the table `copy` was made from, cell for cell (undefined
+ * for undefined), without making it: one pass over the cells that stops at the first difference. The copy
+ * is copyTableArgument's, so it holds what the cells held then, whatever happens to them afterwards.
+ * Kept beside tableArgument: the two must read a cell the same way. Numbers are equal as Object.is has
+ * them except NaN (never equal: a miss costs a read, never a wrong answer), so 0 and -0 differ.
+ */
+export function sameTableArgument(name: string, cells: unknown, copy: TableCopy | undefined): boolean {
+  if (cells === null || cells === undefined) return copy === undefined;
+  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
+  if (allBlank(rows)) return copy === undefined;
+  if (copy === undefined || copy.name !== name || copy.rowCount !== rows.length - 1) return false;
   const header = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : [rows[0]];
-  const headers = table.headers;
+  const headers = copy.headers;
   if (header.length !== headers.length) return false;
   for (let c = 0; c < header.length; c++) if (headerText(header[c]) !== headers[c]) return false;
-  const body = table.rows;
+  const held = copy.cells;
+  const starts = copy.starts;
   for (let r = 1; r < rows.length; r++) {
     const given = rows[r];
-    const held = body[r - 1];
+    const start = starts[r - 1];
+    const length = starts[r] - start;
     if (!Array.isArray(given)) {
-      if (held.length !== 1 || !sameCell(given, held[0])) return false;
+      if (length !== 1 || !sameCell(given, held[start])) return false;
       continue;
     }
-    if (given.length !== held.length) return false;
+    if (given.length !== length) return false;
     // By type first: nearly every cell is text or a number, and the engine compares those fastest so.
-    for (let c = 0; c < given.length; c++) {
+    for (let c = 0; c < length; c++) {
       const value: unknown = given[c];
-      const kept = held[c];
+      const kept = held[start + c];
       if (typeof value === "string") {
         if (value !== kept) return false;
       } else if (typeof value === "number") {
-        if (value !== kept || (value === 0 && 1 / value !== 1 / kept)) return false;
+        if (value !== kept || (value === 0 && 1 / value !== 1 / (kept as number))) return false;
       } else if (value !== kept && !sameCell(value, kept)) return false;
     }
   }

@@ -6,19 +6,21 @@
 // The key is the tables' contents, nothing else. Excel hands each call fresh arrays (and fresh strings),
 // so the arrays' identity says nothing; the calling cell (Excel's invocation) says where the formula
 // is, not what the tables hold, and a table edited between two calls of the same cell must be read
-// again. An entry keeps the RawTables tableArgument made from the cells it was read from (its own copies,
-// so nobody's later edit to those arrays reaches them), and a call is served from it only when its cells
-// give those same tables, every header and every cell, compared in full (sameTableArgument), not by a
-// hash that could collide. The comparison stops at the first difference and costs one pass over the
+// again. An entry keeps a copy of the cells it was read from (copyTableArgument: one flat list per
+// table, so nobody's later edit to those arrays reaches it), and a call is served from it only when its
+// cells give those same tables, every header and every cell, compared in full (sameTableArgument), not
+// by a hash that could collide. The build itself reads the arguments in place (tableArgumentInPlace):
+// it runs before the call returns, so they cannot change under it, and 200,000 rows need no second copy. The comparison stops at the first difference and costs one pass over the
 // cells when they are the same: far less than reading them (no checks, no copies, nothing kept).
 //
 // Whatever is built from the tables must be a function of those RawTables alone (no clock, no settings
-// read on the side) and must not be changed by the calls that use it: they all share it.
+// read on the side), must not keep them (their rows may be the arguments' own arrays) and must not be
+// changed by the calls that use it: they all share it.
 //
 // Memory stays bounded: a few entries, the least recently used dropped first. Each holds a copy of its
 // tables' cells and what was built from them, so a workbook's 100,000-line books cost a few times that.
 import type { RawTable } from "../src/workbook/port";
-import { sameTableArgument, tableArgument } from "./cellRanges";
+import { copyTableArgument, sameTableArgument, tableArgumentInPlace, type TableCopy } from "./cellRanges";
 
 /** One table argument as the function received it, with the table's name (for tableArgument). */
 export interface TableCells {
@@ -28,7 +30,7 @@ export interface TableCells {
 
 interface Entry<T> {
   names: string[];
-  tables: (RawTable | undefined)[];
+  tables: (TableCopy | undefined)[];
   value: T;
 }
 
@@ -44,7 +46,10 @@ export class TableCache<T> {
 
   constructor(private readonly size: number) {}
 
-  /** What `build` made from these tables, read from them now unless an entry holds the same tables. */
+  /**
+   * What `build` made from these tables, read from them now unless an entry holds the same tables. `build`
+   * gets the tables read in place: it must be done with them when it returns.
+   */
   get(tables: readonly TableCells[], build: (tables: (RawTable | undefined)[]) => T): T {
     for (let e = 0; e < this.entries.length; e++) {
       const entry = this.entries[e];
@@ -56,10 +61,10 @@ export class TableCache<T> {
       this.counts.hits++;
       return entry.value;
     }
-    const read = tables.map(({ name, cells }) => tableArgument(name, cells));
-    const value = build(read);
+    const copies = tables.map(({ name, cells }) => copyTableArgument(name, cells));
+    const value = build(tables.map(({ name, cells }) => tableArgumentInPlace(name, cells)));
     this.counts.reads++;
-    this.entries.unshift({ names: tables.map((t) => t.name), tables: read, value });
+    this.entries.unshift({ names: tables.map((t) => t.name), tables: copies, value });
     if (this.entries.length > this.size) this.entries.length = this.size;
     return value;
   }
@@ -82,7 +87,7 @@ function holds<T>(entry: Entry<T>, tables: readonly TableCells[]): boolean {
 }
 
 /** A quick look that can only say no: a table argument with another number of rows cannot give this table. */
-function sameSize(cells: unknown, table: RawTable | undefined): boolean {
+function sameSize(cells: unknown, table: TableCopy | undefined): boolean {
   if (table === undefined || !Array.isArray(cells)) return true;
   return cells.length === table.rowCount + 1;
 }

@@ -5,7 +5,7 @@
 // over random small tables and random edits of any cell to any kind of value Excel can hand over.
 import fc from "fast-check";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { sameTableArgument, tableArgument } from "../../functions/cellRanges";
+import { copyTableArgument, sameTableArgument, tableArgument, tableArgumentInPlace } from "../../functions/cellRanges";
 import { balanceBooks, balancesCells } from "../../functions/ledgerFunctions";
 import { TableCache } from "../../functions/tableCache";
 import { isoToSerial } from "../../src/dates";
@@ -142,9 +142,9 @@ describe("MEDBILL.BALANCES keeps what it read", () => {
 });
 
 describe("sameTableArgument", () => {
-  it("is true exactly when tableArgument would give an equal table", () => {
+  it("is true exactly when tableArgument would give the table copied", () => {
     const t = books().charges;
-    const raw = tableArgument("Charges", t);
+    const raw = copyTableArgument("Charges", t);
     expect(sameTableArgument("Charges", structuredClone(t), raw)).toBe(true);
     expect(sameTableArgument("Payers", t, raw)).toBe(false);
     expect(sameTableArgument("Charges", null, undefined)).toBe(true);
@@ -154,7 +154,7 @@ describe("sameTableArgument", () => {
     // An error cell reads as its code, undefined as null: the same table as before.
     const withError = structuredClone(t);
     withError[1][6] = new CUSTOM_FUNCTIONS_STAND_IN.Error("#N/A", "x");
-    const errorRaw = tableArgument("Charges", withError);
+    const errorRaw = copyTableArgument("Charges", withError);
     const again = structuredClone(t);
     again[1][6] = new CUSTOM_FUNCTIONS_STAND_IN.Error("#N/A", "another message");
     expect(sameTableArgument("Charges", again, errorRaw)).toBe(true);
@@ -162,7 +162,7 @@ describe("sameTableArgument", () => {
     expect(sameTableArgument("Charges", again, errorRaw)).toBe(true);
     const blank = structuredClone(t);
     blank[2][5] = null;
-    const blankRaw = tableArgument("Charges", blank);
+    const blankRaw = copyTableArgument("Charges", blank);
     blank[2][5] = undefined;
     expect(sameTableArgument("Charges", blank, blankRaw)).toBe(true);
     blank[2][5] = "";
@@ -170,17 +170,46 @@ describe("sameTableArgument", () => {
     // 0 and -0 are told apart (Object.is), NaN is never the same: a miss reads again, never answers wrong.
     const zero = structuredClone(t);
     zero[1][6] = 0;
-    const zeroRaw = tableArgument("Charges", zero);
+    const zeroRaw = copyTableArgument("Charges", zero);
     zero[1][6] = -0;
     expect(sameTableArgument("Charges", zero, zeroRaw)).toBe(false);
     zero[1][6] = NaN;
-    expect(sameTableArgument("Charges", zero, tableArgument("Charges", zero))).toBe(false);
+    expect(sameTableArgument("Charges", zero, copyTableArgument("Charges", zero))).toBe(false);
     // A row or header cell that is a single value (cellRows' rule), and a table given as one value.
-    expect(sameTableArgument("Charges", [["ChargeID"], "L1"], tableArgument("Charges", [["ChargeID"], ["L1"]]))).toBe(true);
-    expect(sameTableArgument("Charges", "ChargeID", tableArgument("Charges", "ChargeID"))).toBe(true);
-    expect(sameTableArgument("Charges", "ChargeID", tableArgument("Charges", "Amount"))).toBe(false);
+    expect(sameTableArgument("Charges", [["ChargeID"], "L1"], copyTableArgument("Charges", [["ChargeID"], ["L1"]]))).toBe(true);
+    expect(sameTableArgument("Charges", "ChargeID", copyTableArgument("Charges", "ChargeID"))).toBe(true);
+    expect(sameTableArgument("Charges", "ChargeID", copyTableArgument("Charges", "Amount"))).toBe(false);
   });
 });
+
+describe("tableArgumentInPlace and copyTableArgument", () => {
+  it("read the cells as tableArgument does", () => {
+    const row = fc.oneof(fc.array(cellValue, { maxLength: 4 }), cellValue);
+    fc.assert(
+      fc.property(fc.oneof(fc.array(row, { maxLength: 6 }), cellValue), (cells) => {
+        const table = tableArgument("Charges", cells);
+        expect(tableArgumentInPlace("Charges", cells)).toEqual(table);
+        const copy = copyTableArgument("Charges", cells);
+        if (table === undefined) {
+          expect(copy).toBeUndefined();
+          return;
+        }
+        expect(copy?.headers).toEqual(table.headers);
+        expect(copy?.rowCount).toBe(table.rowCount);
+        expect(copy?.cells).toEqual(table.rows.flat());
+        expect(Array.from(copy?.starts ?? [])).toEqual(
+          table.rows.map((_, r) => table.rows.slice(0, r).flat().length).concat(copy?.cells.length ?? 0),
+        );
+        expect(sameTableArgument("Charges", structuredClone(cells), copy)).toBe(!hasNaN(cells));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function hasNaN(cells: unknown): boolean {
+  return Array.isArray(cells) ? cells.some(hasNaN) : Number.isNaN(cells);
+}
 
 describe("TableCache", () => {
   it("keeps at most its size, dropping the least recently used", () => {
