@@ -189,7 +189,6 @@ class SectionRows {
   private readonly rowOfKey: Int32Array;
   private readonly keys: string[] = [];
   private sums = new Float64Array(0);
-  private totals = new Float64Array(0);
   private counts = new Int32Array(0);
 
   constructor(
@@ -219,9 +218,6 @@ class SectionRows {
     const sums = new Float64Array(rows * this.bucketCount);
     sums.set(this.sums);
     this.sums = sums;
-    const totals = new Float64Array(rows);
-    totals.set(this.totals);
-    this.totals = totals;
     const counts = new Int32Array(rows);
     counts.set(this.counts);
     this.counts = counts;
@@ -230,7 +226,6 @@ class SectionRows {
   add(key: number, amount: Cents, bucket: number): void {
     const row = this.rowFor(key);
     this.sums[row * this.bucketCount + bucket] += amount;
-    this.totals[row] += amount;
     this.counts[row] += 1;
   }
 
@@ -240,7 +235,6 @@ class SectionRows {
    */
   finish(): AgingSection {
     const { bucketCount, keys, sums, counts } = this;
-    const rowTotals = this.totals;
     const totals = new Array<Cents>(bucketCount).fill(0);
     for (let r = 0, at = 0; r < keys.length; r++) for (let b = 0; b < bucketCount; b++, at++) totals[b] += sums[at];
     const total = totals.reduce((s, v) => s + v, 0);
@@ -252,7 +246,8 @@ class SectionRows {
           rows = new Array<AgingRow>(keys.length);
           for (let r = 0; r < keys.length; r++) {
             const buckets = Array.from(sums.subarray(r * bucketCount, (r + 1) * bucketCount));
-            const row: AgingRow = { key: keys[r], buckets, total: rowTotals[r], lines: counts[r] };
+            // A row's total is its buckets' (whole cents: the sum is exact in any order).
+            const row: AgingRow = { key: keys[r], buckets, total: buckets.reduce((s, v) => s + v, 0), lines: counts[r] };
             const known = names?.get(keys[r]);
             if (known !== undefined) row.name = known;
             rows[r] = row;
