@@ -55,7 +55,9 @@ export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] 
       if (seen) seen.amount += a.amount;
       else summed.push({ group: a.group, reason, amount: a.amount });
     }
-    return summed.filter((a) => a.amount !== 0);
+    // The list is this call's own: returned as it is unless an amount summed to nothing.
+    for (const a of summed) if (a.amount === 0) return summed.filter((b) => b.amount !== 0);
+    return summed;
   }
   const summed = new Map<string, CasAdjustment>();
   for (const a of adjustments) {
@@ -67,6 +69,9 @@ export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] 
   }
   return [...summed.values()].filter((a) => a.amount !== 0);
 }
+
+/** The claim-level CAS of a line that takes none: one list for all of them, never added to. */
+const NO_CLAIM_LEVEL: readonly CasAdjustment[] = Object.freeze([]);
 
 /** A CAS that denies money on this line (a denial code with an amount the payer did not pay). */
 const isDenialReason = (a: CasAdjustment) => isDenialCode(a.group, a.reason) && a.amount > 0;
@@ -85,7 +90,7 @@ function lineApplication(
   charge: ChargeRow,
   paid: Cents,
   adjustments: CasAdjustment[],
-  claimLevel: CasAdjustment[] = [],
+  claimLevel: readonly CasAdjustment[] = NO_CLAIM_LEVEL,
 ): { line: CheckedLine; denial?: string } {
   const own = byGroupAndReason(adjustments);
   const line: CheckedLine = { charge, paid, adjustments: [], patientResp: [], overpayment: true };
@@ -139,8 +144,21 @@ export function claimApplication(claim: RemitClaim, lines: ChargeRow[], charges:
     return { ok: true, application: { lines: [line], denials: denial ? [denial] : [], notes: [] } };
   }
   const claimLevel = byGroupAndReason(claim.adjustments);
+  if (claimLevel.length === 0) {
+    // Most claims: no claim-level CAS to place, so each line as its own figures give it, without the
+    // lists of what each line was paid and took.
+    const checked: CheckedLine[] = new Array<CheckedLine>(claim.lines.length);
+    const denials: string[] = [];
+    for (let i = 0; i < claim.lines.length; i++) {
+      const remit = claim.lines[i];
+      const { line, denial } = lineApplication(lines[i], remit.paid, remit.adjustments);
+      checked[i] = line;
+      if (denial) denials.push(denial);
+    }
+    return { ok: true, application: { lines: checked, denials, notes: [] } };
+  }
   const linesCharge = sumCents(claim.lines.map((l) => l.charge));
-  if (claimLevel.length > 0 && linesCharge !== claim.charge) {
+  if (linesCharge !== claim.charge) {
     return {
       ok: false,
       reason:
@@ -197,7 +215,8 @@ function paymentIdOf(ledger: Ledger, posting: PostingRow): string | undefined {
 /** Net Paid the payer has on these lines in the ledger (reversals netted), and the payments it came from. */
 export function paidByPayer(ledger: Ledger, chargeIds: string[], payerId: string): { paid: Cents; paymentIds: string[] } {
   let paid = 0;
-  const paymentIds = new Set<string>();
+  // Made for the first posting with money: most claims of an ERA are on lines the payer never paid.
+  let paymentIds: Set<string> | undefined;
   for (const chargeId of chargeIds) {
     const postings = ledger.postingsByCharge.get(chargeId);
     if (!postings) continue;
@@ -205,10 +224,10 @@ export function paidByPayer(ledger: Ledger, chargeIds: string[], payerId: string
       const paymentId = paymentIdOf(ledger, posting);
       if (paymentId === undefined || ledger.paymentById.get(paymentId)?.payerId !== payerId) continue;
       paid += posting.paid ?? 0;
-      if (posting.paid) paymentIds.add(paymentId);
+      if (posting.paid) (paymentIds ??= new Set()).add(paymentId);
     }
   }
-  return { paid, paymentIds: [...paymentIds] };
+  return { paid, paymentIds: paymentIds ? [...paymentIds] : [] };
 }
 
 export type ReversalDraft = Omit<PostingRow, "postingId" | "paymentId">;
