@@ -28,8 +28,10 @@ function trailingNumber(id: string): number {
 }
 
 export class IdNumbers {
-  /** ids[n] is the id numbered n. */
-  readonly ids: string[] = [];
+  // Made to the expected length up front: pushing a million ids one by one costs three times as much
+  // (the list is copied as it grows). `count` of them are in use.
+  private list: string[];
+  private count = 0;
   /** Trailing number → the id's number + 1 (0: free). */
   private slots: Int32Array;
   private readonly limit: number;
@@ -42,10 +44,17 @@ export class IdNumbers {
   constructor(expected = 0) {
     this.limit = Math.max(MIN_SLOTS, SLOTS_PER_ID * expected);
     this.slots = new Int32Array(Math.min(this.limit, Math.max(16, expected)));
+    this.list = expected > 0 ? new Array<string>(expected) : [];
+  }
+
+  /** ids[n] is the id numbered n. */
+  get ids(): string[] {
+    if (this.list.length !== this.count) this.list.length = this.count;
+    return this.list;
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   /** The id's number, or -1 when it has none. */
@@ -54,7 +63,7 @@ export class IdNumbers {
     const slot = trailingNumber(id);
     if (slot >= 0 && slot < this.slots.length) {
       const n = this.slots[slot] - 1;
-      if (n >= 0 && this.ids[n] === id) return n;
+      if (n >= 0 && this.list[n] === id) return n;
     }
     if (this.others.size === 0) return -1;
     return this.others.get(id) ?? -1;
@@ -74,22 +83,27 @@ export class IdNumbers {
     if (slot >= 0 && slot < this.limit) {
       if (slot >= this.slots.length) this.grow(slot);
       const held = this.slots[slot] - 1;
-      if (held >= 0 && this.ids[held] === id) return held;
+      if (held >= 0 && this.list[held] === id) return held;
       if (held < 0) {
         // A free slot means the id is new: an id goes to the Map only past the limit (fixed) or when
         // its slot is held by another id (never freed).
-        const n = this.ids.length;
-        this.ids.push(id);
+        const n = this.add(id);
         this.slots[slot] = n + 1;
         return n;
       }
     }
     let n = this.others.get(id);
     if (n === undefined) {
-      n = this.ids.length;
-      this.ids.push(id);
+      n = this.add(id);
       this.others.set(id, n);
     }
+    return n;
+  }
+
+  private add(id: string): number {
+    const n = this.count++;
+    if (n < this.list.length) this.list[n] = id;
+    else this.list.push(id);
     return n;
   }
 

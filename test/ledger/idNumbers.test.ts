@@ -33,6 +33,18 @@ describe("IdNumbers", () => {
     );
   });
 
+  it("lists its ids at any point, more or fewer than expected", () => {
+    for (const expected of [0, 2, 10]) {
+      const numbers = new IdNumbers(expected);
+      numbers.of("A1");
+      numbers.of("B");
+      expect(numbers.ids).toEqual(["A1", "B"]);
+      for (const id of ["A1", "C3", "D", "E5"]) numbers.of(id);
+      expect(numbers.ids).toEqual(["A1", "B", "C3", "D", "E5"]);
+      expect(numbers.size).toBe(5);
+    }
+  });
+
   it("tells ids numbered alike apart", () => {
     const numbers = new IdNumbers(10);
     expect([numbers.of("C01"), numbers.of("D1"), numbers.of("1"), numbers.of("C1"), numbers.of("C01")]).toEqual([0, 1, 2, 3, 0]);
