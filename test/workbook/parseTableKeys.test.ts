@@ -1,8 +1,9 @@
 // parseTable's refusal of a repeated key (without regard to case) against the rule written plainly: the
 // rows that pass their checks, in order, each key lower-cased into a Map; a key seen before refuses its
-// row, naming the first row's. parseTable numbers keys with IdNumbers instead of keeping that Map (it was
-// a third of a second of 200,000 postings); the property holds it to the Map's answers, on ids chosen to
-// collide: case, spaces, numbers as text, ids whose lower case is another's (the Kelvin sign), bad cells.
+// row, naming the first row's. parseTable finds repeats by the keys' trailing digits (SeenKeys) instead of
+// keeping that Map (it was a third of a second of 200,000 postings); the property holds it to the Map's
+// answers, on ids chosen to collide: case, spaces, numbers as text, ids whose lower case is another's
+// (the Kelvin sign), ids past the slots (T123456), bad cells.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTable, type ParsedTable, type RowIssue } from "../../src/workbook/mapTable";
