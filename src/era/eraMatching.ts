@@ -17,15 +17,18 @@ import type { RemitClaim, RemitLine } from "./remittance";
 export class ChargesByClaim {
   private readonly numbers: IdNumbers;
   private readonly claims: (ChargeRow[] | undefined)[] = [];
+  /** Each claim's rows' positions in Charges (the ledger's columns are by position). */
+  private readonly positions: number[][] = [];
 
   constructor(expected: number) {
     this.numbers = new IdNumbers(expected);
   }
 
-  /** The rows of the claim with this key (trimmed, upper case), in Charges order. */
-  get(key: string): ChargeRow[] | undefined {
+  /** The rows of the claim with this key (trimmed, upper case), in Charges order, and their positions there. */
+  get(key: string): { rows: ChargeRow[]; positions: number[] } | undefined {
     const n = this.numbers.find(key);
-    return n < 0 ? undefined : this.claims[n];
+    const rows = n < 0 ? undefined : this.claims[n];
+    return rows ? { rows, positions: this.positions[n] } : undefined;
   }
 
   /** Number a claim's key (its rows then come in add). */
@@ -33,13 +36,18 @@ export class ChargesByClaim {
     return this.numbers.of(key);
   }
 
-  /** Add a row to its claim: to a claim wanted, or to any when `any`. */
-  add(key: string, charge: ChargeRow, any: boolean): void {
+  /** Add the row at `position` in Charges to its claim: to a claim wanted, or to any when `any`. */
+  add(key: string, charge: ChargeRow, position: number, any: boolean): void {
     const n = any ? this.numbers.of(key) : this.numbers.find(key);
     if (n < 0) return;
     const rows = this.claims[n];
-    if (rows) rows.push(charge);
-    else this.claims[n] = [charge];
+    if (rows) {
+      rows.push(charge);
+      this.positions[n].push(position);
+    } else {
+      this.claims[n] = [charge];
+      this.positions[n] = [position];
+    }
   }
 }
 
@@ -64,7 +72,8 @@ export function chargesByClaim(ledger: Ledger, claimIds?: Iterable<string>): Cha
     byClaim = new ChargesByClaim(keys.length);
     for (const key of keys) byClaim.want(key);
   } else byClaim = new ChargesByClaim(ledger.charges.length);
-  for (const charge of ledger.charges) byClaim.add(claimKey(charge.claimId), charge, !claimIds);
+  const { charges } = ledger;
+  for (let i = 0; i < charges.length; i++) byClaim.add(claimKey(charges[i].claimId), charges[i], i, !claimIds);
   return byClaim;
 }
 
@@ -88,6 +97,8 @@ function keysOf(rows: ChargeRow[]): ChargeKeys {
 export interface ClaimMatch {
   /** The claim's lines in Charges; undefined when no Charges row has that ClaimID. */
   charges?: ChargeRow[];
+  /** Where each of `charges` is in Charges (the ledger's columns and lists are by position). */
+  positions?: number[];
   /** The charge line each SVC answers, in the file's order (undefined when none). */
   lines: (ChargeRow | undefined)[];
   /** Why the claim or a line was not matched; empty when everything was. */
@@ -143,8 +154,8 @@ export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMat
       problems: [{ reason: claimId === "" ? "the claim has no claim number (CLP01)" : `claim ${claimId} is not in Charges` }],
     };
   }
-  const charges = found;
-  const keys = keysOf(found);
+  const charges = found.rows;
+  const keys = keysOf(charges);
   // A plain array for a claim's few rows: a typed array per claim costs more to make than it saves.
   const used: number[] = new Array<number>(charges.length).fill(0);
   const remit = claim.lines;
@@ -194,5 +205,5 @@ export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMat
     const named = line.lineId ? ` (line id ${line.lineId} is not one of its ChargeIDs either)` : "";
     problems.push({ line: label, reason: `no line for ${label} in claim ${claimId}${named}` });
   }
-  return { charges, lines, problems };
+  return { charges, positions: found.positions, lines, problems };
 }

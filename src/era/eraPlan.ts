@@ -237,7 +237,13 @@ function postedTwiceInFile(ledger: Ledger, ctx: PlanContext, remittances: EraRem
   const traces = new Set(remittances.filter((r) => r.payerId).map((r) => key(r.payerId, r.trace)));
   if (traces.size === 0) return [];
   const rows = rowsAsWritten(ledger, ctx.tables, ctx.dateSystem);
-  const duplicates = findDuplicatePayments({ ...rows, chargeById: ledger.chargeById });
+  // The map of every ChargeID only if a duplicate is found and its claim named (reading it makes it).
+  const duplicates = findDuplicatePayments({
+    ...rows,
+    get chargeById() {
+      return ledger.chargeById;
+    },
+  });
   // Usually there are none: the file's claims are keyed only when there is something to compare them with.
   if (duplicates.length === 0) return [];
   const claims = new Set(remittances.filter((r) => r.payerId).flatMap((r) => r.claims.map((c) => key(r.payerId, c.patientControl))));

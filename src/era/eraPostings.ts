@@ -212,13 +212,18 @@ function paymentIdOf(ledger: Ledger, posting: PostingRow): string | undefined {
   return posting.paymentId ?? (posting.reverses !== undefined ? ledger.postingById.get(posting.reverses)?.paymentId : undefined);
 }
 
-/** Net Paid the payer has on these lines in the ledger (reversals netted), and the payments it came from. */
-export function paidByPayer(ledger: Ledger, chargeIds: string[], payerId: string): { paid: Cents; paymentIds: string[] } {
+/**
+ * Net Paid the payer has on these lines in the ledger (reversals netted), and the payments it came
+ * from. The lines by their positions in Charges, one per ChargeID: their postings are then the
+ * ledger's list by position, without the map of every ChargeID that postingsByCharge makes first.
+ */
+export function paidByPayer(ledger: Ledger, linePositions: number[], payerId: string): { paid: Cents; paymentIds: string[] } {
   let paid = 0;
   // Made for the first posting with money: most claims of an ERA are on lines the payer never paid.
   let paymentIds: Set<string> | undefined;
-  for (const chargeId of chargeIds) {
-    const postings = ledger.postingsByCharge.get(chargeId);
+  const byRow = ledger.postingsByChargeRow;
+  for (const i of linePositions) {
+    const postings = byRow[i];
     if (!postings) continue;
     for (const posting of postings) {
       const paymentId = paymentIdOf(ledger, posting);

@@ -244,10 +244,16 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (!imbalance.ok) return notPosted(claim, m, "held", claimImbalance(claim, imbalance.difference, imbalance.lineProblems.length));
     const applied = claimApplication(claim, m.lines as NonNullable<(typeof m.lines)[number]>[], m.charges!);
     if (!applied.ok) return notPosted(claim, m, "held", applied.reason);
-    // The claim's distinct ChargeIDs in order, without a Set and two arrays per claim (claims have a few lines).
+    // The claim's distinct ChargeIDs in order, without a Set and two arrays per claim (claims have a few
+    // lines), and where each is in Charges (the rows are the claim's own, found among its few).
     const chargeIds: string[] = [];
-    for (const l of applied.application.lines) if (!chargeIds.includes(l.charge.chargeId)) chargeIds.push(l.charge.chargeId);
-    const already = paidByPayer(ledger, chargeIds, payerId!);
+    const positions: number[] = [];
+    for (const l of applied.application.lines) {
+      if (chargeIds.includes(l.charge.chargeId)) continue;
+      chargeIds.push(l.charge.chargeId);
+      positions.push(m.positions![m.charges!.indexOf(l.charge)]);
+    }
+    const already = paidByPayer(ledger, positions, payerId!);
     let planned = 0;
     const plannedOfPayer = run.plannedPaid.get(payerId!);
     if (plannedOfPayer) for (const id of chargeIds) planned += plannedOfPayer.get(id) ?? 0;
