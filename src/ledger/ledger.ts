@@ -174,6 +174,10 @@ export interface LedgerOptions {
   keysChecked?: boolean;
 }
 
+function repeatedMessage(id: string): string {
+  return `"${id}" is used by an earlier row too; the first one counts`;
+}
+
 /** A table's ids, each to its first row's position (-1: not in the table). */
 class RowIndex {
   private readonly numbers: IdNumbers;
@@ -220,31 +224,26 @@ export function buildLedger(
 
   // Keys are matched exactly as written: parseTable already refuses two rows whose keys differ only
   // in case, so a workbook read through readLedger never has that ambiguity. Each index maps an id to
-  // its first row's position; a later row repeating it is reported (the first one counts), and its
-  // position, when `repeated` is given, kept.
-  function indexRows<R>(rows: R[], table: string, column: string, key: (row: R) => string, rowNumbers?: number[], repeated?: number[]) {
+  // its first row's position; a later row repeating it is reported (the first one counts).
+  function indexRows<R>(rows: R[], table: string, column: string, key: (row: R) => string, rowNumbers?: number[]) {
     const index = new RowIndex(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const id = key(rows[i]);
       if (!index.add(id, i)) {
-        found.push({ table, row: rowOf(rowNumbers, i), column, message: `"${id}" is used by an earlier row too; the first one counts` });
-        repeated?.push(i);
+        found.push({ table, row: rowOf(rowNumbers, i), column, message: repeatedMessage(id) });
       }
     }
     return index;
   }
   const payerAt = indexRows(payers, Payers.name, "PayerID", (p) => p.payerId, sheetRows.payers);
-  const repeatedCharges: number[] = [];
-  const chargeAt = indexRows(charges, Charges.name, "ChargeID", (c) => c.chargeId, sheetRows.charges, repeatedCharges);
-  const paymentAt = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
-  // Postings by id are needed now only to check repeated ids and to follow reversals.
-  let postingAt: RowIndex | undefined;
-  if (!options.keysChecked || postings.some((p) => p.reverses !== undefined)) {
-    postingAt = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
-  }
 
-  // The lines' columns; a line's payer is interned once per run of lines billed to it.
+  // The lines' columns, and the index of ChargeIDs made in the same pass (a million rows are read
+  // once); a line's payer is interned once per run of lines billed to it. Issues keep the order of
+  // the checks: repeated ids of each table, then the links (the lines' payers after the PaymentIDs).
   const lineCount = charges.length;
+  const repeatedCharges: number[] = [];
+  const chargeAt = new RowIndex(lineCount);
+  const unknownPayers: RowIssue[] = [];
   const payerNumbers = new IdNumbers();
   const patientNumbers = new IdNumbers(lineCount);
   const lineAmount = new Float64Array(lineCount);
@@ -257,7 +256,16 @@ export function buildLedger(
   let lastPayerKnown = false;
   for (let i = 0; i < lineCount; i++) {
     const charge = charges[i];
-    const { payerId } = charge;
+    const { chargeId, payerId } = charge;
+    if (!chargeAt.add(chargeId, i)) {
+      found.push({
+        table: Charges.name,
+        row: rowOf(sheetRows.charges, i),
+        column: "ChargeID",
+        message: repeatedMessage(chargeId),
+      });
+      repeatedCharges.push(i);
+    }
     if (payerId !== lastPayerId) {
       const at = payerAt.at(payerId);
       lastPayerId = payerId;
@@ -270,13 +278,21 @@ export function buildLedger(
     linePatient[i] = patientNumbers.of(charge.patientId);
     lineSelfPay[i] = lastSelfPay ? 1 : 0;
     if (lastPayerKnown || isSelfPay(payerId, undefined)) continue;
-    found.push({
+    unknownPayers.push({
       table: Charges.name,
       row: rowOf(sheetRows.charges, i),
       column: "PayerID",
       message: `payer "${payerId}" ${notInPayers}: the line is counted as billed to insurance`,
     });
   }
+
+  const paymentAt = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
+  // Postings by id are needed now only to check repeated ids and to follow reversals.
+  let postingAt: RowIndex | undefined;
+  if (!options.keysChecked || postings.some((p) => p.reverses !== undefined)) {
+    postingAt = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
+  }
+  for (const issue of unknownPayers) found.push(issue);
 
   // Whose money each payment is.
   const paymentFrom = new Int32Array(payments.length);
