@@ -178,7 +178,9 @@ export function planFromRemittances(
   // The credits from the rows' sums; the predicted balances themselves only when someone reads them.
   const credits = creditsLeft(ledger, postingRows) ?? finished.predicted.filter((line) => line.balance < 0);
   for (const line of credits) {
-    preview.warnings.push(`Line ${line.chargeId} (claim ${line.claimId}) is left with a credit of ${formatMoney(-line.balance)} after this ERA.`);
+    preview.warnings.push(
+      `Line ${line.chargeId} (claim ${line.claimId}) is left with a credit of ${formatMoney(-line.balance)} after this ERA.`,
+    );
   }
   return {
     ok: true,

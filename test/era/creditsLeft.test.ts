@@ -55,7 +55,13 @@ describe("creditsLeft", () => {
 
   it("leaves a reversal without a Group to the balance engine", () => {
     const posted = ledger.postings.find((p) => p.group !== undefined && p.reverses === undefined)!;
-    const reversal: PostingRow = { postingId: "NEW-1", chargeId: posted.chargeId, date: "2026-06-29", reverses: posted.postingId, adjustment: 1 };
+    const reversal: PostingRow = {
+      postingId: "NEW-1",
+      chargeId: posted.chargeId,
+      date: "2026-06-29",
+      reverses: posted.postingId,
+      adjustment: 1,
+    };
     expect(creditsLeft(ledger, [reversal])).toBeUndefined();
   });
 });

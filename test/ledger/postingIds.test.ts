@@ -46,9 +46,9 @@ function nextIdsBefore(existing: Iterable<string>, count: number, fallbackPrefix
 }
 
 const id = fc.oneof(
-  fc.tuple(fc.constantFrom("PMT-", "pmt-", "PST-", "PS", "", "x"), fc.nat({ max: 120 }), fc.nat({ max: 7 })).map(
-    ([prefix, n, width]) => `${prefix}${String(n).padStart(width, "0")}`,
-  ),
+  fc
+    .tuple(fc.constantFrom("PMT-", "pmt-", "PST-", "PS", "", "x"), fc.nat({ max: 120 }), fc.nat({ max: 7 }))
+    .map(([prefix, n, width]) => `${prefix}${String(n).padStart(width, "0")}`),
   fc.string({ maxLength: 6 }),
 );
 
