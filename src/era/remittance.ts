@@ -145,7 +145,15 @@ export function readRemittances(interchange: X12Interchange, readerWarnings: X12
 
 /** A kept segment, read by index as a streamed one is. */
 function viewOf(s: X12Segment): X12SegmentView {
-  return { id: s.id, elements: s.elements, position: s.position, element: (index) => s.elements[index] };
+  return {
+    id: s.id,
+    elements: s.elements,
+    position: s.position,
+    element: (index) => s.elements[index],
+    elementText: (index) => s.elements[index] ?? "",
+    elementFrom: () => 0,
+    elementTo: (index) => s.elements[index]?.length ?? 0,
+  };
 }
 
 /**
@@ -339,11 +347,18 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
         break;
       }
       case "REF": {
+        // A line's REF*6R comes on most lines: its qualifier is compared in place.
+        if (loop === "line") {
+          if (line && field.is(s, 1, "6R")) {
+            const value = s.element(2);
+            if (value) line.lineId = value;
+          }
+          break;
+        }
         const qualifier = s.element(1);
         const value = s.element(2);
         if (loop === "payer" && qualifier === "2U" && value) payer.id = value;
         else if (loop === "payee" && qualifier === "TJ" && value) payee.taxId = value;
-        else if (loop === "line" && line && qualifier === "6R" && value) line.lineId = value;
         break;
       }
       case "LX":
@@ -367,13 +382,13 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
         break;
       }
       case "NM1":
-        if (claim && !line && s.element(1) === "QC") {
+        if (claim && !line && field.is(s, 1, "QC")) {
           const name = patientName(s);
           if (name) claim.patientName = name;
         }
         break;
       case "DTM":
-        if (!claim && !line && s.element(1) === "405") productionDate ??= field.date(s, 2, "production date (DTM*405)");
+        if (!claim && !line && field.is(s, 1, "405")) productionDate ??= field.date(s, 2, "production date (DTM*405)");
         else readDate(s, claim, line, field);
         break;
       case "SVC":
@@ -386,13 +401,13 @@ function transactionReader(t: X12Transaction, field: FieldReader): TransactionRe
         loop = "line";
         break;
       case "AMT":
-        if (line && s.element(1) === "B6") {
+        if (line && field.is(s, 1, "B6")) {
           const allowed = field.money(s, 2, "allowed amount (AMT*B6)");
           if (allowed !== undefined) line.allowed = allowed;
         }
         break;
       case "LQ":
-        if (line && s.element(1) === "HE") {
+        if (line && field.is(s, 1, "HE")) {
           const remark = s.element(2);
           if (remark) (line.remarks === NONE ? (line.remarks = []) : line.remarks).push(remark);
         }
@@ -446,7 +461,7 @@ function envelopeDateOf(t: X12Transaction): Remittance["envelopeDate"] {
 function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
   const claim: RemitClaim = {
     patientControl: s.element(1) ?? "",
-    status: field.known(s.element(2) ?? ""),
+    status: field.code(s, 2, false),
     charge: field.money(s, 3, "claim charge (CLP03)") ?? 0,
     paid: field.money(s, 4, "claim payment (CLP04)") ?? 0,
     patientResp: field.money(s, 5, "patient responsibility (CLP05)") ?? 0,
@@ -454,9 +469,8 @@ function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
     lines: [],
     position: s.position,
   };
-  const filingIndicator = s.element(6);
   const payerClaimNumber = s.element(7);
-  if (filingIndicator) claim.filingIndicator = field.known(filingIndicator);
+  if (s.elementTo(6) > s.elementFrom(6)) claim.filingIndicator = field.code(s, 6, false);
   if (payerClaimNumber) claim.payerClaimNumber = payerClaimNumber;
   if (!claim.patientControl)
     field.warn(s, `The claim at segment ${s.position} has no patient control number (CLP01): it cannot be matched.`);
@@ -473,7 +487,7 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** CAS: a group, then up to six triplets of reason, amount and quantity, added to the claim's or line's adjustments. */
 function readCas(s: X12SegmentView, field: FieldReader, target: { adjustments: CasAdjustment[] }): void {
-  const group = field.known(s.element(1) ?? "");
+  const group = field.code(s, 1, false);
   if (!CAS_GROUPS.has(group)) {
     field.warn(
       s,
@@ -482,9 +496,8 @@ function readCas(s: X12SegmentView, field: FieldReader, target: { adjustments: C
     return;
   }
   for (let k = 0; k < 6; k++) {
-    const reason = field.known((s.element(2 + 3 * k) ?? "").trim());
-    const amountText = s.element(3 + 3 * k) ?? "";
-    if (reason === "" && amountText.trim() === "") continue;
+    const reason = field.code(s, 2 + 3 * k, true);
+    if (reason === "" && field.blank(s, 3 + 3 * k)) continue;
     const amount = field.money(s, 3 + 3 * k, `adjustment amount (${group}-${reason})`);
     if (amount === undefined) continue;
     const adjustment: CasAdjustment = { group: group as CasAdjustment["group"], reason, amount };
@@ -495,11 +508,27 @@ function readCas(s: X12SegmentView, field: FieldReader, target: { adjustments: C
 }
 
 function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
-  const billed = field.composite(s, 1, PROCEDURE_QUALIFIERS);
+  let qualifier: string | undefined;
+  let code: string | undefined;
+  let modifiers: string[] = NONE;
+  // Most lines are HC:99213, a qualifier and a code without modifiers: read in place, without
+  // cutting out the element and splitting it.
+  const separator = field.onlyComponentSeparator(s, 1);
+  if (separator >= 0) {
+    const text = s.elementText(1);
+    qualifier = field.codeIn(text, s.elementFrom(1), separator);
+    code = field.codeIn(text, separator + 1, s.elementTo(1));
+  }
+  if (qualifier === undefined || code === undefined) {
+    const billed = field.composite(s, 1, PROCEDURE_QUALIFIERS);
+    qualifier = field.known(billed[0] ?? "");
+    code = field.known(billed[1] ?? "");
+    modifiers = modifiersOf(billed);
+  }
   const line: RemitLine = {
-    qualifier: field.known(billed[0] ?? ""),
-    code: field.known(billed[1] ?? ""),
-    modifiers: modifiersOf(billed),
+    qualifier,
+    code,
+    modifiers,
     charge: field.money(s, 2, "line charge (SVC02)") ?? 0,
     paid: field.money(s, 3, "line payment (SVC03)") ?? 0,
     adjustments: NONE,
@@ -514,7 +543,7 @@ function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
   }
   const units = field.number(s, 5, "units (SVC05)");
   if (units !== undefined) line.units = units;
-  if (s.element(6)) {
+  if (s.elementTo(6) > s.elementFrom(6)) {
     const original = field.composite(s, 6, PROCEDURE_QUALIFIERS);
     if (original[1]) {
       line.originalCode = original[1];
@@ -545,12 +574,11 @@ function patientName(s: X12SegmentView): string | undefined {
 }
 
 function readDate(s: X12SegmentView, claim: RemitClaim | undefined, line: RemitLine | undefined, field: FieldReader): void {
-  const qualifier = s.element(1);
   if (line) {
-    if (qualifier === "472") {
+    if (field.is(s, 1, "472")) {
       const dos = field.date(s, 2, "date of service (DTM*472)");
       if (dos) line.dos = dos;
-    } else if (qualifier === "150" && line.dos === undefined) {
+    } else if (line.dos === undefined && field.is(s, 1, "150")) {
       // A service period instead of a single date: its first day stands for the date of service.
       const from = field.date(s, 2, "service period start (DTM*150)");
       if (from) line.dos = from;
@@ -558,6 +586,7 @@ function readDate(s: X12SegmentView, claim: RemitClaim | undefined, line: RemitL
     return;
   }
   if (!claim) return;
+  const qualifier = s.element(1);
   if (qualifier === "232") {
     const from = field.date(s, 2, "claim service start (DTM*232)");
     if (from) claim.serviceFrom = from;
@@ -596,12 +625,16 @@ const MAX_PLAIN_DIGITS = 13;
  * parseMoney gives for every text it takes (test/era/remittanceFastPaths.test.ts).
  */
 export function plainCents(text: string): Cents | undefined {
-  const n = text.length;
-  let i = 0;
+  return plainCentsIn(text, 0, text.length);
+}
+
+/** plainCents of text[from, to), read in place. */
+function plainCentsIn(text: string, from: number, n: number): Cents | undefined {
+  let i = from;
   let negative = false;
-  if (n > 0 && text.charCodeAt(0) === 0x2d) {
+  if (n > from && text.charCodeAt(from) === 0x2d) {
     negative = true;
-    i = 1;
+    i = from + 1;
   }
   const digitsFrom = i;
   let whole = 0;
@@ -634,6 +667,9 @@ class FieldReader {
   private otherSeparatorNoted = false;
   private readonly dates = new Map<string, IsoDate | null>();
   private readonly texts = new Map<string, string>();
+  /** known()'s strings by their characters (codeIn), and good dates by their eight digits (date): found without cutting out the element. */
+  private readonly codes = new Map<number, string>();
+  private readonly days = new Map<number, IsoDate>();
 
   constructor(
     readonly warnings: WarningList,
@@ -680,12 +716,69 @@ class FieldReader {
     return text;
   }
 
+  /** Element `index` is `literal` (a non-empty qualifier), compared in place. */
+  is(s: X12SegmentView, index: number, literal: string): boolean {
+    const from = s.elementFrom(index);
+    return s.elementTo(index) - from === literal.length && s.elementText(index).startsWith(literal, from);
+  }
+
+  /** Element `index` is empty or blanks (a missing one too). */
+  blank(s: X12SegmentView, index: number): boolean {
+    return s.elementTo(index) === s.elementFrom(index) || (s.element(index) ?? "").trim() === "";
+  }
+
+  /** known() of element `index` (trimmed first if `trim`), read in place when it is a short code. */
+  code(s: X12SegmentView, index: number, trim: boolean): string {
+    const quick = this.codeIn(s.elementText(index), s.elementFrom(index), s.elementTo(index));
+    if (quick !== undefined) return quick;
+    const text = s.element(index) ?? "";
+    return this.known(trim ? text.trim() : text);
+  }
+
+  /**
+   * known() of text[from, to) when it is up to seven printable characters without blanks (what every
+   * code is), found by its characters without cutting it out; undefined for anything else.
+   */
+  codeIn(text: string, from: number, to: number): string | undefined {
+    if (to - from > 7) return undefined;
+    if (to === from) return "";
+    let key = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 0x20 || c >= 0x7f) return undefined;
+      key = key * 128 + c;
+    }
+    let code = this.codes.get(key);
+    if (code === undefined) {
+      code = this.known(text.slice(from, to));
+      if (this.codes.size < 4096) this.codes.set(key, code);
+    }
+    return code;
+  }
+
+  /** Where the declared component separator is in element `index`, if it is there once and only once; else -1. */
+  onlyComponentSeparator(s: X12SegmentView, index: number): number {
+    const text = s.elementText(index);
+    const to = s.elementTo(index);
+    const separator = this.delimiters.component;
+    const at = text.indexOf(separator, s.elementFrom(index));
+    if (at < 0 || at >= to) return -1;
+    const next = text.indexOf(separator, at + 1);
+    return next >= 0 && next < to ? -1 : at;
+  }
+
   warn(s: X12SegmentView, message: string): void {
     this.warnings.add(message, s.position);
   }
 
   /** Blank gives 0; text that is not an amount gives a warning and undefined. */
   money(s: X12SegmentView, index: number, what: string): Cents | undefined {
+    // A plainly written amount has no blanks to trim: read in place.
+    const from = s.elementFrom(index);
+    const to = s.elementTo(index);
+    if (from === to) return 0;
+    const inPlace = plainCentsIn(s.elementText(index), from, to);
+    if (inPlace !== undefined) return inPlace;
     const text = (s.element(index) ?? "").trim();
     if (text === "") return 0;
     const quick = plainCents(text);
@@ -697,6 +790,21 @@ class FieldReader {
   }
 
   number(s: X12SegmentView, index: number, what: string): number | undefined {
+    // Units are mostly a few digits: read in place.
+    const from = s.elementFrom(index);
+    const to = s.elementTo(index);
+    if (from === to) return undefined;
+    if (to - from <= 9) {
+      const source = s.elementText(index);
+      let value = 0;
+      let i = from;
+      for (; i < to; i++) {
+        const c = source.charCodeAt(i) - 0x30;
+        if (c < 0 || c > 9) break;
+        value = value * 10 + c;
+      }
+      if (i === to) return value;
+    }
     const text = (s.element(index) ?? "").trim();
     if (text === "") return undefined;
     const value = Number(text);
@@ -706,6 +814,31 @@ class FieldReader {
   }
 
   date(s: X12SegmentView, index: number, what: string): IsoDate | undefined {
+    // Eight digits seen before as a good date: found by their number, without cutting them out.
+    const from = s.elementFrom(index);
+    let key = -1;
+    if (s.elementTo(index) - from === 8) {
+      const source = s.elementText(index);
+      key = 0;
+      for (let i = from; i < from + 8; i++) {
+        const c = source.charCodeAt(i) - 0x30;
+        if (c < 0 || c > 9) {
+          key = -1;
+          break;
+        }
+        key = key * 10 + c;
+      }
+      if (key >= 0) {
+        const day = this.days.get(key);
+        if (day !== undefined) return day;
+      }
+    }
+    const day = this.readDate(s, index, what);
+    if (key >= 0 && day !== undefined && this.days.size < 4096) this.days.set(key, day);
+    return day;
+  }
+
+  private readDate(s: X12SegmentView, index: number, what: string): IsoDate | undefined {
     const text = (s.element(index) ?? "").trim();
     if (text === "") return undefined;
     // A file repeats a few dates thousands of times: each is checked once (null when it is not one).

@@ -78,6 +78,14 @@ export function components(element: string, delimiters: X12Delimiters): string[]
  */
 export interface X12SegmentView extends X12Segment {
   element(index: number): string | undefined;
+  /**
+   * Element `index` read in place: it is elementText(index)[elementFrom(index), elementTo(index)),
+   * empty for an element past the last. A reader that only compares or parses an element need not
+   * cut out its string (700,000 segments' qualifiers and amounts).
+   */
+  elementText(index: number): string;
+  elementFrom(index: number): number;
+  elementTo(index: number): number;
 }
 
 /**
@@ -446,6 +454,19 @@ class SegmentCursor implements X12SegmentView {
     return this.text.slice(this.starts[index], end);
   }
 
+  elementText(): string {
+    return this.text;
+  }
+
+  elementFrom(index: number): number {
+    return index < this.count && index >= 0 ? this.starts[index] : 0;
+  }
+
+  elementTo(index: number): number {
+    if (index >= this.count || index < 0) return 0;
+    return index + 1 < this.count ? this.starts[index + 1] - 1 : this.to;
+  }
+
   get elements(): string[] {
     const elements = new Array<string>(this.count);
     for (let k = 0; k < this.count; k++) elements[k] = this.element(k)!;
@@ -484,6 +505,9 @@ function indexOrEnd(text: string, c: string, from: number): number {
 function escapeForRegExp(c: string): string {
   return c.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 }
+
+/** What the envelope walk reads of a segment that is not an envelope's: nothing (one list for all of them, not a new one each). */
+const NO_ELEMENTS: readonly string[] = Object.freeze([]);
 
 interface OpenGroup {
   control: string;
@@ -553,7 +577,7 @@ function assemble(
       segment.id === "GE" ||
       segment.id === "ST" ||
       segment.id === "SE";
-    const e = envelope ? segment.elements : [];
+    const e = envelope ? segment.elements : NO_ELEMENTS;
     if (!isSegmentId(segment.id)) {
       garbage++;
       if (warnings.full) warnings.count();
