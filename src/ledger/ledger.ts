@@ -181,25 +181,34 @@ function repeatedMessage(id: string): string {
 /** A table's ids, each to its first row's position (-1: not in the table). */
 class RowIndex {
   private readonly numbers: IdNumbers;
-  private readonly firstRow: Int32Array;
+  /**
+   * Each id's first row, made at the first repeated id: until then ids are numbered in row order, so an
+   * id's number is its row (a table without repeats, as parseTable gives them, never makes it).
+   */
+  private firstRow: Int32Array | undefined = undefined;
 
-  constructor(rows: number) {
+  constructor(private readonly rows: number) {
     this.numbers = new IdNumbers(rows);
-    this.firstRow = new Int32Array(rows);
   }
 
-  /** False when the id is already in the index (its first row stays). */
+  /** False when the id is already in the index (its first row stays). Rows are added in order. */
   add(id: string, row: number): boolean {
     const before = this.numbers.size;
     const n = this.numbers.of(id);
-    if (this.numbers.size === before) return false;
-    this.firstRow[n] = row;
+    if (this.numbers.size === before) {
+      if (!this.firstRow) {
+        this.firstRow = new Int32Array(this.rows);
+        for (let k = 0; k < before; k++) this.firstRow[k] = k;
+      }
+      return false;
+    }
+    if (this.firstRow) this.firstRow[n] = row;
     return true;
   }
 
   at(id: string): number {
     const n = this.numbers.find(id);
-    return n < 0 ? -1 : this.firstRow[n];
+    return n < 0 || !this.firstRow ? n : this.firstRow[n];
   }
 }
 
@@ -245,7 +254,8 @@ export function buildLedger(
   const chargeAt = new RowIndex(lineCount);
   const unknownPayers: RowIssue[] = [];
   const payerNumbers = new IdNumbers();
-  const patientNumbers = new IdNumbers(lineCount);
+  // Sized for a patient per four lines; more still fit.
+  const patientNumbers = new IdNumbers(Math.ceil(lineCount / 4));
   const lineAmount = new Float64Array(lineCount);
   const lineDos = new Int32Array(lineCount);
   const linePayer = new Int32Array(lineCount);
@@ -328,7 +338,9 @@ export function buildLedger(
 
   // The postings' columns and the links' issues, in a function of their own: a loop this long (two
   // million rows on a large practice) is compiled best on its own, not inside the whole build.
-  const { postingLine, postingsOfLine, ...postingColumns } = postingColumnsOf(postings, lineCount, {
+  // Each line's count of postings is kept where its range will end.
+  const linePostingsEnd = new Int32Array(lineCount);
+  const { postingLine, ...postingColumns } = postingColumnsOf(postings, linePostingsEnd, {
     chargeAt,
     paymentAt,
     postingAt,
@@ -343,12 +355,12 @@ export function buildLedger(
   // Each line's postings, in Postings order (a counting sort by line); a repeated ChargeID shares the
   // first row's.
   const linePostingsStart = new Int32Array(lineCount);
-  const linePostingsEnd = new Int32Array(lineCount);
   let next = 0;
   for (let line = 0; line < lineCount; line++) {
+    const count = linePostingsEnd[line];
     linePostingsStart[line] = next;
     linePostingsEnd[line] = next;
-    next += postingsOfLine[line];
+    next += count;
   }
   const postingOrder = new Int32Array(next);
   for (let i = 0; i < postingLine.length; i++) {
@@ -391,11 +403,11 @@ interface PostingLinks {
 }
 
 /**
- * The postings' columns, each posting's line (-1: not in Charges) and each line's count of postings,
- * reporting the links that fail, in one plain loop with no closure per row. A remittance's postings
+ * The postings' columns and each posting's line (-1: not in Charges), counting each line's postings
+ * into `postingsOfLine`, reporting the links that fail, in one plain loop with no closure per row. A remittance's postings
  * follow one another, so the last payment looked up is asked first.
  */
-function postingColumnsOf(postings: PostingRow[], lineCount: number, links: PostingLinks) {
+function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, links: PostingLinks) {
   const { chargeAt, paymentAt, postingAt, paymentFrom, found, sheetRows, notInCharges, notInPayments, notInPostings } = links;
   const postingCount = postings.length;
   const postingLine = new Int32Array(postingCount);
@@ -405,7 +417,6 @@ function postingColumnsOf(postings: PostingRow[], lineCount: number, links: Post
   const postingPatientResp = new Float64Array(postingCount);
   const postingGroup = new Uint8Array(postingCount);
   const postingFrom = new Int32Array(postingCount);
-  const postingsOfLine = new Int32Array(lineCount);
   let lastPaymentId: string | undefined;
   let lastPayment = -1;
   let lastChargeId: string | undefined;
@@ -487,7 +498,7 @@ function postingColumnsOf(postings: PostingRow[], lineCount: number, links: Post
     postingDate[i] = isoToDay(posting.date);
   }
 
-  return { postingLine, postingsOfLine, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom };
+  return { postingLine, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom };
 }
 
 /** A value made on first use, then kept. */
