@@ -62,6 +62,17 @@ describe("buildLedger", () => {
     expect(ledger.charges).toHaveLength(2);
   });
 
+  it("gives a repeated ChargeID its first row's postings, and the lines after it their own", () => {
+    const write = (amount: number) => ({ adjustment: amount, group: "WO" as const });
+    const postings = [posting("PS1", "L1", write(100)), posting("PS2", "L3", write(300)), posting("PS3", "L2", write(200))];
+    const ledger = ledgerOf({ charges: [charge("L1"), charge("L2"), charge("L1"), charge("L3")], postings });
+    const { linePostingsStart, linePostingsEnd, postingOrder, postingAdjustment } = ledger.columns;
+    const of = (line: number) =>
+      Array.from(postingOrder.subarray(linePostingsStart[line], linePostingsEnd[line]), (p) => postingAdjustment[p]);
+    expect([0, 1, 2, 3].map(of)).toEqual([[100], [200], [100], [300]]);
+    expect(ledger.issues.map(describeIssue)).toEqual(['Charges row 4, ChargeID: "L1" is used by an earlier row too; the first one counts']);
+  });
+
   it("numbers rows as under a header on row 1 when no sheet rows are given, and reports a repeated id", () => {
     const ledger = ledgerOf({ charges: [charge("L1"), charge("L1")], postings: [posting("PS1", "L1"), posting("PS1", "L1")] });
     expect(ledger.issues.map(describeIssue)).toEqual([
