@@ -5,27 +5,7 @@
 // number ("C01" and "D1") still differ: the later one goes to a Map, as does an id with no number or a
 // number too large for the slots. A Map of a million strings costs about half a second on the 2-core
 // machines we measure on; the slots a small part of that (npm run bench -- ledger).
-
-/** Trailing digits read; more are left to the slot check (the id found there is compared whole). */
-const MAX_DIGITS = 9;
-/** Slots are kept to a few per expected id, so sparse numbers (years, dates) cost no memory. */
-const SLOTS_PER_ID = 4;
-const MIN_SLOTS = 1 << 16;
-
-/** The value of an id's last (up to nine) digits, or -1 when it does not end in a digit. */
-function trailingNumber(id: string): number {
-  const last = id.length - 1;
-  let value = 0;
-  let place = 1;
-  let i = last;
-  for (; i >= 0 && last - i < MAX_DIGITS; i--) {
-    const digit = id.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) break;
-    value += digit * place;
-    place *= 10;
-  }
-  return i === last ? -1 : value;
-}
+import { slotLimit, trailingNumber } from "../trailingNumber";
 
 export class IdNumbers {
   // Made to the expected length up front: pushing a million ids one by one costs three times as much
@@ -42,7 +22,7 @@ export class IdNumbers {
 
   /** `expected`: about how many ids there will be (sizes the slots; any count works). */
   constructor(expected = 0) {
-    this.limit = Math.max(MIN_SLOTS, SLOTS_PER_ID * expected);
+    this.limit = slotLimit(expected);
     this.slots = new Int32Array(Math.min(this.limit, Math.max(16, expected)));
     this.list = expected > 0 ? new Array<string>(expected) : [];
   }

@@ -1,5 +1,6 @@
 // Reading a billing table as the office laid it out: columns found by header (with aliases),
 // extra columns left alone, every bad cell reported as table, row, column and why.
+import { slotLimit, trailingNumber } from "../trailingNumber";
 import { z } from "zod";
 import { isoToSerial, serialToIso, type DateSystem, type IsoDate } from "../dates";
 import { centsToNumber, type Cents } from "../money";
@@ -245,21 +246,6 @@ function fastRow(plan: FastPlan, cells: CellValue[]): Record<string, unknown> | 
   return out;
 }
 
-/** The value of a key's last (up to nine) digits, or -1 when it does not end in a digit (as IdNumbers reads ids). */
-function trailingNumber(key: string): number {
-  const last = key.length - 1;
-  let value = 0;
-  let place = 1;
-  let i = last;
-  for (; i >= 0 && last - i < 9; i--) {
-    const digit = key.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) break;
-    value += digit * place;
-    place *= 10;
-  }
-  return i === last ? -1 : value;
-}
-
 /**
  * The keys of one table as its rows pass, matched without regard to case: two keys are one exactly when
  * their lower cases are equal, as in a Map of lower-case keys. Offices number their rows ("T000123"), and
@@ -286,7 +272,7 @@ class SeenKeys {
     this.keys = new Array(rows);
     this.firstRows = new Int32Array(rows);
     this.inMap = new Uint8Array(rows);
-    this.limit = Math.max(1 << 16, 4 * rows);
+    this.limit = slotLimit(rows);
     this.slots = new Int32Array(Math.min(this.limit, Math.max(16, rows)));
   }
 
