@@ -29,17 +29,27 @@ export interface RemittanceBalance {
   totalPlb: Cents;
 }
 
-const adjusted = (adjustments: CasAdjustment[]): Cents => sumCents(adjustments.map((a) => a.amount));
+/** ΣCAS, summed in order as sumCents would (without a list of the amounts for each claim and line). */
+function adjusted(adjustments: CasAdjustment[]): Cents {
+  let total = 0;
+  for (const a of adjustments) total += a.amount;
+  return total;
+}
+
+/** The one empty list of every claim whose lines balance: frozen, since it is shared. */
+const NO_LINE_PROBLEMS: ClaimBalance["lineProblems"] = Object.freeze([]) as unknown as ClaimBalance["lineProblems"];
 
 export function balanceClaim(claim: RemitClaim, claimIndex: number): ClaimBalance {
-  const lineProblems: ClaimBalance["lineProblems"] = [];
+  let lineProblems = NO_LINE_PROBLEMS;
   let lineAdjustments = 0;
-  claim.lines.forEach((line, lineIndex) => {
+  const lines = claim.lines;
+  for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+    const line = lines[lineIndex];
     const lineAdjusted = adjusted(line.adjustments);
     lineAdjustments += lineAdjusted;
     const difference = line.charge - lineAdjusted - line.paid;
-    if (difference !== 0) lineProblems.push({ lineIndex, difference });
-  });
+    if (difference !== 0) (lineProblems === NO_LINE_PROBLEMS ? (lineProblems = []) : lineProblems).push({ lineIndex, difference });
+  }
   // A claim without service lines (institutional claims often) carries all its CAS at claim level.
   const difference = claim.charge - adjusted(claim.adjustments) - lineAdjustments - claim.paid;
   return { claimIndex, ok: difference === 0 && lineProblems.length === 0, difference, lineProblems };

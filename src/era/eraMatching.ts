@@ -58,7 +58,20 @@ interface ChargeKeys {
   modifiers: string[];
 }
 
-const claimKey = (claimId: string) => claimId.trim().toUpperCase();
+const claimKey = (claimId: string) => upperCase(claimId.trim());
+
+/**
+ * text.toUpperCase(), but the text itself when it has no lower-case letter (ASCII without a-z): ids and
+ * codes mostly are upper case already, and toUpperCase makes a new string every time (some 400,000
+ * for an ERA of 50,000 claims: its ClaimIDs, ChargeIDs, codes, line ids and CAS reasons).
+ */
+export function upperCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || (c >= 0x61 && c <= 0x7a)) return text.toUpperCase();
+  }
+  return text;
+}
 
 /**
  * The ledger's charges by claim, in one pass. `claimIds`, when given, are the only claims wanted
@@ -87,8 +100,8 @@ function keysOf(rows: ChargeRow[]): ChargeKeys {
   const keys: ChargeKeys = { ids: new Array<string>(n), codes: new Array<string>(n), modifiers: new Array<string>(n) };
   for (let i = 0; i < n; i++) {
     const c = rows[i];
-    keys.ids[i] = c.chargeId.trim().toUpperCase();
-    keys.codes[i] = c.code.toUpperCase();
+    keys.ids[i] = upperCase(c.chargeId.trim());
+    keys.codes[i] = upperCase(c.code);
     keys.modifiers[i] = chargeModifierKey(c);
   }
   return keys;
@@ -162,7 +175,8 @@ export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMat
   const lines: (ChargeRow | undefined)[] = new Array<ChargeRow | undefined>(remit.length).fill(undefined);
   // Line ids first, all of them, so a line matched by code cannot take a line another SVC names by id.
   for (let i = 0; i < remit.length; i++) {
-    const id = remit[i].lineId?.trim().toUpperCase();
+    const lineId = remit[i].lineId;
+    const id = lineId === undefined ? undefined : upperCase(lineId.trim());
     if (!id) continue;
     const k = keys.ids.indexOf(id);
     if (k < 0) continue;

@@ -240,8 +240,11 @@ function postedTwiceInFile(ledger: Ledger, ctx: PlanContext, remittances: EraRem
   if (traces.size === 0) return [];
   const rows = rowsAsWritten(ledger, ctx.tables, ctx.dateSystem);
   // The map of every ChargeID only if a duplicate is found and its claim named (reading it makes it).
+  // The rows named, not spread: rowsAsWritten gives the ledger itself when the tables are as read, and
+  // a spread of the ledger reads each of its lazy getters (every ChargeID's map, every line's postings).
   const duplicates = findDuplicatePayments({
-    ...rows,
+    payments: rows.payments,
+    postings: rows.postings,
     get chargeById() {
       return ledger.chargeById;
     },

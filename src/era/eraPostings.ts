@@ -22,6 +22,7 @@ import { isReversible, type ReversedPostings } from "../ledger/reversible";
 import type { CheckedLine } from "../ledger/postingLines";
 import { formatMoney, sumCents, type Cents } from "../money";
 import type { ChargeRow, PostingRow } from "../workbook/tables";
+import { upperCase } from "./eraMatching";
 import type { CasAdjustment, RemitClaim } from "./remittance";
 
 const CLAIM_LEVEL_NOTE = "Claim-level adjustment from the ERA, taken from this line's payment";
@@ -44,7 +45,7 @@ export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] 
     // two-letter ones, so a group and reason pair is what the key named.
     const summed: CasAdjustment[] = [];
     for (const a of adjustments) {
-      const reason = a.reason.trim().toUpperCase();
+      const reason = upperCase(a.reason.trim());
       let seen: CasAdjustment | undefined;
       for (const s of summed) {
         if (s.group === a.group && s.reason === reason) {
