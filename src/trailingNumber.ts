@@ -27,3 +27,12 @@ export function trailingNumber(id: string): number {
 export function slotLimit(expected: number): number {
   return Math.max(1 << 16, 4 * expected);
 }
+
+/** Slots grown (doubling, to `limit` at most) to hold `slot`, the old ones copied in. */
+export function slotsHolding(slots: Int32Array, slot: number, limit: number): Int32Array {
+  let length = slots.length * 2;
+  while (length <= slot) length *= 2;
+  const grown = new Int32Array(Math.min(length, limit));
+  grown.set(slots);
+  return grown;
+}

@@ -5,7 +5,7 @@
 // number ("C01" and "D1") still differ: the later one goes to a Map, as does an id with no number or a
 // number too large for the slots. A Map of a million strings costs about half a second on the 2-core
 // machines we measure on; the slots a small part of that (npm run bench -- ledger).
-import { slotLimit, trailingNumber } from "../trailingNumber";
+import { slotLimit, slotsHolding, trailingNumber } from "../trailingNumber";
 
 export class IdNumbers {
   // Made to the expected length up front: pushing a million ids one by one costs three times as much
@@ -61,7 +61,7 @@ export class IdNumbers {
   private numberOf(id: string): number {
     const slot = trailingNumber(id);
     if (slot >= 0 && slot < this.limit) {
-      if (slot >= this.slots.length) this.grow(slot);
+      if (slot >= this.slots.length) this.slots = slotsHolding(this.slots, slot, this.limit);
       const held = this.slots[slot] - 1;
       if (held >= 0 && this.list[held] === id) return held;
       if (held < 0) {
@@ -85,13 +85,5 @@ export class IdNumbers {
     if (n < this.list.length) this.list[n] = id;
     else this.list.push(id);
     return n;
-  }
-
-  private grow(slot: number): void {
-    let length = this.slots.length * 2;
-    while (length <= slot) length *= 2;
-    const slots = new Int32Array(Math.min(length, this.limit));
-    slots.set(this.slots);
-    this.slots = slots;
   }
 }

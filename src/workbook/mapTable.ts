@@ -1,6 +1,6 @@
 // Reading a billing table as the office laid it out: columns found by header (with aliases),
 // extra columns left alone, every bad cell reported as table, row, column and why.
-import { slotLimit, trailingNumber } from "../trailingNumber";
+import { slotLimit, slotsHolding, trailingNumber } from "../trailingNumber";
 import { z } from "zod";
 import { isoToSerial, serialToIso, type DateSystem, type IsoDate } from "../dates";
 import { centsToNumber, type Cents } from "../money";
@@ -280,7 +280,7 @@ class SeenKeys {
   firstRowOf(key: string, row: number): number {
     const slot = trailingNumber(key);
     if (slot >= 0 && slot < this.limit) {
-      if (slot >= this.slots.length) this.grow(slot);
+      if (slot >= this.slots.length) this.slots = slotsHolding(this.slots, slot, this.limit);
       const held = this.slots[slot] - 1;
       if (held < 0) {
         this.slots[slot] = this.count + 1;
@@ -306,14 +306,6 @@ class SeenKeys {
     this.keys[this.count] = key;
     this.firstRows[this.count] = row;
     this.count++;
-  }
-
-  private grow(slot: number): void {
-    let length = this.slots.length * 2;
-    while (length <= slot) length *= 2;
-    const slots = new Int32Array(Math.min(length, this.limit));
-    slots.set(this.slots);
-    this.slots = slots;
   }
 }
 
