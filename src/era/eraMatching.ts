@@ -31,22 +31,38 @@ export class ChargesByClaim {
     return rows ? { rows, positions: this.positions[n] } : undefined;
   }
 
-  /** Number a claim's key (its rows then come in add). */
+  /** Number a claim's key (its rows then come in fill). */
   want(key: string): number {
     return this.numbers.of(key);
   }
 
-  /** Add the row at `position` in Charges to its claim: to a claim wanted, or to any when `any`. */
-  add(key: string, charge: ChargeRow, position: number, any: boolean): void {
-    const n = any ? this.numbers.of(key) : this.numbers.find(key);
-    if (n < 0) return;
-    const rows = this.claims[n];
-    if (rows) {
-      rows.push(charge);
-      this.positions[n].push(position);
-    } else {
-      this.claims[n] = [charge];
-      this.positions[n] = [position];
+  /**
+   * Every Charges row put with its claim: with a claim wanted, or with any when `any`. Each claim's
+   * lists are made to their length once its rows are counted: a list of one row grown by a push to
+   * hold two had room for eighteen, and 50,000 claims' pairs of such lists were kept to the end.
+   */
+  fill(charges: readonly ChargeRow[], any: boolean): void {
+    const claimOf = new Int32Array(charges.length);
+    const counts: number[] = [];
+    for (let i = 0; i < charges.length; i++) {
+      const key = claimKey(charges[i].claimId);
+      const n = any ? this.numbers.of(key) : this.numbers.find(key);
+      claimOf[i] = n;
+      if (n >= 0) counts[n] = (counts[n] ?? 0) + 1;
+    }
+    const filled: number[] = new Array<number>(counts.length).fill(0);
+    for (let n = 0; n < counts.length; n++) {
+      const count = counts[n];
+      if (count === undefined) continue;
+      this.claims[n] = new Array<ChargeRow>(count);
+      this.positions[n] = new Array<number>(count);
+    }
+    for (let i = 0; i < charges.length; i++) {
+      const n = claimOf[i];
+      if (n < 0) continue;
+      const k = filled[n]++;
+      this.claims[n]![k] = charges[i];
+      this.positions[n][k] = i;
     }
   }
 }
@@ -85,8 +101,7 @@ export function chargesByClaim(ledger: Ledger, claimIds?: Iterable<string>): Cha
     byClaim = new ChargesByClaim(keys.length);
     for (const key of keys) byClaim.want(key);
   } else byClaim = new ChargesByClaim(ledger.charges.length);
-  const { charges } = ledger;
-  for (let i = 0; i < charges.length; i++) byClaim.add(claimKey(charges[i].claimId), charges[i], i, !claimIds);
+  byClaim.fill(ledger.charges, !claimIds);
   return byClaim;
 }
 

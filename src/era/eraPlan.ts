@@ -25,6 +25,7 @@ import type { CellValue, Workbook, WriteOp } from "../workbook/port";
 import { Payments, Postings, ProviderAdjustments, type PaymentRow, type PostingRow, type ProviderAdjustmentRow } from "../workbook/tables";
 import { sha256Hex } from "./eraIdentity";
 import { chargesByClaim } from "./eraMatching";
+import { PlannedPaid } from "./plannedPaid";
 import { planRemittance, type EraRun, type PlannedRemittance } from "./eraTransaction";
 import type { EraPreview, EraRemittancePreview } from "./eraPreview";
 import { readRemittanceFile, type Remittance, type RemittanceRead } from "./remittance";
@@ -77,7 +78,7 @@ export function planFromRemittances(
     fileName: file.name,
     byClaim: chargesByClaim(ledger, claimsOf(read.remittances)),
     reversed: new Set(reversedBy(ledger).keys()),
-    plannedPaid: new Map(),
+    plannedPaid: new PlannedPaid(ledger.charges.length),
     posting: new Map(),
     exceptions: [],
     warnings: read.warnings.map((w) => w.message),
@@ -101,7 +102,8 @@ export function planFromRemittances(
 
   // The tables the rows go to, checked before any ID is given.
   const drafts = posting.map((p) => p.draft!);
-  const postingDrafts = drafts.flatMap((d) => d.postings);
+  // One remittance's drafts are the list itself (a file of one check); several are put end to end.
+  const postingDrafts = drafts.length === 1 ? drafts[0].postings : drafts.flatMap((d) => d.postings);
   const payments = checkTargetTable(targetTable(ctx, "Payments", Payments), Payments, [
     "paymentId",
     "date",
@@ -136,17 +138,18 @@ export function planFromRemittances(
     FIRST_POSTING_ID,
   );
   const paymentRows: PaymentRow[] = [];
-  const postingRows: PostingRow[] = [];
+  // The drafts are this plan's own (made above, kept nowhere else): each gets its IDs in place rather
+  // than being copied into a new row with them, which for an ERA of 50,000 claims was 300,000 copies.
+  // The rows are then the drafts' list itself, in the same order.
+  const postingRows = postingDrafts as PostingRow[];
+  let next = 0;
   const adjustmentRows: ProviderAdjustmentRow[] = [];
   drafts.forEach((draft, i) => {
     const paymentId = paymentIds[i];
     paymentRows.push({ paymentId, ...draft.payment });
-    // The drafts are this plan's own (made above, kept nowhere else): each gets its IDs in place rather
-    // than being copied into a new row with them, which for an ERA of 50,000 claims was 300,000 copies.
     for (const row of draft.postings as PostingRow[]) {
-      row.postingId = postingIds[postingRows.length];
+      row.postingId = postingIds[next++];
       row.paymentId = paymentId;
-      postingRows.push(row);
     }
     // A PLB item's ID comes from its payment's, new in this plan, so it is unique without reading the table.
     draft.adjustments.forEach((row, k) => adjustmentRows.push({ adjustmentId: `${paymentId}-PLB${k + 1}`, paymentId, ...row }));

@@ -21,6 +21,7 @@ import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, payme
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPreview";
 import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
+import type { PlannedPaid } from "./plannedPaid";
 import type { RemitClaim, Remittance } from "./remittance";
 
 /** CLP02 in the payer's words (X12 5010 claim status codes). */
@@ -57,11 +58,8 @@ export interface EraRun {
   byClaim: ChargesByClaim;
   /** PostingIDs already reversed, in the ledger or by an earlier claim of this file. */
   reversed: Set<string>;
-  /**
-   * Paid planned by this file per payer, then per line (ChargeID), reversals negative. A map per payer
-   * rather than "MCR|L12" keys: the ChargeIDs are the ledger's own strings, so no key is made per row.
-   */
-  plannedPaid: Map<string, Map<string, Cents>>;
+  /** Paid planned by this file per payer, then per line (ChargeID), reversals negative. */
+  plannedPaid: PlannedPaid;
   /** Remittances of this file that post, by "payer|trace", to their index among the file's remittances. */
   posting: Map<string, number>;
   exceptions: EraPreview["exceptions"];
@@ -139,12 +137,17 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     const { patientControl, status, charge, paid } = claim;
     const statusText = CLAIM_STATUS[status] ?? `Status ${status}`;
     const chargeIds = m.lines.map((c) => c?.chargeId ?? null);
-    // The keys in this order, reason and patientName only when there is one (no object spread per claim).
-    const shown: EraClaimPreview = reason
-      ? { patientControl, status, statusText, charge, paid, outcome, reason, chargeIds }
+    // The keys in this order, reason and patientName only when there is one (no object spread per
+    // claim, nor a name added to an object made without room for it).
+    const patientName = claim.patientName;
+    if (reason) {
+      return patientName
+        ? { patientControl, status, statusText, charge, paid, outcome, reason, chargeIds, patientName }
+        : { patientControl, status, statusText, charge, paid, outcome, reason, chargeIds };
+    }
+    return patientName
+      ? { patientControl, status, statusText, charge, paid, outcome, chargeIds, patientName }
       : { patientControl, status, statusText, charge, paid, outcome, chargeIds };
-    if (claim.patientName) shown.patientName = claim.patientName;
-    return shown;
   };
 
   // Exactly once: the payer and trace already in Payments (or earlier in this file) add nothing.
@@ -203,17 +206,10 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     else exception(claim, `${outcome === "held" ? "held" : "not matched"}: ${reason}`);
     claims.push(claimPreview(claim, m, outcome, reason));
   };
-  let plannedByLine: Map<string, Cents> | undefined;
   const plan = (rows: typeof postings) => {
     for (const row of rows) {
       // Only money moves the tally: a row without Paid adds nothing to it (and reads as 0 when absent).
-      if (row.paid) {
-        if (!plannedByLine) {
-          plannedByLine = run.plannedPaid.get(payerId!) ?? new Map<string, Cents>();
-          run.plannedPaid.set(payerId!, plannedByLine);
-        }
-        plannedByLine.set(row.chargeId, (plannedByLine.get(row.chargeId) ?? 0) + row.paid);
-      }
+      if (row.paid) run.plannedPaid.add(payerId!, row.chargeId, row.paid);
       postings.push(row);
     }
   };
@@ -254,9 +250,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       positions.push(m.positions![m.charges!.indexOf(l.charge)]);
     }
     const already = paidByPayer(ledger, positions, payerId!);
-    let planned = 0;
-    const plannedOfPayer = run.plannedPaid.get(payerId!);
-    if (plannedOfPayer) for (const id of chargeIds) planned += plannedOfPayer.get(id) ?? 0;
+    const planned = run.plannedPaid.onLines(payerId!, chargeIds);
     if (already.paid + planned > 0) {
       const from = already.paymentIds.length > 0 ? ` (${already.paymentIds.join(", ")})` : " (earlier in this file)";
       return notPosted(
