@@ -459,19 +459,26 @@ function envelopeDateOf(t: X12Transaction): Remittance["envelopeDate"] {
 }
 
 function readClaim(s: X12SegmentView, field: FieldReader): RemitClaim {
-  const claim: RemitClaim = {
-    patientControl: s.element(1) ?? "",
-    status: field.code(s, 2, false),
-    charge: field.money(s, 3, "claim charge (CLP03)") ?? 0,
-    paid: field.money(s, 4, "claim payment (CLP04)") ?? 0,
-    patientResp: field.money(s, 5, "patient responsibility (CLP05)") ?? 0,
-    adjustments: NONE,
-    lines: [],
-    position: s.position,
-  };
-  const payerClaimNumber = s.element(7);
-  if (s.elementTo(6) > s.elementFrom(6)) claim.filingIndicator = field.code(s, 6, false);
-  if (payerClaimNumber) claim.payerClaimNumber = payerClaimNumber;
+  const patientControl = s.element(1) ?? "";
+  const status = field.code(s, 2, false);
+  const charge = field.money(s, 3, "claim charge (CLP03)") ?? 0;
+  const paid = field.money(s, 4, "claim payment (CLP04)") ?? 0;
+  const patientResp = field.money(s, 5, "patient responsibility (CLP05)") ?? 0;
+  const position = s.position;
+  const filingIndicator = s.elementTo(6) > s.elementFrom(6) ? field.code(s, 6, false) : undefined;
+  const payerClaimNumber = s.element(7) || undefined;
+  // Made with CLP06 and CLP07 when it has them (the keys in the same order as ever): a claim given
+  // them afterwards had its fields moved to a store of their own, and again for its name and dates.
+  const adjustments: CasAdjustment[] = NONE;
+  const lines: RemitLine[] = [];
+  let claim: RemitClaim;
+  if (filingIndicator !== undefined && payerClaimNumber !== undefined) {
+    claim = { patientControl, status, charge, paid, patientResp, adjustments, lines, position, filingIndicator, payerClaimNumber };
+  } else if (filingIndicator !== undefined) {
+    claim = { patientControl, status, charge, paid, patientResp, adjustments, lines, position, filingIndicator };
+  } else if (payerClaimNumber !== undefined) {
+    claim = { patientControl, status, charge, paid, patientResp, adjustments, lines, position, payerClaimNumber };
+  } else claim = { patientControl, status, charge, paid, patientResp, adjustments, lines, position };
   if (!claim.patientControl)
     field.warn(s, `The claim at segment ${s.position} has no patient control number (CLP01): it cannot be matched.`);
   return claim;
@@ -525,24 +532,24 @@ function readLine(s: X12SegmentView, field: FieldReader): RemitLine {
     code = field.known(billed[1] ?? "");
     modifiers = modifiersOf(billed);
   }
-  const line: RemitLine = {
-    qualifier,
-    code,
-    modifiers,
-    charge: field.money(s, 2, "line charge (SVC02)") ?? 0,
-    paid: field.money(s, 3, "line payment (SVC03)") ?? 0,
-    adjustments: NONE,
-    remarks: NONE,
-    position: s.position,
-  };
-  if (line.code === "") {
+  const charge = field.money(s, 2, "line charge (SVC02)") ?? 0;
+  const paid = field.money(s, 3, "line payment (SVC03)") ?? 0;
+  if (code === "") {
     field.warn(
       s,
       `The service line at segment ${s.position} has no procedure code (SVC01 "${s.element(1) ?? ""}"): it cannot be matched by code.`,
     );
   }
   const units = field.number(s, 5, "units (SVC05)");
-  if (units !== undefined) line.units = units;
+  const adjustments: CasAdjustment[] = NONE;
+  const remarks: string[] = NONE;
+  const position = s.position;
+  // Made with its units when it has them (the keys in the same order as ever), so the date, line id
+  // and allowed amount that follow fit the one store a line's later fields get.
+  const line: RemitLine =
+    units === undefined
+      ? { qualifier, code, modifiers, charge, paid, adjustments, remarks, position }
+      : { qualifier, code, modifiers, charge, paid, adjustments, remarks, position, units };
   if (s.elementTo(6) > s.elementFrom(6)) {
     const original = field.composite(s, 6, PROCEDURE_QUALIFIERS);
     if (original[1]) {
