@@ -103,6 +103,12 @@ export interface LedgerColumns {
   postingGroup: Uint8Array;
   /** A payer's interned number, PAID_BY_PATIENT or PAID_WITHOUT_PAYMENT. */
   postingFrom: Int32Array;
+  /**
+   * Each reversal whose original is in Postings, by position, to that original's: what the columns
+   * don't settle (the original's Reason, whether it named a payment) is read off its row without an
+   * index of every PostingID. Reversals are few, so a Map, not a column.
+   */
+  reversalOriginal: Map<number, number>;
   payerIds: string[];
   patientIds: string[];
 }
@@ -417,6 +423,7 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
   const postingPatientResp = new Float64Array(postingCount);
   const postingGroup = new Uint8Array(postingCount);
   const postingFrom = new Int32Array(postingCount);
+  const reversalOriginal = new Map<number, number>();
   let lastPaymentId: string | undefined;
   let lastPayment = -1;
   let lastChargeId: string | undefined;
@@ -441,6 +448,7 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
     if (reverses !== undefined) {
       const at = postingAt ? postingAt.at(reverses) : -1;
       original = at < 0 ? undefined : postings[at];
+      if (original) reversalOriginal.set(i, at);
       if (!original) postingIssue(found, sheetRows, i, "Reverses", `it reverses posting "${reverses}", which ${notInPostings}`);
       else if (original.chargeId !== chargeId) {
         postingIssue(
@@ -498,7 +506,16 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
     postingDate[i] = isoToDay(posting.date);
   }
 
-  return { postingLine, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom };
+  return {
+    postingLine,
+    postingDate,
+    postingPaid,
+    postingAdjustment,
+    postingPatientResp,
+    postingGroup,
+    postingFrom,
+    reversalOriginal,
+  };
 }
 
 /** A value made on first use, then kept. */
