@@ -23,12 +23,18 @@
 // - % of A/R over 90 (91 days and older) and over 120 (121 and older): of the aging total as of asOf.
 // - Average days to pay, by payer: over lines whose first positive Paid from their own payer is dated
 //   from..end, the days from the billed date (the DOS when never billed) to that posting.
-// Work is a pass over the charges with their postings (indexed), plus the aging report.
-import { addDays, daysBetween, type IsoDate } from "../dates";
+// Built for a million lines and two million postings: one pass over the ledger's columns (each line's
+// postings, dates as day numbers, whose money and which group already settled), claims interned by
+// ClaimID into a byte of flags and a day each, then a pass over the lines of claims that may have
+// passed first time, plus the aging report. A posting's row is read by its position only for what the
+// columns don't tell (a CO adjustment's Reason, a denial's Note, a PaymentID that isn't in Payments);
+// a reversal's original is found through reversalOriginal, never an index of every PostingID.
+import { addDays, isoToDay, type IsoDate } from "../dates";
 import { isDenialPosting } from "../ledger/denials";
-import { isSelfPay, type Ledger } from "../ledger/ledger";
+import { IdNumbers } from "../ledger/idNumbers";
+import { GROUP_CO, GROUP_OA, GROUP_PI, GROUP_PR, PAID_BY_PATIENT, PAID_WITHOUT_PAYMENT, type Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
-import type { ChargeRow, PayerRow, PostingRow } from "../workbook/tables";
+import type { PayerRow, PostingRow } from "../workbook/tables";
 import { agingReport, DEFAULT_BOUNDS } from "./aging";
 
 export interface KpiInput {
@@ -80,102 +86,163 @@ export function threeMonthsBefore(iso: IsoDate): IsoDate {
   return `${year}-${String(mm).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-interface LineFacts {
-  charge: ChargeRow;
-  selfPay: boolean;
-  firstPayerDate?: IsoDate;
-  denied: boolean;
+// A claim's state as bits (claimFlags), so a million lines' claims cost a byte and a day each.
+const CLAIM_PAYER_POSTED = 1;
+const CLAIM_ADJUDICATED = 2;
+const CLAIM_DENIED = 4;
+const CLAIM_LEFT_WITH_PAYER = 8;
+
+/** A payer's adjustment group (CO, OA, PI or PR); WO and a blank group are the office's. */
+function isPayerGroup(group: number): boolean {
+  return group === GROUP_CO || group === GROUP_OA || group === GROUP_PI || group === GROUP_PR;
+}
+
+/** The posting a reversal reverses (undefined for any other posting, or when it isn't in Postings). */
+function originalOf(ledger: Ledger, p: number, row: PostingRow): PostingRow | undefined {
+  if (row.reverses === undefined) return undefined;
+  const at = ledger.columns.reversalOriginal.get(p);
+  return at === undefined ? undefined : ledger.postings[at];
+}
+
+/**
+ * A payer posting (the p-th of Postings): its payment (a reversal's blank one its original's) has a
+ * PayerID, or it names no payment at all and its group is CO, OA, PI or PR (a remittance's adjustment).
+ * The columns tell all but one case: money without a payment may have named one that isn't in Payments.
+ */
+function isPayerPosting(ledger: Ledger, p: number): boolean {
+  const { postingFrom, postingGroup } = ledger.columns;
+  const from = postingFrom[p];
+  if (from >= 0) return true;
+  if (from === PAID_BY_PATIENT || !isPayerGroup(postingGroup[p])) return false;
+  const row = ledger.postings[p];
+  return row.paymentId === undefined && originalOf(ledger, p, row)?.paymentId === undefined;
+}
+
+/**
+ * Whether a line with a denial posting was denied: some payment's payer postings on it (not counting
+ * reversal rows, dated by `endDay`), the denial among them, sum to $0 paid. Postings with no PaymentID
+ * count as one payment. Asked only of lines with a denial posting, so the grouping walks a handful.
+ */
+function deniedAtNoPay(ledger: Ledger, line: number, endDay: number): boolean {
+  const { linePostingsStart, linePostingsEnd, postingOrder, postingDate, postingPaid } = ledger.columns;
+  const { postings } = ledger;
+  const start = linePostingsStart[line];
+  const end = linePostingsEnd[line];
+  const counted = (p: number) => postingDate[p] <= endDay && postings[p].reverses === undefined && isPayerPosting(ledger, p);
+  for (let k = start; k < end; k++) {
+    const p = postingOrder[k];
+    if (!counted(p) || !isDenialPosting(postings[p])) continue;
+    const payment = postings[p].paymentId ?? "";
+    let paid: Cents = 0;
+    for (let j = start; j < end; j++) {
+      const q = postingOrder[j];
+      if ((postings[q].paymentId ?? "") === payment && counted(q)) paid += postingPaid[q];
+    }
+    if (paid === 0) return true;
+  }
+  return false;
 }
 
 /** The KPIs for from..to, counting only what was posted on or before asOf. */
 export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDate; asOf: IsoDate }): PracticeKpis {
   const { from, to, asOf } = period;
   const end = to < asOf ? to : asOf;
-  const inPeriod = (date: IsoDate) => date >= from && date <= end;
+  const fromDay = isoToDay(from);
+  const endDay = isoToDay(end);
+  const asOfDay = isoToDay(asOf);
   const payerById = new Map<string, PayerRow>();
   for (const payer of ledger.payers) if (!payerById.has(payer.payerId)) payerById.set(payer.payerId, payer);
-
-  const payerOfPosting = (p: PostingRow): string | undefined => {
-    const original = p.reverses === undefined ? undefined : ledger.postingById.get(p.reverses);
-    const paymentId = p.paymentId ?? original?.paymentId;
-    if (paymentId !== undefined) return ledger.paymentById.get(paymentId)?.payerId;
-    return undefined;
-  };
-  const isPayerPosting = (p: PostingRow): boolean => {
-    if (payerOfPosting(p) !== undefined) return true;
-    const paymentId = p.paymentId ?? (p.reverses === undefined ? undefined : ledger.postingById.get(p.reverses)?.paymentId);
-    if (paymentId !== undefined) return false;
-    const group = p.group ?? (p.reverses === undefined ? undefined : ledger.postingById.get(p.reverses)?.group);
-    return group === "CO" || group === "OA" || group === "PI" || group === "PR";
-  };
+  const c = ledger.columns;
+  const { lineAmount, lineDos, linePayer, lineSelfPay, linePostingsStart, linePostingsEnd } = c;
+  const { postingOrder, postingDate, postingPaid, postingAdjustment, postingGroup, postingFrom } = c;
+  const { charges: chargeRows, postings } = ledger;
+  const lineCount = lineAmount.length;
 
   let payments: Cents = 0;
   let charges: Cents = 0;
   let contractual: Cents = 0;
   const windowStart = addDays(threeMonthsBefore(asOf), 1);
-  const windowDays = daysBetween(windowStart, asOf) + 1;
+  const windowStartDay = isoToDay(windowStart);
+  const windowDays = asOfDay - windowStartDay + 1;
   let windowCharges: Cents = 0;
-  const claims = new Map<string, LineFacts[]>();
-  const daysToPay = new Map<string, { lines: number; days: number }>();
-  for (const payer of ledger.payers) daysToPay.set(payer.payerId, { lines: 0, days: 0 });
+  // Claims interned by ClaimID (there are never more claims than lines); a claim's first payer posting
+  // day is claimFirstDay[n] once CLAIM_PAYER_POSTED is set.
+  const claimIds = new IdNumbers(Math.ceil(lineCount / 2));
+  const lineClaim = new Int32Array(lineCount);
+  const claimFirstDay = new Int32Array(lineCount);
+  const claimFlags = new Uint8Array(lineCount);
+  // Days to pay by the line's payer (its interned number), and the payers in the order first counted.
+  const paidLines = new Int32Array(c.payerIds.length);
+  const paidDays = new Float64Array(c.payerIds.length);
+  const paidPayers: number[] = [];
 
-  for (const charge of ledger.charges) {
-    if (inPeriod(charge.dos)) charges += charge.amount;
-    if (charge.dos >= windowStart && charge.dos <= asOf) windowCharges += charge.amount;
-    const facts: LineFacts = { charge, selfPay: isSelfPay(charge.payerId, payerById.get(charge.payerId)), denied: false };
-    const list = claims.get(charge.claimId);
-    if (list) list.push(facts);
-    else claims.set(charge.claimId, [facts]);
-
-    let firstPaid: IsoDate | undefined;
-    // Per payment: what it paid on this line and whether it carried a denial reason.
-    let byPayment: Map<string, { paid: Cents; denial: boolean }> | undefined;
-    for (const p of ledger.postingsByCharge.get(charge.chargeId) ?? []) {
-      if (p.date > asOf) continue;
-      if (inPeriod(p.date)) {
-        payments += p.paid ?? 0;
-        const original = p.reverses === undefined ? undefined : ledger.postingById.get(p.reverses);
-        const group = p.group ?? original?.group;
-        const reason = p.reason ?? original?.reason;
-        if (group === "CO" && (reason === undefined || reason === "45")) contractual += p.adjustment ?? 0;
+  for (let i = 0; i < lineCount; i++) {
+    const dos = lineDos[i];
+    if (dos >= fromDay && dos <= endDay) charges += lineAmount[i];
+    if (dos >= windowStartDay && dos <= asOfDay) windowCharges += lineAmount[i];
+    const claim = claimIds.of(chargeRows[i].claimId);
+    lineClaim[i] = claim;
+    const payer = linePayer[i];
+    let firstPayerDay = Number.POSITIVE_INFINITY;
+    let firstPaidDay = Number.POSITIVE_INFINITY;
+    let denial = false;
+    for (let k = linePostingsStart[i], kEnd = linePostingsEnd[i]; k < kEnd; k++) {
+      const p = postingOrder[k];
+      const date = postingDate[p];
+      if (date > asOfDay) continue;
+      const paid = postingPaid[p];
+      if (date >= fromDay && date <= endDay) {
+        payments += paid;
+        const adjustment = postingAdjustment[p];
+        // Contractual: CO with reason 45 or none (a reversal's blank Reason is its original's).
+        if (adjustment !== 0 && postingGroup[p] === GROUP_CO) {
+          const row = postings[p];
+          const reason = row.reason ?? originalOf(ledger, p, row)?.reason;
+          if (reason === undefined || reason === "45") contractual += adjustment;
+        }
       }
-      if (!isPayerPosting(p)) continue;
-      if (facts.firstPayerDate === undefined || p.date < facts.firstPayerDate) facts.firstPayerDate = p.date;
-      const payer = payerOfPosting(p);
-      if ((p.paid ?? 0) > 0 && (payer === undefined || payer === charge.payerId) && (firstPaid === undefined || p.date < firstPaid)) {
-        firstPaid = p.date;
-      }
-      if (p.reverses !== undefined || p.date > end) continue;
-      const key = p.paymentId ?? "";
-      byPayment ??= new Map();
-      let seen = byPayment.get(key);
-      if (!seen) byPayment.set(key, (seen = { paid: 0, denial: false }));
-      seen.paid += p.paid ?? 0;
-      if (isDenialPosting(p)) seen.denial = true;
+      if (!isPayerPosting(ledger, p)) continue;
+      if (date < firstPayerDay) firstPayerDay = date;
+      // A payer posting's money is its own payer's, or without a payment the line's payer's.
+      const from = postingFrom[p];
+      if (paid > 0 && (from === PAID_WITHOUT_PAYMENT || from === payer) && date < firstPaidDay) firstPaidDay = date;
+      if (date > endDay || denial) continue;
+      const row = postings[p];
+      if (row.reverses === undefined && isDenialPosting(row)) denial = true;
     }
-    if (byPayment) for (const seen of byPayment.values()) if (seen.paid === 0 && seen.denial) facts.denied = true;
-    if (firstPaid !== undefined && !facts.selfPay && inPeriod(firstPaid)) {
-      let entry = daysToPay.get(charge.payerId);
-      if (!entry) daysToPay.set(charge.payerId, (entry = { lines: 0, days: 0 }));
-      entry.lines += 1;
-      entry.days += daysBetween(charge.billedDate ?? charge.dos, firstPaid);
+    if (firstPayerDay !== Number.POSITIVE_INFINITY) {
+      if ((claimFlags[claim] & CLAIM_PAYER_POSTED) === 0 || firstPayerDay < claimFirstDay[claim]) claimFirstDay[claim] = firstPayerDay;
+      claimFlags[claim] |= CLAIM_PAYER_POSTED;
+    }
+    if (denial && deniedAtNoPay(ledger, i, endDay)) claimFlags[claim] |= CLAIM_DENIED;
+    if (firstPaidDay !== Number.POSITIVE_INFINITY && lineSelfPay[i] === 0 && firstPaidDay >= fromDay && firstPaidDay <= endDay) {
+      if (paidLines[payer] === 0) paidPayers.push(payer);
+      paidLines[payer] += 1;
+      const billed = chargeRows[i].billedDate;
+      paidDays[payer] += firstPaidDay - (billed === undefined ? dos : isoToDay(billed));
     }
   }
 
   let adjudicated = 0;
   let denied = 0;
-  let firstPass = 0;
-  for (const lines of claims.values()) {
-    let first: IsoDate | undefined;
-    for (const line of lines)
-      if (line.firstPayerDate !== undefined && (first === undefined || line.firstPayerDate < first)) first = line.firstPayerDate;
-    if (first === undefined || !inPeriod(first)) continue;
+  const claimCount = claimIds.size;
+  for (let n = 0; n < claimCount; n++) {
+    const flags = claimFlags[n];
+    if ((flags & CLAIM_PAYER_POSTED) === 0 || claimFirstDay[n] < fromDay || claimFirstDay[n] > endDay) continue;
+    claimFlags[n] = flags | CLAIM_ADJUDICATED;
     adjudicated += 1;
-    if (lines.some((line) => line.denied)) {
-      denied += 1;
-      continue;
-    }
-    if (lines.every((line) => line.selfPay || insuranceShareOn(ledger, line.charge, first) <= 0)) firstPass += 1;
+    if ((flags & CLAIM_DENIED) !== 0) denied += 1;
+  }
+  // First pass: every line of an adjudicated claim without a denial owes its payer nothing after the
+  // postings of the claim's first payer posting day (self-pay lines aside).
+  for (let i = 0; i < lineCount; i++) {
+    const claim = lineClaim[i];
+    if ((claimFlags[claim] & (CLAIM_ADJUDICATED | CLAIM_DENIED | CLAIM_LEFT_WITH_PAYER)) !== CLAIM_ADJUDICATED) continue;
+    if (lineSelfPay[i] === 0 && insuranceShareOn(ledger, i, claimFirstDay[claim]) > 0) claimFlags[claim] |= CLAIM_LEFT_WITH_PAYER;
+  }
+  let firstPass = 0;
+  for (let n = 0; n < claimCount; n++) {
+    if ((claimFlags[n] & (CLAIM_ADJUDICATED | CLAIM_DENIED | CLAIM_LEFT_WITH_PAYER)) === CLAIM_ADJUDICATED) firstPass += 1;
   }
 
   const aging = agingReport(ledger, { asOf, bounds: DEFAULT_BOUNDS });
@@ -184,19 +251,33 @@ export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDat
   const over120 = aging.totals[4];
   const dailyCharges = windowCharges / windowDays;
 
+  // In Payers order (each PayerID once), then the others as first counted.
   const daysToPayKpis: PracticeKpis["daysToPay"] = [];
-  for (const [payerId, entry] of daysToPay) {
-    if (entry.lines === 0) continue;
+  const counted = new Map<string, number>();
+  for (const payer of paidPayers) counted.set(c.payerIds[payer], payer);
+  const listed = new Set<string>();
+  const order: number[] = [];
+  for (const { payerId } of ledger.payers) {
+    if (listed.has(payerId)) continue;
+    listed.add(payerId);
+    const payer = counted.get(payerId);
+    if (payer !== undefined) order.push(payer);
+  }
+  for (const payer of paidPayers) if (!listed.has(c.payerIds[payer])) order.push(payer);
+  for (const payer of order) {
+    const payerId = c.payerIds[payer];
+    const lines = paidLines[payer];
+    const days = paidDays[payer];
     const name = payerById.get(payerId)?.name ?? payerId;
     daysToPayKpis.push({
       payerId,
       name: `Average days to pay: ${name}`,
-      value: ratio(entry.days, entry.lines),
+      value: ratio(days, lines),
       unit: "days",
       definition: `Over ${name}'s lines first paid by it from ${from} to ${end}: days from the billed date (DOS when never billed) to that first payment, averaged.`,
       inputs: [
-        { label: "Lines first paid in the period", value: entry.lines, unit: "lines" },
-        { label: "Days to pay, added up", value: entry.days, unit: "days" },
+        { label: "Lines first paid in the period", value: lines, unit: "lines" },
+        { label: "Days to pay, added up", value: days, unit: "days" },
       ],
     });
   }
@@ -284,21 +365,23 @@ export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDat
 }
 
 /**
- * The insurance share of a line after the postings dated on or before `date`, before the ledger's
- * normalising (≤ 0 means the payer owes nothing): charge − patient responsibility − paid by the line's
- * own payer (or with no payment) − CO, OA and PI adjustments, as balances.ts counts them.
+ * The insurance share of the line-th line after the postings dated on or before `day` (a day number),
+ * before the ledger's normalising (≤ 0 means the payer owes nothing): charge − patient responsibility
+ * − paid by the line's own payer (or with no payment) − CO, OA and PI adjustments, as balances.ts
+ * counts them (PR adjustments are patient responsibility).
  */
-function insuranceShareOn(ledger: Ledger, charge: ChargeRow, date: IsoDate): Cents {
-  let share = charge.amount;
-  for (const p of ledger.postingsByCharge.get(charge.chargeId) ?? []) {
-    if (p.date > date) continue;
-    const original = p.reverses === undefined ? undefined : ledger.postingById.get(p.reverses);
-    const paymentId = p.paymentId ?? original?.paymentId;
-    const payment = paymentId === undefined ? undefined : ledger.paymentById.get(paymentId);
-    if (!payment || payment.payerId === charge.payerId) share -= p.paid ?? 0;
-    const group = p.group ?? original?.group;
-    if (group === "CO" || group === "OA" || group === "PI" || group === "PR") share -= p.adjustment ?? 0;
-    share -= p.patientResp ?? 0;
+function insuranceShareOn(ledger: Ledger, line: number, day: number): Cents {
+  const c = ledger.columns;
+  const { postingOrder, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom } = c;
+  const payer = c.linePayer[line];
+  let share = c.lineAmount[line];
+  for (let k = c.linePostingsStart[line], end = c.linePostingsEnd[line]; k < end; k++) {
+    const p = postingOrder[k];
+    if (postingDate[p] > day) continue;
+    const from = postingFrom[p];
+    if (from === PAID_WITHOUT_PAYMENT || from === payer) share -= postingPaid[p];
+    if (isPayerGroup(postingGroup[p])) share -= postingAdjustment[p];
+    share -= postingPatientResp[p];
   }
   return share;
 }
