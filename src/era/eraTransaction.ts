@@ -13,7 +13,7 @@ import { DENIED_NOTE } from "../ledger/denials";
 import type { Ledger } from "../ledger/ledger";
 import { postingRowsFor } from "../ledger/postingLines";
 import type { PlanContext } from "../ledger/postingRows";
-import { formatMoney, type Cents } from "../money";
+import { formatMoney } from "../money";
 import { capitalized } from "../sentences";
 import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/tables";
 import { balanceClaim, remittanceTotals } from "./balancing";
