@@ -11,6 +11,7 @@ import { benchAging } from "./aging";
 import { benchClaims, claimsLines } from "./claims";
 import { benchEra } from "./era";
 import { benchExcel } from "./excel";
+import { benchKpis } from "./kpis";
 import { benchLedger } from "./ledger";
 import { benchPaneLoad, paneLoadLines } from "./paneLoad";
 import { benchBalancesFunction } from "./ledgerFunctions";
@@ -150,6 +151,16 @@ const AREAS: Record<string, () => Promise<void> | void> = {
       console.error(message);
       process.exitCode = 1;
     }
+  },
+  kpis: () => {
+    const kpis = benchKpis(ledgerLines, ledgerLines * 2);
+    console.log(
+      `\nPractice KPIs, 2026-05-01 to 2026-07-31, ${fmt(kpis.lines, 0)} lines and ${fmt(kpis.postings, 0)} postings (${fmt(kpis.adjudicated, 0)} claims adjudicated)`,
+    );
+    console.log(`  practiceKpis over the ledger's columns: ${fmt(kpis.seconds)} s (the aging report in it: ${fmt(kpis.agingSeconds)} s)`);
+    console.log(
+      `  before, over row objects and the by-id indexes: ${fmt(kpis.beforeSeconds)} s on a fresh ledger (indexes made in it); ${fmt(kpis.beforeIndexedSeconds)} s with them already made; ratio ${fmt(kpis.beforeSeconds / kpis.seconds, 1)}x`,
+    );
   },
   balances: async () => {
     const balances = benchBalancesFunction(balanceIds);
