@@ -5,7 +5,11 @@
 // number ("C01" and "D1") still differ: the later one goes to a Map, as does an id with no number or a
 // number too large for the slots. A Map of a million strings costs about half a second on the 2-core
 // machines we measure on; the slots a small part of that (npm run bench -- ledger).
-import { slotLimit, slotsHolding, trailingNumber } from "../trailingNumber";
+import * as trailing from "../trailingNumber";
+
+// Read as this module's own constants: called for every id of a million-row table, and an imported
+// binding is read through its module at each call when the code runs unbundled (the CLI, the benchmarks).
+const { slotLimit, slotsHolding, trailingNumber } = trailing;
 
 export class IdNumbers {
   // Made to the expected length up front: pushing a million ids one by one costs three times as much
