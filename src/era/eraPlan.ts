@@ -129,14 +129,8 @@ export function planFromRemittances(
   const problems = [...payments.problems, ...postings.problems, ...plbCheck.problems];
   if (problems.length > 0) return { ok: false, error: problems.join(" ") };
 
-  const paymentIds = newIds(payments.table!, ledger.paymentById.keys(), "paymentId", drafts.length, FIRST_PAYMENT_ID);
-  const postingIds = newIds(
-    postings.table ?? payments.table!,
-    ledger.postingById.keys(),
-    "postingId",
-    postingDrafts.length,
-    FIRST_POSTING_ID,
-  );
+  const paymentIds = newIds(payments.table!, ledger.knownPaymentIds, "paymentId", drafts.length, FIRST_PAYMENT_ID);
+  const postingIds = newIds(postings.table ?? payments.table!, ledger.knownPostingIds, "postingId", postingDrafts.length, FIRST_POSTING_ID);
   const paymentRows: PaymentRow[] = [];
   // The drafts are this plan's own (made above, kept nowhere else): each gets its IDs in place rather
   // than being copied into a new row with them, which for an ERA of 50,000 claims was 300,000 copies.

@@ -56,6 +56,13 @@ export interface Ledger {
    */
   postingsByPayment: Map<string, PostingRow[]>;
   /**
+   * Every PaymentID once, in Payments order (a repeated one where it first appears): what new IDs must
+   * continue and never repeat. Made on first use, without a Map of the rows.
+   */
+  knownPaymentIds: string[];
+  /** Every PostingID once, in Postings order, likewise. */
+  knownPostingIds: string[];
+  /**
    * Provider-level items of a remittance (PLB: interest, recoupment, forwarding balance), kept apart
    * from claim A/R. Their Amount is as the 835 gives it: positive takes money out of the payment.
    */
@@ -613,6 +620,17 @@ function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues:
     }
     return map;
   });
+  // The ids in first-seen order, as the by-id maps' keys are, numbered instead of hashed (two
+  // million PostingIDs into a Map cost over a second here, and the rows need not be kept by id).
+  const uniqueIds =
+    <R>(rows: R[], key: (row: R) => string) =>
+    () => {
+      const numbers = new IdNumbers(rows.length);
+      for (const row of rows) numbers.of(key(row));
+      return numbers.ids;
+    };
+  const knownPaymentIds = once(uniqueIds(payments, (p) => p.paymentId));
+  const knownPostingIds = once(uniqueIds(postings, (p) => p.postingId));
   return {
     charges,
     payments,
@@ -636,6 +654,12 @@ function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues:
     },
     get postingsByPayment() {
       return postingsByPayment();
+    },
+    get knownPaymentIds() {
+      return knownPaymentIds();
+    },
+    get knownPostingIds() {
+      return knownPostingIds();
     },
     providerAdjustments: tables.providerAdjustments ?? [],
     issues,

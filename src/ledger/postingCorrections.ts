@@ -99,7 +99,7 @@ export function officeAdjustmentPlan(ledger: Ledger, ctx: PlanContext, adj: Offi
   problems.push(...postings.problems);
   if (problems.length > 0) return { ok: false, problems };
 
-  const ids = newIds(postings.table!, ledger.postingById.keys(), "postingId", rows.length, FIRST_POSTING_ID);
+  const ids = newIds(postings.table!, ledger.knownPostingIds, "postingId", rows.length, FIRST_POSTING_ID);
   const postingRows: PostingRow[] = rows.map((r, i) => ({ postingId: ids[i], ...r }));
   const byKind = new Map<OfficeAdjustmentKind, Cents>();
   adj.forEach((a) => byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + a.amount));
@@ -152,7 +152,7 @@ export function refundPlan(ledger: Ledger, ctx: PlanContext, refund: Refund): Pl
   problems.push(...payments.problems);
   if (problems.length > 0 || !original) return { ok: false, problems };
 
-  const [paymentId] = newIds(payments.table!, ledger.paymentById.keys(), "paymentId", 1, FIRST_PAYMENT_ID);
+  const [paymentId] = newIds(payments.table!, ledger.knownPaymentIds, "paymentId", 1, FIRST_PAYMENT_ID);
   const reference = textOrNothing(refund.reference);
   const row: PaymentRow = {
     paymentId,
@@ -216,7 +216,7 @@ export function reversalPlan(ledger: Ledger, ctx: PlanContext, postingIds: strin
   problems.push(...postings.problems);
   if (problems.length > 0) return { ok: false, problems };
 
-  const newPostingIds = newIds(postings.table!, ledger.postingById.keys(), "postingId", draft.length, FIRST_POSTING_ID);
+  const newPostingIds = newIds(postings.table!, ledger.knownPostingIds, "postingId", draft.length, FIRST_POSTING_ID);
   const rows: PostingRow[] = draft.map((r, i) => ({ postingId: newPostingIds[i], ...r }));
   const totals = [
     `paid ${formatMoney(sumCents(rows.map((r) => r.paid ?? 0)))}`,

@@ -127,8 +127,8 @@ function paymentPlan(
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const [paymentId] = newIds(payment.table!, ledger.paymentById.keys(), "paymentId", 1, FIRST_PAYMENT_ID);
-  const postingIds = newIds(postings.table ?? payment.table!, ledger.postingById.keys(), "postingId", draft.length, FIRST_POSTING_ID);
+  const [paymentId] = newIds(payment.table!, ledger.knownPaymentIds, "paymentId", 1, FIRST_PAYMENT_ID);
+  const postingIds = newIds(postings.table ?? payment.table!, ledger.knownPostingIds, "postingId", draft.length, FIRST_POSTING_ID);
   const paymentRow: PaymentRow = { paymentId, ...payment.row };
   const postingRows: PostingRow[] = draft.map((row, i) => ({ postingId: postingIds[i], paymentId, ...row }));
   const adjusted = sumCents(postingRows.map((r) => r.adjustment ?? 0));

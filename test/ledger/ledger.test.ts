@@ -62,6 +62,16 @@ describe("buildLedger", () => {
     expect(ledger.charges).toHaveLength(2);
   });
 
+  it("lists every PaymentID and PostingID once, in first-seen order, as the by-id maps have them", () => {
+    const postings = [posting("PS2", "L1"), posting("PS10", "L1"), posting("PS2", "L1"), posting("X", "L1"), posting("PS1", "L1")];
+    const payments = [payment("PM7", 100), payment("PM1", 100), payment("PM7", 100)];
+    const ledger = ledgerOf({ charges: [charge("L1")], payments, postings });
+    expect(ledger.knownPostingIds).toEqual(["PS2", "PS10", "X", "PS1"]);
+    expect(ledger.knownPostingIds).toEqual([...ledger.postingById.keys()]);
+    expect(ledger.knownPaymentIds).toEqual(["PM7", "PM1"]);
+    expect(ledger.knownPaymentIds).toEqual([...ledger.paymentById.keys()]);
+  });
+
   it("gives a repeated ChargeID its first row's postings, and the lines after it their own", () => {
     const write = (amount: number) => ({ adjustment: amount, group: "WO" as const });
     const postings = [posting("PS1", "L1", write(100)), posting("PS2", "L3", write(300)), posting("PS3", "L2", write(200))];
