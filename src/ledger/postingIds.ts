@@ -6,8 +6,37 @@
 export const FIRST_PAYMENT_ID = "PMT-";
 export const FIRST_POSTING_ID = "PST-";
 
-/** A prefix and a zero-padded number: "PMT-000812" is ("PMT-", 812, width 6). */
-const NUMBERED = /^(.*?)(\d+)$/;
+/** The prefix group of a numbered ID: how many, the highest number and the widest run of digits. */
+interface Pattern {
+  count: number;
+  highest: number;
+  width: number;
+}
+
+/**
+ * Where an ID's trailing run of digits starts (its length when it has none), and its number: read by
+ * hand, not by a regular expression (a large practice has two million IDs), NaN when past a safe
+ * integer, as Number() of the digits would have it.
+ */
+function digitsStart(text: string): number {
+  let start = text.length;
+  while (start > 0) {
+    const code = text.charCodeAt(start - 1);
+    if (code < 48 || code > 57) break;
+    start--;
+  }
+  return start;
+}
+
+function numberOf(text: string, start: number): number {
+  if (text.length - start > 15) {
+    const number = Number(text.slice(start));
+    return Number.isSafeInteger(number) ? number : Number.NaN;
+  }
+  let number = 0;
+  for (let i = start; i < text.length; i++) number = number * 10 + (text.charCodeAt(i) - 48);
+  return number;
+}
 
 /**
  * `count` new IDs after the highest number among the existing IDs with the most common prefix
@@ -16,24 +45,32 @@ const NUMBERED = /^(.*?)(\d+)$/;
  * (compared without case, as the tables compare keys).
  */
 export function nextIds(existing: Iterable<string>, count: number, fallbackPrefix: string): string[] {
-  const taken = new Set<string>();
-  const byPrefix = new Map<string, { count: number; highest: number; width: number }>();
-  for (const id of existing) {
+  const list = Array.isArray(existing) ? (existing as string[]) : [...existing];
+  const byPrefix = new Map<string, Pattern>();
+  // IDs come in runs with one prefix: the last one's group is tried first, without slicing the prefix.
+  let lastPrefix: string | undefined;
+  let lastSeen: Pattern | undefined;
+  for (const id of list) {
     const text = id.trim();
-    if (text === "") continue;
-    taken.add(text.toLowerCase());
-    const m = NUMBERED.exec(text);
-    if (!m) continue;
-    const number = Number(m[2]);
-    if (!Number.isSafeInteger(number)) continue;
-    const seen = byPrefix.get(m[1]) ?? { count: 0, highest: 0, width: 0 };
+    const start = digitsStart(text);
+    if (start === text.length) continue;
+    const number = numberOf(text, start);
+    if (Number.isNaN(number)) continue;
+    let seen: Pattern;
+    if (lastSeen !== undefined && lastPrefix!.length === start && text.startsWith(lastPrefix!)) seen = lastSeen;
+    else {
+      const prefix = text.slice(0, start);
+      seen = byPrefix.get(prefix) ?? { count: 0, highest: 0, width: 0 };
+      byPrefix.set(prefix, seen);
+      lastPrefix = prefix;
+      lastSeen = seen;
+    }
     seen.count += 1;
     seen.highest = Math.max(seen.highest, number);
-    seen.width = Math.max(seen.width, m[2].length);
-    byPrefix.set(m[1], seen);
+    seen.width = Math.max(seen.width, text.length - start);
   }
   let prefix = fallbackPrefix;
-  let pattern = { count: 0, highest: 0, width: 6 };
+  let pattern: Pattern = { count: 0, highest: 0, width: 6 };
   for (const [p, seen] of byPrefix) {
     // Ties go to the prefix with the higher numbers: the one the office is counting up now.
     if (seen.count > pattern.count || (seen.count === pattern.count && seen.highest > pattern.highest)) {
@@ -41,9 +78,22 @@ export function nextIds(existing: Iterable<string>, count: number, fallbackPrefi
       pattern = seen;
     }
   }
+  // A new ID is the prefix and digits of a number past the highest, so an old one can be the same
+  // without case only if its own prefix is the same without case and its digits are not among those
+  // counted for the prefix itself (all at most the highest). Only those are kept to check against,
+  // not two million lower-cased IDs.
+  const lowerPrefix = prefix.toLowerCase();
+  const taken = new Set<string>();
+  for (const id of list) {
+    const text = id.trim();
+    const start = digitsStart(text);
+    if (start === text.length) continue;
+    const own = start === prefix.length && text.startsWith(prefix);
+    if (own ? !Number.isNaN(numberOf(text, start)) : text.slice(0, start).toLowerCase() !== lowerPrefix) continue;
+    taken.add(text.toLowerCase());
+  }
   // The new IDs count up from one number with one prefix and width, so they cannot repeat one
-  // another: only the old IDs need looking at, and none at all when there are none (an ERA's 300,000
-  // PostingIDs were each lower-cased and kept in the set for nothing).
+  // another: only the old IDs need looking at.
   const ids: string[] = new Array(count);
   let made = 0;
   let number = pattern.highest;

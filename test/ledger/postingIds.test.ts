@@ -47,8 +47,20 @@ function nextIdsBefore(existing: Iterable<string>, count: number, fallbackPrefix
 
 const id = fc.oneof(
   fc
-    .tuple(fc.constantFrom("PMT-", "pmt-", "PST-", "PS", "", "x"), fc.nat({ max: 120 }), fc.nat({ max: 7 }))
+    .tuple(
+      fc.constantFrom("PMT-", "pmt-", "PST-", "PS", "ps", "", "x", "İD", "i̇d", "\u212A", "k"),
+      fc.nat({ max: 120 }),
+      fc.nat({ max: 7 }),
+    )
     .map(([prefix, n, width]) => `${prefix}${String(n).padStart(width, "0")}`),
+  // Padded with spaces, more than fifteen digits (past a safe integer, or not with leading zeros).
+  fc
+    .tuple(
+      fc.constantFrom("PMT-", "pmt-", "PS"),
+      fc.constantFrom("", " ", "  "),
+      fc.constantFrom("99999999999999999", "0000000000000000012", "123"),
+    )
+    .map(([prefix, pad, digits]) => `${pad}${prefix}${digits}${pad}`),
   fc.string({ maxLength: 6 }),
 );
 
@@ -58,7 +70,7 @@ describe("nextIds", () => {
       fc.property(fc.array(id, { maxLength: 30 }), fc.nat({ max: 40 }), fc.constantFrom("PMT-", "PST-"), (existing, count, fallback) => {
         expect(nextIds(existing, count, fallback)).toEqual(nextIdsBefore(existing, count, fallback));
       }),
-      { numRuns: 500 },
+      { numRuns: 3000 },
     );
   });
 
