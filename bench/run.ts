@@ -195,6 +195,9 @@ const AREAS: Record<string, () => Promise<void> | void> = {
     console.log(
       `  read: ${fmt(era.readSeconds)} s; match and plan: ${fmt(era.matchPlanSeconds)} s; whole eraPostingPlan: ${fmt(era.totalSeconds)} s`,
     );
+    console.log(
+      `  match and plan against a ledger that also holds 1,000,000 earlier lines and 2,000,000 postings (freshly built): ${fmt(era.historyMatchPlanSeconds)} s`,
+    );
   },
   claims: () => {
     for (const line of claimsLines(benchClaims([820, claims]))) console.log(line);
