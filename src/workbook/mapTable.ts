@@ -8,8 +8,8 @@ import { cellCheck, type CellCheck } from "./cells";
 import type { CellValue, RawTable } from "./port";
 import type { RowOf, TableDef } from "./tables";
 
-// Read as this module's own constants: called for every id of a million-row table, and an imported
-// binding is read through its module at each call when the code runs unbundled (the CLI, the benchmarks).
+// Read as this module's own constants: called for every id of a million-row table, and unbundled an
+// imported binding is a lookup through its module at each call (a getter call where tsx compiles to CommonJS).
 const { slotLimit, slotsHolding, trailingNumber } = trailing;
 
 export interface RowIssue {
