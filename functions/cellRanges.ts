@@ -119,20 +119,7 @@ export class DatesOfService {
 
 /** A table argument as the port's RawTable: its first row is the header row. */
 export function tableArgument(name: string, cells: unknown): RawTable | undefined {
-  if (cells === null || cells === undefined) return undefined;
-  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
-  // A blank cell where a table goes (a reference to an empty cell) is the same as leaving it out.
-  if (allBlank(rows)) return undefined;
-  const headers = cellRow(rows[0]).map(headerText);
-  // Each row copied once, straight from the argument (cellRows' rule for a row that is a single value):
-  // 100,000 rows made twice over were a tenth of a second of a BALANCES call, most of it collecting them.
-  const body: CellValue[][] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const row = cellRow(rows[r]);
-    // A row of plain values (nearly all) is copied whole, to its exact length; another is read cell by cell.
-    body.push(plainCells(row) ? (row.slice() as CellValue[]) : Array.from(row, cellValue));
-  }
-  return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
+  return readTableArgument(name, cells, true);
 }
 
 /**
@@ -141,14 +128,26 @@ export function tableArgument(name: string, cells: unknown): RawTable | undefine
  * It sees whatever later happens to those arrays, so it must not be kept: copyTableArgument is what keeps.
  */
 export function tableArgumentInPlace(name: string, cells: unknown): RawTable | undefined {
+  return readTableArgument(name, cells, false);
+}
+
+/**
+ * tableArgument and tableArgumentInPlace: each row read once, straight from the argument (cellRows'
+ * rule for a row that is a single value); a row of plain values (nearly all) is the argument's own
+ * array or, when `copy`, a copy to its exact length, any other read cell by cell. 100,000 rows made
+ * twice over were a tenth of a second of a BALANCES call, most of it collecting them.
+ */
+function readTableArgument(name: string, cells: unknown, copy: boolean): RawTable | undefined {
   if (cells === null || cells === undefined) return undefined;
-  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
+  const rows = argumentRows(cells);
+  // A blank cell where a table goes (a reference to an empty cell) is the same as leaving it out.
   if (allBlank(rows)) return undefined;
   const headers = cellRow(rows[0]).map(headerText);
   const body: CellValue[][] = new Array(rows.length - 1);
   for (let r = 1; r < rows.length; r++) {
     const row = cellRow(rows[r]);
-    body[r - 1] = plainCells(row) ? (row as CellValue[]) : Array.from(row, cellValue);
+    if (!plainCells(row)) body[r - 1] = Array.from(row, cellValue);
+    else body[r - 1] = copy ? (row.slice() as CellValue[]) : (row as CellValue[]);
   }
   return { name, sheet: name, headers, rowCount: body.length, headerRow: 1, rows: body };
 }
@@ -172,7 +171,7 @@ export interface TableCopy {
 /** A copy of what tableArgument would read from these cells (undefined for undefined), for sameTableArgument. */
 export function copyTableArgument(name: string, cells: unknown): TableCopy | undefined {
   if (cells === null || cells === undefined) return undefined;
-  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
+  const rows = argumentRows(cells);
   if (allBlank(rows)) return undefined;
   const headers = cellRow(rows[0]).map(headerText);
   const rowCount = rows.length - 1;
@@ -189,8 +188,7 @@ export function copyTableArgument(name: string, cells: unknown): TableCopy | und
     const row = cellRow(rows[r]);
     for (let c = 0; c < row.length; c++) {
       const value: unknown = row[c];
-      flat[k++] =
-        value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : cellValue(value);
+      flat[k++] = isPlainCell(value) ? value : cellValue(value);
     }
   }
   return { name, headers, rowCount, cells: flat, starts };
@@ -205,10 +203,10 @@ export function copyTableArgument(name: string, cells: unknown): TableCopy | und
  */
 export function sameTableArgument(name: string, cells: unknown, copy: TableCopy | undefined): boolean {
   if (cells === null || cells === undefined) return copy === undefined;
-  const rows = Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
+  const rows = argumentRows(cells);
   if (allBlank(rows)) return copy === undefined;
   if (copy === undefined || copy.name !== name || copy.rowCount !== rows.length - 1) return false;
-  const header = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : [rows[0]];
+  const header = cellRow(rows[0]);
   const headers = copy.headers;
   if (header.length !== headers.length) return false;
   for (let c = 0; c < header.length; c++) if (headerText(header[c]) !== headers[c]) return false;
@@ -253,14 +251,19 @@ function allBlank(rows: readonly unknown[]): boolean {
   return true;
 }
 
-/** Whether every cell is as cellValue gives it (text, a number, TRUE/FALSE or null): a copy needs no reading. */
+/** Whether a cell is as cellValue gives it (text, a number, TRUE/FALSE or null): a copy needs no reading. */
+function isPlainCell(value: unknown): value is CellValue {
+  return value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+
 function plainCells(row: unknown[]): boolean {
-  for (let c = 0; c < row.length; c++) {
-    const value = row[c];
-    if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") continue;
-    return false;
-  }
+  for (let c = 0; c < row.length; c++) if (!isPlainCell(row[c])) return false;
   return true;
+}
+
+/** A range argument's rows as given: a single value is one row of one cell (cellRows' rule, without copying). */
+function argumentRows(cells: unknown): unknown[] {
+  return Array.isArray(cells) ? (cells as unknown[]) : [[cells]];
 }
 
 /** One row of a range as cellRows has it: a row that is a single value is a row of one cell. */

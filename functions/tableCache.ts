@@ -10,8 +10,9 @@
 // table, so nobody's later edit to those arrays reaches it), and a call is served from it only when its
 // cells give those same tables, every header and every cell, compared in full (sameTableArgument), not
 // by a hash that could collide. The build itself reads the arguments in place (tableArgumentInPlace):
-// it runs before the call returns, so they cannot change under it, and 200,000 rows need no second copy. The comparison stops at the first difference and costs one pass over the
-// cells when they are the same: far less than reading them (no checks, no copies, nothing kept).
+// it runs before the call returns, so they cannot change under it, and 200,000 rows need no second
+// copy. The comparison stops at the first difference and costs one pass over the cells when they are
+// the same: far less than reading them (no checks, no copies, nothing kept).
 //
 // Whatever is built from the tables must be a function of those RawTables alone (no clock, no settings
 // read on the side), must not keep them (their rows may be the arguments' own arrays) and must not be

@@ -423,8 +423,8 @@ interface PostingLinks {
 
 /**
  * The postings' columns and each posting's line (-1: not in Charges), counting each line's postings
- * into `postingsOfLine`, reporting the links that fail, in one plain loop with no closure per row. A remittance's postings
- * follow one another, so the last payment looked up is asked first.
+ * into `postingsOfLine` and reporting the links that fail, in one plain loop with no closure per row.
+ * A remittance's postings follow one another, so the last payment looked up is asked first.
  */
 function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, links: PostingLinks) {
   const { chargeAt, paymentAt, postingAt, paymentFrom, found, sheetRows, notInCharges, notInPayments, notInPostings } = links;
