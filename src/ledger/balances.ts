@@ -141,6 +141,11 @@ export class LineTally {
   insuranceShare: Cents = 0;
   patientShare: Cents = 0;
   balance: Cents = 0;
+  /**
+   * The insurance share before either share's overpayment is moved to the other: at or below zero the
+   * payer owes nothing on the line (the KPIs' first-pass test).
+   */
+  insuranceOwed: Cents = 0;
   /** Day number (isoToDay) of the latest counted posting with money paid; NO_DAY when none. */
   lastPaymentDay = NO_DAY;
   /** That posting's position in Postings (-1 when none): its Date is lastPaymentDate, as written. */
@@ -148,11 +153,12 @@ export class LineTally {
   /** The as-of date as a day number (every posting counts without one). */
   readonly asOfDay: number;
 
+  /** `asOf`: a date, or a day number (isoToDay); every posting counts without one. */
   constructor(
     readonly ledger: Ledger,
-    asOf?: IsoDate,
+    asOf?: IsoDate | number,
   ) {
-    this.asOfDay = asOf === undefined ? Number.POSITIVE_INFINITY : isoToDay(asOf);
+    this.asOfDay = asOf === undefined ? Number.POSITIVE_INFINITY : typeof asOf === "number" ? asOf : isoToDay(asOf);
   }
 
   /** Date of the latest counted posting with money paid (Paid > 0). */
@@ -220,6 +226,7 @@ export class LineTally {
     const amount = c.lineAmount[i];
     let insuranceShare = (selfPay ? 0 : amount) - patientResp - insurancePaid - co - oa - pi;
     let patientShare = (selfPay ? amount : 0) + patientResp - patientPaid - otherPayerPaid - wo;
+    this.insuranceOwed = insuranceShare;
     if (insuranceShare < 0 && patientShare > 0) {
       const moved = Math.min(-insuranceShare, patientShare);
       insuranceShare += moved;

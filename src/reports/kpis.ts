@@ -30,6 +30,7 @@
 // columns don't tell (a CO adjustment's Reason, a denial's Note, a PaymentID that isn't in Payments);
 // a reversal's original is found through reversalOriginal, never an index of every PostingID.
 import { addDays, isoToDay, type IsoDate } from "../dates";
+import { LineTally } from "../ledger/balances";
 import { isDenialPosting } from "../ledger/denials";
 import { IdNumbers } from "../ledger/idNumbers";
 import * as codes from "../ledger/ledger";
@@ -241,10 +242,16 @@ export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDat
   }
   // First pass: every line of an adjudicated claim without a denial owes its payer nothing after the
   // postings of the claim's first payer posting day (self-pay lines aside).
+  // The balance engine's tally as of that day (a claim's lines follow one another, so one per run).
+  let tally: LineTally | undefined;
   for (let i = 0; i < lineCount; i++) {
     const claim = lineClaim[i];
     if ((claimFlags[claim] & (CLAIM_ADJUDICATED | CLAIM_DENIED | CLAIM_LEFT_WITH_PAYER)) !== CLAIM_ADJUDICATED) continue;
-    if (lineSelfPay[i] === 0 && insuranceShareOn(ledger, i, claimFirstDay[claim]) > 0) claimFlags[claim] |= CLAIM_LEFT_WITH_PAYER;
+    if (lineSelfPay[i] !== 0) continue;
+    const day = claimFirstDay[claim];
+    if (tally?.asOfDay !== day) tally = new LineTally(ledger, day);
+    tally.tally(i);
+    if (tally.insuranceOwed > 0) claimFlags[claim] |= CLAIM_LEFT_WITH_PAYER;
   }
   let firstPass = 0;
   for (let n = 0; n < claimCount; n++) {
@@ -368,26 +375,4 @@ export function practiceKpis(ledger: Ledger, period: { from: IsoDate; to: IsoDat
     },
     daysToPay: daysToPayKpis,
   };
-}
-
-/**
- * The insurance share of the line-th line after the postings dated on or before `day` (a day number),
- * before the ledger's normalising (≤ 0 means the payer owes nothing): charge − patient responsibility
- * − paid by the line's own payer (or with no payment) − CO, OA and PI adjustments, as balances.ts
- * counts them (PR adjustments are patient responsibility).
- */
-function insuranceShareOn(ledger: Ledger, line: number, day: number): Cents {
-  const c = ledger.columns;
-  const { postingOrder, postingDate, postingPaid, postingAdjustment, postingPatientResp, postingGroup, postingFrom } = c;
-  const payer = c.linePayer[line];
-  let share = c.lineAmount[line];
-  for (let k = c.linePostingsStart[line], end = c.linePostingsEnd[line]; k < end; k++) {
-    const p = postingOrder[k];
-    if (postingDate[p] > day) continue;
-    const from = postingFrom[p];
-    if (from === PAID_WITHOUT_PAYMENT || from === payer) share -= postingPaid[p];
-    if (isPayerGroup(postingGroup[p])) share -= postingAdjustment[p];
-    share -= postingPatientResp[p];
-  }
-  return share;
 }
