@@ -1,8 +1,9 @@
 // Turning a posting plan's new rows into what the panel shows and what the workbook gets: the
 // appendRows ops keyed by the office's own headers, the preview by our header names, and the
 // balances the touched lines will have afterwards, worked out by the balance engine itself.
-import { isoToSerial, type DateSystem, type IsoDate } from "../dates";
-import { centsToNumber, formatMoney, type Cents } from "../money";
+import type { DateSystem, IsoDate } from "../dates";
+import { formatMoney, type Cents } from "../money";
+import { engineCell } from "../workbook/mapTable";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WorkbookInfo, WriteOp } from "../workbook/port";
 import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
@@ -97,7 +98,7 @@ export interface CreditLeft {
  * to the posting it reverses: which group that is depends on the rows the balance engine is given.
  */
 export function creditsLeft(ledger: Ledger, newPostings: PostingRow[]): CreditLeft[] | undefined {
-  const { linePostingsStart, linePostingsEnd, postingOrder, postingPaid, postingAdjustment, postingGroup, lineDos } = ledger.columns;
+  const { linePostingsStart, linePostingsEnd, postingOrder, postingPaid, postingAdjustment, postingGroup } = ledger.columns;
   const lines = new IdNumbers(newPostings.length);
   const added = new Float64Array(newPostings.length);
   for (const p of newPostings) {
@@ -109,8 +110,6 @@ export function creditsLeft(ledger: Ledger, newPostings: PostingRow[]): CreditLe
     const charge = ledger.charges[i];
     const line = lines.find(charge.chargeId);
     if (line < 0) continue;
-    // balancesOfLines leaves out a line that is not served (as of no date: one whose DOS is no day).
-    if (!(lineDos[i] <= Number.POSITIVE_INFINITY)) continue;
     let taken = 0;
     for (let k = linePostingsStart[i]; k < linePostingsEnd[i]; k++) {
       const q = postingOrder[k];
@@ -173,8 +172,8 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
     const table = part.table;
     // The plan's checks asked for every column these rows fill; reaching here without one is a bug.
     if (!table) throw new Error(`posting plan: ${def.name} rows without a ${def.name} table`);
-    // The table's columns worked out once; then each row is one walk over them. What rowToCells
-    // would write, and (later) the preview by our headers.
+    // The table's columns worked out once; then each row is one walk over them, each cell written as
+    // rowToCells writes it (engineCell), and (later) the preview by our headers.
     const fields = def.fields as Record<string, { header: string; kind?: string }>;
     const { columns } = table.mapping;
     const mapped = Object.keys(fields)
@@ -194,15 +193,14 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
       for (const { key, cell, kind } of mapped) {
         const value = values[key];
         if (value === undefined) continue;
-        if (value === null) row[cell] = null;
-        else if (kind === "money") row[cell] = centsToNumber(value as number);
-        else if (kind === "date") {
+        // A run of rows shares its date: its serial is worked out once.
+        if (kind === "date" && value !== null) {
           if (value !== lastDate) {
             lastDate = value as string;
-            lastSerial = isoToSerial(lastDate, ctx.dateSystem);
+            lastSerial = engineCell(kind, lastDate, ctx.dateSystem) as number;
           }
           row[cell] = lastSerial;
-        } else row[cell] = value as CellValue;
+        } else row[cell] = engineCell(kind, value, ctx.dateSystem);
       }
       cells[r] = row;
     }

@@ -446,15 +446,15 @@ export function rowToCells<D extends TableDef>(
   for (const [key, value] of Object.entries(values)) {
     const column = mapping.columns[key];
     if (!column || value === undefined) continue;
-    const kind = fieldSpecs[key]?.kind;
-    out[column.header] =
-      value === null
-        ? null
-        : kind === "money"
-          ? centsToNumber(value as Cents)
-          : kind === "date"
-            ? isoToSerial(value as IsoDate, dateSystem)
-            : (value as CellValue);
+    out[column.header] = engineCell(fieldSpecs[key]?.kind, value, dateSystem);
   }
   return out;
+}
+
+/** One engine value as its cell holds it, by the field's kind: cents as dollars, an ISO date as a serial. */
+export function engineCell(kind: string | undefined, value: unknown, dateSystem: DateSystem): CellValue {
+  if (value === null) return null;
+  if (kind === "money") return centsToNumber(value as Cents);
+  if (kind === "date") return isoToSerial(value as IsoDate, dateSystem);
+  return value as CellValue;
 }
