@@ -39,14 +39,27 @@ export function parseMoney(input: unknown): Parsed<Cents> {
 
 function centsFromNumber(value: number): Parsed<Cents> {
   if (!Number.isFinite(value)) return fail(`${value} is not an amount`);
+  const cents = centsOfNumber(value);
+  if (cents === undefined) {
+    const scaled = Math.round(value * 100);
+    return Number.isSafeInteger(scaled) ? fail(`${value} has a fraction of a cent`) : fail(`${value} is too large to be an amount`);
+  }
+  return ok(cents);
+}
+
+/**
+ * A number cell's amount in cents, or undefined when it is not one (not finite, a fraction of a cent,
+ * too large): parseMoney's rule for numbers, without a result object (parseTable's fast path reads
+ * hundreds of thousands of amounts).
+ */
+export function centsOfNumber(value: number): Cents | undefined {
+  if (!Number.isFinite(value)) return undefined;
   const scaled = value * 100;
   const cents = Math.round(scaled);
   // Binary floats make 1234.56 * 100 = 123455.99999999999: allow that, refuse real sub-cent values.
-  if (Math.abs(scaled - cents) > 1e-6 * Math.max(1, Math.abs(scaled))) {
-    return fail(`${value} has a fraction of a cent`);
-  }
-  if (!Number.isSafeInteger(cents)) return fail(`${value} is too large to be an amount`);
-  return ok(cents === 0 ? 0 : cents);
+  if (Math.abs(scaled - cents) > 1e-6 * Math.max(1, Math.abs(scaled))) return undefined;
+  if (!Number.isSafeInteger(cents)) return undefined;
+  return cents === 0 ? 0 : cents;
 }
 
 /** Dollars as a plain number for a cell with a currency format (123450 -> 1234.5). */

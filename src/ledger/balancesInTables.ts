@@ -23,9 +23,9 @@ import { describeIssue, parseTable, type ParsedTable } from "../workbook/mapTabl
 import type { CellValue, RawTable } from "../workbook/port";
 import { Charges, Payers, Payments, Postings, type TableDef } from "../workbook/tables";
 import { asText } from "../workbook/cells";
-import { lineBalanceAt, LineTally, servedBy, type LineBalance } from "./balances";
+import { lineBalanceAt, LineTally, type LineBalance } from "./balances";
 import { IdNumbers } from "./idNumbers";
-import { buildLedger, type Ledger } from "./ledger";
+import { buildLedger, sheetRowsOf, type Ledger } from "./ledger";
 
 /** The status of a line served after the as-of date: like aging, it is not counted then (0 owed). */
 export const NOT_YET_SERVED = "not yet served";
@@ -157,19 +157,20 @@ export function readBalanceBook(tables: BalanceTables): BalanceBook {
   book.noSplit = payments ? (missingColumns(payments, Payments) ?? (payers ? missingColumns(payers, Payers) : undefined)) : undefined;
 
   const ledger = buildLedger(
-    { charges: charges.rows, postings: postings.rows, payments: payments?.rows ?? [], payers: payers?.rows ?? [] },
+    // As parsed: the ledger reads their columns; no row becomes an object unless something reads it.
+    { charges, postings, payments: payments ?? [], payers: payers ?? [] },
     // The rows that failed, so the ledger's words about a missing id can say it may be on one of them.
     [...charges.issues, ...postings.issues, ...(payments?.issues ?? []), ...(payers?.issues ?? [])],
-    { charges: charges.sheetRows, postings: postings.sheetRows, payments: payments?.sheetRows, payers: payers?.sheetRows },
+    sheetRowsOf({ charges, postings, payments, payers }),
     // parseTable refused every repeated key (without regard to case), as for ledgerFromTables.
     { keysChecked: true },
   );
   // IDs are unique without regard to case (parseTable refuses a repeat), so each line has one place.
-  const lines = ledger.charges;
+  const lines = charges.columns.chargeId as string[];
   const ids = new IdNumbers(lines.length);
   const line = new Int32Array(lines.length);
   // The last line with an ID counts, as a Map set line by line would have it (there is only one).
-  for (let i = 0; i < lines.length; i++) line[ids.of(lines[i].chargeId.toLowerCase())] = i;
+  for (let i = 0; i < lines.length; i++) line[ids.of(lines[i].toLowerCase())] = i;
   book.lineOf = { ids, line };
   book.ledger = ledger;
 
@@ -295,13 +296,13 @@ export function answerForLine(book: BalanceBook, chargeId: unknown, what: Balanc
   const i = n < 0 ? undefined : book.lineOf.line[n];
   const ledger = book.ledger;
   if (i === undefined || !ledger) return { ok: false, notFound: true, reason: `no charge line ${asText(chargeId)}` };
+  const tally = (book.tally ??= new LineTally(ledger, book.asOf));
   // Served after the as-of date: not on the books yet, so it owes nothing then (doubts or not, as before).
-  if (!servedBy(ledger.charges[i], book.asOf)) return { ok: true, value: what === "status" ? NOT_YET_SERVED : 0 };
+  if (!tally.served(i)) return { ok: true, value: what === "status" ? NOT_YET_SERVED : 0 };
   const doubts = book.doubts.get(k);
   if (doubts?.all) return { ok: false, notFound: false, reason: doubts.all };
   if (SPLIT_ANSWERS.has(what) && doubts?.split) return { ok: false, notFound: false, reason: doubts.split };
-  book.tally ??= new LineTally(ledger, book.asOf);
-  return { ok: true, value: tallyAnswer(book.tally, i, what) };
+  return { ok: true, value: tallyAnswer(tally, i, what) };
 }
 
 /**
@@ -319,7 +320,7 @@ function tallyAnswer(t: LineTally, i: number, what: BalanceAnswer): Cents | stri
     case "patient":
       return t.patientShare;
     case "charge":
-      return t.ledger.charges[i].amount;
+      return t.ledger.columns.lineAmount[i];
     case "paid":
       return t.insurancePaid + t.patientPaid + t.otherPayerPaid;
     case "adjustments":

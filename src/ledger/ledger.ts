@@ -21,6 +21,7 @@ import {
   type PaymentRow,
   type PostingRow,
   type ProviderAdjustmentRow,
+  type RowOf,
 } from "../workbook/tables";
 
 // Read as this module's own constant: the build calls it three million times on a large practice, and
@@ -126,12 +127,58 @@ export interface LedgerColumns {
   patientIds: string[];
 }
 
+/**
+ * A table as parseTable gives it: each field's values as a column, the rows as objects made only when
+ * read. buildLedger reads the columns; the ledger's rows are the table's, read when someone asks.
+ */
+export interface TableColumns<R> {
+  count: number;
+  columns: Record<string, unknown[]>;
+  readonly rows: R[];
+}
+
+/** The ledger's tables: each as rows, or as parseTable gives it (the rows are then made only if read). */
 export interface LedgerTables {
-  charges: ChargeRow[];
-  payments: PaymentRow[];
-  postings: PostingRow[];
-  payers: PayerRow[];
-  providerAdjustments?: ProviderAdjustmentRow[];
+  charges: ChargeRow[] | TableColumns<ChargeRow>;
+  payments: PaymentRow[] | TableColumns<PaymentRow>;
+  postings: PostingRow[] | TableColumns<PostingRow>;
+  payers: PayerRow[] | TableColumns<PayerRow>;
+  providerAdjustments?: ProviderAdjustmentRow[] | TableColumns<ProviderAdjustmentRow>;
+}
+
+/** One table read by column: its length, a field's values (undefined where blank), its rows when asked. */
+interface ColumnReader<R> {
+  count: number;
+  column<K extends keyof R & string>(key: K): (R[K] | undefined)[];
+  rows(): R[];
+}
+
+function columnReader<R>(table: R[] | TableColumns<R>): ColumnReader<R> {
+  if (Array.isArray(table)) {
+    const rows = table;
+    const made = new Map<string, unknown[]>();
+    return {
+      count: rows.length,
+      column<K extends keyof R & string>(key: K) {
+        let values = made.get(key);
+        if (!values) {
+          values = new Array(rows.length);
+          for (let i = 0; i < rows.length; i++) values[i] = rows[i][key];
+          made.set(key, values);
+        }
+        return values as (R[K] | undefined)[];
+      },
+      rows: () => rows,
+    };
+  }
+  const parsed = table;
+  let blank: unknown[] | undefined;
+  return {
+    count: parsed.count,
+    // A field the table has no column for is blank on every row: a list of holes reads as undefined.
+    column: <K extends keyof R & string>(key: K) => (parsed.columns[key] ?? (blank ??= new Array(parsed.count))) as (R[K] | undefined)[],
+    rows: () => parsed.rows,
+  };
 }
 
 /**
@@ -160,7 +207,7 @@ const REFUND_IN_NOTE = /\brefund(?:ed)?\s+(?:of\s+|from\s+)?(?:payment\s+)?#?\s*
  * Reference (or else Note) says "REFUND <PaymentID>". Undefined for anything else. The id named is
  * returned as written, whether or not such a payment exists (buildLedger reports it when not).
  */
-export function refundedPaymentId(payment: PaymentRow): string | undefined {
+export function refundedPaymentId(payment: Pick<PaymentRow, "amount" | "reference" | "note">): string | undefined {
   if (payment.amount >= 0) return undefined;
   const inReference = payment.reference ? REFUND_IN_REFERENCE.exec(payment.reference) : null;
   if (inReference) return inReference[1];
@@ -181,6 +228,27 @@ function rowOf(rows: number[] | undefined, index: number): number {
 
 function postingIssue(found: RowIssue[], sheetRows: LedgerSheetRows, index: number, column: string, message: string): void {
   found.push({ table: Postings.name, row: rowOf(sheetRows.postings, index), column, message });
+}
+
+/**
+ * The sheet rows of parsed tables, each list read only when an issue asks for a row number: parseTable
+ * makes the lists when first read, and a clean table of a million rows never needs them.
+ */
+export function sheetRowsOf(tables: { [K in keyof LedgerSheetRows]?: { sheetRows: number[] } }): LedgerSheetRows {
+  return {
+    get charges() {
+      return tables.charges?.sheetRows;
+    },
+    get payments() {
+      return tables.payments?.sheetRows;
+    },
+    get postings() {
+      return tables.postings?.sheetRows;
+    },
+    get payers() {
+      return tables.payers?.sheetRows;
+    },
+  };
 }
 
 /** Options of buildLedger. */
@@ -241,7 +309,10 @@ export function buildLedger(
   sheetRows: LedgerSheetRows = {},
   options: LedgerOptions = {},
 ): Ledger {
-  const { charges, payments, postings, payers } = tables;
+  const charges = columnReader(tables.charges);
+  const payments = columnReader(tables.payments);
+  const postings = columnReader(tables.postings);
+  const payers = columnReader(tables.payers);
   const found: RowIssue[] = [];
   // When a table has rows that failed their checks, a missing id may be on one of those rows.
   const orBadRow = (table: string) => (issues.some((issue) => issue.table === table) ? " (or its row there has a problem)" : "");
@@ -253,22 +324,28 @@ export function buildLedger(
   // Keys are matched exactly as written: parseTable already refuses two rows whose keys differ only
   // in case, so a workbook read through readLedger never has that ambiguity. Each index maps an id to
   // its first row's position; a later row repeating it is reported (the first one counts).
-  function indexRows<R>(rows: R[], table: string, column: string, key: (row: R) => string, rowNumbers?: number[]) {
-    const index = new RowIndex(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const id = key(rows[i]);
+  function indexRows(ids: (string | undefined)[], table: string, column: string, rowNumbers: () => number[] | undefined) {
+    const index = new RowIndex(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
       if (!index.add(id, i)) {
-        found.push({ table, row: rowOf(rowNumbers, i), column, message: repeatedMessage(id) });
+        found.push({ table, row: rowOf(rowNumbers(), i), column, message: repeatedMessage(id) });
       }
     }
     return index;
   }
-  const payerAt = indexRows(payers, Payers.name, "PayerID", (p) => p.payerId, sheetRows.payers);
+  const payerRows = payers.rows();
+  const payerAt = indexRows(payers.column("payerId"), Payers.name, "PayerID", () => sheetRows.payers);
 
   // The lines' columns, and the index of ChargeIDs made in the same pass (a million rows are read
   // once); a line's payer is interned once per run of lines billed to it. Issues keep the order of
   // the checks: repeated ids of each table, then the links (the lines' payers after the PaymentIDs).
-  const lineCount = charges.length;
+  const lineCount = charges.count;
+  const chargeIds = charges.column("chargeId") as string[];
+  const chargePayers = charges.column("payerId") as string[];
+  const chargePatients = charges.column("patientId") as string[];
+  const chargeAmounts = charges.column("amount") as number[];
+  const chargeDos = charges.column("dos") as string[];
   const repeatedCharges: number[] = [];
   const chargeAt = new RowIndex(lineCount);
   const unknownPayers: RowIssue[] = [];
@@ -284,8 +361,8 @@ export function buildLedger(
   let lastSelfPay = false;
   let lastPayerKnown = false;
   for (let i = 0; i < lineCount; i++) {
-    const charge = charges[i];
-    const { chargeId, payerId } = charge;
+    const chargeId = chargeIds[i];
+    const payerId = chargePayers[i];
     if (!chargeAt.add(chargeId, i)) {
       found.push({
         table: Charges.name,
@@ -298,13 +375,13 @@ export function buildLedger(
     if (payerId !== lastPayerId) {
       const at = payerAt.at(payerId);
       lastPayerId = payerId;
-      lastSelfPay = isSelfPay(payerId, at < 0 ? undefined : payers[at]);
+      lastSelfPay = isSelfPay(payerId, at < 0 ? undefined : payerRows[at]);
       lastPayerKnown = at >= 0;
     }
-    lineAmount[i] = charge.amount;
-    lineDos[i] = isoToDay(charge.dos);
+    lineAmount[i] = chargeAmounts[i];
+    lineDos[i] = isoToDay(chargeDos[i]);
     linePayer[i] = payerNumbers.of(payerId);
-    linePatient[i] = patientNumbers.of(charge.patientId);
+    linePatient[i] = patientNumbers.of(chargePatients[i]);
     lineSelfPay[i] = lastSelfPay ? 1 : 0;
     if (lastPayerKnown || isSelfPay(payerId, undefined)) continue;
     unknownPayers.push({
@@ -315,45 +392,52 @@ export function buildLedger(
     });
   }
 
-  const paymentAt = indexRows(payments, Payments.name, "PaymentID", (p) => p.paymentId, sheetRows.payments);
+  const paymentIds = payments.column("paymentId") as string[];
+  const paymentAt = indexRows(paymentIds, Payments.name, "PaymentID", () => sheetRows.payments);
   // Postings by id are needed now only to check repeated ids and to follow reversals.
+  const reverses = postings.column("reverses");
   let postingAt: RowIndex | undefined;
-  if (!options.keysChecked || postings.some((p) => p.reverses !== undefined)) {
-    postingAt = indexRows(postings, Postings.name, "PostingID", (p) => p.postingId, sheetRows.postings);
+  if (!options.keysChecked || reverses.some((r) => r !== undefined)) {
+    postingAt = indexRows(postings.column("postingId"), Postings.name, "PostingID", () => sheetRows.postings);
   }
   for (const issue of unknownPayers) found.push(issue);
 
   // Whose money each payment is.
-  const paymentFrom = new Int32Array(payments.length);
-  payments.forEach((payment, i) => {
-    paymentFrom[i] = payment.payerId === undefined ? PAID_BY_PATIENT : payerNumbers.of(payment.payerId);
-    const row = rowOf(sheetRows.payments, i);
-    if (payment.payerId === undefined && payment.patientId === undefined) {
+  const paymentCount = payments.count;
+  const paymentFrom = new Int32Array(paymentCount);
+  const paymentPayers = payments.column("payerId");
+  const paymentPatients = payments.column("patientId");
+  const paymentAmounts = payments.column("amount") as number[];
+  for (let i = 0; i < paymentCount; i++) {
+    const payerId = paymentPayers[i];
+    paymentFrom[i] = payerId === undefined ? PAID_BY_PATIENT : payerNumbers.of(payerId);
+    if (payerId === undefined && paymentPatients[i] === undefined) {
       found.push({
         table: Payments.name,
-        row,
+        row: rowOf(sheetRows.payments, i),
         column: "PayerID",
         message: "the payment has neither a PayerID nor a PatientID (counted as the patient's)",
       });
     }
-    if (payment.amount >= 0) return;
-    const refunded = refundedPaymentId(payment);
+    const amount = paymentAmounts[i];
+    if (amount >= 0) continue;
+    const refunded = refundedPaymentId({ amount, reference: payments.column("reference")[i], note: payments.column("note")[i] });
     if (refunded === undefined) {
       found.push({
         table: Payments.name,
-        row,
+        row: rowOf(sheetRows.payments, i),
         column: "Amount",
-        message: `a negative payment (${formatMoney(payment.amount)}) must say which payment it refunds, with a Reference like "REFUND PM000123"`,
+        message: `a negative payment (${formatMoney(amount)}) must say which payment it refunds, with a Reference like "REFUND PM000123"`,
       });
     } else if (paymentAt.at(refunded) < 0) {
       found.push({
         table: Payments.name,
-        row,
+        row: rowOf(sheetRows.payments, i),
         column: "Reference",
         message: `refunds payment "${refunded}", which ${notInPayments}`,
       });
     }
-  });
+  }
 
   // The postings' columns and the links' issues, in a function of their own: a loop this long (two
   // million rows on a large practice) is compiled best on its own, not inside the whole build.
@@ -387,7 +471,7 @@ export function buildLedger(
     if (line >= 0) postingOrder[linePostingsEnd[line]++] = i;
   }
   for (const i of repeatedCharges) {
-    const first = chargeAt.at(charges[i].chargeId);
+    const first = chargeAt.at(chargeIds[i]);
     linePostingsStart[i] = linePostingsStart[first];
     linePostingsEnd[i] = linePostingsEnd[first];
   }
@@ -405,7 +489,7 @@ export function buildLedger(
     payerIds: payerNumbers.ids,
     patientIds: patientNumbers.ids,
   };
-  return ledgerWithIndexes(tables, columns, [...issues, ...found]);
+  return ledgerWithIndexes({ charges, payments, postings, payers }, tables.providerAdjustments, columns, [...issues, ...found]);
 }
 
 /** What postingColumnsOf needs of the build: its indexes and where issues go. */
@@ -426,9 +510,17 @@ interface PostingLinks {
  * into `postingsOfLine` and reporting the links that fail, in one plain loop with no closure per row.
  * A remittance's postings follow one another, so the last payment looked up is asked first.
  */
-function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, links: PostingLinks) {
+function postingColumnsOf(postings: ColumnReader<PostingRow>, postingsOfLine: Int32Array, links: PostingLinks) {
   const { chargeAt, paymentAt, postingAt, paymentFrom, found, sheetRows, notInCharges, notInPayments, notInPostings } = links;
-  const postingCount = postings.length;
+  const postingCount = postings.count;
+  const chargeIds = postings.column("chargeId") as string[];
+  const reversesOf = postings.column("reverses");
+  const paymentIds = postings.column("paymentId");
+  const paidOf = postings.column("paid");
+  const groups = postings.column("group");
+  const adjustments = postings.column("adjustment");
+  const patientResps = postings.column("patientResp");
+  const dates = postings.column("date") as string[];
   const postingLine = new Int32Array(postingCount);
   const postingDate = new Int32Array(postingCount);
   const postingPaid = new Float64Array(postingCount);
@@ -442,8 +534,8 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
   let lastChargeId: string | undefined;
   let lastLine = -1;
   for (let i = 0; i < postingCount; i++) {
-    const posting = postings[i];
-    const { chargeId, reverses } = posting;
+    const chargeId = chargeIds[i];
+    const reverses = reversesOf[i];
     // A line's postings (payment, adjustment, responsibility) often follow one another.
     if (chargeId !== lastChargeId) {
       lastChargeId = chargeId;
@@ -457,24 +549,25 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
       postingLine[i] = -1;
       postingIssue(found, sheetRows, i, "ChargeID", `charge "${chargeId}" ${notInCharges}`);
     }
-    let original: PostingRow | undefined;
+    // The posting it reverses, by position (-1: none, or not in Postings).
+    let original = -1;
     if (reverses !== undefined) {
-      const at = postingAt ? postingAt.at(reverses) : -1;
-      original = at < 0 ? undefined : postings[at];
-      if (original) reversalOriginal.set(i, at);
-      if (!original) postingIssue(found, sheetRows, i, "Reverses", `it reverses posting "${reverses}", which ${notInPostings}`);
-      else if (original.chargeId !== chargeId) {
+      original = postingAt ? postingAt.at(reverses) : -1;
+      if (original >= 0) reversalOriginal.set(i, original);
+      if (original < 0) postingIssue(found, sheetRows, i, "Reverses", `it reverses posting "${reverses}", which ${notInPostings}`);
+      else if (chargeIds[original] !== chargeId) {
         postingIssue(
           found,
           sheetRows,
           i,
           "Reverses",
-          `it reverses posting "${reverses}", which is on charge "${original.chargeId}", not "${chargeId}"`,
+          `it reverses posting "${reverses}", which is on charge "${chargeIds[original]}", not "${chargeId}"`,
         );
       }
     }
     // A reversal may leave PaymentID and Group blank: it takes them from the posting it reverses.
-    const paymentId = posting.paymentId ?? original?.paymentId;
+    const ownPaymentId = paymentIds[i];
+    const paymentId = ownPaymentId ?? (original >= 0 ? paymentIds[original] : undefined);
     let payment = -1;
     if (paymentId !== undefined) {
       if (paymentId !== lastPaymentId) {
@@ -484,25 +577,19 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
       payment = lastPayment;
     }
     postingFrom[i] = payment < 0 ? PAID_WITHOUT_PAYMENT : paymentFrom[payment];
-    if (posting.paymentId !== undefined && payment < 0) {
-      postingIssue(
-        found,
-        sheetRows,
-        i,
-        "PaymentID",
-        `payment "${posting.paymentId}" ${notInPayments}: its Paid is counted as the line's payer's`,
-      );
+    if (ownPaymentId !== undefined && payment < 0) {
+      postingIssue(found, sheetRows, i, "PaymentID", `payment "${ownPaymentId}" ${notInPayments}: its Paid is counted as the line's payer's`);
     }
-    const paid = posting.paid;
+    const paid = paidOf[i];
     if (paid !== undefined) {
       postingPaid[i] = paid;
       if (paid !== 0 && paymentId === undefined) {
         postingIssue(found, sheetRows, i, "Paid", `${formatMoney(paid)} paid with no PaymentID (counted as paid by the line's payer)`);
       }
     }
-    const group = posting.group ?? original?.group;
+    const group = groups[i] ?? (original >= 0 ? groups[original] : undefined);
     if (group !== undefined) postingGroup[i] = GROUP_NUMBER[group] ?? GROUP_NONE;
-    const adjustment = posting.adjustment;
+    const adjustment = adjustments[i];
     if (adjustment !== undefined) {
       postingAdjustment[i] = adjustment;
       if (adjustment !== 0 && group === undefined) {
@@ -515,8 +602,9 @@ function postingColumnsOf(postings: PostingRow[], postingsOfLine: Int32Array, li
         );
       }
     }
-    if (posting.patientResp !== undefined) postingPatientResp[i] = posting.patientResp;
-    postingDate[i] = isoToDay(posting.date);
+    const patientResp = patientResps[i];
+    if (patientResp !== undefined) postingPatientResp[i] = patientResp;
+    postingDate[i] = isoToDay(dates[i]);
   }
 
   return {
@@ -538,53 +626,62 @@ function once<T>(make: () => T): () => T {
 }
 
 /** Each id's first row position. */
-function firstPositions<R>(rows: R[], key: (row: R) => string): Map<string, number> {
+function firstPositions(ids: (string | undefined)[]): Map<string, number> {
   const positionOf = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const id = key(rows[i]);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     if (!positionOf.has(id)) positionOf.set(id, i);
   }
   return positionOf;
 }
 
+interface LedgerReaders {
+  charges: ColumnReader<ChargeRow>;
+  payments: ColumnReader<PaymentRow>;
+  postings: ColumnReader<PostingRow>;
+  payers: ColumnReader<PayerRow>;
+}
+
 /**
  * The ledger object: its tables and columns, and the by-id indexes made on first use. The indexes the
  * build used are not kept (a million lines' ids would stay in memory for reports that never ask).
+ * The tables' rows are read (made, for a table given as parseTable's columns) only when asked for.
  */
-function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues: RowIssue[]): Ledger {
-  const { charges, payments, postings, payers } = tables;
+function ledgerWithIndexes(
+  tables: LedgerReaders,
+  providerAdjustments: LedgerTables["providerAdjustments"],
+  columns: LedgerColumns,
+  issues: RowIssue[],
+): Ledger {
+  const charges = once(() => tables.charges.rows());
+  const payments = once(() => tables.payments.rows());
+  const postings = once(() => tables.postings.rows());
+  const payers = once(() => tables.payers.rows());
+  const lineCount = tables.charges.count;
+  const chargeIds = tables.charges.column("chargeId");
   const byId = <R>(rows: R[], positions: Map<string, number>) => {
     const map = new Map<string, R>();
     for (const [id, i] of positions) map.set(id, rows[i]);
     return map;
   };
-  const chargeAt = once(() => firstPositions(charges, (c) => c.chargeId));
-  const chargeById = once(() => byId(charges, chargeAt()));
-  const paymentById = once(() =>
-    byId(
-      payments,
-      firstPositions(payments, (p) => p.paymentId),
-    ),
-  );
-  const postingById = once(() =>
-    byId(
-      postings,
-      firstPositions(postings, (p) => p.postingId),
-    ),
-  );
+  const chargeAt = once(() => firstPositions(chargeIds));
+  const chargeById = once(() => byId(charges(), chargeAt()));
+  const paymentById = once(() => byId(payments(), firstPositions(tables.payments.column("paymentId"))));
+  const postingById = once(() => byId(postings(), firstPositions(tables.postings.column("postingId"))));
   const postingsByChargeRow = once(() => {
     const { linePostingsStart, linePostingsEnd, postingOrder } = columns;
-    const lists: (PostingRow[] | undefined)[] = new Array(charges.length);
+    const rows = postings();
+    const lists: (PostingRow[] | undefined)[] = new Array(lineCount);
     // A repeated ChargeID has its first row's range of postings, so its list is found by where it starts.
     const listStartingAt: (PostingRow[] | undefined)[] = new Array(postingOrder.length);
-    for (let i = 0; i < charges.length; i++) {
+    for (let i = 0; i < lineCount; i++) {
       const start = linePostingsStart[i];
       const end = linePostingsEnd[i];
       if (start === end) continue;
       let list = listStartingAt[start];
       if (!list) {
         list = new Array<PostingRow>(end - start);
-        for (let k = start; k < end; k++) list[k - start] = postings[postingOrder[k]];
+        for (let k = start; k < end; k++) list[k - start] = rows[postingOrder[k]];
         listStartingAt[start] = list;
       }
       lists[i] = list;
@@ -592,15 +689,15 @@ function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues:
     return lists;
   });
   const postingsByCharge = once(() => {
-    const rows = postingsByChargeRow();
+    const lists = postingsByChargeRow();
     const map = new Map<string, PostingRow[]>();
-    for (let i = 0; i < charges.length; i++) {
-      const list = rows[i];
-      if (list && !map.has(charges[i].chargeId)) map.set(charges[i].chargeId, list);
+    for (let i = 0; i < lineCount; i++) {
+      const list = lists[i];
+      if (list && !map.has(chargeIds[i]!)) map.set(chargeIds[i]!, list);
     }
     // Then those of charges that aren't in Charges, in Postings order.
     const inCharges = chargeAt();
-    for (const posting of postings) {
+    for (const posting of postings()) {
       if (inCharges.has(posting.chargeId)) continue;
       const list = map.get(posting.chargeId);
       if (list) list.push(posting);
@@ -611,7 +708,7 @@ function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues:
   const postingsByPayment = once(() => {
     const map = new Map<string, PostingRow[]>();
     const originals = postingById();
-    for (const posting of postings) {
+    for (const posting of postings()) {
       const paymentId = posting.paymentId ?? (posting.reverses === undefined ? undefined : originals.get(posting.reverses)?.paymentId);
       if (paymentId === undefined) continue;
       const list = map.get(paymentId);
@@ -622,20 +719,27 @@ function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues:
   });
   // The ids in first-seen order, as the by-id maps' keys are, numbered instead of hashed (two
   // million PostingIDs into a Map cost over a second here, and the rows need not be kept by id).
-  const uniqueIds =
-    <R>(rows: R[], key: (row: R) => string) =>
-    () => {
-      const numbers = new IdNumbers(rows.length);
-      for (const row of rows) numbers.of(key(row));
-      return numbers.ids;
-    };
-  const knownPaymentIds = once(uniqueIds(payments, (p) => p.paymentId));
-  const knownPostingIds = once(uniqueIds(postings, (p) => p.postingId));
+  const uniqueIds = (ids: (string | undefined)[]) => () => {
+    const numbers = new IdNumbers(ids.length);
+    for (let i = 0; i < ids.length; i++) numbers.of(ids[i]!);
+    return numbers.ids;
+  };
+  const knownPaymentIds = once(uniqueIds(tables.payments.column("paymentId")));
+  const knownPostingIds = once(uniqueIds(tables.postings.column("postingId")));
+  const adjustments = once(() => (providerAdjustments ? columnReader(providerAdjustments).rows() : []));
   return {
-    charges,
-    payments,
-    postings,
-    payers,
+    get charges() {
+      return charges();
+    },
+    get payments() {
+      return payments();
+    },
+    get postings() {
+      return postings();
+    },
+    get payers() {
+      return payers();
+    },
     columns,
     get chargeById() {
       return chargeById();
@@ -661,7 +765,9 @@ function ledgerWithIndexes(tables: LedgerTables, columns: LedgerColumns, issues:
     get knownPostingIds() {
       return knownPostingIds();
     },
-    providerAdjustments: tables.providerAdjustments ?? [],
+    get providerAdjustments() {
+      return adjustments();
+    },
     issues,
   };
 }
@@ -676,7 +782,7 @@ export function ledgerFromTables(tables: Record<string, RawTable | undefined>, d
   const ownHeaders = new Map<string, Map<string, string>>();
   function read<D extends typeof Charges | typeof Payments | typeof Postings | typeof Payers | typeof ProviderAdjustments>(def: D) {
     const raw = tables[def.name];
-    if (!raw) return { rows: [], sheetRows: [] };
+    if (!raw) return { rows: [] as RowOf<D>[], count: 0, columns: {}, sheetRows: [] as number[] };
     const parsed = parseTable(def, raw, dateSystem);
     issues.push(...parsed.issues);
     const fields = def.fields as Record<string, { header: string }>;
@@ -690,15 +796,10 @@ export function ledgerFromTables(tables: Record<string, RawTable | undefined>, d
   const providerAdjustments = read(ProviderAdjustments);
   const parseIssues = issues.length;
   const ledger = buildLedger(
-    {
-      charges: charges.rows,
-      payments: payments.rows,
-      postings: postings.rows,
-      payers: payers.rows,
-      providerAdjustments: providerAdjustments.rows,
-    },
+    // As parsed: the ledger reads their columns, and their rows are made only if someone reads them.
+    { charges, payments, postings, payers, providerAdjustments },
     issues,
-    { charges: charges.sheetRows, payments: payments.sheetRows, postings: postings.sheetRows, payers: payers.sheetRows },
+    sheetRowsOf({ charges, payments, postings, payers }),
     // parseTable refused every row that repeats a key.
     { keysChecked: true },
   );

@@ -4,7 +4,7 @@ import * as trailing from "../trailingNumber";
 import { z } from "zod";
 import { isoToSerial, serialToIso, type DateSystem, type IsoDate } from "../dates";
 import { centsToNumber, type Cents } from "../money";
-import { cellCheck, type CellCheck } from "./cells";
+import { cellCheck, cellQuickCheck, UNSURE, type CellCheck, type QuickCheck } from "./cells";
 import type { CellValue, RawTable } from "./port";
 import type { RowOf, TableDef } from "./tables";
 
@@ -35,8 +35,19 @@ export interface ColumnMapping {
 export interface ParsedTable<T> {
   table: string;
   mapping: ColumnMapping;
-  /** Rows that passed every check, in sheet order. */
+  /**
+   * Rows that passed every check, in sheet order, as objects: made from `columns` when first read
+   * (then kept, so every read gives the same array and the same objects). A reader of a million rows
+   * that needs only some fields reads `columns` and never pays for them.
+   */
   rows: T[];
+  /** How many rows passed (rows.length, without making the rows). */
+  count: number;
+  /**
+   * Each mapped field's values, for the rows that passed, in order: columns[key][i] is rows[i][key]
+   * (undefined for a blank optional cell). A field the table has no column for has no entry.
+   */
+  columns: Record<string, unknown[]>;
   /** Sheet row number of each entry in rows. */
   sheetRows: number[];
   /** Body index (0-based, blank rows included) of each entry in rows. */
@@ -115,6 +126,8 @@ interface FastField {
   key: string;
   optional: boolean;
   check: CellCheck;
+  /** The cell's quick check (cellQuickCheck), when it has one: tried first, without the memo. */
+  quick: QuickCheck | undefined;
 }
 
 // TableDef -> its fields' fast checks in schema order, or null when any field's schema is not a
@@ -140,7 +153,7 @@ function compileFastFields(def: TableDef): FastField[] | null {
     const inner = fieldSchema instanceof z.ZodOptional ? (fieldSchema.def.innerType as unknown) : fieldSchema;
     const check = cellCheck(inner);
     if (!check) return null;
-    fields.push({ key, optional: inner !== fieldSchema, check });
+    fields.push({ key, optional: inner !== fieldSchema, check, quick: cellQuickCheck(inner) });
   }
   return fields;
 }
@@ -152,6 +165,8 @@ const MEMO_LIMIT = 4096;
 
 interface FastColumn extends FastField {
   col: number;
+  /** The column's values of the rows that passed (ParsedTable.columns[key]), written as each row is read. */
+  out: unknown[];
   isDate: boolean;
   /**
    * Cell value -> what fastValue made of it, for this parseTable call. Offices repeat a few codes,
@@ -176,13 +191,20 @@ interface FastPlan {
   dateSystem: DateSystem;
 }
 
-function fastPlan(fields: FastField[], mapping: ColumnMapping, def: TableDef, dateSystem: DateSystem): FastPlan {
+function fastPlan(
+  fields: FastField[],
+  mapping: ColumnMapping,
+  def: TableDef,
+  dateSystem: DateSystem,
+  out: Record<string, unknown[]>,
+): FastPlan {
   const fieldSpecs = def.fields as Record<string, { kind?: string }>;
   const columns: FastColumn[] = fields
     .filter((field) => mapping.columns[field.key])
     .map((field) => ({
       ...field,
       col: mapping.columns[field.key].index,
+      out: out[field.key],
       isDate: fieldSpecs[field.key].kind === "date",
       memo: new Map(),
       lastValue: undefined,
@@ -210,6 +232,11 @@ function fastValue(column: FastColumn, value: string | number, dateSystem: DateS
 function rememberedValue(column: FastColumn, value: string | number, dateSystem: DateSystem): unknown {
   // The same value as the row before (=== on text is by content; 0 is never kept, see memo) needs no lookup.
   if (value === column.lastValue) return column.lastResult;
+  // An ID or an amount its quick check answers at once: nothing to remember (a column of IDs never repeats).
+  if (column.quick !== undefined) {
+    const quick = column.quick(value);
+    if (quick !== UNSURE) return quick;
+  }
   if (value === 0) return fastValue(column, value, dateSystem);
   const memo = column.memo;
   let result = memo === null ? undefined : memo.get(value);
@@ -227,26 +254,38 @@ function rememberedValue(column: FastColumn, value: string | number, dateSystem:
 }
 
 /**
- * A row built without zod, or undefined when the fast path is not sure: a blank required cell, a date
- * serial that is no date, a value other than text or a number, or any value its check refuses. Such
- * a row goes through def.schema.safeParse, so every issue a biller sees is zod's own. For a row it
- * does build, the result equals zod's output: the same checks on the same values, the same keys
+ * A row read without zod into the columns at position `at`, or false when the fast path is not sure:
+ * a blank required cell, a date serial that is no date, a value other than text or a number, or any
+ * value its check refuses. Such a row goes through def.schema.safeParse, so every issue a biller sees
+ * is zod's own (what this row wrote at `at` is then overwritten). For a row it does read, the row made
+ * from the columns (rowAt) equals zod's output: the same checks on the same values, the same keys
  * (every mapped field, an optional blank one as undefined; unmapped ones absent), in schema order.
+ * No object is made per row: a million rows' objects were most of a large table's read, and most of
+ * the garbage collector's work after it.
  */
-function fastRow(plan: FastPlan, cells: CellValue[]): Record<string, unknown> | undefined {
-  const out = { ...plan.template };
-  for (const column of plan.columns) {
+function fastCells(plan: FastPlan, cells: CellValue[], at: number): boolean {
+  const columns = plan.columns;
+  for (let k = 0; k < columns.length; k++) {
+    const column = columns[k];
     const value = cells[column.col];
     // Blank as blankToUndefined has it: no value, or text that trims to nothing.
     if (value === null || value === undefined || (typeof value === "string" && isBlankText(value))) {
-      if (!column.optional) return undefined;
+      if (!column.optional) return false;
+      column.out[at] = undefined;
       continue;
     }
-    if (typeof value !== "string" && typeof value !== "number") return undefined;
+    if (typeof value !== "string" && typeof value !== "number") return false;
     const result = rememberedValue(column, value, plan.dateSystem);
-    if (result === NOT_SURE) return undefined;
-    out[column.key] = result;
+    if (result === NOT_SURE) return false;
+    column.out[at] = result;
   }
+  return true;
+}
+
+/** The i-th row the fast path read, as an object: the template's keys (schema order) with the columns' values. */
+function rowAt(plan: FastPlan, i: number): Record<string, unknown> {
+  const out = { ...plan.template };
+  for (const column of plan.columns) out[column.key] = column.out[i];
   return out;
 }
 
@@ -335,7 +374,16 @@ export function parseTable<D extends TableDef>(
 ): ParsedTable<RowOf<D>> {
   const mapping = mapColumns(def, raw.headers);
   const fieldSpecs = def.fields as Record<string, { header: string; kind?: string }>;
-  const result: ParsedTable<RowOf<D>> = { table: def.name, mapping, rows: [], sheetRows: [], indexes: [], issues: [] };
+  const result: ParsedTable<RowOf<D>> = {
+    table: def.name,
+    mapping,
+    rows: [],
+    count: 0,
+    columns: {},
+    sheetRows: [],
+    indexes: [],
+    issues: [],
+  };
   for (const key of mapping.missingRequired) {
     result.issues.push({
       table: def.name,
@@ -357,24 +405,30 @@ export function parseTable<D extends TableDef>(
     col: index,
     isDate: fieldSpecs[key].kind === "date",
   }));
-  const fast = options.fastPath === false ? null : fastFields(def);
-  const plan = fast && fastPlan(fast, mapping, def, dateSystem);
-  // Made to the body's length and cut to the rows that passed at the end: grown row by row, 200,000
-  // entries were copied again at every growth, three lists over.
+  // Each mapped field's column, made to the body's length and cut to the rows that passed at the end:
+  // grown row by row, 200,000 entries were copied again at every growth.
   const bodyRows = raw.rows;
-  const rows: RowOf<D>[] = new Array(bodyRows.length);
-  const sheetRows: number[] = new Array(bodyRows.length);
-  const indexes: number[] = new Array(bodyRows.length);
+  const out: Record<string, unknown[]> = {};
+  for (const { key } of columns) out[key] = new Array(bodyRows.length);
+  const fast = options.fastPath === false ? null : fastFields(def);
+  const plan = fast && fastPlan(fast, mapping, def, dateSystem, out);
+  // The rows zod made (a row the fast path was not sure of), by position: kept as zod made them.
+  const made = new Map<number, Record<string, unknown>>();
+  // Each passed row's index in the body: four bytes a row, the sheet rows and indexes lists made from it
+  // only when read (most readers never ask: a million-row table's two lists were 16 MB to fill).
+  const bodyIndexes = new Int32Array(bodyRows.length);
+  const keyColumn = keyField ? out[keyField] : undefined;
   let passed = 0;
   for (let index = 0; index < bodyRows.length; index++) {
     const cells = bodyRows[index];
     if (cells === undefined && !(index in bodyRows)) continue; // a hole, which forEach skipped
     const sheetRow = raw.headerRow + 1 + index;
     if (isBlankRow(cells)) continue;
-    let data = plan ? fastRow(plan, cells) : undefined;
+    let data: Record<string, unknown> | undefined;
+    const sure = plan !== null && fastCells(plan, cells, passed);
     // Made only for a row with a problem: most rows have none, and 200,000 empty lists are work to collect.
     let rowIssues: RowIssue[] | undefined;
-    if (data === undefined) {
+    if (!sure) {
       rowIssues = [];
       const input: Record<string, unknown> = {};
       for (const { key, header, col, isDate } of columns) {
@@ -387,8 +441,10 @@ export function parseTable<D extends TableDef>(
         input[key] = value;
       }
       const parsed = def.schema.safeParse(input);
-      if (parsed.success) data = parsed.data as Record<string, unknown>;
-      else {
+      if (parsed.success) {
+        data = parsed.data as Record<string, unknown>;
+        for (const { key } of columns) out[key][passed] = data[key];
+      } else {
         for (const issue of parsed.error.issues) {
           const key = String(issue.path[0] ?? "");
           const column = mapping.columns[key]?.header ?? fieldSpecs[key]?.header;
@@ -397,31 +453,64 @@ export function parseTable<D extends TableDef>(
         }
       }
     }
-    if (data !== undefined && keyField) {
-      const firstRow = seenKeys.firstRowOf(String(data[keyField]), sheetRow);
+    const read = sure || data !== undefined;
+    if (read && keyColumn) {
+      const key = keyColumn[passed];
+      const firstRow = seenKeys.firstRowOf(String(key), sheetRow);
       if (firstRow >= 0) {
         (rowIssues ??= []).push({
           table: def.name,
           row: sheetRow,
-          column: mapping.columns[keyField].header,
-          message: `"${data[keyField]}" is already used on row ${firstRow}`,
+          column: mapping.columns[keyField!].header,
+          message: `"${key}" is already used on row ${firstRow}`,
         });
       }
     }
-    if (rowIssues !== undefined && (rowIssues.length > 0 || data === undefined)) {
+    if (rowIssues !== undefined && (rowIssues.length > 0 || !read)) {
       result.issues.push(...rowIssues);
       continue;
     }
-    rows[passed] = data as RowOf<D>;
-    sheetRows[passed] = sheetRow;
-    indexes[passed] = index;
+    if (data !== undefined) made.set(passed, data);
+    bodyIndexes[passed] = index;
     passed++;
   }
-  rows.length = sheetRows.length = indexes.length = passed;
-  result.rows = rows;
-  result.sheetRows = sheetRows;
-  result.indexes = indexes;
+  for (const key in out) out[key].length = passed;
+  result.count = passed;
+  result.columns = out;
+  // The rows as objects only when read: zod's own where zod read the row, else made from the columns.
+  lazily(result, "rows", () => {
+    const rows: RowOf<D>[] = new Array(passed);
+    for (let i = 0; i < passed; i++) rows[i] = (made.get(i) ?? rowAt(plan!, i)) as RowOf<D>;
+    return rows;
+  });
+  lazily(result, "indexes", () => Array.from(bodyIndexes.subarray(0, passed)));
+  const firstBodyRow = raw.headerRow + 1;
+  lazily(result, "sheetRows", () => Array.from(bodyIndexes.subarray(0, passed), (index) => firstBodyRow + index));
   return result;
+}
+
+/**
+ * An enumerable property made by `make` when first read and kept (then as if it had always been
+ * there: the same value at every read; a write replaces it).
+ */
+function lazily<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  let value: T[K] | undefined;
+  let made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value as T[K];
+    },
+    set(next: T[K]) {
+      value = next;
+      made = true;
+    },
+  });
 }
 
 /** "Charges row 14, DOS: "13/45/2026" is not a real calendar date". */

@@ -20,7 +20,8 @@ const IDS: CellValue[] = [
 function withMapRule(def: TableDef, raw: RawTable): ParsedTable<unknown> {
   const keyField = def.key as string;
   const keyless = parseTable({ ...def, key: undefined } as TableDef, raw);
-  const out: ParsedTable<unknown> = { ...keyless, rows: [], sheetRows: [], indexes: [], issues: [] };
+  const out: ParsedTable<unknown> = { ...keyless, rows: [], count: 0, columns: {}, sheetRows: [], indexes: [], issues: [] };
+  const kept: number[] = [];
   const refused: RowIssue[] = [];
   const seen = new Map<string, number>();
   keyless.rows.forEach((row, i) => {
@@ -40,7 +41,10 @@ function withMapRule(def: TableDef, raw: RawTable): ParsedTable<unknown> {
     out.rows.push(row);
     out.sheetRows.push(sheetRow);
     out.indexes.push(keyless.indexes[i]);
+    kept.push(i);
   });
+  out.count = out.rows.length;
+  for (const [key, values] of Object.entries(keyless.columns)) out.columns[key] = kept.map((i) => values[i]);
   // A row is refused for its cells or for its key, never both: the issues in row order.
   out.issues = [...keyless.issues, ...refused].sort((a, b) => a.row - b.row);
   return out;
