@@ -137,6 +137,18 @@ function tableCase(def: TableDef): fc.Arbitrary<Case> {
 /** The same result to the last detail: keys present (an optional blank field as undefined), their order, -0. */
 function expectSame(fast: ParsedTable<unknown>, zod: ParsedTable<unknown>) {
   expect(fast).toStrictEqual(zod);
+  // The columns are the rows' fields, one list per mapped field; each sheet row its body index's.
+  for (const parsed of [fast, zod]) {
+    expect(parsed.count).toBe(parsed.rows.length);
+    // A table without a column it must have reads no row, and has no column either.
+    const mapped = parsed.mapping.missingRequired.length > 0 ? [] : Object.keys(parsed.mapping.columns);
+    expect(Object.keys(parsed.columns).sort()).toEqual(mapped.sort());
+    for (const [key, values] of Object.entries(parsed.columns)) {
+      expect(values).toHaveLength(parsed.count);
+      parsed.rows.forEach((row, i) => expect(Object.is(values[i], (row as Record<string, unknown>)[key]), key).toBe(true));
+    }
+    expect(parsed.sheetRows.map((row, i) => row - parsed.indexes[i])).toEqual(parsed.sheetRows.map(() => parsed.sheetRows[0] - parsed.indexes[0]));
+  }
   fast.rows.forEach((row, i) => {
     const reference = zod.rows[i] as Record<string, unknown>;
     const got = row as Record<string, unknown>;
