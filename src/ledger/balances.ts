@@ -128,6 +128,16 @@ function lineStatus(insuranceShare: Cents, balance: Cents): LineStatus {
  * Charges row from the ledger's columns. A caller that walks a million lines and keeps a few figures of
  * each (aging) allocates nothing per line; lineBalances is built on it, so both count by the same rules.
  */
+/** The text fields of lines and postings a LineBalance carries, by position (LineTally.lineText). */
+interface LineText {
+  chargeId: string[];
+  claimId: string[];
+  patientId: string[];
+  payerId: string[];
+  dos: IsoDate[];
+  postingDate: IsoDate[];
+}
+
 export class LineTally {
   selfPay = false;
   insurancePaid: Cents = 0;
@@ -163,7 +173,25 @@ export class LineTally {
 
   /** Date of the latest counted posting with money paid (Paid > 0). */
   get lastPaymentDate(): IsoDate | undefined {
-    return this.lastPaymentPosting < 0 ? undefined : this.ledger.postings[this.lastPaymentPosting].date;
+    return this.lastPaymentPosting < 0 ? undefined : this.lineText.postingDate[this.lastPaymentPosting];
+  }
+
+  private text: LineText | undefined;
+
+  /** The lines' and postings' text a LineBalance carries, read from the tables' columns once (no row objects). */
+  get lineText(): LineText {
+    if (!this.text) {
+      const { ledger } = this;
+      this.text = {
+        chargeId: ledger.chargeColumn("chargeId") as string[],
+        claimId: ledger.chargeColumn("claimId") as string[],
+        patientId: ledger.chargeColumn("patientId") as string[],
+        payerId: ledger.chargeColumn("payerId") as string[],
+        dos: ledger.chargeColumn("dos") as IsoDate[],
+        postingDate: ledger.postingColumn("date") as IsoDate[],
+      };
+    }
+    return this.text;
   }
 
   /** Whether the i-th line was served by the as-of date (servedBy). */
@@ -265,22 +293,23 @@ export function servedBy(charge: { dos: IsoDate }, asOf: IsoDate | undefined): b
 export function lineBalances(ledger: Ledger, asOf?: IsoDate): LineBalance[] {
   const t = new LineTally(ledger, asOf);
   const out: LineBalance[] = [];
-  for (let i = 0; i < ledger.charges.length; i++) if (t.served(i)) out.push(lineBalanceAt(t, i));
+  const lines = ledger.columns.lineAmount.length;
+  for (let i = 0; i < lines; i++) if (t.served(i)) out.push(lineBalanceAt(t, i));
   return out;
 }
 
 /** The balance of the i-th Charges row, by a tally made for the date wanted (the caller applies servedBy). */
 export function lineBalanceAt(t: LineTally, i: number): LineBalance {
   t.tally(i);
-  const charge = t.ledger.charges[i];
+  const text = t.lineText;
   const line: LineBalance = {
-    chargeId: charge.chargeId,
-    claimId: charge.claimId,
-    patientId: charge.patientId,
-    payerId: charge.payerId,
-    dos: charge.dos,
+    chargeId: text.chargeId[i],
+    claimId: text.claimId[i],
+    patientId: text.patientId[i],
+    payerId: text.payerId[i],
+    dos: text.dos[i],
     selfPay: t.selfPay,
-    charge: charge.amount,
+    charge: t.ledger.columns.lineAmount[i],
     insurancePaid: t.insurancePaid,
     patientPaid: t.patientPaid,
     otherPayerPaid: t.otherPayerPaid,
@@ -291,7 +320,7 @@ export function lineBalanceAt(t: LineTally, i: number): LineBalance {
     balance: t.balance,
     status: lineStatus(t.insuranceShare, t.balance),
   };
-  if (t.lastPaymentPosting >= 0) line.lastPaymentDate = t.ledger.postings[t.lastPaymentPosting].date;
+  if (t.lastPaymentPosting >= 0) line.lastPaymentDate = text.postingDate[t.lastPaymentPosting];
   return line;
 }
 

@@ -70,6 +70,13 @@ export interface Ledger {
   providerAdjustments: ProviderAdjustmentRow[];
   /** Rows that failed parseTable, then the ledger's own issues (links between rows). */
   issues: RowIssue[];
+  /**
+   * A Charges field of every line, by position (undefined where blank), read from the table's own
+   * column: a report that needs a line's text (its ChargeID, its billed date) makes no row object.
+   */
+  chargeColumn<K extends keyof ChargeRow & string>(key: K): (ChargeRow[K] | undefined)[];
+  /** A Postings field of every posting, by position, likewise. */
+  postingColumn<K extends keyof PostingRow & string>(key: K): (PostingRow[K] | undefined)[];
 }
 
 /** Whose money a posting's Paid is (LedgerColumns.postingFrom), besides a payer's interned number. */
@@ -153,6 +160,9 @@ interface ColumnReader<R> {
   rows(): R[];
 }
 
+/** The column of a field a table lacks: never written, so shared. */
+const NO_COLUMN: readonly unknown[] = Object.freeze([]);
+
 function columnReader<R>(table: R[] | TableColumns<R>): ColumnReader<R> {
   if (Array.isArray(table)) {
     const rows = table;
@@ -172,11 +182,10 @@ function columnReader<R>(table: R[] | TableColumns<R>): ColumnReader<R> {
     };
   }
   const parsed = table;
-  let blank: unknown[] | undefined;
   return {
     count: parsed.count,
-    // A field the table has no column for is blank on every row: a list of holes reads as undefined.
-    column: <K extends keyof R & string>(key: K) => (parsed.columns[key] ?? (blank ??= new Array(parsed.count))) as (R[K] | undefined)[],
+    // A field the table has no column for is blank on every row: an empty list reads undefined at any position.
+    column: <K extends keyof R & string>(key: K) => (parsed.columns[key] ?? NO_COLUMN) as (R[K] | undefined)[],
     rows: () => parsed.rows,
   };
 }
@@ -727,7 +736,7 @@ function ledgerWithIndexes(
   const knownPaymentIds = once(uniqueIds(tables.payments.column("paymentId")));
   const knownPostingIds = once(uniqueIds(tables.postings.column("postingId")));
   const adjustments = once(() => (providerAdjustments ? columnReader(providerAdjustments).rows() : []));
-  return {
+  const ledger = {
     get charges() {
       return charges();
     },
@@ -769,7 +778,13 @@ function ledgerWithIndexes(
       return adjustments();
     },
     issues,
-  };
+  } as Ledger;
+  // Readers, not data: left out of a comparison or a copy of the ledger, as its lazy indexes' makers are.
+  Object.defineProperties(ledger, {
+    chargeColumn: { value: <K extends keyof ChargeRow & string>(key: K) => tables.charges.column(key) },
+    postingColumn: { value: <K extends keyof PostingRow & string>(key: K) => tables.postings.column(key) },
+  });
+  return ledger;
 }
 
 /**

@@ -298,6 +298,9 @@ class ShareOf {
   patientFrom = FROM_DOS;
   patientDate: IsoDate | undefined = undefined;
 
+  /** Each line's Billed Date (the Charges column, not its rows), read at the first line that owes. */
+  private billedDates: (IsoDate | undefined)[] | undefined;
+
   constructor(
     readonly tally: LineTally,
     private readonly ledger: Ledger,
@@ -316,7 +319,7 @@ class ShareOf {
     let from = FROM_DOS;
     let date: IsoDate | undefined;
     if (basis !== "dos") {
-      const billed = ledger.charges[i].billedDate;
+      const billed = (this.billedDates ??= ledger.chargeColumn("billedDate"))[i];
       if (billed !== undefined) {
         day = isoToDay(billed);
         from = FROM_BILLED;
