@@ -1,8 +1,8 @@
 // ERA figures: a synthetic 835 of `claims` claims (two lines each, paid with CO-45 and coinsurance,
 // REF*6R line ids on most, matched by code and date on every tenth) against a synthetic ledger that
 // holds exactly those claims. Times the read (bytes to remittances), the match and plan (remittances
-// to the write plan with its preview and predicted balances), and eraPostingPlan end to end (SHA-256,
-// decode, read, match, plan) as a separate run. The ledger is built from rows directly, so reading a
+// to the write plan with its preview and predicted balances), best of three runs with the first apart,
+// and eraPostingPlan end to end (SHA-256, decode, read, match, plan) as a separate run. The ledger is built from rows directly, so reading a
 // workbook is not in the figures. Returns figures; prints nothing.
 import { eraPostingPlan, planFromRemittances } from "../src/era/eraPlan";
 import { readRemittanceFile } from "../src/era/remittance";
@@ -29,8 +29,12 @@ function emptyTable(def: typeof Payments | typeof Postings): RawTable {
 export async function benchEra(claims: number): Promise<{
   claims: number;
   bytes: number;
+  /** The least of three runs' read, and of their plan. */
   readSeconds: number;
   matchPlanSeconds: number;
+  /** The least of three runs' read + plan, and the first run's. */
+  bestSeconds: number;
+  firstSeconds: number;
   totalSeconds: number;
   historyMatchPlanSeconds: number;
 }> {
@@ -71,14 +75,30 @@ export async function benchEra(claims: number): Promise<{
     ],
   });
 
-  const startRead = performance.now();
-  const read = readRemittanceFile(new TextDecoder("utf-8").decode(era.bytes));
-  const readSeconds = (performance.now() - startRead) / 1000;
-  if (!read.ok) throw new Error(`bench ERA was refused: ${read.error}`);
-  const startPlan = performance.now();
-  const planned = planFromRemittances({ name: "bench.835", sha256: "" }, read, ledger, ctx);
-  const matchPlanSeconds = (performance.now() - startPlan) / 1000;
-  if (!planned.ok || !planned.plan || planned.preview.exceptions.length > 0) throw new Error("bench ERA did not plan every claim");
+  // Three imports of the file, each read and planned from its bytes: the best of three (on a shared
+  // machine other work only adds) and the first apart (the first in the process, nothing compiled yet).
+  // Each run's read and plan are timed apart; eraPostingPlan end to end (SHA-256 and all) after them.
+  let readSeconds = Number.POSITIVE_INFINITY;
+  let matchPlanSeconds = Number.POSITIVE_INFINITY;
+  let bestSeconds = Number.POSITIVE_INFINITY;
+  let firstSeconds = 0;
+  let read: ReturnType<typeof readRemittanceFile> | undefined;
+  for (let run = 0; run < 3; run++) {
+    read = undefined;
+    const startRead = performance.now();
+    read = readRemittanceFile(new TextDecoder("utf-8").decode(era.bytes));
+    const readTook = (performance.now() - startRead) / 1000;
+    if (!read.ok) throw new Error(`bench ERA was refused: ${read.error}`);
+    const startPlan = performance.now();
+    const planned = planFromRemittances({ name: "bench.835", sha256: "" }, read, ledger, ctx);
+    const planTook = (performance.now() - startPlan) / 1000;
+    if (!planned.ok || !planned.plan || planned.preview.exceptions.length > 0) throw new Error("bench ERA did not plan every claim");
+    if (run === 0) firstSeconds = readTook + planTook;
+    readSeconds = Math.min(readSeconds, readTook);
+    matchPlanSeconds = Math.min(matchPlanSeconds, planTook);
+    bestSeconds = Math.min(bestSeconds, readTook + planTook);
+  }
+  if (!read?.ok) throw new Error("bench ERA was refused");
 
   const startTotal = performance.now();
   const total = await eraPostingPlan({ name: "bench.835", bytes: era.bytes }, ledger, ctx);
@@ -106,5 +126,14 @@ export async function benchEra(claims: number): Promise<{
   if (!withHistory.ok || !withHistory.plan || withHistory.preview.exceptions.length > 0) {
     throw new Error("bench ERA did not plan every claim against the books with history");
   }
-  return { claims, bytes: era.bytes.byteLength, readSeconds, matchPlanSeconds, totalSeconds, historyMatchPlanSeconds };
+  return {
+    claims,
+    bytes: era.bytes.byteLength,
+    readSeconds,
+    matchPlanSeconds,
+    bestSeconds,
+    firstSeconds,
+    totalSeconds,
+    historyMatchPlanSeconds,
+  };
 }

@@ -91,18 +91,33 @@ function countAmounts(answers: unknown[][]): number {
   return answers.reduce((n, row) => n + (typeof row[0] === "number" ? 1 : 0), 0);
 }
 
-/** One MEDBILL.BALANCES call over `ids` charge IDs (100,000 for the issue's figure), asking for the patient share. */
-export function benchBalancesFunction(ids: number): { ids: number; seconds: number; idsPerSecond: number } {
-  const { charges, postings, payments } = syntheticTables(ids);
-  const column = charges.slice(1).map((row) => [row[0]]);
+/**
+ * One MEDBILL.BALANCES call over `ids` charge IDs (100,000 for the issue's figure), asking for the patient
+ * share, after the tables changed (nothing kept). Three such calls, each on a fresh copy of the cells (new
+ * arrays, new strings, as Excel hands over each call's arguments) made before its clock starts: the best
+ * of three, on a shared machine where other work only adds, and the first apart (the first call in the
+ * process, before the engine has compiled anything).
+ */
+export function benchBalancesFunction(ids: number): { ids: number; seconds: number; firstSeconds: number; idsPerSecond: number } {
+  const tables = syntheticTables(ids);
+  const column = tables.charges.slice(1).map((row) => [row[0]]);
   return withRuntime(() => {
-    balanceBooks.clear(); // a first read of the tables, as after a change
-    const start = performance.now();
-    const answers = BALANCES(column, charges, postings, payments, [["patient"]], null as never, PAYERS);
-    const seconds = (performance.now() - start) / 1000;
-    const numbers = countAmounts(answers);
-    if (numbers !== ids) throw new Error(`bench data invalid: ${ids - numbers} of ${ids} answers are not amounts`);
-    return { ids, seconds, idsPerSecond: ids / seconds };
+    let seconds = Number.POSITIVE_INFINITY;
+    let firstSeconds = 0;
+    for (let run = 0; run < 3; run++) {
+      const charges = freshCopy(tables.charges);
+      const postings = freshCopy(tables.postings);
+      const payments = freshCopy(tables.payments);
+      balanceBooks.clear(); // a first read of the tables, as after a change
+      const start = performance.now();
+      const answers = BALANCES(column, charges, postings, payments, [["patient"]], null as never, PAYERS);
+      const took = (performance.now() - start) / 1000;
+      if (run === 0) firstSeconds = took;
+      seconds = Math.min(seconds, took);
+      const numbers = countAmounts(answers);
+      if (numbers !== ids) throw new Error(`bench data invalid: ${ids - numbers} of ${ids} answers are not amounts`);
+    }
+    return { ids, seconds, firstSeconds, idsPerSecond: ids / seconds };
   });
 }
 

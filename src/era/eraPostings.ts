@@ -37,8 +37,13 @@ export interface ClaimApplication {
 
 export type ClaimApplicationResult = { ok: true; application: ClaimApplication } | { ok: false; reason: string };
 
-/** CAS amounts summed per group and reason, in the order first seen; amounts that sum to nothing dropped. */
-export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] {
+/**
+ * CAS amounts summed per group and reason, in the order first seen; amounts that sum to nothing dropped.
+ * A list with nothing to sum or drop (each group and reason once, none zero, reasons as the reader gives
+ * them: trimmed, upper case) is returned as it is: the caller reads it and must not change it.
+ */
+export function byGroupAndReason(adjustments: readonly CasAdjustment[]): readonly CasAdjustment[] {
+  if (adjustments.length <= 8 && nothingToSum(adjustments)) return adjustments;
   if (adjustments.length <= 8) {
     // A line's few CAS amounts (two or three): each summed into the first of its group and reason by
     // a look along the list, without a map and a "CO-45" key per amount. The groups are the four
@@ -71,6 +76,16 @@ export function byGroupAndReason(adjustments: CasAdjustment[]): CasAdjustment[] 
   return [...summed.values()].filter((a) => a.amount !== 0);
 }
 
+/** Whether a few CAS amounts are already one per group and reason, none zero, each reason trimmed and upper case. */
+function nothingToSum(adjustments: readonly CasAdjustment[]): boolean {
+  for (let i = 0; i < adjustments.length; i++) {
+    const a = adjustments[i];
+    if (a.amount === 0 || upperCase(a.reason.trim()) !== a.reason) return false;
+    for (let j = 0; j < i; j++) if (adjustments[j].group === a.group && adjustments[j].reason === a.reason) return false;
+  }
+  return true;
+}
+
 /** The claim-level CAS of a line that takes none: one list for all of them, never added to. */
 const NO_CLAIM_LEVEL: readonly CasAdjustment[] = Object.freeze([]);
 
@@ -90,7 +105,7 @@ function addEntry(line: CheckedLine, a: CasAdjustment, note: string | undefined)
 function lineApplication(
   charge: ChargeRow,
   paid: Cents,
-  adjustments: CasAdjustment[],
+  adjustments: readonly CasAdjustment[],
   claimLevel: readonly CasAdjustment[] = NO_CLAIM_LEVEL,
 ): { line: CheckedLine; denial?: string } {
   const own = byGroupAndReason(adjustments);
