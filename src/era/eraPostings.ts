@@ -92,12 +92,6 @@ const NO_CLAIM_LEVEL: readonly CasAdjustment[] = Object.freeze([]);
 /** A CAS that denies money on this line (a denial code with an amount the payer did not pay). */
 const isDenialReason = (a: CasAdjustment) => isDenialCode(a.group, a.reason) && a.amount > 0;
 
-/** An entry of a line not denied: PR to patient responsibility, the rest to adjustments. */
-function addEntry(line: CheckedLine, a: CasAdjustment, note: string | undefined): void {
-  if (a.group === "PR") line.patientResp.push({ reason: a.reason, amount: a.amount, note });
-  else line.adjustments.push({ group: a.group, reason: a.reason, amount: a.amount, note });
-}
-
 /**
  * One line's paid amount and CAS as a checked line. `claimLevel` is the part of the claim's own CAS
  * put on this line (kept apart, with its Note). A denied line keeps its denial reasons at $0.00.
@@ -109,15 +103,33 @@ function lineApplication(
   claimLevel: readonly CasAdjustment[] = NO_CLAIM_LEVEL,
 ): { line: CheckedLine; denial?: string } {
   const own = byGroupAndReason(adjustments);
-  const line: CheckedLine = { charge, paid, adjustments: [], patientResp: [], overpayment: true };
   const denied = paid === 0 && (own.some(isDenialReason) || claimLevel.some(isDenialReason));
   if (!denied) {
     // Most lines: each entry in order, the line's own then the claim's, without the list of entries
-    // the denial's reordering needs (100,000 lines of a large ERA made one each).
-    for (const a of own) addEntry(line, a, undefined);
-    for (const a of claimLevel) addEntry(line, a, CLAIM_LEVEL_NOTE);
+    // the denial's reordering needs (100,000 lines of a large ERA made one each), into lists made to
+    // their length (an empty list pushed to takes room for 17).
+    let responsibilities = 0;
+    for (const a of own) if (a.group === "PR") responsibilities++;
+    for (const a of claimLevel) if (a.group === "PR") responsibilities++;
+    const line: CheckedLine = {
+      charge,
+      paid,
+      adjustments: new Array(own.length + claimLevel.length - responsibilities),
+      patientResp: new Array(responsibilities),
+      overpayment: true,
+    };
+    let adjusted = 0;
+    let moved = 0;
+    // The line's own entries, then the claim's (no closure per line: tsx gives each one its name at creation).
+    for (let k = 0; k < own.length + claimLevel.length; k++) {
+      const a = k < own.length ? own[k] : claimLevel[k - own.length];
+      const note = k < own.length ? undefined : CLAIM_LEVEL_NOTE;
+      if (a.group === "PR") line.patientResp[moved++] = { reason: a.reason, amount: a.amount, note };
+      else line.adjustments[adjusted++] = { group: a.group, reason: a.reason, amount: a.amount, note };
+    }
     return { line, denial: undefined };
   }
+  const line: CheckedLine = { charge, paid, adjustments: [], patientResp: [], overpayment: true };
   const entries = [
     ...own.map((a) => ({ a, note: undefined as string | undefined })),
     ...claimLevel.map((a) => ({ a, note: CLAIM_LEVEL_NOTE })),

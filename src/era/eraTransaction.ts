@@ -136,7 +136,9 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   const claimPreview = (claim: RemitClaim, m: ClaimMatch, outcome: ClaimOutcome, reason?: string): EraClaimPreview => {
     const { patientControl, status, charge, paid } = claim;
     const statusText = CLAIM_STATUS[status] ?? `Status ${status}`;
-    const chargeIds = m.lines.map((c) => c?.chargeId ?? null);
+    // A loop, not map with an arrow: a function made per claim is named at creation under tsx (the CLI).
+    const chargeIds: (string | null)[] = new Array(m.lines.length);
+    for (let k = 0; k < m.lines.length; k++) chargeIds[k] = m.lines[k]?.chargeId ?? null;
     // The keys in this order, reason and patientName only when there is one (no object spread per
     // claim, nor a name added to an object made without room for it).
     const patientName = claim.patientName;
@@ -264,7 +266,8 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     const { denials, notes } = applied.application;
     // Status 4 is the payer's denial of the whole claim, whatever its CAS says: to work, like any denial.
     if (status === "4" && denials.length === 0) denials.push("claim status 4, denied");
-    const rows = postingRowsFor(applied.application.lines, postingDate!, "CO", "ERA");
+    // The rows are this plan's own: made with room for the IDs the plan gives them in place.
+    const rows = postingRowsFor(applied.application.lines, postingDate!, "CO", "ERA", true);
     // Every row has a Note key (undefined when none): setting it keeps the rows' key order. They are new here.
     if (status === "4") for (const row of rows) row.note ||= DENIED_NOTE;
     plan(rows);

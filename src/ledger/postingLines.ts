@@ -126,14 +126,20 @@ export function checkAgainstBalances(ledger: Ledger, lines: CheckedLine[], probl
  * then one row per other entry. `source` is "ERA" when the rows come from a remittance file. Written
  * as plain object literals (same keys, same order in every row of a kind): V8 in Node 20 builds
  * `{ ...base, more }` some 20 times slower, and an ERA of 50,000 claims makes some 300,000 rows.
+ *
+ * `idsLater`: the caller gives each row its PostingID and PaymentID in place (the ERA plan, whose rows
+ * are its own): each row is then made with both, blank ("") until given, so giving them changes no
+ * row's layout. Otherwise the rows have neither (a caller copying them with IDs in front keeps its own).
  */
 export function postingRowsFor(
   lines: CheckedLine[],
   date: IsoDate,
   mergeGroup: "CO" | "WO",
   source: PostingRow["source"] = "Manual",
+  idsLater = false,
 ): Omit<PostingRow, "postingId">[] {
-  const rows: Omit<PostingRow, "postingId">[] = [];
+  // Typed as whole rows so a literal may hold the IDs; returned as rows without a PostingID of their own.
+  const rows: PostingRow[] = [];
   for (const line of lines) {
     const chargeId = line.charge.chargeId;
     let merged: CheckedLine["adjustments"][number] | undefined;
@@ -144,23 +150,34 @@ export function postingRowsFor(
       }
     }
     if (line.paid !== undefined || merged) {
-      rows.push({
-        chargeId,
-        date,
-        source,
-        paid: line.paid ?? 0,
-        adjustment: merged?.amount,
-        group: merged?.group,
-        reason: merged?.reason,
-        note: merged?.note,
-      });
+      const paid = line.paid ?? 0;
+      const adjustment = merged?.amount;
+      const group = merged?.group;
+      const reason = merged?.reason;
+      const note = merged?.note;
+      rows.push(
+        idsLater
+          ? { postingId: "", paymentId: "", chargeId, date, source, paid, adjustment, group, reason, note }
+          : ({ chargeId, date, source, paid, adjustment, group, reason, note } as PostingRow),
+      );
     }
     for (const adj of line.adjustments) {
-      if (adj !== merged)
-        rows.push({ chargeId, date, source, adjustment: adj.amount, group: adj.group, reason: adj.reason, note: adj.note });
+      if (adj === merged) continue;
+      const { amount: adjustment, group, reason, note } = adj;
+      rows.push(
+        idsLater
+          ? { postingId: "", paymentId: "", chargeId, date, source, adjustment, group, reason, note }
+          : ({ chargeId, date, source, adjustment, group, reason, note } as PostingRow),
+      );
     }
-    for (const pr of line.patientResp)
-      rows.push({ chargeId, date, source, group: "PR", reason: pr.reason, patientResp: pr.amount, note: pr.note });
+    for (const pr of line.patientResp) {
+      const { reason, amount: patientResp, note } = pr;
+      rows.push(
+        idsLater
+          ? { postingId: "", paymentId: "", chargeId, date, source, group: "PR", reason, patientResp, note }
+          : ({ chargeId, date, source, group: "PR", reason, patientResp, note } as PostingRow),
+      );
+    }
   }
   return rows;
 }
