@@ -51,6 +51,10 @@ export function benchParseTable(lines: number) {
   start = performance.now();
   const parsed = parseTable(Charges, raw);
   const seconds = (performance.now() - start) / 1000;
-  if (parsed.rows.length !== lines || checked !== lines) throw new Error(`bench data invalid: ${parsed.issues.length} issues`);
-  return { lines, seconds, rowsPerSecond: lines / seconds, baselineSeconds, ratio: seconds / baselineSeconds };
+  // The rows as objects, which parseTable makes only when they are read (a report over columns never does).
+  start = performance.now();
+  const rows = parsed.rows;
+  const rowsSeconds = (performance.now() - start) / 1000;
+  if (rows.length !== lines || checked !== lines) throw new Error(`bench data invalid: ${parsed.issues.length} issues`);
+  return { lines, seconds, rowsSeconds, rowsPerSecond: lines / seconds, baselineSeconds, ratio: seconds / baselineSeconds };
 }
