@@ -160,9 +160,6 @@ const AREAS: Record<string, () => Promise<void> | void> = {
       `\nPractice KPIs, 2026-05-01 to 2026-07-31, ${fmt(kpis.lines, 0)} lines and ${fmt(kpis.postings, 0)} postings (${fmt(kpis.adjudicated, 0)} claims adjudicated)`,
     );
     console.log(`  practiceKpis over the ledger's columns: ${fmt(kpis.seconds)} s (the aging report in it: ${fmt(kpis.agingSeconds)} s)`);
-    console.log(
-      `  before, over row objects and the by-id indexes: ${fmt(kpis.beforeSeconds)} s on a fresh ledger (indexes made in it); ${fmt(kpis.beforeIndexedSeconds)} s with them already made; ratio ${fmt(kpis.beforeSeconds / kpis.seconds, 1)}x`,
-    );
   },
   balances: async () => {
     const balances = benchBalancesFunction(balanceIds);
