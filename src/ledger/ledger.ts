@@ -587,7 +587,13 @@ function postingColumnsOf(postings: ColumnReader<PostingRow>, postingsOfLine: In
     }
     postingFrom[i] = payment < 0 ? PAID_WITHOUT_PAYMENT : paymentFrom[payment];
     if (ownPaymentId !== undefined && payment < 0) {
-      postingIssue(found, sheetRows, i, "PaymentID", `payment "${ownPaymentId}" ${notInPayments}: its Paid is counted as the line's payer's`);
+      postingIssue(
+        found,
+        sheetRows,
+        i,
+        "PaymentID",
+        `payment "${ownPaymentId}" ${notInPayments}: its Paid is counted as the line's payer's`,
+      );
     }
     const paid = paidOf[i];
     if (paid !== undefined) {

@@ -82,7 +82,11 @@ export function asText(value: unknown): string {
   return String(value).trim();
 }
 
-export const text = () => cell((v) => ({ ok: true, value: asText(v) }), (v) => untrimmed(v) ?? UNSURE);
+export const text = () =>
+  cell(
+    (v) => ({ ok: true, value: asText(v) }),
+    (v) => untrimmed(v) ?? UNSURE,
+  );
 
 /** An identifier (account, claim, charge): text, no line breaks. */
 export const id = () =>

@@ -8,7 +8,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildLedger, ledgerFromTables, type Ledger, type TableColumns } from "../../src/ledger/ledger";
 import { lineBalances } from "../../src/ledger/balances";
-import { Charges, Payers, Payments, Postings, POSTING_GROUPS, type ChargeRow, type PayerRow, type PaymentRow, type PostingRow } from "../../src/workbook/tables";
+import {
+  Charges,
+  Payers,
+  Payments,
+  Postings,
+  POSTING_GROUPS,
+  type ChargeRow,
+  type PayerRow,
+  type PaymentRow,
+  type PostingRow,
+} from "../../src/workbook/tables";
 import { mapColumns, parseTable, rowToCells } from "../../src/workbook/mapTable";
 import { createTableOp } from "../../src/workbook/plan";
 import type { CellValue, RawTable } from "../../src/workbook/port";
@@ -74,7 +84,11 @@ const booksArb = fc
   })
   .map((spec) => {
     const date = (day: number) => `2026-01-${String(1 + (day % 28)).padStart(2, "0")}`;
-    const payers: PayerRow[] = spec.payers.map((payerId) => ({ payerId, name: payerId, type: payerId === "SELF" ? "Self-pay" : "Commercial" }));
+    const payers: PayerRow[] = spec.payers.map((payerId) => ({
+      payerId,
+      name: payerId,
+      type: payerId === "SELF" ? "Self-pay" : "Commercial",
+    }));
     const charges: ChargeRow[] = spec.charges.map((c) => ({
       chargeId: id("L", c.n),
       claimId: "CL1",
@@ -141,21 +155,26 @@ function contents(ledger: Ledger) {
 describe("buildLedger from columns", () => {
   it("builds the ledger rows give, issue for issue, with the ids checked or not", () => {
     fc.assert(
-      fc.property(booksArb, fc.boolean(), fc.array(fc.integer({ min: 2, max: 99 }), { maxLength: 12 }), (books, keysChecked, rowNumbers) => {
-        const sheetRows = { charges: rowNumbers, postings: rowNumbers.slice(1) };
-        const fromRows = buildLedger(books, [], sheetRows, { keysChecked });
-        const tables = {
-          charges: asColumns(books.charges, KEYS.charges),
-          payments: asColumns(books.payments, KEYS.payments),
-          postings: asColumns(books.postings, KEYS.postings),
-          payers: asColumns(books.payers, KEYS.payers),
-        };
-        const fromColumns = buildLedger(tables, [], sheetRows, { keysChecked });
-        // Nothing but the payers (a few rows, asked by the self-pay rule) was read as rows to build it.
-        expect([tables.charges.reads, tables.payments.reads, tables.postings.reads]).toEqual([0, 0, 0]);
-        expect(lineBalances(fromColumns)).toEqual(lineBalances(fromRows));
-        expect(contents(fromColumns)).toEqual(contents(fromRows));
-      }),
+      fc.property(
+        booksArb,
+        fc.boolean(),
+        fc.array(fc.integer({ min: 2, max: 99 }), { maxLength: 12 }),
+        (books, keysChecked, rowNumbers) => {
+          const sheetRows = { charges: rowNumbers, postings: rowNumbers.slice(1) };
+          const fromRows = buildLedger(books, [], sheetRows, { keysChecked });
+          const tables = {
+            charges: asColumns(books.charges, KEYS.charges),
+            payments: asColumns(books.payments, KEYS.payments),
+            postings: asColumns(books.postings, KEYS.postings),
+            payers: asColumns(books.payers, KEYS.payers),
+          };
+          const fromColumns = buildLedger(tables, [], sheetRows, { keysChecked });
+          // Nothing but the payers (a few rows, asked by the self-pay rule) was read as rows to build it.
+          expect([tables.charges.reads, tables.payments.reads, tables.postings.reads]).toEqual([0, 0, 0]);
+          expect(lineBalances(fromColumns)).toEqual(lineBalances(fromRows));
+          expect(contents(fromColumns)).toEqual(contents(fromRows));
+        },
+      ),
       { numRuns: 3_000 },
     );
   });

@@ -28,7 +28,9 @@ function quickSchemas(): { name: string; schema: unknown }[] {
 const edgeText = fc.oneof(
   fc.string(),
   fc.constantFrom("L1", " L1", "L1 ", "L\t1", "L\n1", "L\r1", "É1", "1É", "PM000123", "", " ", "a b", "~", "\u00a0x", "x\u00a0"),
-  fc.tuple(fc.constantFrom("", " ", "\t", "É"), fc.stringMatching(/^[A-Za-z0-9 .-]{0,8}$/), fc.constantFrom("", " ", "\n", "É")).map((p) => p.join("")),
+  fc
+    .tuple(fc.constantFrom("", " ", "\t", "É"), fc.stringMatching(/^[A-Za-z0-9 .-]{0,8}$/), fc.constantFrom("", " ", "\n", "É"))
+    .map((p) => p.join("")),
 );
 const edgeNumber = fc.oneof(
   fc.double(),
