@@ -22,6 +22,7 @@ import { isReversible, type ReversedPostings } from "../ledger/reversible";
 import type { CheckedLine } from "../ledger/postingLines";
 import { formatMoney, sumCents, type Cents } from "../money";
 import type { ChargeRow, PostingRow } from "../workbook/tables";
+import { adjustmentMeaning, describeAdjustment } from "./adjustmentReasons";
 import { upperCase } from "./eraMatching";
 import type { CasAdjustment, RemitClaim } from "./remittance";
 
@@ -140,7 +141,8 @@ function lineApplication(
   for (const { a, note } of entries) {
     if (a.group === "PR") line.patientResp.push({ reason: a.reason, amount: a.amount, note });
     else if (denied && isDenialReason(a)) {
-      denials.push(`${a.group}-${a.reason}`);
+      // The code, what it means and what to do next: "CO-50 not medically necessary, in the payer's judgment: appeal".
+      denials.push(describeAdjustment(adjustmentMeaning(a.group, a.reason)));
       line.adjustments.push({ group: a.group, reason: a.reason, amount: 0, note: `${DENIED_NOTE} (${formatMoney(a.amount)} denied)` });
     } else line.adjustments.push({ group: a.group, reason: a.reason, amount: a.amount, note });
   }

@@ -256,6 +256,8 @@ describe("denials, PLB items and claims that don't balance", () => {
     const claim = result.preview.remittances[0].claims[0];
     expect(claim.outcome).toBe("denied");
     expect(claim.reason).toContain("CO-50");
+    // What the code means and what to do next, in the biller's words.
+    expect(claim.reason).toContain("CO-50 not medically necessary, in the payer's judgment: appeal");
     expect(result.preview.exceptions).toContainEqual(
       expect.objectContaining({ patientControl: denied.claimId, reason: expect.stringContaining("denied") }),
     );
