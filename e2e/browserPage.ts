@@ -45,7 +45,7 @@ export async function save(page: Page): Promise<{ download: Download; bytes: Buf
   return { download, bytes: await readFile((await download.path())!) };
 }
 
-/** "11 of 11 tables found.": every billing table is there, however many that is. */
+/** "12 of 12 tables found.": every billing table is there, however many that is. */
 export const ALL_TABLES_FOUND = /^(\d+) of \1 tables found\.$/;
 
 /** The browser host on the sample practice, once Setup has found all of its tables. */

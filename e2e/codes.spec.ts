@@ -51,7 +51,7 @@ const SEEDED = [
 
 test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and highlights them in the saved file", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("11 of 11 tables found.")).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText("12 of 12 tables found.")).toBeVisible({ timeout: 60_000 });
   const seeded = await withCellsTyped((await save(page)).bytes, "Charges", SEEDED);
   await page
     .getByTestId("open-file")

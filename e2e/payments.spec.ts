@@ -58,7 +58,7 @@ async function tableRecords(table: Locator): Promise<Record<string, string>[]> {
 
 test("a patient's payment is applied oldest first, previewed, posted, reversed, and saved with its audit trail", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("11 of 11 tables found.")).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText("12 of 12 tables found.")).toBeVisible({ timeout: 60_000 });
   const { patientId, open, amount, second } = await patientToPay((await save(page)).bytes);
   const [first, next] = open;
 

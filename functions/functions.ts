@@ -23,6 +23,7 @@ import {
   taxonomyCells,
   withCodeSets,
 } from "./codeFunctions";
+import { expectedCells, varianceCells } from "./contractFunctions";
 import { balancesCells } from "./ledgerFunctions";
 import { patientRespCells } from "./patientRespFunctions";
 import { scrubCells } from "./scrubFunctions";
@@ -249,6 +250,54 @@ export function PATIENTRESP(allowed: any[][], deductible_left: any[][], coinsura
  */
 export function FILINGDEADLINE(date_of_service: any[][], days: any[][]): any[][] {
   return filingDeadlineCells(date_of_service, days);
+}
+
+/**
+ * What the payer's contract allows for a code on a date of service, from the Contracts table: the rate for the payer, code and modifier in effect that day, times the units.
+ * @customfunction EXPECTED
+ * @param code One procedure code or a range of them (99213, J1100).
+ * @param payer The PayerID: one for all or a range beside the codes.
+ * @param date_of_service The date of service: one for all or a range beside the codes.
+ * @param contracts_table The Contracts table with its headers, like Contracts[#All].
+ * @param [modifier] The line's modifier(s), like 95 or "25,59": one for all or a range beside the codes; a rate for a modifier wins over the code's rate for any modifier.
+ * @param [units] Units of service (1 when left out): one for all or a range beside the codes.
+ * @returns The contracted allowed amount in dollars for each code; #N/A when the contracts have no rate for that payer, code and date; blank where the code is blank.
+ * @example =MEDBILL.EXPECTED("99213", "MCR", "5/1/2026", Contracts[#All]) gives 95 when Medicare's 2026 rate for 99213 is $95.00
+ */
+export function EXPECTED(
+  code: any[][],
+  payer: any[][],
+  date_of_service: any[][],
+  contracts_table: any[][],
+  modifier?: any[][],
+  units?: any[][],
+): any[][] {
+  return expectedCells(code, payer, date_of_service, contracts_table, modifier, units);
+}
+
+/**
+ * An allowed amount less what the payer's contract allows for the code: negative when the payer allowed less than the contract (an underpayment).
+ * @customfunction VARIANCE
+ * @param allowed The amount the payer allowed (paid + patient responsibility): one per code, or one for all.
+ * @param code One procedure code or a range of them.
+ * @param payer The PayerID: one for all or a range beside the codes.
+ * @param date_of_service The date of service: one for all or a range beside the codes.
+ * @param contracts_table The Contracts table with its headers, like Contracts[#All].
+ * @param [modifier] The line's modifier(s): one for all or a range beside the codes.
+ * @param [units] Units of service (1 when left out): one for all or a range beside the codes.
+ * @returns Dollars for each code (allowed − contracted); #N/A when the contracts have no rate for it.
+ * @example =MEDBILL.VARIANCE(88, "99213", "MCR", "5/1/2026", Contracts[#All]) gives -7 when the contract allows $95.00
+ */
+export function VARIANCE(
+  allowed: any[][],
+  code: any[][],
+  payer: any[][],
+  date_of_service: any[][],
+  contracts_table: any[][],
+  modifier?: any[][],
+  units?: any[][],
+): any[][] {
+  return varianceCells(allowed, code, payer, date_of_service, contracts_table, modifier, units);
 }
 
 // Not volatile: it takes whole tables, so it recalculates whenever a line, patient or payer changes; the

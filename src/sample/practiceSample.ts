@@ -12,6 +12,7 @@ import type { CellValue, CreateTableOp } from "../workbook/port";
 import {
   Audit,
   Charges,
+  Contracts,
   FeeSchedule,
   Patients,
   Payers,
@@ -101,6 +102,14 @@ export function samplePractice(options: SampleOptions): WritePlan {
     tableOp(
       FeeSchedule,
       SAMPLE_FEES.map((f) => ({ code: f.code, description: f.description, fee: f.fee, allowed: f.allowed })),
+    ),
+    // Each insurance payer's contract: the rate the sample's remittances allow (its percentage of the
+    // fee schedule's Allowed), per unit, open-ended.
+    tableOp(
+      Contracts,
+      SAMPLE_PAYERS.filter((p) => p.type !== "Self-pay").flatMap((p) =>
+        SAMPLE_FEES.map((f) => ({ payerId: p.id, code: f.code, allowed: Math.round((f.allowed * p.allowedPercent) / 100) })),
+      ),
     ),
     tableOp(Charges, allLines.map(chargeRow)),
     tableOp(

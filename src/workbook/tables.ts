@@ -122,6 +122,23 @@ export const FeeSchedule = defineTable("FeeSchedule", {
   allowed: money("Allowed", ["Contracted", "Allowed Amount", "Expected"]),
 });
 
+/**
+ * What each payer's contract allows for a code (issue 15): one row per payer, code and modifier for a
+ * span of dates. Allowed is per unit of service (a line of 3 units is expected at 3 times it). A blank
+ * Modifier is the rate for the code billed with any modifier no row names; blank Effective dates leave
+ * the span open at that end. The expected amount of a line is the rate of its payer, code and modifier
+ * in effect on its date of service (contracts.ts).
+ */
+export const Contracts = defineTable("Contracts", {
+  payerId: idField("PayerID", ["Payer ID", "Payer", "Insurance", "Plan"]),
+  code: f(c.procedureCode(), "Code", ["CPT", "HCPCS", "CPT/HCPCS", "Procedure", "Procedure Code", "CPT Code"], TEXT_FORMAT, 8),
+  modifier: f(opt(c.modifier()), "Modifier", ["Mod"], TEXT_FORMAT, 6),
+  allowed: requiredMoney("Allowed", ["Allowed Amount", "Contracted", "Contract Rate", "Rate", "Expected"]),
+  effectiveFrom: date("Effective From", ["From", "Start", "Start Date", "Effective"]),
+  effectiveTo: date("Effective To", ["To", "End", "End Date", "Through", "Expires"]),
+  note: textField("Note", ["Memo", "Comment", "Contract"], 24),
+});
+
 export const Charges = defineTable(
   "Charges",
   {
@@ -243,6 +260,7 @@ export const BILLING_TABLES = [
   Payers,
   Providers,
   FeeSchedule,
+  Contracts,
   Charges,
   Payments,
   Postings,
@@ -260,6 +278,7 @@ export type PatientRow = RowOf<typeof Patients>;
 export type PayerRow = RowOf<typeof Payers>;
 export type ProviderRow = RowOf<typeof Providers>;
 export type FeeRow = RowOf<typeof FeeSchedule>;
+export type ContractRow = RowOf<typeof Contracts>;
 export type ChargeRow = RowOf<typeof Charges>;
 export type PaymentRow = RowOf<typeof Payments>;
 export type PostingRow = RowOf<typeof Postings>;

@@ -151,6 +151,31 @@ const EXPECTED: { id: string; parameters: [string, boolean][]; async: boolean }[
     async: false,
   },
   {
+    id: "EXPECTED",
+    parameters: [
+      ["code", false],
+      ["payer", false],
+      ["date_of_service", false],
+      ["contracts_table", false],
+      ["modifier", true],
+      ["units", true],
+    ],
+    async: false,
+  },
+  {
+    id: "VARIANCE",
+    parameters: [
+      ["allowed", false],
+      ["code", false],
+      ["payer", false],
+      ["date_of_service", false],
+      ["contracts_table", false],
+      ["modifier", true],
+      ["units", true],
+    ],
+    async: false,
+  },
+  {
     id: "SCRUB",
     parameters: [
       ["claim_id", false],

@@ -54,6 +54,7 @@ describe("the Setup panel's report", () => {
       "Payers",
       "Providers",
       "FeeSchedule",
+      "Contracts",
       "Postings",
       "ProviderAdjustments",
       "Statements",
