@@ -9,9 +9,13 @@
 // - when rows still tie (spans that overlap), the one whose span starts latest wins (the newer contract)
 //   and then the lower row: contractProblems names every such overlap so the office can fix it.
 // Allowed is per unit of service: a line of 3 units is expected at 3 times the rate, to the cent.
-import type { IsoDate } from "../dates";
-import { formatMoney, type Cents } from "../money";
-import type { ContractRow } from "../workbook/tables";
+import type { DateSystem, IsoDate } from "../dates";
+import { formatMoney, parseMoney, type Cents } from "../money";
+import { describeIssue, parseTable } from "../workbook/mapTable";
+import type { RawTable } from "../workbook/port";
+import { PracticeSettings } from "../workbook/practiceSettings";
+import { PRACTICE_SETTINGS } from "../workbook/setup";
+import { Contracts, Practice, type ContractRow } from "../workbook/tables";
 
 /** The rate a line is expected at, and the Contracts row it comes from (its position among the rows given). */
 export interface ExpectedAllowed {
@@ -126,4 +130,42 @@ function overlap(a: ContractRow, b: ContractRow): boolean {
   const start = (r: ContractRow) => r.effectiveFrom ?? "0000-01-01";
   const end = (r: ContractRow) => r.effectiveTo ?? "9999-12-31";
   return start(a) <= end(b) && start(b) <= end(a);
+}
+
+/** The Practice setting naming how far under contract an allowed amount may be before it is flagged. */
+export const UNDERPAYMENT_TOLERANCE = "Underpayment Tolerance";
+
+/**
+ * The workbook's contracts as the remittance import reads them: the rates (undefined without a Contracts
+ * table, or with none of its rows readable), the tolerance (the Practice setting, $1.00 when blank), and
+ * what the office should fix, in its words (bad rows, overlaps, a tolerance that is not an amount). A bad
+ * row is left out: a line it would have priced is then not checked, never checked against a wrong rate.
+ */
+export function contractsInTables(
+  tables: Record<string, RawTable | undefined>,
+  dateSystem: DateSystem,
+): { rates?: ContractRates; tolerance: Cents; problems: string[] } {
+  const problems: string[] = [];
+  const fallback = parseMoney(PRACTICE_SETTINGS.find(([name]) => name === UNDERPAYMENT_TOLERANCE)?.[1] ?? "1.00");
+  let tolerance: Cents = fallback.ok ? fallback.value : 100;
+  const practice = tables[Practice.name];
+  if (practice) {
+    const given = PracticeSettings.fromRows(parseTable(Practice, practice, dateSystem).rows).get(UNDERPAYMENT_TOLERANCE);
+    if (given !== undefined) {
+      const read = parseMoney(given);
+      if (read.ok && read.value >= 0) tolerance = read.value;
+      else {
+        problems.push(
+          `Practice setting "${UNDERPAYMENT_TOLERANCE}": "${given}" is not an amount of $0.00 or more; ${formatMoney(tolerance)} is used until it is corrected.`,
+        );
+      }
+    }
+  }
+  const raw = tables[Contracts.name];
+  if (!raw) return { tolerance, problems };
+  const parsed = parseTable(Contracts, raw, dateSystem);
+  for (const issue of parsed.issues) problems.push(`${describeIssue(issue)}: that contract rate is not used until it is fixed.`);
+  if (parsed.count === 0) return { tolerance, problems };
+  problems.push(...contractProblems(parsed.rows, parsed.sheetRows));
+  return { rates: new ContractRates(parsed.rows), tolerance, problems };
 }

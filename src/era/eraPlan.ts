@@ -22,7 +22,17 @@ import { formatMoney, sumCents, type Cents } from "../money";
 import { mapColumns, rowToCells } from "../workbook/mapTable";
 import { createTableOp, type WritePlan } from "../workbook/plan";
 import type { CellValue, Workbook, WriteOp } from "../workbook/port";
-import { Payments, Postings, ProviderAdjustments, type PaymentRow, type PostingRow, type ProviderAdjustmentRow } from "../workbook/tables";
+import {
+  Contracts,
+  Payments,
+  Postings,
+  Practice,
+  ProviderAdjustments,
+  type PaymentRow,
+  type PostingRow,
+  type ProviderAdjustmentRow,
+} from "../workbook/tables";
+import { contractsInTables } from "../contracts/contracts";
 import { sha256Hex } from "./eraIdentity";
 import { chargesByClaim } from "./eraMatching";
 import { PlannedPaid } from "./plannedPaid";
@@ -42,12 +52,12 @@ export type EraPlanResult =
   | { ok: false; error: string };
 
 /** The tables an ERA plan reads: the ledger's, Audit (when a remittance was posted) and ProviderAdjustments. */
-export const ERA_TABLES = [...LEDGER_TABLES, "Audit", ProviderAdjustments.name];
+export const ERA_TABLES = [...LEDGER_TABLES, "Audit", ProviderAdjustments.name, Contracts.name, Practice.name];
 
 /** Read what eraPostingPlan needs from a workbook: the ledger, and Audit and ProviderAdjustments besides. */
 export async function eraPlanInputs(workbook: Workbook, today: IsoDate = todayIso()): Promise<{ ledger: Ledger; ctx: PlanContext }> {
   const { ledger, tables, dateSystem } = await readLedger(workbook);
-  const more = await workbook.readTables(["Audit", ProviderAdjustments.name]);
+  const more = await workbook.readTables(["Audit", ProviderAdjustments.name, Contracts.name, Practice.name]);
   return { ledger, ctx: { info: await workbook.describe(), tables: { ...tables, ...more }, dateSystem, today } };
 }
 
@@ -82,7 +92,14 @@ export function planFromRemittances(
     posting: new Map(),
     exceptions: [],
     warnings: read.warnings.map((w) => w.message),
+    tolerance: 0,
+    underpaid: [],
   };
+  // Lines paid under contract are flagged when the workbook has contracts (Contracts table).
+  const contracts = contractsInTables(ctx.tables, ctx.dateSystem);
+  run.contracts = contracts.rates;
+  run.tolerance = contracts.tolerance;
+  if (contracts.rates) run.warnings.push(...contracts.problems);
   const planned: PlannedRemittance[] = [];
   for (const r of read.remittances) {
     const one = planRemittance(run, r);
@@ -95,6 +112,7 @@ export function planFromRemittances(
     remittances: planned.map((p) => p.preview),
     warnings: run.warnings,
     exceptions: run.exceptions,
+    ...(run.underpaid.length > 0 ? { underpaid: run.underpaid } : {}),
   };
   preview.warnings.push(...postedTwiceInFile(ledger, ctx, preview.remittances));
   const posting = planned.filter((p) => p.draft);

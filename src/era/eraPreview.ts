@@ -45,11 +45,27 @@ export interface EraRemittancePreview {
   alreadyPosted?: { on: string; paymentId: string };
 }
 
+/** A line the payer allowed less for than its contract (Contracts table) by more than the tolerance. */
+export interface EraUnderpaidLine {
+  trace: string;
+  patientControl: string;
+  chargeId: string;
+  code: string;
+  payerId: string;
+  /** What the contract allows (rate × units). */
+  expected: Cents;
+  /** What the payer allowed: paid + patient responsibility. */
+  allowed: Cents;
+  paid: Cents;
+}
+
 export interface EraPreview {
   fileName: string;
   sha256: string;
   remittances: EraRemittancePreview[];
   warnings: string[];
+  /** Lines paid under contract (only when the workbook has contracts and some line is). */
+  underpaid?: EraUnderpaidLine[];
   /** What did not post or needs work (no patient names): not matched, held, denied. */
   exceptions: { trace: string; patientControl: string; line?: string; reason: string }[];
 }

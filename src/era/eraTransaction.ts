@@ -11,15 +11,16 @@ import { count, plural } from "../counting";
 import type { IsoDate } from "../dates";
 import { DENIED_NOTE } from "../ledger/denials";
 import type { Ledger } from "../ledger/ledger";
-import { postingRowsFor } from "../ledger/postingLines";
+import { postingRowsFor, type CheckedLine } from "../ledger/postingLines";
+import type { ContractRates } from "../contracts/contracts";
 import type { PlanContext } from "../ledger/postingRows";
-import { formatMoney } from "../money";
+import { formatMoney, type Cents } from "../money";
 import { capitalized } from "../sentences";
 import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/tables";
 import { balanceClaim, remittanceTotals } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
-import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "./eraPreview";
+import type { EraClaimPreview, EraPreview, EraRemittancePreview, EraUnderpaidLine } from "./eraPreview";
 import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
 import type { PlannedPaid } from "./plannedPaid";
 import type { RemitClaim, Remittance } from "./remittance";
@@ -64,6 +65,11 @@ export interface EraRun {
   posting: Map<string, number>;
   exceptions: EraPreview["exceptions"];
   warnings: string[];
+  /** The workbook's contract rates (none without a Contracts table) and how far under one a line may be. */
+  contracts?: ContractRates;
+  tolerance: Cents;
+  /** The lines this file pays under contract. */
+  underpaid: EraUnderpaidLine[];
 }
 
 type ClaimOutcome = EraClaimPreview["outcome"];
@@ -268,6 +274,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (status === "4" && denials.length === 0) denials.push("claim status 4, denied");
     // The rows are this plan's own: made with room for the IDs the plan gives them in place.
     const rows = postingRowsFor(applied.application.lines, postingDate!, "CO", "ERA", true);
+    if (run.contracts) flagUnderpaid(run, trace, claim, payerId!, applied.application.lines, rows);
     // Every row has a Note key (undefined when none): setting it keeps the rows' key order. They are new here.
     if (status === "4") for (const row of rows) row.note ||= DENIED_NOTE;
     plan(rows);
@@ -322,6 +329,56 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       ].join(", "),
   };
   return { preview, draft, key };
+}
+
+/**
+ * The lines of a posted claim the payer allowed less for than the contract (paid + patient responsibility
+ * under the rate × units by more than the tolerance): each is listed, and its first row (the payment with
+ * the CO-45 merged into it) says so in its Note, so the contractual write-off is not taken quietly and the
+ * Underpaid list can find it. A denied line (nothing paid) is the denials' to work, not listed here.
+ */
+function flagUnderpaid(
+  run: EraRun,
+  trace: string,
+  claim: RemitClaim,
+  payerId: string,
+  lines: CheckedLine[],
+  rows: Omit<PostingRow, "postingId">[],
+): void {
+  for (const line of lines) {
+    const paid = line.paid ?? 0;
+    if (paid <= 0) continue;
+    const { charge } = line;
+    const expected = run.contracts!.expected({
+      payerId,
+      code: charge.code,
+      modifiers: [charge.mod1, charge.mod2, charge.mod3, charge.mod4],
+      dos: charge.dos,
+      units: charge.units,
+    });
+    if (!expected) continue;
+    let allowed = paid;
+    for (const pr of line.patientResp) allowed += pr.amount;
+    const short = expected.allowed - allowed;
+    if (short <= run.tolerance) continue;
+    run.underpaid.push({
+      trace,
+      patientControl: claim.patientControl,
+      chargeId: charge.chargeId,
+      code: charge.code,
+      payerId,
+      expected: expected.allowed,
+      allowed,
+      paid,
+    });
+    const words = `Underpaid: allowed ${formatMoney(allowed)}, contract ${formatMoney(expected.allowed)} (${formatMoney(short)} short)`;
+    const row = rows.find((r) => r.chargeId === charge.chargeId);
+    if (row) row.note = row.note ? `${words}; ${row.note}` : words;
+    run.warnings.push(
+      `Line ${charge.chargeId} (claim ${claim.patientControl}, ${charge.code}): ${payerId} allowed ${formatMoney(allowed)}, ` +
+        `${formatMoney(short)} under the contract's ${formatMoney(expected.allowed)}: posted with its Note saying so, to follow up.`,
+    );
+  }
 }
 
 function claimImbalance(claim: RemitClaim, difference: number, lineProblems: number): string {

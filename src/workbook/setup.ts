@@ -67,6 +67,9 @@ export const PRACTICE_SETTINGS: [string, string | null][] = [
   ["Submitter ID", null],
   ["Receiver ID", null],
   ["Last Interchange Control #", "0"],
+  // Remittances: how far under the contract (Contracts table) a line's allowed amount may be before the
+  // import flags it as underpaid (rounding and small differences are not worth a call).
+  ["Underpayment Tolerance", "1.00"],
 ];
 
 /** A plan creating every missing billing table (empty, with headers, formats and widths). */
