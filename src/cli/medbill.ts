@@ -18,6 +18,7 @@ import { runKpis } from "./kpisCommand";
 import { runSample } from "./sampleCommand";
 import { saveWhole } from "./saveWhole";
 import { runStatements } from "./statementsCommand";
+import { runUnderpayments } from "./underpaymentsCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
 
@@ -70,6 +71,14 @@ Usage:
       --older-than days (default 0), highest priority (age x balance) first: balance by
       bucket, oldest age, last payment, last statement. Names and phones go only to the
       "Collections <date>" sheet that --out writes, never to the terminal.
+  medbill underpayments <book.xlsx> [--as-of <YYYY-MM-DD>] [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>]
+                        [--out <report.xlsx>] [--force] [--csv] [--all]
+      Lines the payer allowed (paid + patient responsibility) less for than the
+      Contracts table's rate for the payer, code, modifier and date of service, times
+      the units, by more than the Practice's Underpayment Tolerance ($1.00): claim,
+      line, payer, code, DOS, expected, allowed, paid, variance, age, last payment;
+      biggest shortfall first, then the totals by payer. --from/--to keep to those
+      dates of service. --out writes the "Underpaid <date>" sheet.
   medbill kpis <book.xlsx> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
                [--out <report.xlsx>] [--force] [--csv] [--all]
       Days in A/R, net and gross collection rates, denial and first-pass rates, % of A/R
@@ -150,6 +159,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runCollections(rest, io);
       case "kpis":
         return await runKpis(rest, io);
+      case "underpayments":
+        return await runUnderpayments(rest, io);
       case "era":
         return await runEra(rest, io);
       case "statements":
