@@ -164,7 +164,18 @@ describe("the sample practice's 837P", () => {
     // The one payer with no X12 Payer ID (a law firm's lien) was sent under its PayerID, said at both ends.
     const noX12 = [...new Set(exported.filter((c) => !c.payer.x12PayerId).map((c) => c.payer.payerId))];
     expect(written.notes).toEqual(noX12.map((id) => expect.stringContaining(`Payer ${id} has no X12 Payer ID`)));
-    expect(planned.preview.warnings).toEqual(noX12.map((id) => expect.stringContaining(`was matched to ${id} by its name`)));
+    // The 835 allows 80% of each charge: under a commercial payer's contract (the sample's are 115-125% of
+    // the fee schedule's Allowed) some lines are short, each listed and warned about; nothing else is said.
+    const underpaid = planned.preview.underpaid ?? [];
+    expect(planned.preview.warnings).toEqual([
+      ...noX12.map((id) => expect.stringContaining(`was matched to ${id} by its name`)),
+      ...underpaid.map(
+        (u) =>
+          `Line ${u.chargeId} (claim ${u.patientControl}, ${u.code}): ${u.payerId} allowed $${(u.allowed / 100).toFixed(2)}, ` +
+          `$${((u.expected - u.allowed) / 100).toFixed(2)} under the contract's $${(u.expected / 100).toFixed(2)}: posted with its Note saying so, to follow up.`,
+      ),
+    ]);
+    for (const u of underpaid) expect(u.expected - u.allowed).toBeGreaterThan(100);
     const audit = workbook.sheets.find((s) => s.name === "Audit")!.table!;
     expect(audit.rows.filter((r) => r[1] === "Claims exported")).toHaveLength(1);
   });
