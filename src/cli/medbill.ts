@@ -13,6 +13,7 @@ import { runClaims } from "./claimsCommand";
 import { runCodesCheck } from "./codesCheckCommand";
 import { runCodesImport } from "./codesImportCommand";
 import { runCollections } from "./collectionsCommand";
+import { runContracts } from "./contractsCommand";
 import { runEra } from "./eraCommand";
 import { runKpis } from "./kpisCommand";
 import { runSample } from "./sampleCommand";
@@ -71,6 +72,13 @@ Usage:
       --older-than days (default 0), highest priority (age x balance) first: balance by
       bucket, oldest age, last payment, last statement. Names and phones go only to the
       "Collections <date>" sheet that --out writes, never to the terminal.
+  medbill contracts import <book.xlsx> <FILE> [--payer <ID>] [--from <YYYY-MM-DD>] [--dry-run]
+      Add a payer's fee schedule to the Contracts table: a CSV, tab-separated or .xlsx
+      file with a header row naming the code and the allowed amount (Code/CPT,
+      Allowed/Rate/Fee), and when it has them the modifier, PayerID and effective
+      dates. --payer gives the payer of a file with no PayerID column; --from the date
+      the rates start. One bad row and nothing is written (each problem is named).
+      Saves the workbook unless --dry-run.
   medbill underpayments <book.xlsx> [--as-of <YYYY-MM-DD>] [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>]
                         [--out <report.xlsx>] [--force] [--csv] [--all]
       Lines the payer allowed (paid + patient responsibility) less for than the
@@ -161,6 +169,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runKpis(rest, io);
       case "underpayments":
         return await runUnderpayments(rest, io);
+      case "contracts":
+        return await runContracts(rest, io);
       case "era":
         return await runEra(rest, io);
       case "statements":

@@ -133,10 +133,21 @@ export const Contracts = defineTable("Contracts", {
   payerId: idField("PayerID", ["Payer ID", "Payer", "Insurance", "Plan"]),
   code: f(c.procedureCode(), "Code", ["CPT", "HCPCS", "CPT/HCPCS", "Procedure", "Procedure Code", "CPT Code"], TEXT_FORMAT, 8),
   modifier: f(opt(c.modifier()), "Modifier", ["Mod"], TEXT_FORMAT, 6),
-  allowed: requiredMoney("Allowed", ["Allowed Amount", "Contracted", "Contract Rate", "Rate", "Expected"]),
+  allowed: requiredMoney("Allowed", [
+    "Allowed Amount",
+    "Allowable",
+    "Contracted",
+    "Contract Rate",
+    "Rate",
+    "Expected",
+    "Price",
+    "Fee",
+    "Amount",
+  ]),
   effectiveFrom: date("Effective From", ["From", "Start", "Start Date", "Effective"]),
   effectiveTo: date("Effective To", ["To", "End", "End Date", "Through", "Expires"]),
   note: textField("Note", ["Memo", "Comment", "Contract"], 24),
+  plan: planField(),
 });
 
 export const Charges = defineTable(
