@@ -11,7 +11,7 @@ import { ContractRates } from "../src/contracts/contracts";
 import type { IsoDate } from "../src/dates";
 import { centsToNumber, parseMoney, type Cents } from "../src/money";
 import { asText } from "../src/workbook/cells";
-import { describeIssue, parseTable } from "../src/workbook/mapTable";
+import { describeIssue, parseTable, tableArgumentMissing } from "../src/workbook/mapTable";
 import { Contracts } from "../src/workbook/tables";
 import { answerEach, CellErrors, cellRows, companion, DatesOfService, isBlankCell, type Answer } from "./cellRanges";
 import { TableCache } from "./tableCache";
@@ -25,14 +25,8 @@ function readContracts(cells: unknown): ReadContracts {
   return contractBooks.get([{ name: Contracts.name, cells }], ([raw]) => {
     if (!raw) return { ok: false, reason: "the Contracts table is missing: pass it with its headers, like Contracts[#All]" };
     const parsed = parseTable(Contracts, raw);
-    const fields = Contracts.fields as Record<string, { header: string }>;
-    if (parsed.mapping.missingRequired.length > 0) {
-      const names = parsed.mapping.missingRequired.map((f) => `"${fields[f].header}"`).join(", ");
-      return {
-        ok: false,
-        reason: `the Contracts table has no ${names} column: pass the whole table with its headers, like Contracts[#All]`,
-      };
-    }
+    const missing = tableArgumentMissing(parsed, Contracts);
+    if (missing) return { ok: false, reason: missing };
     if (parsed.issues.length > 0) return { ok: false, reason: `${describeIssue(parsed.issues[0])} (fix it to see the contract rates)` };
     return { ok: true, rates: new ContractRates(parsed.rows) };
   });

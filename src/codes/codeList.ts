@@ -99,7 +99,7 @@ export function splitDelimited(text: string, delimiter: string): string[][] {
 }
 
 /** Tab when the text has tabs (Excel's copy), else comma, else semicolon; none: code, spaces, description. */
-function delimiterOf(text: string): string | undefined {
+export function delimiterOf(text: string): string | undefined {
   const head = text.slice(0, 20_000);
   if (head.includes("\t")) return "\t";
   if (head.includes(",")) return ",";

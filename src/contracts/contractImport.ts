@@ -10,11 +10,11 @@
 // Earlier rates for the same payer and codes stay as they are; where a new rate's span overlaps an old
 // one, the one that starts later is used and `contractProblems` names the pair (end the old span).
 import { isIsoDate, type DateSystem, type IsoDate } from "../dates";
-import { splitDelimited } from "../codes/codeList";
+import { delimiterOf, splitDelimited } from "../codes/codeList";
 import { decodeCodeFile } from "../codes/codeSetFiles";
 import { readFirstSheet } from "../codes/xlsxFirstSheet";
 import { describeIssue, mapColumns, parseTable, rowToCells } from "../workbook/mapTable";
-import { createTableOp, type WritePlan } from "../workbook/plan";
+import { createTableWithRows, type WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable } from "../workbook/port";
 import { Contracts, type ContractRow } from "../workbook/tables";
 import { contractProblems } from "./contracts";
@@ -38,8 +38,7 @@ export function contractFileCells(
     return sheet.ok ? { ok: true, cells: sheet.value.rows, dateSystem: sheet.value.dateSystem } : { ok: false, problem: sheet.error };
   }
   const text = decodeCodeFile(bytes);
-  const head = text.slice(0, 20_000);
-  const delimiter = head.includes("\t") ? "\t" : head.includes(",") ? "," : head.includes(";") ? ";" : undefined;
+  const delimiter = delimiterOf(text);
   if (!delimiter) return { ok: false, problem: `${name} is not a CSV or tab-separated file with a header row (Code, Allowed, ...).` };
   return { ok: true, cells: splitDelimited(text, delimiter), dateSystem: 1900 };
 }
@@ -125,11 +124,6 @@ export function contractImportPlan(
       },
     };
   }
-  const op = createTableOp(Contracts);
-  const columns = mapColumns(Contracts, op.headers);
-  const made = rows.map((r) => {
-    const byHeader = rowToCells(Contracts, columns, r, workbook.dateSystem);
-    return op.headers.map((h): CellValue => byHeader[h] ?? null);
-  });
-  return { ok: true, rows, notes, plan: { action: "Import contract rates", what, ops: [{ ...op, rows: made }] } };
+  const op = createTableWithRows(Contracts, rows, workbook.dateSystem);
+  return { ok: true, rows, notes, plan: { action: "Import contract rates", what, ops: [op] } };
 }

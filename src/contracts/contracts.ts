@@ -14,7 +14,7 @@ import { formatMoney, parseMoney, type Cents } from "../money";
 import { describeIssue, parseTable } from "../workbook/mapTable";
 import type { RawTable } from "../workbook/port";
 import { PracticeSettings } from "../workbook/practiceSettings";
-import { PRACTICE_SETTINGS } from "../workbook/setup";
+import { practiceSettingDefault } from "../workbook/setup";
 import { Contracts, Practice, type ContractRow } from "../workbook/tables";
 
 /** The rate a line is expected at, and the Contracts row it comes from (its position among the rows given). */
@@ -146,8 +146,9 @@ export function contractsInTables(
   dateSystem: DateSystem,
 ): { rates?: ContractRates; tolerance: Cents; problems: string[] } {
   const problems: string[] = [];
-  const fallback = parseMoney(PRACTICE_SETTINGS.find(([name]) => name === UNDERPAYMENT_TOLERANCE)?.[1] ?? "1.00");
-  let tolerance: Cents = fallback.ok ? fallback.value : 100;
+  const fallback = parseMoney(practiceSettingDefault(UNDERPAYMENT_TOLERANCE));
+  if (!fallback.ok) throw new Error(`the default of "${UNDERPAYMENT_TOLERANCE}" is not an amount`);
+  let tolerance: Cents = fallback.value;
   const practice = tables[Practice.name];
   if (practice) {
     const given = PracticeSettings.fromRows(parseTable(Practice, practice, dateSystem).rows).get(UNDERPAYMENT_TOLERANCE);

@@ -19,8 +19,8 @@ import { postingFieldsNeeded } from "../ledger/postingLines";
 import { creditsLeft, finishPlan, newIds, type PlanContext } from "../ledger/postingRows";
 import { reversedBy } from "../ledger/reversible";
 import { formatMoney, sumCents, type Cents } from "../money";
-import { mapColumns, rowToCells } from "../workbook/mapTable";
-import { createTableOp, type WritePlan } from "../workbook/plan";
+import { rowToCells } from "../workbook/mapTable";
+import { createTableWithRows, type WritePlan } from "../workbook/plan";
 import type { CellValue, Workbook, WriteOp } from "../workbook/port";
 import {
   Contracts,
@@ -284,13 +284,7 @@ function plbOp(ctx: PlanContext, table: ReturnType<typeof targetTable>, rows: Pr
       rows: rows.map((row) => rowToCells(ProviderAdjustments, table.mapping, row, ctx.dateSystem)),
     };
   }
-  const op = createTableOp(ProviderAdjustments);
-  const mapping = mapColumns(ProviderAdjustments, op.headers);
-  const cells = rows.map((row) => {
-    const byHeader = rowToCells(ProviderAdjustments, mapping, row, ctx.dateSystem);
-    return op.headers.map((h): CellValue => byHeader[h] ?? null);
-  });
-  return { ...op, rows: cells };
+  return createTableWithRows(ProviderAdjustments, rows, ctx.dateSystem);
 }
 
 /** The Audit row: the file (name, SHA-256, ISA13) and each remittance posted, without patient names. */

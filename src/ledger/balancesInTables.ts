@@ -19,9 +19,9 @@
 // 100 lines. MEDBILL.BALANCES keeps the last books it read (functions/tableCache.ts) for exactly that.
 import type { IsoDate } from "../dates";
 import type { Cents } from "../money";
-import { describeIssue, parseTable, type ParsedTable } from "../workbook/mapTable";
+import { describeIssue, parseTable, tableArgumentMissing, type ParsedTable } from "../workbook/mapTable";
 import type { CellValue, RawTable } from "../workbook/port";
-import { Charges, Payers, Payments, Postings, type TableDef } from "../workbook/tables";
+import { Charges, Payers, Payments, Postings } from "../workbook/tables";
 import { asText } from "../workbook/cells";
 import { lineBalanceAt, LineTally, type LineBalance } from "./balances";
 import { IdNumbers } from "./idNumbers";
@@ -83,13 +83,6 @@ function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
-function missingColumns<D extends TableDef>(parsed: ParsedTable<unknown>, def: D): string | undefined {
-  if (parsed.mapping.missingRequired.length === 0) return undefined;
-  const fields = def.fields as Record<string, { header: string }>;
-  const names = parsed.mapping.missingRequired.map((f) => `"${fields[f].header}"`).join(", ");
-  return `the ${def.name} table has no ${names} column: pass the whole table with its headers, like ${def.name}[#All]`;
-}
-
 /** The issues of each failed row, by the row's index in the table's body, joined in one reason. */
 function failedRows(parsed: ParsedTable<unknown>, raw: RawTable): Map<number, string> {
   const byIndex = new Map<number, string>();
@@ -149,12 +142,14 @@ export function readBalanceBook(tables: BalanceTables): BalanceBook {
 
   const charges = parseTable(Charges, chargesRaw);
   const postings = parseTable(Postings, postingsRaw);
-  const unusable = missingColumns(charges, Charges) ?? missingColumns(postings, Postings);
+  const unusable = tableArgumentMissing(charges, Charges) ?? tableArgumentMissing(postings, Postings);
   if (unusable) return { ...book, unusable };
   const payments = paymentsRaw ? parseTable(Payments, paymentsRaw) : undefined;
   const payers = payersRaw ? parseTable(Payers, payersRaw) : undefined;
   book.paymentsGiven = payments !== undefined;
-  book.noSplit = payments ? (missingColumns(payments, Payments) ?? (payers ? missingColumns(payers, Payers) : undefined)) : undefined;
+  book.noSplit = payments
+    ? (tableArgumentMissing(payments, Payments) ?? (payers ? tableArgumentMissing(payers, Payers) : undefined))
+    : undefined;
 
   const ledger = buildLedger(
     // As parsed: the ledger reads their columns; no row becomes an object unless something reads it.

@@ -6,9 +6,8 @@
 // them into rows the one right way (rowToCells: cents to dollars, ISO dates to serials).
 import { isIsoDate, type IsoDate } from "../dates";
 import { formatMoney } from "../money";
-import { mapColumns, rowToCells } from "../workbook/mapTable";
-import { createTableOp, type WritePlan } from "../workbook/plan";
-import type { CellValue, CreateTableOp } from "../workbook/port";
+import { createTableWithRows, type WritePlan } from "../workbook/plan";
+import type { CreateTableOp } from "../workbook/port";
 import {
   Audit,
   Charges,
@@ -182,15 +181,7 @@ function chargeRow(line: Line): Partial<ChargeRow> {
   };
 }
 
-/** Setup's createTable op for a table, with engine rows turned into cells the one right way. */
+/** Setup's createTable op for a table, with the sample's rows. */
 function tableOp<D extends TableDef>(def: D, rows: Partial<Record<keyof RowOf<D> & string, unknown>>[]): CreateTableOp {
-  const op = createTableOp(def);
-  const mapping = mapColumns(def, op.headers);
-  const position = new Map(op.headers.map((h, i) => [h, i]));
-  const cells = rows.map((row) => {
-    const out: CellValue[] = op.headers.map(() => null);
-    for (const [header, value] of Object.entries(rowToCells(def, mapping, row))) out[position.get(header)!] = value;
-    return out;
-  });
-  return { ...op, rows: cells };
+  return createTableWithRows(def, rows);
 }

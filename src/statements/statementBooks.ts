@@ -11,7 +11,7 @@ import { formatMoney, parseMoney, type Cents } from "../money";
 import { describeIssue, parseTable, type RowIssue } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
 import { practiceSetting, PracticeSettings, SETTING_NAMES } from "../workbook/practiceSettings";
-import { PRACTICE_SETTINGS } from "../workbook/setup";
+import { practiceSettingDefault } from "../workbook/setup";
 import {
   FeeSchedule,
   Patients,
@@ -58,13 +58,6 @@ export interface StatementBooks {
 /** Every table statements read, in one readTables call. */
 export const STATEMENT_TABLES = [Practice.name, Patients.name, FeeSchedule.name, Statements.name, ...LEDGER_TABLES];
 
-/** Setup's default value of a setting (the one source of defaults). */
-function defaultOf(setting: string): string {
-  const found = PRACTICE_SETTINGS.find(([name]) => name === setting);
-  if (!found || found[1] === null) throw new Error(`no default for the setting "${setting}"`);
-  return found[1];
-}
-
 /**
  * The statement settings of a Practice table's rows. A setting the table lacks, or leaves blank,
  * takes Setup's default quietly (a workbook set up before statements existed); one that is filled
@@ -75,9 +68,9 @@ export function statementSettings(rows: PracticeRow[]): { settings: StatementSet
   const values = PracticeSettings.fromRows(rows);
   const text = (setting: string) => values.get(setting);
   const named = (names: readonly string[]) => practiceSetting(values, ...names);
-  const textOr = (setting: string) => text(setting) ?? defaultOf(setting);
+  const textOr = (setting: string) => text(setting) ?? practiceSettingDefault(setting);
   function days(setting: string): number {
-    const fallback = Number(defaultOf(setting));
+    const fallback = Number(practiceSettingDefault(setting));
     const given = text(setting);
     if (given === undefined) return fallback;
     const n = /^\d+$/.test(given) ? Number(given) : NaN;
@@ -88,7 +81,7 @@ export function statementSettings(rows: PracticeRow[]): { settings: StatementSet
     return fallback;
   }
   function amount(setting: string): Cents {
-    const fallback = parseMoney(defaultOf(setting));
+    const fallback = parseMoney(practiceSettingDefault(setting));
     if (!fallback.ok) throw new Error(`the default of "${setting}" is not an amount`);
     const given = text(setting);
     if (given === undefined) return fallback.value;

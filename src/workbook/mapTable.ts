@@ -513,6 +513,17 @@ function lazily<T extends object, K extends keyof T>(target: T, key: K, make: ()
   });
 }
 
+/**
+ * Why a table passed to a range function (Charges[#All]) cannot be read: the required columns it has no
+ * header for, in a sentence; undefined when it has them all.
+ */
+export function tableArgumentMissing(parsed: ParsedTable<unknown>, def: TableDef): string | undefined {
+  if (parsed.mapping.missingRequired.length === 0) return undefined;
+  const fields = def.fields as Record<string, { header: string }>;
+  const names = parsed.mapping.missingRequired.map((f) => `"${fields[f].header}"`).join(", ");
+  return `the ${def.name} table has no ${names} column: pass the whole table with its headers, like ${def.name}[#All]`;
+}
+
 /** "Charges row 14, DOS: "13/45/2026" is not a real calendar date". */
 export function describeIssue(issue: RowIssue): string {
   if (issue.message === "is blank") return `${issue.table} row ${issue.row}: ${issue.column ?? "a required value"} is blank`;

@@ -1,6 +1,7 @@
 // A write plan: what one operation changes, applied in one call, always with its Audit row, as a
 // transaction that can be finished or undone when a host's write is cut short (see applyPlan).
-import { Audit, tableDef, type TableDef } from "./tables";
+import type { DateSystem } from "../dates";
+import { Audit, tableDef, type RowOf, type TableDef } from "./tables";
 import { mapColumns, rowToCells } from "./mapTable";
 import { PLAN_HEADER, type CellValue, type RawTable, type Workbook, type WriteOp, type WriteSummary } from "./port";
 
@@ -27,6 +28,24 @@ export function auditTimestamp(now: Date): string {
 }
 
 /** The headers, formats and widths Setup gives a new billing table. */
+/**
+ * Setup's createTable op for a table, with engine rows turned into its cells the one right way
+ * (rowToCells: cents as dollars, ISO dates as serials), each in its header's place.
+ */
+export function createTableWithRows<D extends TableDef>(
+  def: D,
+  rows: Partial<Record<keyof RowOf<D> & string, unknown>>[],
+  dateSystem: DateSystem = 1900,
+): ReturnType<typeof createTableOp> {
+  const op = createTableOp(def);
+  const mapping = mapColumns(def, op.headers);
+  const cells = rows.map((row) => {
+    const byHeader = rowToCells(def, mapping, row, dateSystem);
+    return op.headers.map((h): CellValue => byHeader[h] ?? null);
+  });
+  return { ...op, rows: cells };
+}
+
 export function createTableOp(def: { name: string; fields: object }, rows?: CellValue[][]) {
   const fields = Object.values(def.fields as Record<string, { header: string; numberFormat?: string; width?: number }>);
   return {

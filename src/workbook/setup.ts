@@ -72,6 +72,13 @@ export const PRACTICE_SETTINGS: [string, string | null][] = [
   ["Underpayment Tolerance", "1.00"],
 ];
 
+/** Setup's default value of a setting (the one source of defaults); a setting without one is a bug. */
+export function practiceSettingDefault(setting: string): string {
+  const found = PRACTICE_SETTINGS.find(([name]) => name === setting);
+  if (!found || found[1] === null) throw new Error(`no default for the setting "${setting}"`);
+  return found[1];
+}
+
 /** A plan creating every missing billing table (empty, with headers, formats and widths). */
 export function setupPlan(info: WorkbookInfo): WritePlan | undefined {
   const missing = inspectWorkbook(info).filter((s) => !s.present);
