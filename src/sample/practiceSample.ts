@@ -13,6 +13,7 @@ import {
   Charges,
   Contracts,
   FeeSchedule,
+  FollowUp,
   Patients,
   Payers,
   Payments,
@@ -146,6 +147,8 @@ export function samplePractice(options: SampleOptions): WritePlan {
       Statements,
       ledger.statements.map((s) => ({ ...s, kind: "Statement" })),
     ),
+    // Nothing followed up yet: the office's own status rows start with its first action.
+    tableOp(FollowUp, []),
     tableOp(Audit, []),
   ];
   return {

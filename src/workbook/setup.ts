@@ -70,6 +70,14 @@ export const PRACTICE_SETTINGS: [string, string | null][] = [
   // Remittances: how far under the contract (Contracts table) a line's allowed amount may be before the
   // import flags it as underpaid (rounding and small differences are not worth a call).
   ["Underpayment Tolerance", "1.00"],
+  // Follow-up: a billed claim with no answer after this many days is chased; a denial's appeal is due
+  // this many days after it; an unbilled claim is listed this many days before its filing limit, by the
+  // payer's Timely Filing Days or, where blank, this one. A payer's own Response, Appeal and Timely
+  // Filing Days (Payers) come first.
+  ["No Response Days", "30"],
+  ["Appeal Days", "90"],
+  ["Filing Warning Days", "30"],
+  ["Timely Filing Days", "90"],
 ];
 
 /** Setup's default value of a setting (the one source of defaults); a setting without one is a bug. */

@@ -98,6 +98,10 @@ export const Payers = defineTable(
     type: f(c.oneOf(PAYER_TYPES, "payer type"), "Type", ["Payer Type", "Plan Type", "Category"], TEXT_FORMAT, 12),
     x12PayerId: optionalId("X12 Payer ID", ["Electronic Payer ID", "EDI Payer ID", "Clearinghouse ID"]),
     timelyFilingDays: f(opt(c.wholeNumber(1)), "Timely Filing Days", ["Timely Filing", "Filing Limit", "Filing Days"], "0", 10),
+    // Follow-up (issue 15): days after billing with no answer before a claim is chased, and days after a
+    // denial to appeal it. Blank is the Practice's "No Response Days" / "Appeal Days".
+    responseDays: f(opt(c.wholeNumber(1)), "Response Days", ["No Response Days", "Follow-up Days", "Follow Up Days"], "0", 10),
+    appealDays: f(opt(c.wholeNumber(1)), "Appeal Days", ["Appeal Limit", "Appeal Deadline", "Appeal Filing Days"], "0", 10),
   },
   "payerId",
 );
@@ -253,6 +257,28 @@ export const Statements = defineTable(
   "number",
 );
 
+/** Where a follow-up item stands: open until the office appeals, resubmits, writes it off or closes it. */
+export const FOLLOW_UP_STATUSES = ["Open", "Appealed", "Resubmitted", "Written off", "Closed"] as const;
+/** The worklist an item came from. */
+export const FOLLOW_UP_LISTS = ["Denied", "Underpaid", "No response", "Filing limit"] as const;
+
+/**
+ * What the office did about a follow-up item (issue 15), one row per action, never changed: a
+ * denied or underpaid line (ChargeID), or a whole claim (ChargeID blank: no response, filing limit, or
+ * every line of it). An item's standing is its latest row (the last in the table); a claim's row
+ * stands for each of its lines until a later row names the line.
+ */
+export const FollowUp = defineTable("FollowUp", {
+  date: requiredDate("Date", ["Status Date", "Updated", "Date Updated"]),
+  claimId: idField("ClaimID", ["Claim ID", "Claim #", "Claim Number"]),
+  chargeId: optionalId("ChargeID", ["Charge ID", "Line ID", "Charge #"]),
+  list: f(opt(c.oneOf(FOLLOW_UP_LISTS, "worklist")), "List", ["Worklist", "Kind"], TEXT_FORMAT, 12),
+  status: f(c.oneOf(FOLLOW_UP_STATUSES, "follow-up status"), "Status", ["Follow-up Status"], TEXT_FORMAT, 12),
+  followUpDate: date("Follow-up Date", ["Follow Up Date", "Follow-up", "Next Follow-up", "Tickler", "Due"]),
+  note: textField("Note", ["Memo", "Comment"], 30),
+  plan: planField(),
+});
+
 export const Audit = defineTable("Audit", {
   time: f(c.text(), "Time", ["Timestamp", "When"], TEXT_FORMAT, 20),
   action: f(c.text(), "Action", [], TEXT_FORMAT, 22),
@@ -277,6 +303,7 @@ export const BILLING_TABLES = [
   Postings,
   ProviderAdjustments,
   Statements,
+  FollowUp,
   Audit,
 ] as const;
 
@@ -295,6 +322,7 @@ export type PaymentRow = RowOf<typeof Payments>;
 export type PostingRow = RowOf<typeof Postings>;
 export type ProviderAdjustmentRow = RowOf<typeof ProviderAdjustments>;
 export type StatementRow = RowOf<typeof Statements>;
+export type FollowUpRow = RowOf<typeof FollowUp>;
 export type AuditRow = RowOf<typeof Audit>;
 
 export function tableDef(name: string): TableDef | undefined {

@@ -35,6 +35,7 @@ const POOL: CellValue[] = [
   "Medicare", "medicare", "MEDICAID", "self pay", "Self-pay", "self_pay", "workers comp", "Workers-Comp", "Commercial", "Other", "HMO",
   "F", "m", "u", "X", "Active", "hold", "Collections", "closed", "1", "7", "8", "9", "CO", "pr", "oa", "PI", "wo", "XX", "Manual", "era",
   "Statement", "statement", "invoice", "Check", "eft", "ACH", "cash", "Card", "started", "Done", "undone", "Undone ", "Practice",
+  "Open", "appealed", "Resubmitted", "Written off", "written-off", "Denied", "Underpaid", "No response", "filing limit",
   // NPIs
   "1234567893", "1234567890", "123456789", " 1234567893 ",
   // numbers: whole, fractions of cents, float noise, edges of dates and safe integers
@@ -147,7 +148,9 @@ function expectSame(fast: ParsedTable<unknown>, zod: ParsedTable<unknown>) {
       expect(values).toHaveLength(parsed.count);
       parsed.rows.forEach((row, i) => expect(Object.is(values[i], (row as Record<string, unknown>)[key]), key).toBe(true));
     }
-    expect(parsed.sheetRows.map((row, i) => row - parsed.indexes[i])).toEqual(parsed.sheetRows.map(() => parsed.sheetRows[0] - parsed.indexes[0]));
+    expect(parsed.sheetRows.map((row, i) => row - parsed.indexes[i])).toEqual(
+      parsed.sheetRows.map(() => parsed.sheetRows[0] - parsed.indexes[0]),
+    );
   }
   fast.rows.forEach((row, i) => {
     const reference = zod.rows[i] as Record<string, unknown>;
