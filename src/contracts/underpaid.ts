@@ -12,6 +12,8 @@ import type { Cents } from "../money";
 import type { ContractRates } from "./contracts";
 
 export interface UnderpaidLine {
+  /** The line's position in Charges (the ledger's line number): where the pane goes to show it. */
+  line: number;
   claimId: string;
   chargeId: string;
   payerId: string;
@@ -93,6 +95,7 @@ export function underpaidLines(ledger: Ledger, rates: ContractRates, options: Un
     const variance = allowed - expected.allowed;
     if (-variance <= tolerance) continue;
     const line: UnderpaidLine = {
+      line: i,
       claimId: claimIds[i]!,
       chargeId: chargeIds[i]!,
       payerId,

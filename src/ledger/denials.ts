@@ -14,5 +14,10 @@ export function isDenialCode(group: string | undefined, reason: string | undefin
 
 /** A posting that records a denial: its group and reason deny, or the ERA import marked it denied. */
 export function isDenialPosting(p: Pick<PostingRow, "group" | "reason" | "note">): boolean {
-  return isDenialCode(p.group, p.reason) || p.note?.startsWith(DENIED_NOTE) === true;
+  return denies(p.group, p.reason, p.note);
+}
+
+/** isDenialPosting on a posting's fields as columns give them (no row object). */
+export function denies(group: string | undefined, reason: string | undefined, note: string | undefined): boolean {
+  return isDenialCode(group, reason) || note?.startsWith(DENIED_NOTE) === true;
 }

@@ -52,6 +52,7 @@ describe("underpaidLines", () => {
     expect(LEDGER.issues).toEqual([]);
     expect(list.lines).toEqual([
       {
+        line: 1,
         claimId: "C1",
         chargeId: "L2",
         payerId: "MCR",
@@ -65,6 +66,7 @@ describe("underpaidLines", () => {
         lastPaymentDate: "2026-06-01",
       },
       {
+        line: 0,
         claimId: "C1",
         chargeId: "L1",
         payerId: "MCR",
