@@ -3,8 +3,6 @@
 // (src/contracts/contractImport.ts). Every row is checked first: one bad row and nothing is written, each
 // problem named by the file's row and column (exit 1). Saves the workbook unless --dry-run.
 import { contractFileCells, contractImportPlan } from "../contracts/contractImport";
-import { applyPlan } from "../workbook/plan";
-import { PlanRejected } from "../workbook/port";
 import { Contracts } from "../workbook/tables";
 import {
   count,
@@ -17,7 +15,7 @@ import {
   UsageError,
   type CliIo,
 } from "./commandLine";
-import { openWorkbook } from "./workbookFile";
+import { applyAndSave, openWorkbook } from "./workbookFile";
 
 /** `medbill contracts <subcommand> ...`. */
 export async function runContracts([subcommand, ...rest]: string[], io: CliIo): Promise<number> {
@@ -75,19 +73,8 @@ async function runContractsImport(args: string[], io: CliIo): Promise<number> {
     io.out("Dry run: nothing written.");
     return EXIT_OK;
   }
-  try {
-    await applyPlan(workbook, planned.plan);
-  } catch (error) {
-    if (!(error instanceof PlanRejected)) throw error;
-    io.err(`The workbook refused the rates: ${error.message}`);
-    return EXIT_PROBLEMS;
-  }
-  try {
-    await io.writeFile(bookPath, await workbook.save(), { overwrite: true });
-  } catch (error) {
-    io.err(describeFileError("write", bookPath, error));
-    return EXIT_CANNOT_RUN;
-  }
+  const failed = await applyAndSave(workbook, [planned.plan], bookPath, io, "The workbook refused the rates");
+  if (failed !== undefined) return failed;
   io.out(`Added them to the Contracts table. Saved ${bookPath}.`);
   return EXIT_OK;
 }

@@ -11,9 +11,8 @@ import type { EraPreview, EraRemittancePreview } from "../era/eraPreview";
 import { paymentMethodWords } from "../era/eraIdentity";
 import { todayIso } from "../dates";
 import { PAYMENT_DATE_SOURCES } from "../era/eraIdentity";
-import { applyPlan, type WritePlan } from "../workbook/plan";
-import { PlanRejected } from "../workbook/port";
-import { openWorkbook } from "./workbookFile";
+import type { WritePlan } from "../workbook/plan";
+import { applyAndSave, openWorkbook } from "./workbookFile";
 import { count, describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, readArguments, UsageError, type CliIo } from "./commandLine";
 
 /** Exceptions shown unless --all: enough to see the pattern, not a flood. */
@@ -79,20 +78,9 @@ async function runEraPost(args: string[], io: CliIo): Promise<number> {
     io.out(`Dry run: nothing written. Posting would add ${adds}.`);
     return EXIT_OK;
   }
-  try {
-    await applyPlan(workbook, plan);
-    if (values.exceptions && preview.exceptions.length > 0) await applyPlan(workbook, exceptionsSheetPlan(preview));
-  } catch (error) {
-    if (!(error instanceof PlanRejected)) throw error;
-    io.err(`The workbook refused the posting: ${error.message}`);
-    return EXIT_PROBLEMS;
-  }
-  try {
-    await io.writeFile(bookPath, await workbook.save(), { overwrite: true });
-  } catch (error) {
-    io.err(describeFileError("write", bookPath, error));
-    return EXIT_CANNOT_RUN;
-  }
+  const plans = values.exceptions && preview.exceptions.length > 0 ? [plan, exceptionsSheetPlan(preview)] : [plan];
+  const failed = await applyAndSave(workbook, plans, bookPath, io, "The workbook refused the posting");
+  if (failed !== undefined) return failed;
   io.out(`Posted ${adds}. Saved ${bookPath}.`);
   if (values.exceptions) {
     io.out(

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
 import { runAging } from "./agingCommand";
+import { runAppeal } from "./appealCommand";
 import { runBalances } from "./balancesCommand";
 import { runCheck } from "./checkCommand";
 import { runClaims } from "./claimsCommand";
@@ -20,6 +21,7 @@ import { runSample } from "./sampleCommand";
 import { saveWhole } from "./saveWhole";
 import { runStatements } from "./statementsCommand";
 import { runUnderpayments } from "./underpaymentsCommand";
+import { runFollowUp } from "./followupCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
 
@@ -87,6 +89,32 @@ Usage:
       line, payer, code, DOS, expected, allowed, paid, variance, age, last payment;
       biggest shortfall first, then the totals by payer. --from/--to keep to those
       dates of service. --out writes the "Underpaid <date>" sheet.
+  medbill followup <book.xlsx> [--as-of <YYYY-MM-DD>] [--list denied|underpaid|no-response|filing-limit]
+                   [--done] [--out <report.xlsx>] [--force] [--csv] [--all]
+      The follow-up worklists as of a date (default: today): denied lines the payer still
+      owes (reason in words, next step, appeal date from the payer's Appeal Days), underpaid
+      lines (with a Contracts table), billed claims with no answer in the payer's Response
+      Days (default 30), and unbilled claims near or past their filing limit, with each
+      item's status from the FollowUp table. Written off and closed items are left out
+      unless --done. --out writes a "Follow-up <date>" sheet.
+  medbill followup set <book.xlsx> <ID>... --status Appealed|Resubmitted|Closed|Open
+                       [--follow-up <YYYY-MM-DD>] [--note <TEXT>] [--list <LIST>] [--date <YYYY-MM-DD>]
+  medbill followup write-off <book.xlsx> <ID>... --reason <TEXT> [--list <LIST>] [--date <YYYY-MM-DD>]
+      Act on items (an ID is a ChargeID, one line, or a ClaimID, the whole claim): set
+      their status, follow-up date and note (a FollowUp row each), or write off what the
+      payer still owes on them (a WO posting per line, with the reason) and mark them
+      Written off. Saves the workbook; a refused action writes nothing.
+  medbill appeal <book.xlsx> <CLAIMID> [--line <ID>]... [--as-of <YYYY-MM-DD>] [--reason <TEXT>]
+                 [--with-diagnoses] [--out <copy.xlsx>] [--force] [--pdf <letter.pdf>] [--all]
+      An appeal letter to the claim's payer for its lines on the Denied or Underpaid list
+      as of --as-of (default: today), or the lines --line picks (repeat it, or give ID,ID):
+      practice (name, address, phone, Billing NPI, Tax ID), payer name, patient name, date
+      of birth and member ID, the claim numbers and dates of service; each line's billed and
+      paid amounts with the contract's amount and shortfall, or the denial in words; a reason
+      paragraph made from them, --reason's own paragraph, contact and signature. No diagnosis
+      unless --with-diagnoses. Prints the letter; --out writes it as the sheet
+      "Appeal <CLAIMID>" to a copy, --pdf as a PDF (--force replaces an existing file).
+      Exit code 1 when the claim has nothing to appeal.
   medbill kpis <book.xlsx> --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
                [--out <report.xlsx>] [--force] [--csv] [--all]
       Days in A/R, net and gross collection rates, denial and first-pass rates, % of A/R
@@ -171,6 +199,11 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runUnderpayments(rest, io);
       case "contracts":
         return await runContracts(rest, io);
+      case "followup":
+      case "follow-up":
+        return await runFollowUp(rest, io);
+      case "appeal":
+        return await runAppeal(rest, io);
       case "era":
         return await runEra(rest, io);
       case "statements":

@@ -1,9 +1,11 @@
 // The .xlsx file a command works on: opened through the xlsx adapter, or one line saying why it
 // cannot be (no such file, a CSV or .xls, a password, a damaged file), in the words the browser
 // host uses too.
+import { applyPlan, type WritePlan } from "../workbook/plan";
+import { PlanRejected } from "../workbook/port";
 import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../workbook/workbookFileProblems";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
-import { describeFileError, type CliIo } from "./commandLine";
+import { describeFileError, EXIT_CANNOT_RUN, EXIT_PROBLEMS, type CliIo } from "./commandLine";
 
 /** Open an .xlsx file for a command, or say in one line why it cannot be opened (the caller exits 2). */
 export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
@@ -26,4 +28,32 @@ export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkboo
     io.err(cannotOpen(path, unreadableWorkbook(bytes)));
     return undefined;
   }
+}
+
+/**
+ * Apply plans to an open workbook, then save it over its file (whole or not at all). Undefined when
+ * saved; else the exit code, the reason said: the workbook refused a plan (`refused`: "The workbook
+ * refused the posting"), or the file could not be written.
+ */
+export async function applyAndSave(
+  workbook: XlsxWorkbook,
+  plans: WritePlan[],
+  bookPath: string,
+  io: CliIo,
+  refused: string,
+): Promise<number | undefined> {
+  try {
+    for (const plan of plans) await applyPlan(workbook, plan);
+  } catch (error) {
+    if (!(error instanceof PlanRejected)) throw error;
+    io.err(`${refused}: ${error.message}`);
+    return EXIT_PROBLEMS;
+  }
+  try {
+    await io.writeFile(bookPath, await workbook.save(), { overwrite: true });
+  } catch (error) {
+    io.err(describeFileError("write", bookPath, error));
+    return EXIT_CANNOT_RUN;
+  }
+  return undefined;
 }

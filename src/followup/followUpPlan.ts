@@ -16,9 +16,9 @@ import type { RawTable, WriteOp } from "../workbook/port";
 import { FOLLOW_UP_STATUSES, FollowUp, type FollowUpRow } from "../workbook/tables";
 import type { FollowUpList, FollowUpStatus } from "./standing";
 
-/** An item as an action names it: a line (ChargeID) or a whole claim. */
+/** An item as an action names it: a line (ChargeID) or a whole claim, on one list (every list when left out). */
 export interface ItemRef {
-  list: FollowUpList;
+  list?: FollowUpList;
   claimId: string;
   chargeId?: string;
 }
@@ -136,7 +136,8 @@ function capital(text: string): string {
 function followUpRows(change: StatusChange): FollowUpRow[] {
   const note = change.note?.trim() || undefined;
   return change.items.map((item) => {
-    const row: FollowUpRow = { date: change.date, claimId: item.claimId.trim(), list: item.list, status: change.status };
+    const row: FollowUpRow = { date: change.date, claimId: item.claimId.trim(), status: change.status };
+    if (item.list !== undefined) row.list = item.list;
     if (item.chargeId !== undefined) row.chargeId = item.chargeId.trim();
     if (change.followUpDate !== undefined) row.followUpDate = change.followUpDate;
     if (note !== undefined) row.note = note;
