@@ -11,6 +11,7 @@ import { benchAging } from "./aging";
 import { benchClaims, claimsLines } from "./claims";
 import { benchEra } from "./era";
 import { benchExcel } from "./excel";
+import { benchFollowUp } from "./followup";
 import { benchKpis } from "./kpis";
 import { benchLedger } from "./ledger";
 import { benchPaneLoad, paneLoadLines } from "./paneLoad";
@@ -160,6 +161,18 @@ const AREAS: Record<string, () => Promise<void> | void> = {
       `\nPractice KPIs, 2026-05-01 to 2026-07-31, ${fmt(kpis.lines, 0)} lines and ${fmt(kpis.postings, 0)} postings (${fmt(kpis.adjudicated, 0)} claims adjudicated)`,
     );
     console.log(`  practiceKpis over the ledger's columns: ${fmt(kpis.seconds)} s (the aging report in it: ${fmt(kpis.agingSeconds)} s)`);
+  },
+  followup: () => {
+    const f = benchFollowUp(ledgerLines);
+    console.log(
+      `\nFollow-up worklists on the sample practice as of its date, ${fmt(f.lines, 0)} lines and ${fmt(f.postings, 0)} postings (made in ${fmt(f.sampleSeconds)} s, not timed)`,
+    );
+    console.log(
+      `  the four lists: ${fmt(f.listsSeconds)} s (denied ${fmt(f.counts.denied, 0)}, underpaid ${fmt(f.counts.underpaid, 0)}, no response ${fmt(f.counts.silent, 0)}, filing limit ${fmt(f.counts.nearLimit, 0)}); the underpaid list alone ${fmt(f.underpaidSeconds)} s`,
+    );
+    console.log(
+      `  (a) the aging report's walk over the same ledger: ${fmt(f.agingSeconds)} s; ratio ${fmt(f.listsSeconds / f.agingSeconds, 1)}x`,
+    );
   },
   balances: async () => {
     const balances = benchBalancesFunction(balanceIds);

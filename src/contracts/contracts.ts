@@ -40,6 +40,9 @@ export interface ContractQuestion {
 /** The Contracts rows indexed by payer and code, for many questions. */
 export class ContractRates {
   private readonly byPayerCode = new Map<string, number[]>();
+  // The lists by the PayerID and code as a line writes them: a million lines ask with a handful of
+  // payers and codes, each written one way, so the normalized key is made once per spelling.
+  private readonly asWritten = new Map<string, Map<string, number[] | null>>();
 
   constructor(readonly rows: readonly ContractRow[]) {
     rows.forEach((row, i) => {
@@ -50,11 +53,19 @@ export class ContractRates {
     });
   }
 
+  private candidates(payerId: string, code: string): number[] | undefined {
+    let codes = this.asWritten.get(payerId);
+    if (!codes) this.asWritten.set(payerId, (codes = new Map()));
+    let list = codes.get(code);
+    if (list === undefined) codes.set(code, (list = this.byPayerCode.get(keyOf(payerId, code)) ?? null));
+    return list ?? undefined;
+  }
+
   /** The rate in effect for the line, or undefined when the contracts have none for it. */
   expected(q: ContractQuestion): ExpectedAllowed | undefined {
-    const candidates = this.byPayerCode.get(keyOf(q.payerId, q.code));
+    const candidates = this.candidates(q.payerId, q.code);
     if (!candidates) return undefined;
-    const modifiers = (q.modifiers ?? []).map(modifierKey).filter((m) => m !== "");
+    let modifiers: string[] | undefined;
     let best = -1;
     let bestRank = Number.POSITIVE_INFINITY;
     for (const i of candidates) {
@@ -62,7 +73,11 @@ export class ContractRates {
       if (!inEffect(row, q.dos)) continue;
       const modifier = modifierKey(row.modifier);
       // Rank: the line's first modifier with a row 0, its second 1, ...; a blank-modifier row after them all.
-      const rank = modifier === "" ? modifiers.length : modifiers.indexOf(modifier);
+      let rank = BLANK_MODIFIER_RANK;
+      if (modifier !== "") {
+        modifiers ??= (q.modifiers ?? []).map(modifierKey).filter((m) => m !== "");
+        rank = modifiers.indexOf(modifier);
+      }
       if (rank < 0) continue;
       if (rank < bestRank || (rank === bestRank && startsLater(row, this.rows[best]))) {
         best = i;
@@ -75,6 +90,9 @@ export class ContractRates {
     return { allowed: Math.round(row.allowed * units), perUnit: row.allowed, row, index: best };
   }
 }
+
+/** A blank-modifier row ranks after a row for any of the line's modifiers. */
+const BLANK_MODIFIER_RANK = Number.MAX_SAFE_INTEGER;
 
 const keyOf = (payerId: string, code: string) => `${payerId.trim().toUpperCase()}\u0000${code.trim().toUpperCase()}`;
 const modifierKey = (modifier: string | undefined) => (modifier ?? "").trim().toUpperCase();

@@ -75,6 +75,8 @@ export function underpaidLines(ledger: Ledger, rates: ContractRates, options: Un
   const dates = ledger.chargeColumn("dos");
   const units = ledger.chargeColumn("units");
   const mods = [ledger.chargeColumn("mod1"), ledger.chargeColumn("mod2"), ledger.chargeColumn("mod3"), ledger.chargeColumn("mod4")];
+  // One list of the line's modifiers, refilled for each line (expected() keeps none of it).
+  const lineMods: (string | undefined)[] = [undefined, undefined, undefined, undefined];
   const lines: UnderpaidLine[] = [];
   for (let i = 0; i < c.lineAmount.length; i++) {
     const day = c.lineDos[i];
@@ -83,13 +85,8 @@ export function underpaidLines(ledger: Ledger, rates: ContractRates, options: Un
     if (tally.insurancePaid <= 0) continue;
     const payerId = payerIds[i]!;
     const dos = dates[i]!;
-    const expected = rates.expected({
-      payerId,
-      code: codes[i]!,
-      modifiers: mods.map((m) => m[i]),
-      dos,
-      units: units[i],
-    });
+    for (let m = 0; m < 4; m++) lineMods[m] = mods[m][i];
+    const expected = rates.expected({ payerId, code: codes[i]!, modifiers: lineMods, dos, units: units[i] });
     if (!expected) continue;
     const allowed = tally.insurancePaid + tally.patientResp;
     const variance = allowed - expected.allowed;

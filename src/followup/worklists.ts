@@ -193,6 +193,8 @@ export function followUpLists(ledger: Ledger, options: FollowUpOptions): FollowU
       const day = postingDate[p];
       if (day > asOfDay) continue;
       if (billedDay !== NO_BILL && day >= billedDay && answersFor(postingFrom[p], postingGroup[p], payer)) answered[k] = 1;
+      // Only a CO posting or one with a note can deny: most postings are asked nothing more.
+      if (postingGroup[p] !== GROUP_CO && notes[p] === undefined) continue;
       if (reverses[p] !== undefined || reversed.has(p)) continue;
       if (denies(groups[p], reasons[p], notes[p]) && (denial < 0 || day >= postingDate[denial])) denial = p;
     }
