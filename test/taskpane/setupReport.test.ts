@@ -58,6 +58,7 @@ describe("the Setup panel's report", () => {
       "Postings",
       "ProviderAdjustments",
       "Statements",
+      "FollowUp",
       "Audit",
     ]);
     expect(summary.incomplete).toEqual(["Charges"]);
