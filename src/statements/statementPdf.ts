@@ -50,8 +50,8 @@ export interface TextMeasure {
 
 // ---- page geometry (points: 72 to the inch; y grows upwards from the bottom edge) -------------------
 
-const PAGE_WIDTH = 612;
-const PAGE_HEIGHT = 792;
+export const PAGE_WIDTH = 612;
+export const PAGE_HEIGHT = 792;
 const MARGIN = 36;
 const RIGHT = PAGE_WIDTH - MARGIN;
 /** The #10 envelope's address window: 0.875 in from the left, 2 in from the top, 4 x 1.125 in. */
@@ -302,7 +302,7 @@ function stub(pen: Pen, doc: StatementDocument): void {
 // ---- text ------------------------------------------------------------------------------------------
 
 /** Collects what goes on one page; every text passes through `clean` and is cut to its width. */
-class Pen {
+export class Pen {
   readonly runs: TextRun[] = [];
   readonly shapes: Shape[] = [];
   constructor(readonly measure: TextMeasure) {}
@@ -394,7 +394,7 @@ function fit(text: string, size: number, bold: boolean, measure: TextMeasure, ma
 }
 
 /** Break a text into lines no wider than `width`, at spaces; a word longer than a line is cut. */
-function wrap(text: string, width: number, size: number, measure: TextMeasure): string[] {
+export function wrap(text: string, width: number, size: number, measure: TextMeasure): string[] {
   const lines: string[] = [];
   let current = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -432,7 +432,7 @@ function fontMeasure(regular: PDFFont, bold: PDFFont): TextMeasure {
   };
 }
 
-async function standardFonts(pdf: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont; measure: TextMeasure }> {
+export async function standardFonts(pdf: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont; measure: TextMeasure }> {
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   return { regular, bold, measure: fontMeasure(regular, bold) };
@@ -484,7 +484,7 @@ export async function statementsPdf(docs: StatementDocument[]): Promise<Uint8Arr
 }
 
 /** A page's content stream: shadings, then rules, then the text (fonts /F1 regular and /F2 bold). */
-function pageContent(page: PlacedPage, encode: (run: TextRun) => string): string {
+export function pageContent(page: PlacedPage, encode: (run: TextRun) => string): string {
   const ops: string[] = [];
   for (const shape of page.shapes) {
     if (shape.kind === "fill") ops.push(`q 0.9 g ${n(shape.x)} ${n(shape.y)} ${n(shape.width)} ${n(shape.height)} re f Q`);

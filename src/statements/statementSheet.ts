@@ -76,7 +76,7 @@ export function statementSheetOp(docs: StatementDocument[], sheet: string, optio
 }
 
 /** The rows of the sheet as they are laid out, with the formats and styles of their blocks. */
-class SheetRows {
+export class SheetRows {
   readonly cells: CellValue[][] = [];
   readonly formats: { range: SheetRange; numberFormat: string }[] = [];
   readonly styles: TextStyle[] = [];
