@@ -1,14 +1,18 @@
 // What the Reports panel shows once a report is written: for the aging, the headline figures (total
 // A/R with its insurance and patient shares, % over 90 days, days in A/R), what was kept apart or
-// left out, and the chart; for the KPIs, each figure with its definition a hover away; for the
-// collections worklist, one sentence. The ledger's problems come first, as a warning with a count.
+// left out, and the chart; for the KPIs, each figure with its definition a hover away, then the top
+// five denial reasons (claims and share, the reason in words a hover away) and the five payers with
+// the highest denial rates (the sheet has them all); for the collections worklist, one sentence. The ledger's problems come first, as a warning with a count.
 // Compact for a 320-pixel pane: figures wrap, nothing scrolls sideways.
 import { useMemo } from "react";
 import { Caption1, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { NoticeBar } from "../NoticeBar";
 import { AgingChart } from "./AgingChart";
 import type { ReportOutcome } from "./reportRun";
-import { agingChartView, agingHeadline, collectionsSummary, kpiRows, problemsNotice } from "./reportView";
+import { agingChartView, agingHeadline, collectionsSummary, kpiRows, percentText, problemsNotice } from "./reportView";
+
+/** How many denial reasons and payers the pane lists; the sheet has every one. */
+const TOP = 5;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -73,6 +77,12 @@ const useStyles = makeStyles({
     textAlign: "right",
     whiteSpace: "nowrap",
     fontVariantNumeric: "tabular-nums",
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  caption: {
+    textAlign: "left",
+    paddingBottom: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightSemibold,
   },
   summary: { overflowWrap: "anywhere" },
@@ -165,6 +175,38 @@ export function ReportResults({ outcome }: ReportResultsProps) {
               ))}
             </tbody>
           </table>
+          {outcome.kpis.denialsByReason.length > 0 && (
+            <table className={styles.kpis} aria-label="Top denial reasons">
+              <caption className={styles.caption}>Top denial reasons</caption>
+              <tbody>
+                {outcome.kpis.denialsByReason.slice(0, TOP).map((r) => (
+                  <tr key={r.reason} title={r.words}>
+                    <th scope="row" className={styles.kpiName}>
+                      {r.reason}
+                    </th>
+                    <td className={styles.kpiValue}>
+                      {r.claims} {r.claims === 1 ? "claim" : "claims"}, {percentText(r.percent)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {outcome.kpis.denialsByPayer.length > 0 && (
+            <table className={styles.kpis} aria-label="Denial rate by payer">
+              <caption className={styles.caption}>Denial rate by payer</caption>
+              <tbody>
+                {outcome.kpis.denialsByPayer.slice(0, TOP).map((p) => (
+                  <tr key={p.payerId} title={`${p.denied} of ${p.adjudicated} adjudicated claims denied`}>
+                    <th scope="row" className={styles.kpiName}>
+                      {p.name}
+                    </th>
+                    <td className={styles.kpiValue}>{percentText(p.percent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <Caption1 className={styles.parameters}>Each figure's definition and inputs are on the sheet, to check by hand.</Caption1>
         </>
       )}

@@ -159,7 +159,8 @@ describe("medbill aging, collections and kpis on a sample practice", () => {
     const csv = terminal();
     expect(await csv.run("kpis", sample, "--from", "2026-07-01", "--to", "2026-09-30", "--csv")).toBe(0);
     expect(csv.out[0]).toBe("KPI,Value,Unit,Definition,Inputs");
-    expect(csv.out).toHaveLength(1 + 7 + kpis.daysToPay.length);
+    // Each KPI, then each denial reason and each payer in the same five columns.
+    expect(csv.out).toHaveLength(1 + 8 + kpis.daysToPay.length + kpis.denialsByReason.length + kpis.denialsByPayer.length);
     const sheet = (await (await XlsxWorkbook.load(readFileSync(out))).readSheet("KPIs 2026-07-01 to 2026-09-30"))!;
     expect(sheet.find((r) => r[0] === "Days in A/R")![1]).toBe(Math.round(kpis.daysInAr.value! * 10) / 10);
   });

@@ -302,7 +302,7 @@ describe("kpiSheetPlan", () => {
       expect(gross[3]).toBe(kpis.grossCollectionRate.definition);
       expect(gross[4]).toBe("Payments posted: $80.00; Charges: $230.00");
       expect(cells.find((r) => r[0] === "Days in A/R")![2]).toBe("days");
-      expect(cells.filter((r) => typeof r[0] === "string" && r[3] !== null && r[0] !== "KPI")).toHaveLength(7 + kpis.daysToPay.length);
+      expect(cells.filter((r) => typeof r[0] === "string" && r[3] !== null && r[0] !== "KPI")).toHaveLength(8 + kpis.daysToPay.length);
     }
     const sheet = book.getWorksheet(name)!;
     expect(sheet.getRow(4).getCell(1).font?.bold).toBe(true);
