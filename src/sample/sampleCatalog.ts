@@ -20,6 +20,12 @@ export interface SamplePayer {
   /** Electronic remittances are posted from the ERA; paper checks by hand. */
   method: "EFT" | "Check";
   memberPrefix: string;
+  /**
+   * Codes the payer now and then still prices on its old fee schedule: the line is allowed `percent` of
+   * its contract rate, by `chance`. The Contracts table keeps the contract rate, so those lines are the
+   * sample's underpaid ones (contracts/underpaid.ts).
+   */
+  oldFeeSchedule?: { codes: readonly string[]; percent: number; chance: number };
 }
 
 export const SAMPLE_PAYERS: SamplePayer[] = [
@@ -70,6 +76,8 @@ export const SAMPLE_PAYERS: SamplePayer[] = [
     payday: 1,
     method: "Check",
     memberPrefix: "LMI",
+    // Slow to load its new rates: an established-patient visit is sometimes paid at last year's, 4% under.
+    oldFeeSchedule: { codes: ["99213", "99214", "99215"], percent: 96, chance: 0.15 },
   },
   {
     id: "HVC",

@@ -1,6 +1,9 @@
 // The sample practice's books: claims billed and adjudicated, remittances with contractual
 // adjustments and patient responsibility, denials left to work or written off, secondary payments,
 // copays at the visit, and monthly statements that patients pay (or not), oldest visit first.
+// And the follow-up work an office always has (issue 15's worklists): denials still open, a payer
+// that sometimes pays a few codes under contract (sampleCatalog's oldFeeSchedule), claims a payer
+// never answered, and claims held back unbilled as their payer's filing limit nears or passes.
 //
 // Money follows DOMAIN.md's posting rules, so every later feature can be tried on it: an insurer's
 // line balances (paid + CO-45 + PR = charge); PR moves money to the patient (or the secondary
@@ -14,6 +17,19 @@ import { DAYS_IN_SAMPLE, weekday, type Claim, type Line, type Patient } from "./
 import type { SeededDice } from "./seededDice";
 
 const SELF_PAY_DISCOUNT_PERCENT = 20;
+/** An insurer never answers about one claim in a hundred it is sent: lost, or stuck in its system. */
+const NEVER_ANSWERED_CHANCE = 0.01;
+/**
+ * Claims the office held back (a referral or an authorization missing) and has not sent yet: among the
+ * claims whose filing limit (date of service + the payer's Timely Filing Days) falls in the
+ * HELD_WARNING_DAYS after the as-of date, one in HELD_NEAR_EVERY; among those whose limit passed in
+ * the HELD_PAST_DAYS before it, one in HELD_PAST_EVERY (a limit on the as-of date itself is neither). Every n-th from a seeded start, not a chance
+ * each: a sample big enough to have such claims always has a few on the filing-limit list.
+ */
+const HELD_WARNING_DAYS = 30;
+const HELD_NEAR_EVERY = 16;
+const HELD_PAST_DAYS = 30;
+const HELD_PAST_EVERY = 20;
 
 export interface Payment {
   id: string;
@@ -41,6 +57,14 @@ export interface Posting {
   note?: string;
 }
 
+/** A payer's dates of service whose filing limit passed in the last HELD_PAST_DAYS, and those whose limit is near. */
+interface FilingWindow {
+  pastFrom: IsoDate;
+  pastTo: IsoDate;
+  nearFrom: IsoDate;
+  nearTo: IsoDate;
+}
+
 export interface SampleStatement {
   number: string;
   date: IsoDate;
@@ -56,6 +80,11 @@ export class SampleLedger {
   readonly statements: SampleStatement[] = [];
   private readonly insurerPayments = new Map<string, Payment>();
   private readonly deductibleUsed = new Map<string, Cents>();
+  /** Per payer, the dates of service whose filing limit is near the as-of date, and just past it. */
+  private readonly filingWindows = new Map<string, FilingWindow | null>();
+  /** Claims seen so far near and past their filing limit, counted from a seeded start (see HELD_NEAR_EVERY). */
+  private nearLimitSeen = -1;
+  private pastLimitSeen = -1;
 
   constructor(
     private readonly dice: SeededDice,
@@ -80,8 +109,13 @@ export class SampleLedger {
     }
     const billed = addDays(claim.dos, dice.int(1, 5));
     const forgotten = dice.chance(0.005);
-    if (billed > this.asOf || forgotten) return;
+    if (billed > this.asOf || forgotten || this.held(claim)) return;
     claim.billed = billed;
+    if (payer.type !== "Other" && dice.chance(NEVER_ANSWERED_CHANCE)) {
+      // Sent, and never answered: the copay was taken at the desk all the same.
+      this.copayAtVisit(claim, true);
+      return;
+    }
     const remit = this.payday(payer, addDays(billed, dice.int(payer.lag[0], payer.lag[1])));
     const adjudicated = remit <= this.asOf;
 
@@ -133,6 +167,33 @@ export class SampleLedger {
     }
   }
 
+  /** Whether the office is still holding the claim back as its payer's filing limit nears or passes. */
+  private held(claim: Claim): boolean {
+    const { payer, dos } = claim;
+    let window = this.filingWindows.get(payer.id);
+    if (window === undefined) {
+      const days = payer.timelyFilingDays;
+      window =
+        days === undefined
+          ? null
+          : {
+              pastFrom: addDays(this.asOf, -days - HELD_PAST_DAYS),
+              pastTo: addDays(this.asOf, -days - 1),
+              nearFrom: addDays(this.asOf, 1 - days),
+              nearTo: addDays(this.asOf, HELD_WARNING_DAYS - days),
+            };
+      this.filingWindows.set(payer.id, window);
+    }
+    if (window === null || dos < window.pastFrom || dos > window.nearTo) return false;
+    if (this.nearLimitSeen < 0) {
+      this.nearLimitSeen = this.dice.int(0, HELD_NEAR_EVERY - 1);
+      this.pastLimitSeen = this.dice.int(0, HELD_PAST_EVERY - 1);
+    }
+    if (dos >= window.nearFrom) return ++this.nearLimitSeen % HELD_NEAR_EVERY === 0;
+    if (dos <= window.pastTo) return ++this.pastLimitSeen % HELD_PAST_EVERY === 0;
+    return false;
+  }
+
   /** A commercial copay is collected at the front desk, before the claim is even sent. */
   private copayAtVisit(claim: Claim, willBePaid: boolean): void {
     const { patient } = claim;
@@ -169,7 +230,7 @@ export class SampleLedger {
           });
         continue;
       }
-      const allowed = this.allowed(payer, line);
+      const allowed = this.allowedOnRemittance(payer, line);
       const shares = this.patientShares(patient, line, allowed, claim.dos);
       const patientTotal = shares.reduce((s, [, c]) => s + c, 0);
       const paid = allowed - patientTotal;
@@ -210,6 +271,14 @@ export class SampleLedger {
 
   private allowed(payer: SamplePayer, line: Line): Cents {
     return Math.min(line.amount, Math.round((line.fee.allowed * line.units * payer.allowedPercent) / 100));
+  }
+
+  /** What the remittance allows: the contract rate, or now and then the payer's old fee schedule's. */
+  private allowedOnRemittance(payer: SamplePayer, line: Line): Cents {
+    const allowed = this.allowed(payer, line);
+    const old = payer.oldFeeSchedule;
+    if (!old || !old.codes.includes(line.fee.code) || !this.dice.chance(old.chance)) return allowed;
+    return Math.round((allowed * old.percent) / 100);
   }
 
   /** Deductible (PR-1), coinsurance (PR-2) and copay (PR-3) on one line. */

@@ -85,8 +85,8 @@ describe("medbill statements on a sample practice", () => {
     expect(rows.map((r) => [r[0], r[1], Number(r[2]), cents(r[3]), cents(r[4])])).toEqual(
       preview.documents.map((d) => [d.number, d.account, d.lines.length, d.pendingInsurance, d.amountDue]),
     );
-    // Numbered on from the sample's last statement (S000017), one after another.
-    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => `S${String(18 + i).padStart(6, "0")}`));
+    // Numbered on from the sample's last statement (S000022), one after another.
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => `S${String(23 + i).padStart(6, "0")}`));
     const total = preview.documents.reduce((n, d) => n + d.amountDue, 0);
     expect(t.out).toContain(
       `Total: ${preview.documents.length} statements, amount due ${formatMoney(total)} (pending insurance ${formatMoney(
@@ -95,7 +95,7 @@ describe("medbill statements on a sample practice", () => {
     );
     expect(t.out).toContain(`Left out: ${preview.skipped.length} account${preview.skipped.length === 1 ? "" : "s"}`);
     for (const s of preview.skipped) expect(t.out).toContain(`  ${s.account}: ${s.reason}`);
-    expect(t.out[t.out.length - 1]).toMatch(/^Dry run: nothing written, no number issued\. Issuing would number S000018 to S0000\d\d/);
+    expect(t.out[t.out.length - 1]).toMatch(/^Dry run: nothing written, no number issued\. Issuing would number S000023 to S0000\d\d/);
     expectNoPatientData(t.out.join("\n"));
     expect(readFileSync(sample).equals(before)).toBe(true);
   });
@@ -178,21 +178,21 @@ describe("medbill statements on a sample practice", () => {
     const t = terminal();
     expect(await t.run("statements", book, "--account", account, "--date", DATE)).toBe(0);
     const [[number, printedAccount, , , amount]] = printedDocuments(t.out);
-    expect([number, printedAccount]).toEqual(["S000018", account]);
-    expect(t.out[t.out.length - 1]).toContain(`Issued S000018 on the sheet "Statement S000018", with 1 row in the Statements table.`);
+    expect([number, printedAccount]).toEqual(["S000023", account]);
+    expect(t.out[t.out.length - 1]).toContain(`Issued S000023 on the sheet "Statement S000023", with 1 row in the Statements table.`);
     const rows = await statementRows(book);
-    expect(rows[rows.length - 1]).toMatchObject({ number: "S000018", account, amountDue: cents(amount) });
+    expect(rows[rows.length - 1]).toMatchObject({ number: "S000023", account, amountDue: cents(amount) });
 
     const pdf = file("reprint.pdf");
     const again = terminal();
-    expect(await again.run("statements", book, "--reprint", "s000018", "--pdf", pdf)).toBe(0);
-    expect(again.out[0]).toBe(`Re-print of statement S000018 from ${book}, as of its date ${DATE}`);
+    expect(await again.run("statements", book, "--reprint", "s000023", "--pdf", pdf)).toBe(0);
+    expect(again.out[0]).toBe(`Re-print of statement S000023 from ${book}, as of its date ${DATE}`);
     expect(printedDocuments(again.out)).toEqual([[number, account, expect.any(String), expect.any(String), amount]]);
-    expect(again.out).toContain(`Re-printed S000018 on the sheet "Statement S000018" (no new number). Saved ${book}.`);
+    expect(again.out).toContain(`Re-printed S000023 on the sheet "Statement S000023" (no new number). Saved ${book}.`);
     expect(await statementRows(book)).toHaveLength(rows.length);
     const bytes = new Uint8Array(readFileSync(pdf));
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
-    expect(pdfText(bytes)).toContain("S000018");
+    expect(pdfText(bytes)).toContain("S000023");
 
     const unknown = terminal();
     expect(await unknown.run("statements", book, "--reprint", "S999999")).toBe(1);

@@ -1,5 +1,5 @@
 // The Claims panel's work without React, on the sample practice in a memory workbook (1,000 lines
-// as of 2026-06-30: seven claims not yet billed, one past Harborview's timely-filing limit). Reading
+// as of 2026-06-30: eleven claims not yet billed, one past Lakeshore's timely-filing limit). Reading
 // and scrubbing announce their stages; seeded mistakes (a bad rendering NPI, a DOB after the DOS, a
 // line that does not read) light their claims red with the cell to fix; the rules turned off come
 // with the scrub. The export writes the payer's claims without errors to an 837P that reads back the
@@ -113,10 +113,10 @@ describe("reading and scrubbing the claims not yet billed", () => {
     });
     expect(scrub.entries.map((e) => e.claimId)).toEqual(books.claims.map((c) => c.claimId));
     expect(scrub.entries.map((e) => e.status)).toEqual(report.results.map((r) => r.status));
-    expect(scrub.entries).toHaveLength(7);
-    // One claim is past Harborview's 120 days: an error, on the DOS of its line.
+    expect(scrub.entries).toHaveLength(11);
+    // One claim is past Lakeshore's 180 days: an error, on the DOS of its line.
     const late = scrub.entries.filter((e) => e.status === "errors");
-    expect(late.map((e) => [e.claimId, e.payerId, e.problems.map((p) => p.rule)])).toEqual([["CL000324", "HVC", ["timely-filing"]]]);
+    expect(late.map((e) => [e.claimId, e.payerId, e.problems.map((p) => p.rule)])).toEqual([["CL000263", "LMI", ["timely-filing"]]]);
     const cell = problemCell(late[0].problems[0], late[0].claim, scrub.books.tables)!;
     expect(cell).toMatchObject({ table: "Charges", sheet: "Charges", column: "DOS", row: late[0].claim!.lines[0].sheetRow });
     expect(column(workbook, "Charges", "ChargeID")[cell.bodyIndex]).toBe(late[0].claim!.lines[0].lineId);
@@ -125,12 +125,12 @@ describe("reading and scrubbing the claims not yet billed", () => {
   });
 
   it("lights the seeded bad claims red, each problem with the cell it is fixed in", async () => {
-    typeInto(workbook, "Charges", "ClaimID", "CL000567", "Provider NPI", BAD_NPI);
+    typeInto(workbook, "Charges", "ClaimID", "CL000565", "Provider NPI", BAD_NPI);
     typeInto(workbook, "Patients", "PatientID", "P000073", "DOB", isoToSerial("2026-07-15", 1900));
     const scrub = await scrubWorkbook(workbook, TODAY);
     const byId = new Map(scrub.entries.map((e) => [e.claimId, e]));
 
-    const npi = byId.get("CL000567")!;
+    const npi = byId.get("CL000565")!;
     expect(npi.status).toBe("errors");
     const npiProblems = npi.problems.filter((p) => p.rule === "rendering-npi");
     expect(npiProblems.length).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ describe("reading and scrubbing the claims not yet billed", () => {
       const cell = problemCell(p, npi.claim, scrub.books.tables)!;
       expect(cell.column).toBe("Provider NPI");
       expect(column(workbook, "Charges", "Provider NPI")[cell.bodyIndex]).toBe(BAD_NPI);
-      expect(column(workbook, "Charges", "ClaimID")[cell.bodyIndex]).toBe("CL000567");
+      expect(column(workbook, "Charges", "ClaimID")[cell.bodyIndex]).toBe("CL000565");
       expect(cell.row).toBe(cell.bodyIndex + 2);
     }
 
@@ -153,13 +153,13 @@ describe("reading and scrubbing the claims not yet billed", () => {
     expect(column(workbook, "Patients", "PatientID")[cell.bodyIndex]).toBe("P000073");
 
     // The others stay as they were.
-    expect(scrub.entries.filter((e) => e.status === "errors").map((e) => e.claimId)).toEqual(["CL000324", "CL000566", "CL000567"]);
+    expect(scrub.entries.filter((e) => e.status === "errors").map((e) => e.claimId)).toEqual(["CL000263", "CL000565", "CL000566"]);
   });
 
   it("lists a claim whose line does not read, with its payer and the cell, as an error", async () => {
-    typeInto(workbook, "Charges", "ClaimID", "CL000567", "Amount", "ninety");
+    typeInto(workbook, "Charges", "ClaimID", "CL000565", "Amount", "ninety");
     const scrub = await scrubWorkbook(workbook, TODAY);
-    const entry = scrub.entries.find((e) => e.claimId === "CL000567")!;
+    const entry = scrub.entries.find((e) => e.claimId === "CL000565")!;
     expect(entry.claim).toBeUndefined();
     expect(entry.status).toBe("errors");
     expect(entry.payerId).toBe("MCR");
@@ -167,9 +167,9 @@ describe("reading and scrubbing the claims not yet billed", () => {
     expect(entry.problems).toHaveLength(2);
     expect(cell.column).toBe("Amount");
     expect(column(workbook, "Charges", "Amount")[cell.bodyIndex]).toBe("ninety");
-    expect(column(workbook, "Charges", "ClaimID")[cell.bodyIndex]).toBe("CL000567");
+    expect(column(workbook, "Charges", "ClaimID")[cell.bodyIndex]).toBe("CL000565");
     // Not built, so never exported.
-    expect(exportSelection(scrub.entries, "MCR").heldBack.map((e) => e.claimId)).toEqual(["CL000567"]);
+    expect(exportSelection(scrub.entries, "MCR").heldBack.map((e) => e.claimId)).toEqual(["CL000565"]);
   });
 
   it("says which rules the practice turned off, and which ids in the setting were not", async () => {
@@ -185,9 +185,9 @@ describe("reading and scrubbing the claims not yet billed", () => {
   });
 
   it("holds back a claim the 837P file could not carry: its rendering provider has no name in Providers", async () => {
-    typeInto(workbook, "Charges", "ClaimID", "CL000567", "Provider NPI", UNNAMED_NPI);
+    typeInto(workbook, "Charges", "ClaimID", "CL000565", "Provider NPI", UNNAMED_NPI);
     const scrub = await scrubWorkbook(workbook, TODAY);
-    const entry = scrub.entries.find((e) => e.claimId === "CL000567")!;
+    const entry = scrub.entries.find((e) => e.claimId === "CL000565")!;
     expect(entry.status).toBe("errors");
     expect(entry.problems.map((p) => p.rule)).toEqual([FILE_RULE]);
     expect(entry.problems[0].message).toContain(`(NPI ${UNNAMED_NPI}) has no name in Providers`);
@@ -197,12 +197,12 @@ describe("reading and scrubbing the claims not yet billed", () => {
 describe("creating the 837P file", () => {
   it("writes the payer's claims without errors, marks exactly their lines billed, keeps the control number and adds the Audit row", async () => {
     const workbook = await readyToSend();
-    typeInto(workbook, "Charges", "ClaimID", "CL000567", "Provider NPI", BAD_NPI);
+    typeInto(workbook, "Charges", "ClaimID", "CL000565", "Provider NPI", BAD_NPI);
     const billedBefore = column(workbook, "Charges", "Billed Date");
     const before = await scrubWorkbook(workbook, TODAY);
     const mcr = before.entries.filter((e) => e.payerId === "MCR");
     const ready = mcr.filter((e) => e.status !== "errors");
-    expect(ready.map((e) => e.claimId)).toEqual(["CL000566", "CL000569"]);
+    expect(ready.map((e) => e.claimId)).toEqual(["CL000002", "CL000341", "CL000393", "CL000566", "CL000569"]);
 
     const stages: ClaimsStage[] = [];
     const run = await exportClaims(workbook, { payerId: "MCR", now: NOW, today: TODAY }, (s) => void stages.push(s));
@@ -210,13 +210,13 @@ describe("creating the 837P file", () => {
     expect(stages).toEqual(["reading", "codes", "scrubbing", "writing", "done"]);
     const { outcome } = run;
     expect(outcome.file.name).toBe("claims-MCR-000000042.837");
-    expect(outcome.heldBack.map((e) => e.claimId)).toEqual(["CL000567"]);
+    expect(outcome.heldBack.map((e) => e.claimId)).toEqual(["CL000565"]);
 
     // The file reads back: the same claims, and ΣCLM02 their total.
     const read = read837p(outcome.file.text);
     if (!read.ok) throw new Error(read.error);
     expect(read.isaControl).toBe("000000042");
-    expect(read.claims.map((c) => c.claimId)).toEqual(["CL000566", "CL000569"]);
+    expect(read.claims.map((c) => c.claimId)).toEqual(["CL000002", "CL000341", "CL000393", "CL000566", "CL000569"]);
     const total = ready.reduce((s, e) => s + e.claim!.total, 0);
     expect(read.claims.reduce((s, c) => s + c.total, 0)).toBe(total);
     expect(outcome.total).toBe(total);
@@ -236,13 +236,13 @@ describe("creating the 837P file", () => {
 
     // The exported claims leave the list; the one with errors stays. The next file takes the next number.
     const after = await scrubWorkbook(workbook, TODAY);
-    const sent = new Set(["CL000566", "CL000569"]);
+    const sent = new Set(["CL000002", "CL000341", "CL000393", "CL000566", "CL000569"]);
     expect(after.entries.map((e) => e.claimId)).toEqual(before.entries.map((e) => e.claimId).filter((id) => !sent.has(id)));
     const all = await exportClaims(workbook, { now: NOW, today: TODAY });
     if (!all.ok) throw new Error(all.error);
     expect(all.outcome.file.name).toBe("claims-all-000000043.837");
-    expect(all.outcome.claims.map((c) => c.claimId).sort()).toEqual(["CL000482", "CL000500", "CL000568"]);
-    expect(all.outcome.heldBack.map((e) => e.claimId).sort()).toEqual(["CL000324", "CL000567"]);
+    expect(all.outcome.claims.map((c) => c.claimId).sort()).toEqual(["CL000307", "CL000444", "CL000501", "CL000568"]);
+    expect(all.outcome.heldBack.map((e) => e.claimId).sort()).toEqual(["CL000263", "CL000565"]);
     expect((await auditRows(workbook)).filter((r) => r.Action === "Claims exported")).toHaveLength(2);
   });
 
@@ -275,12 +275,14 @@ describe("creating the 837P file", () => {
 
   it("is refused when none of the payer's claims is free of errors; nothing is written", async () => {
     const workbook = await readyToSend();
+    // Medicaid's only claim to bill, with a mistyped rendering NPI.
+    typeInto(workbook, "Charges", "ClaimID", "CL000307", "Provider NPI", BAD_NPI);
     const audit = await auditRows(workbook);
-    const run = await exportClaims(workbook, { payerId: "HVC", now: NOW, today: TODAY });
+    const run = await exportClaims(workbook, { payerId: "MCD", now: NOW, today: TODAY });
     expect(run).toEqual({
       ok: false,
-      error: "No claim of HVC can be sent: the only one has errors to fix first (open a claim to see them). Nothing was written.",
-      heldBack: [expect.objectContaining({ claimId: "CL000324" })],
+      error: "No claim of MCD can be sent: the only one has errors to fix first (open a claim to see them). Nothing was written.",
+      heldBack: [expect.objectContaining({ claimId: "CL000307" })],
     });
     expect(await auditRows(workbook)).toEqual(audit);
     expect(table(workbook, "Practice").rows.find((r) => r[0] === "Last Interchange Control #")![1]).toBe("41");
@@ -297,11 +299,11 @@ describe("creating the 837P file", () => {
 describe("claim forms", () => {
   it("writes one claim's form on its own sheet, several on one sheet, with an Audit row each time", async () => {
     const workbook = await sample();
-    const one = await printClaimForms(workbook, { claimIds: ["CL000567"], today: TODAY }, () => {});
+    const one = await printClaimForms(workbook, { claimIds: ["CL000565"], today: TODAY }, () => {});
     if (!one.ok) throw new Error(one.error);
-    expect(one.outcome.sheets).toEqual(["Claim CL000567"]);
-    expect(one.outcome.applied.sheetsWritten).toEqual(["Claim CL000567"]);
-    expect(await workbook.readSheet("Claim CL000567")).toBeDefined();
+    expect(one.outcome.sheets).toEqual(["Claim CL000565"]);
+    expect(one.outcome.applied.sheetsWritten).toEqual(["Claim CL000565"]);
+    expect(await workbook.readSheet("Claim CL000565")).toBeDefined();
 
     const several = await printClaimForms(workbook, { claimIds: ["CL000566", "CL000569", "NOPE"], today: TODAY });
     if (!several.ok) throw new Error(several.error);

@@ -114,7 +114,8 @@ describe("importing a remittance from the panel", () => {
     expect(payment[0]).toMatchObject({ method: "ERA", payerId: open.payerId, amount: file.transactions[0].amount });
     const postings = after.postingsByPayment.get(payment[0].paymentId) ?? [];
     expect(postings.length).toBeGreaterThan(0);
-    expect(new Set(postings.map((p) => after.chargeById.get(p.chargeId)!.claimId))).toEqual(new Set(open.claimIds));
+    // Exactly the three claims the file names (the payer may have more open claims than that).
+    expect(new Set(postings.map((p) => after.chargeById.get(p.chargeId)!.claimId))).toEqual(new Set(open.claimIds.slice(0, 3)));
     const sizes = await tableSizes(workbook);
     expect(sizes.Payments).toBe(before.Payments + 1);
     expect(sizes.Postings).toBe(before.Postings + postings.length);
