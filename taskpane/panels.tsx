@@ -1,14 +1,15 @@
 // The task pane's panels, as data: the shell draws one tab per entry, so a new panel (Codes,
-// Post payments, Import remittance, Statements, Reports, Claims) is one line here and one component, nothing else.
+// Post payments, Import remittance, Statements, Reports, Claims, Follow-up) is one line here and one component, nothing else.
 // What a panel is given lives in panelProps.ts, so the panels never import this file back.
 //
 // Only the first panel (Setup) is in the page's first load. Every other panel is a lazy chunk of its
 // own ("panel-codes", …), fetched the first time its tab is chosen or pointed at (`preload`), so the
-// Excel host draws the pane before it has downloaded the payment, remittance, statement, report and
-// claim code (bench/paneLoad.ts measures the first load against its 300 KB gzipped aim).
+// Excel host draws the pane before it has downloaded the payment, remittance, statement, report,
+// claim and follow-up code (bench/paneLoad.ts measures the first load against its 300 KB gzipped aim).
 import { use, type ComponentType } from "react";
 import type { FluentIcon } from "@fluentui/react-icons";
 import {
+  ClipboardTaskListLtrRegular,
   CodeTextRegular,
   DataBarVerticalRegular,
   DocumentBulletListRegular,
@@ -104,5 +105,13 @@ export const PANELS: readonly PanelDef[] = [
     label: "Claims",
     icon: DocumentBulletListRegular,
     ...lazyPanel("ClaimsPanel", () => import(/* webpackChunkName: "panel-claims" */ "./claims/ClaimsPanel").then((m) => m.ClaimsPanel)),
+  },
+  {
+    id: "followup",
+    label: "Follow-up",
+    icon: ClipboardTaskListLtrRegular,
+    ...lazyPanel("FollowUpPanel", () =>
+      import(/* webpackChunkName: "panel-followup" */ "./followup/FollowUpPanel").then((m) => m.FollowUpPanel),
+    ),
   },
 ];
