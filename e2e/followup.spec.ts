@@ -129,7 +129,7 @@ test("the worklists show the engine's items, a denied line is set to Appealed, a
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
   await paneScreenshot(page, panel, { path: "test-results/followup-panel.png", height: 6000, end: contracts });
   // For the README: the top of the panel down to the Denied list's rows.
-  await paneScreenshot(page, panel, { path: "docs/taskpane-followup.png", height: 2400, end: deniedList });
+  await paneScreenshot(page, panel, { path: "docs/taskpane-follow-up.png", height: 2400, end: deniedList });
 
   // The saved file: the FollowUp row, the contract rates, and an Audit row for each.
   const tables = await tablesIn((await save(page)).bytes);
