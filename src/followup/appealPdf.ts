@@ -9,21 +9,19 @@
 // the table goes on), and every page is numbered when there are several.
 // Only what the model holds is drawn. The metadata names no one (Title "Appeal", Producer and Creator
 // "MedBill") and its dates are the letter's date, so the same letter always gives the same bytes.
-import { zlibSync } from "fflate";
-import { PDFDocument, PDFName } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { usDate } from "../dates";
 import { formatMoney, type Cents } from "../money";
 import {
   clean,
   PAGE_HEIGHT,
   PAGE_WIDTH,
-  pageContent,
   Pen,
+  placedPagesPdf,
   standardFonts,
   wrap,
   type PlacedPage,
   type TextMeasure,
-  type TextRun,
 } from "../statements/statementPdf";
 import {
   APPEAL_TITLE,
@@ -218,26 +216,7 @@ export async function appealPages(letter: AppealLetter): Promise<PlacedPage[]> {
   return layoutAppeal(letter, measure);
 }
 
-/** The letter as a PDF: each page's content one compressed stream, fonts /F1 (Helvetica) and /F2 (bold). */
+/** The letter as a PDF (the statements' writer: each page one compressed stream, fonts /F1 and /F2). */
 export async function appealPdf(letter: AppealLetter): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  const { regular, bold, measure } = await standardFonts(pdf);
-  const fonts = { regular: PDFName.of("F1"), bold: PDFName.of("F2") };
-  const encode = (run: TextRun): string => (run.bold ? bold : regular).encodeText(run.text).toString();
-  const encoder = new TextEncoder();
-  for (const placed of layoutAppeal(letter, measure)) {
-    const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-    page.node.setFontDictionary(fonts.regular, regular.ref);
-    page.node.setFontDictionary(fonts.bold, bold.ref);
-    const content = encoder.encode(pageContent(placed, encode));
-    page.node.addContentStream(pdf.context.register(pdf.context.stream(zlibSync(content), { Filter: "FlateDecode" })));
-  }
-  const stamp = new Date(`${letter.date}T00:00:00Z`);
-  const when = Number.isNaN(stamp.getTime()) ? new Date(0) : stamp;
-  pdf.setTitle("Appeal");
-  pdf.setProducer("MedBill");
-  pdf.setCreator("MedBill");
-  pdf.setCreationDate(when);
-  pdf.setModificationDate(when);
-  return pdf.save();
+  return placedPagesPdf((measure) => layoutAppeal(letter, measure), { title: "Appeal", date: letter.date });
 }

@@ -453,10 +453,22 @@ export async function statementPages(docs: StatementDocument[]): Promise<PlacedP
  */
 export async function statementsPdf(docs: StatementDocument[]): Promise<Uint8Array> {
   if (docs.length === 0) throw new Error("There are no statements to put in the PDF.");
+  const date = docs.reduce((latest, d) => (d.date > latest ? d.date : latest), docs[0].date);
+  return placedPagesPdf((measure) => layoutStatements(docs, measure), { title: "Statements", date });
+}
+
+/**
+ * Pages laid out with the PDF's standard fonts as a PDF (the statements' and the appeal letter's): each
+ * page's content one compressed stream, fonts /F1 (Helvetica) and /F2 (bold); the same texts (amounts,
+ * labels) encoded once. Dated `date` (no clock time), so the same pages give the same bytes.
+ */
+export async function placedPagesPdf(
+  layout: (measure: TextMeasure) => PlacedPage[],
+  meta: { title: string; date: IsoDate },
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const { regular, bold, measure } = await standardFonts(pdf);
   const fonts = { regular: PDFName.of("F1"), bold: PDFName.of("F2") };
-  // The same texts (amounts, labels) come back on every page: encode each once.
   const encoded = new Map<string, string>();
   const encode = (run: TextRun): string => {
     const key = `${run.bold ? "B" : "R"}${run.text}`;
@@ -465,26 +477,26 @@ export async function statementsPdf(docs: StatementDocument[]): Promise<Uint8Arr
     return hex;
   };
   const encoder = new TextEncoder();
-  for (const placed of layoutStatements(docs, measure)) {
+  for (const placed of layout(measure)) {
     const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     page.node.setFontDictionary(fonts.regular, regular.ref);
     page.node.setFontDictionary(fonts.bold, bold.ref);
     const content = encoder.encode(pageContent(placed, encode));
     page.node.addContentStream(pdf.context.register(pdf.context.stream(zlibSync(content), { Filter: "FlateDecode" })));
   }
-  const date = docs.reduce((latest, d) => (d.date > latest ? d.date : latest), docs[0].date);
-  const stamp = new Date(`${date}T00:00:00Z`);
-  pdf.setTitle("Statements");
+  const stamp = new Date(`${meta.date}T00:00:00Z`);
+  const when = Number.isNaN(stamp.getTime()) ? new Date(0) : stamp;
+  pdf.setTitle(meta.title);
   pdf.setProducer("MedBill");
   pdf.setCreator("MedBill");
-  pdf.setCreationDate(Number.isNaN(stamp.getTime()) ? new Date(0) : stamp);
-  pdf.setModificationDate(Number.isNaN(stamp.getTime()) ? new Date(0) : stamp);
+  pdf.setCreationDate(when);
+  pdf.setModificationDate(when);
   // More objects per tick than pdf-lib's 50: a big batch saves in a fraction of the time, and the pane still repaints.
   return pdf.save({ objectsPerTick: 2000 });
 }
 
 /** A page's content stream: shadings, then rules, then the text (fonts /F1 regular and /F2 bold). */
-export function pageContent(page: PlacedPage, encode: (run: TextRun) => string): string {
+function pageContent(page: PlacedPage, encode: (run: TextRun) => string): string {
   const ops: string[] = [];
   for (const shape of page.shapes) {
     if (shape.kind === "fill") ops.push(`q 0.9 g ${n(shape.x)} ${n(shape.y)} ${n(shape.width)} ${n(shape.height)} re f Q`);
