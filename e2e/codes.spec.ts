@@ -5,7 +5,7 @@
 import { readFile, mkdir } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { guardEveryTest, narrowPane, overflow, pane, preview, save, settled } from "./browserPage";
+import { guardEveryTest, narrowPane, openSample, overflow, pane, preview, save, settled } from "./browserPage";
 import { excelWorkbook, tablesIn, withCellsTyped } from "./xlsxFiles";
 
 guardEveryTest();
@@ -50,8 +50,7 @@ const SEEDED = [
 ];
 
 test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and highlights them in the saved file", async ({ page }) => {
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("12 of 12 tables found.")).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
   const seeded = await withCellsTyped((await save(page)).bytes, "Charges", SEEDED);
   await page
     .getByTestId("open-file")

@@ -9,7 +9,7 @@ import { readLedger } from "../src/ledger/ledger";
 import { openLines } from "../src/ledger/postingPlans";
 import type { LineBalance } from "../src/ledger/balances";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
-import { guardEveryTest, narrowPane, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -57,8 +57,7 @@ async function tableRecords(table: Locator): Promise<Record<string, string>[]> {
 }
 
 test("a patient's payment is applied oldest first, previewed, posted, reversed, and saved with its audit trail", async ({ page }) => {
-  await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("12 of 12 tables found.")).toBeVisible({ timeout: 60_000 });
+  await openSample(page);
   const { patientId, open, amount, second } = await patientToPay((await save(page)).bytes);
   const [first, next] = open;
 
