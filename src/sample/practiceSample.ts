@@ -14,6 +14,7 @@ import {
   Contracts,
   FeeSchedule,
   FollowUp,
+  ClaimStatus,
   Patients,
   Payers,
   Payments,
@@ -149,6 +150,8 @@ export function samplePractice(options: SampleOptions): WritePlan {
     ),
     // Nothing followed up yet: the office's own status rows start with its first action.
     tableOp(FollowUp, []),
+    // No secondary claim sent and no acknowledgement read yet.
+    tableOp(ClaimStatus, []),
     tableOp(Audit, []),
   ];
   return {

@@ -279,6 +279,30 @@ export const FollowUp = defineTable("FollowUp", {
   plan: planField(),
 });
 
+/** What happened to a claim with a payer after it left the office (issue 16). */
+export const CLAIM_EVENTS = ["Billed", "Accepted", "Rejected", "Crossed over"] as const;
+/** Which payer of the patient's the event is about: the Charges line's own payer is the primary. */
+export const PAYER_SEQUENCES = ["Primary", "Secondary", "Tertiary"] as const;
+
+/**
+ * A claim's history with its payers (issue 16), one row per event, never changed: a secondary claim
+ * billed (the primary's is the Charges' Billed Date), the clearinghouse's 999 or the payer's 277CA
+ * accepting or rejecting it (the acceptance date is the office's proof of timely filing), a primary's
+ * ERA saying it forwarded the claim to the next payer itself. Control # ties a row to its file: the
+ * interchange (ISA13) of our 837P, the group (GS06) a 999 answers, or the payer's claim number.
+ */
+export const ClaimStatus = defineTable("ClaimStatus", {
+  date: requiredDate("Date", ["Event Date", "Status Date"]),
+  claimId: idField("ClaimID", ["Claim ID", "Claim #", "Claim Number"]),
+  payerId: optionalId("PayerID", ["Payer ID", "Payer"]),
+  sequence: f(opt(c.oneOf(PAYER_SEQUENCES, "payer sequence")), "Sequence", ["Payer Sequence", "Payer Order"], TEXT_FORMAT, 10),
+  event: f(c.oneOf(CLAIM_EVENTS, "claim event"), "Event", ["Claim Status", "Status"], TEXT_FORMAT, 12),
+  source: textField("Source", ["File Type", "From"], 8),
+  controlNumber: textField("Control #", ["Control Number", "Batch", "ICN"], 12),
+  reason: textField("Reason", ["Reject Reason", "Rejection Reason", "Note"], 36),
+  plan: planField(),
+});
+
 export const Audit = defineTable("Audit", {
   time: f(c.text(), "Time", ["Timestamp", "When"], TEXT_FORMAT, 20),
   action: f(c.text(), "Action", [], TEXT_FORMAT, 22),
@@ -304,6 +328,7 @@ export const BILLING_TABLES = [
   ProviderAdjustments,
   Statements,
   FollowUp,
+  ClaimStatus,
   Audit,
 ] as const;
 
@@ -323,6 +348,7 @@ export type PostingRow = RowOf<typeof Postings>;
 export type ProviderAdjustmentRow = RowOf<typeof ProviderAdjustments>;
 export type StatementRow = RowOf<typeof Statements>;
 export type FollowUpRow = RowOf<typeof FollowUp>;
+export type ClaimStatusRow = RowOf<typeof ClaimStatus>;
 export type AuditRow = RowOf<typeof Audit>;
 
 export function tableDef(name: string): TableDef | undefined {

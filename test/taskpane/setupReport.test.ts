@@ -59,6 +59,7 @@ describe("the Setup panel's report", () => {
       "ProviderAdjustments",
       "Statements",
       "FollowUp",
+      "ClaimStatus",
       "Audit",
     ]);
     expect(summary.incomplete).toEqual(["Charges"]);
