@@ -8,7 +8,17 @@ import * as c from "../workbook/cells";
 import { describeIssue, mapColumns, parseTable, type ParsedTable, type RowIssue } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
 import { PracticeSettings } from "../workbook/practiceSettings";
-import { Charges, Patients, Payers, Practice, Providers, type ChargeRow, type ProviderRow, type TableDef } from "../workbook/tables";
+import {
+  Charges,
+  ClaimStatus,
+  Patients,
+  Payers,
+  Practice,
+  Providers,
+  type ChargeRow,
+  type ProviderRow,
+  type TableDef,
+} from "../workbook/tables";
 import { buildClaims, type BuildOptions, type UnreadableCharge } from "./buildClaims";
 import type { Claim, ScrubProblem } from "./model";
 import { parseRulesOff, scrubClaims, type ScrubOptions } from "./scrubber";
@@ -44,7 +54,7 @@ export interface ClaimBooks {
 }
 
 /** The tables claims are built from, read in one readTables call. */
-export const CLAIM_TABLES = [Practice.name, Patients.name, Payers.name, Providers.name, Charges.name];
+export const CLAIM_TABLES = [Practice.name, Patients.name, Payers.name, Providers.name, Charges.name, ClaimStatus.name];
 
 // Charges as the claims read them: the fields the scrubber judges (rendering NPI, code, modifiers,
 // units) are taken as typed, so a bad one is a scrub problem on a claim that is still built, named by

@@ -7,9 +7,9 @@
 import { isoToSerial, type IsoDate } from "../dates";
 import { formatMoney, sumCents } from "../money";
 import { mapColumns } from "../workbook/mapTable";
-import type { WritePlan } from "../workbook/plan";
+import { appendOrCreateRows, type WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WriteOp } from "../workbook/port";
-import { Charges, DATE_FORMAT, Practice } from "../workbook/tables";
+import { Charges, ClaimStatus, DATE_FORMAT, Practice, type ClaimStatusRow } from "../workbook/tables";
 import { practiceSetting, settingRows } from "../workbook/practiceSettings";
 import type { ClaimBooks } from "./claimBooks";
 import type { Claim } from "./model";
@@ -131,14 +131,31 @@ function locate(
 }
 
 /** What stops the export from being planned (no Billed Date column, no Practice table, lines gone); empty when it can be. */
-export function exportRefusals(claims: Claim[], books: Pick<ClaimBooks, "tables" | "charges" | "chargeIndexes">): string[] {
+export function exportRefusals(claims: Claim[], books: Pick<ClaimBooks, "tables" | "charges" | "chargeIndexes" | "dateSystem">): string[] {
   const located = locate(claims, books);
-  return located.ok ? [] : located.problems;
+  const problems = located.ok ? [] : [...located.problems];
+  const history = appendOrCreateRows(ClaimStatus, books.tables[ClaimStatus.name], billedRows(claims, "2000-01-01", 0), books.dateSystem);
+  if (!history.ok) problems.push(history.problem);
+  return problems;
+}
+
+/** The claims' history rows: billed today in the file whose group control number (GS06) is `group`. */
+function billedRows(claims: Claim[], today: IsoDate, group: number): ClaimStatusRow[] {
+  return claims.map((c) => ({
+    date: today,
+    claimId: c.claimId,
+    payerId: c.payer.payerId,
+    sequence: "Primary",
+    event: "Billed",
+    source: "837P",
+    controlNumber: String(group),
+  }));
 }
 
 /**
  * The plan for an exported 837P file: Billed Date = today on the claims' lines, the Practice's last
- * control number = the file's ISA13, and the Audit row's words. Throws ExportRefused (with
+ * control number = the file's ISA13, a ClaimStatus "Billed" row per claim with the file's GS06 (the
+ * table made when the workbook has none), and the Audit row's words. Throws ExportRefused (with
  * exportRefusals' words) when the workbook cannot take it.
  */
 export function exportPlan(
@@ -170,6 +187,17 @@ export function exportPlan(
       rows: [{ [practice.headers[settingColumn]]: LAST_CONTROL_SETTING, [practice.headers[valueColumn]]: control }],
     });
   }
+
+  // The claims' history: billed in this file, tied to it by its group control number (GS06), which a
+  // 999 answers; a 277CA names the claims themselves.
+  const history = appendOrCreateRows(
+    ClaimStatus,
+    books.tables[ClaimStatus.name],
+    billedRows(claims, today, file.control.group),
+    books.dateSystem,
+  );
+  if (!history.ok) throw new ExportRefused(history.problem);
+  ops.push(history.op);
 
   const payers = [...new Set(claims.map((c) => c.payer.payerId))];
   const ids = claims.map((c) => c.claimId);

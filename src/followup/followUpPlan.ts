@@ -10,8 +10,7 @@ import { balancesOfLines, type PlanContext, type PlanResult } from "../ledger/po
 import { formatMoney } from "../money";
 import { plural } from "../counting";
 import { isIsoDate, type DateSystem, type IsoDate } from "../dates";
-import { mapColumns, rowToCells } from "../workbook/mapTable";
-import { createTableWithRows, type WritePlan } from "../workbook/plan";
+import { appendOrCreateRows, type WritePlan } from "../workbook/plan";
 import type { RawTable, WriteOp } from "../workbook/port";
 import { FOLLOW_UP_STATUSES, FollowUp, type FollowUpRow } from "../workbook/tables";
 import type { FollowUpList, FollowUpStatus } from "./standing";
@@ -151,22 +150,6 @@ function appendFollowUp(
   dateSystem: DateSystem,
   rows: FollowUpRow[],
 ): { ok: true; ops: WriteOp[] } | { ok: false; problems: string[] } {
-  if (!table) return { ok: true, ops: [createTableWithRows(FollowUp, rows, dateSystem)] };
-  const mapping = mapColumns(FollowUp, table.headers);
-  const fields = FollowUp.fields as Record<string, { header: string }>;
-  const needed = (["date", "claimId", "status", "chargeId", "list", "followUpDate", "note"] as const).filter(
-    (key) => !mapping.columns[key] && rows.some((r) => r[key] !== undefined),
-  );
-  if (needed.length > 0) {
-    return {
-      ok: false,
-      problems: [
-        `The FollowUp table has no ${needed.map((k) => `"${fields[k].header}"`).join(", ")} column: add it (or run Setup), then try again.`,
-      ],
-    };
-  }
-  return {
-    ok: true,
-    ops: [{ kind: "appendRows", table: table.name, rows: rows.map((r) => rowToCells(FollowUp, mapping, r, dateSystem)) }],
-  };
+  const appended = appendOrCreateRows(FollowUp, table, rows, dateSystem);
+  return appended.ok ? { ok: true, ops: [appended.op] } : { ok: false, problems: [appended.problem] };
 }

@@ -46,6 +46,29 @@ export function createTableWithRows<D extends TableDef>(
   return { ...op, rows: cells };
 }
 
+/**
+ * The op appending engine rows to a table of the workbook (each in its header's place, rowToCells), or
+ * creating the table with them when the workbook has none; refused in a sentence when the table lacks
+ * a column the rows fill.
+ */
+export function appendOrCreateRows<D extends TableDef>(
+  def: D,
+  table: RawTable | undefined,
+  rows: Partial<Record<keyof RowOf<D> & string, unknown>>[],
+  dateSystem: DateSystem,
+): { ok: true; op: WriteOp } | { ok: false; problem: string } {
+  if (!table) return { ok: true, op: createTableWithRows(def, rows, dateSystem) };
+  const mapping = mapColumns(def, table.headers);
+  const fields = def.fields as Record<string, { header: string }>;
+  const filled = Object.keys(fields).filter((key) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
+  const missing = filled.filter((key) => !mapping.columns[key]);
+  if (missing.length > 0) {
+    const names = missing.map((k) => `"${fields[k].header}"`).join(", ");
+    return { ok: false, problem: `The ${def.name} table has no ${names} column: add it (or run Setup), then try again.` };
+  }
+  return { ok: true, op: { kind: "appendRows", table: table.name, rows: rows.map((r) => rowToCells(def, mapping, r, dateSystem)) } };
+}
+
 export function createTableOp(def: { name: string; fields: object }, rows?: CellValue[][]) {
   const fields = Object.values(def.fields as Record<string, { header: string; numberFormat?: string; width?: number }>);
   return {

@@ -195,6 +195,30 @@ describe("the export plan", () => {
     expect(column(book, "Practice", "Value").at(-1)).toBe("43");
   });
 
+  it("records each claim billed in the ClaimStatus table with the file's GS06, making the table, then adding to it", async () => {
+    const book = workbook();
+    const first = await exported(book);
+    await applyPlan(book, exportPlan(first.books.claims, first.books, first.file, TODAY), NOW);
+    const history = () => {
+      const t = book.sheets.find((s) => s.table?.name === "ClaimStatus")!.table!;
+      return t.rows.map((r) => Object.fromEntries(t.headers.map((h, i) => [h, r[i]])));
+    };
+    // GS06 follows ISA13: 42 in the first file.
+    expect(history().map((r) => [r.ClaimID, r.PayerID, r.Sequence, r.Event, r.Source, r["Control #"], r.Date])).toEqual([
+      ["CLM1", "SHP", "Primary", "Billed", "837P", "42", isoToSerial(TODAY)],
+      ["CLM2", "MCR", "Primary", "Billed", "837P", "42", isoToSerial(TODAY)],
+    ]);
+    const t = book.sheets.find((s) => s.table?.name === "Charges")!.table!;
+    t.rows.push(table(Charges, [line("L6", "CLM3", "P1", "SHP", { dos: "2026-03-10" })], t.headers).rows[0]);
+    const second = await exported(book);
+    await applyPlan(book, exportPlan(second.books.claims, second.books, second.file, "2026-03-17"), NOW);
+    expect(history().map((r) => [r.ClaimID, r["Control #"]])).toEqual([
+      ["CLM1", "42"],
+      ["CLM2", "42"],
+      ["CLM3", "43"],
+    ]);
+  });
+
   it("adds the control-number setting to Practice when the office has no such row", async () => {
     const book = workbook({ lastControl: null });
     const { books, file } = await exported(book);
@@ -267,5 +291,23 @@ describe("what the workbook cannot take", () => {
     expect(exportRefusals(books.claims, noPractice)).toEqual([
       "The workbook has no Practice table to keep the last control number (Last Interchange Control #) in.",
     ]);
+  });
+
+  it("refuses when the office's ClaimStatus table lacks a column the history needs, and the plan throws the same", async () => {
+    const book = workbook();
+    const { books, file } = await exported(book);
+    const claimStatus = {
+      name: "ClaimStatus",
+      sheet: "ClaimStatus",
+      headers: ["Date", "ClaimID", "Event"],
+      rows: [],
+      rowCount: 0,
+      headerRow: 1,
+    };
+    const lacking = { ...books, tables: { ...books.tables, ClaimStatus: claimStatus } };
+    expect(exportRefusals(books.claims, lacking)).toEqual([
+      'The ClaimStatus table has no "PayerID", "Sequence", "Source", "Control #" column: add it (or run Setup), then try again.',
+    ]);
+    expect(() => exportPlan(books.claims, lacking, file, TODAY)).toThrow(ExportRefused);
   });
 });
