@@ -20,14 +20,16 @@ import { creditsLeft, finishPlan, newIds, type PlanContext } from "../ledger/pos
 import { reversedBy } from "../ledger/reversible";
 import { formatMoney, sumCents, type Cents } from "../money";
 import { rowToCells } from "../workbook/mapTable";
-import { createTableWithRows, type WritePlan } from "../workbook/plan";
+import { appendOrCreateRows, createTableWithRows, type WritePlan } from "../workbook/plan";
 import type { CellValue, Workbook, WriteOp } from "../workbook/port";
 import {
+  ClaimStatus,
   Contracts,
   Payments,
   Postings,
   Practice,
   ProviderAdjustments,
+  type ClaimStatusRow,
   type PaymentRow,
   type PostingRow,
   type ProviderAdjustmentRow,
@@ -52,12 +54,12 @@ export type EraPlanResult =
   | { ok: false; error: string };
 
 /** The tables an ERA plan reads: the ledger's, Audit (when a remittance was posted) and ProviderAdjustments. */
-export const ERA_TABLES = [...LEDGER_TABLES, "Audit", ProviderAdjustments.name, Contracts.name, Practice.name];
+export const ERA_TABLES = [...LEDGER_TABLES, "Audit", ProviderAdjustments.name, Contracts.name, Practice.name, ClaimStatus.name];
 
 /** Read what eraPostingPlan needs from a workbook: the ledger, and Audit and ProviderAdjustments besides. */
 export async function eraPlanInputs(workbook: Workbook, today: IsoDate = todayIso()): Promise<{ ledger: Ledger; ctx: PlanContext }> {
   const { ledger, tables, dateSystem } = await readLedger(workbook);
-  const more = await workbook.readTables(["Audit", ProviderAdjustments.name, Contracts.name, Practice.name]);
+  const more = await workbook.readTables(["Audit", ProviderAdjustments.name, Contracts.name, Practice.name, ClaimStatus.name]);
   return { ledger, ctx: { info: await workbook.describe(), tables: { ...tables, ...more }, dateSystem, today } };
 }
 
@@ -190,6 +192,12 @@ export function planFromRemittances(
   if (!finished.ok) return { ok: false, error: finished.problems.join(" ") };
   const plan = finished.plan;
   if (adjustmentRows.length > 0) plan.ops.push(plbOp(ctx, plbTable, adjustmentRows));
+  const crossed = crossoverRows(read.remittances, planned, ctx.today);
+  if (crossed.length > 0) {
+    const history = appendOrCreateRows(ClaimStatus, ctx.tables[ClaimStatus.name], crossed, ctx.dateSystem);
+    if (!history.ok) return { ok: false, error: history.problem };
+    plan.ops.push(history.op);
+  }
   // The credits from the rows' sums; the predicted balances themselves only when someone reads them.
   const credits = creditsLeft(ledger, postingRows) ?? finished.predicted.filter((line) => line.balance < 0);
   for (const line of credits) {
@@ -205,6 +213,39 @@ export function planFromRemittances(
       return finished.predicted;
     },
   };
+}
+
+/** CLP02 of a claim the payer processed and forwarded to the next payer itself, and which payer it was. */
+const FORWARDED_BY: Record<string, "Primary" | "Secondary" | "Tertiary"> = { "19": "Primary", "20": "Secondary", "21": "Tertiary" };
+
+/**
+ * A ClaimStatus "Crossed over" row for each matched claim of the remittances being posted that the
+ * payer forwarded to the next payer (CLP02 19/20/21): the claim is not to be billed to that payer by
+ * the office. Dated the payment's date; Control # is the payer's claim number (CLP07).
+ */
+function crossoverRows(remittances: Remittance[], planned: PlannedRemittance[], today: IsoDate): ClaimStatusRow[] {
+  const rows: ClaimStatusRow[] = [];
+  planned.forEach((p, i) => {
+    if (!p.draft) return;
+    const crossovers = p.preview.claims.filter((c) => c.outcome === "crossover");
+    if (crossovers.length === 0) return;
+    const payerClaim = new Map(remittances[i].claims.map((c) => [c.patientControl, c.payerClaimNumber]));
+    for (const claim of crossovers) {
+      const row: ClaimStatusRow = {
+        date: p.preview.date ?? today,
+        claimId: claim.patientControl,
+        sequence: FORWARDED_BY[claim.status],
+        event: "Crossed over",
+        source: "ERA",
+        reason: `${claim.statusText}: the payer sent the claim on to the next payer itself`,
+      };
+      if (p.preview.payerId !== undefined) row.payerId = p.preview.payerId;
+      const number = payerClaim.get(claim.patientControl);
+      if (number !== undefined) row.controlNumber = number;
+      rows.push(row);
+    }
+  });
+  return rows;
 }
 
 /** Every claim number (CLP01) of the file's remittances. */

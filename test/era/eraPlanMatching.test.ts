@@ -169,6 +169,20 @@ describe("what a matched claim posts", () => {
     expect(c).toMatchObject({ outcome: "crossover", statusText: "Processed as primary, forwarded to additional payer(s)" });
     expect(c.reason).toContain("forwarded to the next payer by the payer: don't bill the secondary by hand");
     expect(result.plan).toBeDefined();
+    // Kept in the claim's history, so it is never billed to the secondary by hand.
+    const { ClaimStatus: history } = await book.readTables(["ClaimStatus"]);
+    const rows = history!.rows.map((r) => Object.fromEntries(history!.headers.map((h, i) => [h, r[i]])));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        ClaimID: claim.claimId,
+        PayerID: "MCR",
+        Sequence: "Primary",
+        Event: "Crossed over",
+        Source: "ERA",
+        // CLP07, the payer's claim number the synthetic file gives it.
+        "Control #": `PCN${claim.claimId}`,
+      }),
+    ]);
   });
 
   it("a claim with status 4 (denied) is a denial to work even when its CAS is only CO-45", async () => {
