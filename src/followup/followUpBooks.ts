@@ -10,9 +10,9 @@ import { describeIssue, mapColumns, parseTable } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
 import { PracticeSettings } from "../workbook/practiceSettings";
 import { practiceSettingDefault } from "../workbook/setup";
-import { Charges, Contracts, FollowUp, Practice } from "../workbook/tables";
+import { Charges, ClaimStatus, Contracts, FollowUp, Practice } from "../workbook/tables";
 import { FollowUpBook } from "./standing";
-import { followUpLists, type FollowUpItem, type FollowUpLists, type FollowUpSettings } from "./worklists";
+import { followUpLists, rejectionsOf, type FollowUpItem, type FollowUpLists, type FollowUpSettings } from "./worklists";
 
 /** The Practice settings of the worklists, by their names in Setup, and the least each may be. */
 const SETTINGS: readonly [key: keyof FollowUpSettings, name: string, least: number][] = [
@@ -46,7 +46,7 @@ export function followUpSettings(
 }
 
 /** The tables the worklists read besides the ledger's. */
-export const FOLLOW_UP_TABLES = [Practice.name, Contracts.name, FollowUp.name];
+export const FOLLOW_UP_TABLES = [Practice.name, Contracts.name, FollowUp.name, ClaimStatus.name];
 
 export interface FollowUpRead {
   ledger: Ledger;
@@ -59,7 +59,7 @@ export interface FollowUpRead {
   hasContracts: boolean;
 }
 
-/** Read the workbook and make the four lists as of a date (two reads: the ledger's tables and these). */
+/** Read the workbook and make the five lists as of a date (two reads: the ledger's tables and these). */
 export async function readFollowUp(workbook: Workbook, asOf: IsoDate, options: { includeDone?: boolean } = {}): Promise<FollowUpRead> {
   const { ledger, tables, dateSystem } = await readLedger(workbook);
   const more = await workbook.readTables(FOLLOW_UP_TABLES);
@@ -71,19 +71,25 @@ export async function readFollowUp(workbook: Workbook, asOf: IsoDate, options: {
   const followUpProblems = (rows?.issues ?? []).map(
     (issue) => `${describeIssue(issue)}: that follow-up row is not counted until it is fixed.`,
   );
+  const history = more[ClaimStatus.name];
+  const claimStatus = history ? parseTable(ClaimStatus, history, dateSystem) : undefined;
+  const statusProblems = (claimStatus?.issues ?? []).map(
+    (issue) => `${describeIssue(issue)}: that claim status row is not counted until it is fixed.`,
+  );
   const lists = followUpLists(ledger, {
     asOf,
     settings,
     book: new FollowUpBook(rows?.rows ?? [], asOf),
     contracts: contracts.rates ? { rates: contracts.rates, tolerance: contracts.tolerance } : undefined,
     includeDone: options.includeDone,
+    rejections: rejectionsOf(claimStatus?.rows ?? [], asOf),
   });
   return {
     ledger,
     tables: all,
     dateSystem,
     lists,
-    problems: [...ledgerProblems(ledger, tables), ...settingProblems, ...contracts.problems, ...followUpProblems],
+    problems: [...ledgerProblems(ledger, tables), ...settingProblems, ...contracts.problems, ...followUpProblems, ...statusProblems],
     hasContracts: more[Contracts.name] !== undefined,
   };
 }
@@ -122,7 +128,7 @@ export function itemPlaces(ledger: Ledger, charges: RawTable | undefined): (item
     }
     const bodyIndex = rowOf.get(id);
     if (bodyIndex === undefined) return undefined;
-    const claimWide = item.list === "No response" || item.list === "Filing limit";
+    const claimWide = item.list === "No response" || item.list === "Filing limit" || item.list === "Rejected";
     const header = (claimWide ? mapping.columns.billedDate?.header : undefined) ?? column.header;
     return { table: charges.name, sheet: charges.sheet, row: charges.headerRow + 1 + bodyIndex, bodyIndex, column: header };
   };

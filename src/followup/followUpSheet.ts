@@ -1,4 +1,4 @@
-// The follow-up worklists as one sheet, "Follow-up YYYY-MM-DD" (issue 15): a summary of the four lists
+// The follow-up worklists as one sheet, "Follow-up YYYY-MM-DD" (issue 15): a summary of the five lists
 // (items, amount), then every item in one Excel table the office can sort and filter: its list, claim,
 // line, payer, code, date of service, the amount at stake, the days (left to appeal or file, waiting for
 // an answer, or since the service), the deadline, why it is on the list, the next step, and its
@@ -46,9 +46,9 @@ export interface FollowUpRowText {
   note: string;
 }
 
-/** Every item of the lists, list by list (Denied, Underpaid, No response, Filing limit), in each list's order. */
+/** Every item of the lists, list by list (Denied, Underpaid, No response, Filing limit, Rejected), in each list's order. */
 export function followUpRows(lists: FollowUpLists): FollowUpRowText[] {
-  const items: FollowUpItem[] = [...lists.denied, ...(lists.underpaid ?? []), ...lists.silent, ...lists.nearLimit];
+  const items: FollowUpItem[] = [...lists.denied, ...(lists.underpaid ?? []), ...lists.silent, ...lists.nearLimit, ...lists.rejected];
   return items.map((item) => {
     const base = {
       list: item.list,
@@ -108,6 +108,19 @@ export function followUpRows(lists: FollowUpLists): FollowUpRowText[] {
               : `Not billed; ${item.daysLeft} days left of the ${item.limitDays}-day filing limit`,
           next: item.daysLeft < 0 ? "bill with proof of timely filing, or write off" : "bill the claim",
         };
+      case "Rejected":
+        return {
+          ...base,
+          chargeId: "",
+          code: "",
+          dos: item.dos,
+          amount: item.open,
+          days: item.daysLeft,
+          deadline: item.filingLimit,
+          why: `Rejected ${item.rejectedOn} (${item.source}${item.sequence === "Primary" ? "" : `, ${item.sequence.toLowerCase()} claim`}): ${item.reason}`,
+          next:
+            item.daysLeft < 0 ? "correct and send again with proof of timely filing, or write off" : "correct the claim and send it again",
+        };
     }
   });
 }
@@ -116,7 +129,7 @@ export function followUpRows(lists: FollowUpLists): FollowUpRowText[] {
 export function followUpSummary(lists: FollowUpLists): { list: string; items: number; amount: Cents }[] {
   const sum = (xs: { amount: Cents }[]) => xs.reduce((s, x) => s + x.amount, 0);
   const rows = followUpRows(lists);
-  return (["Denied", "Underpaid", "No response", "Filing limit"] as const)
+  return (["Denied", "Underpaid", "No response", "Filing limit", "Rejected"] as const)
     .filter((list) => list !== "Underpaid" || lists.underpaid !== undefined)
     .map((list) => {
       const of = rows.filter((r) => r.list === list);

@@ -13,6 +13,10 @@
 // - Filing limit: insurance claims not billed yet (no line has a Billed Date) whose earliest date of
 //   service plus the payer's Timely Filing Days (the Practice's "Timely Filing Days" where blank) is at
 //   most the Practice's "Filing Warning Days" away, or already past, with the days left.
+// - Rejected (issue 16): claims whose latest word from the clearinghouse or payer (ClaimStatus: a 999
+//   or 277CA) as of the date is a rejection after their latest billing: never in the payer's system, so
+//   not waiting for an answer (off No response) but to be corrected and sent again before the filing
+//   limit, with the days left to it.
 // Each item carries its standing from the FollowUp table (standing.ts); an item written off or closed
 // is left off unless `includeDone`, and counted. Lines served after the as-of date and postings dated
 // after it are not counted, so a list can be run as of any day. Claims and lines only: no patient name.
@@ -28,7 +32,7 @@ import { GROUP_CO, GROUP_OA, GROUP_PI, GROUP_PR, PAID_WITHOUT_PAYMENT, type Ledg
 import type { Cents } from "../money";
 import type { ContractRates } from "../contracts/contracts";
 import { underpaidLines, type UnderpaidLine, type UnderpaidPayer } from "../contracts/underpaid";
-import type { PayerRow } from "../workbook/tables";
+import type { ClaimStatusRow, PayerRow } from "../workbook/tables";
 import { FollowUpBook, isDone, type FollowUpList, type Standing } from "./standing";
 
 /** The Practice's follow-up settings (each payer's own Payers columns come first). */
@@ -100,7 +104,56 @@ export interface FilingClaim extends Item {
   charge: Cents;
 }
 
-export type FollowUpItem = DeniedItem | UnderpaidItem | SilentClaim | FilingClaim;
+export interface RejectedClaim extends Item {
+  list: "Rejected";
+  /** Earliest date of service. */
+  dos: IsoDate;
+  rejectedOn: IsoDate;
+  /** "999", "277CA". */
+  source: string;
+  /** Why, in words, as the acknowledgement import wrote it. */
+  reason: string;
+  /** The payer (Primary) or the next one it was billed to. */
+  sequence: string;
+  /** The last day to file: earliest date of service + the payer's Timely Filing Days. */
+  filingLimit: IsoDate;
+  /** Days from the as-of date to filingLimit (negative: past it). */
+  daysLeft: number;
+  lines: number;
+  /** What the payer owes on the claim. */
+  open: Cents;
+}
+
+export type FollowUpItem = DeniedItem | UnderpaidItem | SilentClaim | FilingClaim | RejectedClaim;
+
+/** A claim's latest word from a clearinghouse or payer (ClaimStatus), when it is a rejection. */
+export interface Rejection {
+  date: IsoDate;
+  source: string;
+  reason: string;
+  sequence: string;
+}
+
+/**
+ * The claims whose latest Billed, Accepted or Rejected row dated on or before `asOf` is a rejection
+ * (rows of a day in table order: a later row wins), by ClaimID, for each payer sequence apart; a
+ * claim sent again after it (a new Billed row) is off.
+ */
+export function rejectionsOf(rows: readonly ClaimStatusRow[], asOf: IsoDate): Map<string, Rejection> {
+  const latest = new Map<string, ClaimStatusRow>();
+  for (const row of rows) {
+    if (row.date > asOf || row.event === "Crossed over") continue;
+    const key = `${row.claimId.toUpperCase()}|${row.sequence ?? "Primary"}`;
+    const before = latest.get(key);
+    if (!before || row.date >= before.date) latest.set(key, row);
+  }
+  const rejected = new Map<string, Rejection>();
+  for (const row of latest.values()) {
+    if (row.event !== "Rejected") continue;
+    rejected.set(row.claimId, { date: row.date, source: row.source ?? "", reason: row.reason ?? "", sequence: row.sequence ?? "Primary" });
+  }
+  return rejected;
+}
 
 export interface FollowUpLists {
   asOf: IsoDate;
@@ -110,6 +163,7 @@ export interface FollowUpLists {
   underpaidByPayer?: UnderpaidPayer[];
   silent: SilentClaim[];
   nearLimit: FilingClaim[];
+  rejected: RejectedClaim[];
   /** Items left off because they are written off or closed (0 with includeDone). */
   done: number;
 }
@@ -122,12 +176,14 @@ export interface FollowUpOptions {
   contracts?: { rates: ContractRates; tolerance: Cents };
   /** Keep items written off or closed on their lists. */
   includeDone?: boolean;
+  /** The claims rejected by a clearinghouse or payer (rejectionsOf the ClaimStatus table). */
+  rejections?: ReadonlyMap<string, Rejection>;
 }
 
 const NO_BILL = -2147483648;
 const NO_DOS = 2147483647;
 
-/** The four worklists as of a date. */
+/** The worklists as of a date. */
 export function followUpLists(ledger: Ledger, options: FollowUpOptions): FollowUpLists {
   const { asOf, settings, includeDone = false } = options;
   const book = options.book ?? new FollowUpBook([], asOf);
@@ -224,6 +280,8 @@ export function followUpLists(ledger: Ledger, options: FollowUpOptions): FollowU
 
   const silent: SilentClaim[] = [];
   const nearLimit: FilingClaim[] = [];
+  const rejected: RejectedClaim[] = [];
+  const rejections = options.rejections;
   const ids = claims.ids;
   for (let k = 0; k < ids.length; k++) {
     if (owed[k] <= 0) continue;
@@ -232,6 +290,31 @@ export function followUpLists(ledger: Ledger, options: FollowUpOptions): FollowU
     const terms = payers.get(payerId);
     const claimId = ids[k];
     const dos = dates[i]!;
+    const rejection = rejections?.get(claimId);
+    if (rejection !== undefined) {
+      const limitDays = terms?.filingDays ?? settings.filingDays;
+      const daysLeft = earliestDos[k] + limitDays - asOfDay;
+      keep(
+        {
+          list: "Rejected",
+          claimId,
+          payerId,
+          line: i,
+          standing: book.claim("Rejected", claimId),
+          dos: earliestOf(dos, earliestDos[k], asOf, asOfDay),
+          rejectedOn: rejection.date,
+          source: rejection.source,
+          reason: rejection.reason,
+          sequence: rejection.sequence,
+          filingLimit: addDays(asOf, daysLeft),
+          daysLeft,
+          lines: linesOf[k],
+          open: owed[k],
+        },
+        rejected,
+      );
+      continue;
+    }
     if (latestBilled[k] !== NO_BILL) {
       const waited = asOfDay - latestBilled[k];
       const responseDays = terms?.responseDays ?? settings.responseDays;
@@ -278,7 +361,8 @@ export function followUpLists(ledger: Ledger, options: FollowUpOptions): FollowU
   denied.sort((a, b) => a.daysLeft - b.daysLeft || b.open - a.open || a.line - b.line);
   silent.sort((a, b) => b.daysWaiting - a.daysWaiting || b.open - a.open || a.line - b.line);
   nearLimit.sort((a, b) => a.daysLeft - b.daysLeft || b.charge - a.charge || a.line - b.line);
-  const lists: FollowUpLists = { asOf, denied, silent, nearLimit, done };
+  rejected.sort((a, b) => a.daysLeft - b.daysLeft || b.open - a.open || a.line - b.line);
+  const lists: FollowUpLists = { asOf, denied, silent, nearLimit, rejected, done };
   if (options.contracts) {
     const found = underpaidLines(ledger, options.contracts.rates, { asOf, tolerance: options.contracts.tolerance });
     const underpaid: UnderpaidItem[] = [];

@@ -260,7 +260,7 @@ export const Statements = defineTable(
 /** Where a follow-up item stands: open until the office appeals, resubmits, writes it off or closes it. */
 export const FOLLOW_UP_STATUSES = ["Open", "Appealed", "Resubmitted", "Written off", "Closed"] as const;
 /** The worklist an item came from. */
-export const FOLLOW_UP_LISTS = ["Denied", "Underpaid", "No response", "Filing limit"] as const;
+export const FOLLOW_UP_LISTS = ["Denied", "Underpaid", "No response", "Filing limit", "Rejected"] as const;
 
 /**
  * What the office did about a follow-up item (issue 15), one row per action, never changed: a

@@ -1,4 +1,4 @@
-// The Follow-up panel (issue 15, revenue integrity): the four worklists the office works every day to
+// The Follow-up panel (issue 15, revenue integrity): the five worklists the office works every day to
 // collect what it is owed (denied lines still owed, lines paid under contract, billed claims with no
 // answer, unbilled claims near their filing limit) as of a date, each row going to its line in Charges.
 // Selected rows can be set to a status (appealed, resubmitted, closed, open) with a follow-up date and a

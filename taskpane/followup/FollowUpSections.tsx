@@ -1,4 +1,4 @@
-// The four worklists as collapsible sections, each header with its count and total. A row is an item:
+// The five worklists as collapsible sections, each header with its count and total. A row is an item:
 // a checkbox to select it for an action, and the rest of it a button that shows its line in Charges
 // (Excel selects the cell; the browser host scrolls its preview to it): the claim, the code and line
 // (or how many lines), the payer, the amount at stake, why it is listed, and its status; the next step is said once per list.

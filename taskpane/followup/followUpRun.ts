@@ -37,7 +37,7 @@ export interface FollowUpBooks extends FollowUpRead {
   payers: { payerId: string; name: string }[];
 }
 
-/** The four worklists as of a date, and what the panel needs around them. */
+/** The five worklists as of a date, and what the panel needs around them. */
 export async function readFollowUpBooks(workbook: Workbook, asOf: IsoDate, includeDone: boolean): Promise<FollowUpBooks> {
   const read = await readFollowUp(workbook, asOf, { includeDone });
   const seen = new Set<string>();

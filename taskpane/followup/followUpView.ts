@@ -1,4 +1,4 @@
-// What the Follow-up panel shows, apart from React so it can be tested in Node: the four worklists as
+// What the Follow-up panel shows, apart from React so it can be tested in Node: the five worklists as
 // sections (a count and a total in each header, the next step once, a sentence when one is empty or
 // cannot be made), each item's row (claim, payer, line or lines, the amount at stake, the figures that
 // put it on its list, and its standing), the items a selection names for an action, the action form read into the engine's inputs,
@@ -21,13 +21,14 @@ export function moreText(left: number): string {
   return left <= ITEMS_SHOWN ? `Show the other ${count(left)}` : `Show ${count(ITEMS_SHOWN)} more of ${count(left)}`;
 }
 
-export type SectionId = "denied" | "underpaid" | "silent" | "nearLimit";
+export type SectionId = "denied" | "underpaid" | "silent" | "nearLimit" | "rejected";
 
 export const SECTIONS: readonly { id: SectionId; list: FollowUpList; title: string }[] = [
   { id: "denied", list: "Denied", title: "Denied" },
   { id: "underpaid", list: "Underpaid", title: "Underpaid" },
   { id: "silent", list: "No response", title: "No response" },
   { id: "nearLimit", list: "Filing limit", title: "Filing limit" },
+  { id: "rejected", list: "Rejected", title: "Rejected" },
 ];
 
 /** The statuses the panel sets ("Written off" is Write off's: it posts the write-off with the status). */
@@ -36,7 +37,7 @@ export type StatusChoice = (typeof STATUS_CHOICES)[number];
 
 /** One item as its row shows it. */
 export interface ItemView {
-  /** Unique over the four lists: list, claim and line. */
+  /** Unique over the five lists: list, claim and line. */
   key: string;
   /** How an action names it: a line of a claim, or a whole claim (no response, filing limit). */
   ref: ItemRef;
@@ -169,6 +170,21 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
         late: item.daysLeft < 0,
       };
     }
+    case "Rejected": {
+      const what = plural(item.lines, "line");
+      const left = item.daysLeft < 0 ? `${plural(-item.daysLeft, "day")} past the limit` : daysLeftText(item.daysLeft);
+      const which = item.sequence === "Primary" ? "" : ` (${item.sequence.toLowerCase()} claim)`;
+      return {
+        ...base,
+        ref: { list: item.list, claimId: item.claimId },
+        what,
+        sub: `${what} · served ${item.dos}`,
+        amount: item.open,
+        amountText: `${formatMoney(item.open)} open`,
+        figures: [`Rejected ${item.rejectedOn} by ${item.source}${which}: ${item.reason}`, `File by ${item.filingLimit}: ${left}`],
+        late: item.daysLeft < 0,
+      };
+    }
   }
 }
 
@@ -178,9 +194,16 @@ const NEXT: Record<SectionId, string> = {
   underpaid: "Next: ask the payer to reprocess each line at the contract rate.",
   silent: "Next: check each claim's status with its payer.",
   nearLimit: "Next: bill each claim; one past its limit needs proof of timely filing, or a write-off.",
+  rejected: "Never in the payer's system: correct each claim and send it again before its filing limit.",
 };
 
-const AMOUNT_WORD: Record<SectionId, string> = { denied: "open", underpaid: "short", silent: "open", nearLimit: "to bill" };
+const AMOUNT_WORD: Record<SectionId, string> = {
+  denied: "open",
+  underpaid: "short",
+  silent: "open",
+  nearLimit: "to bill",
+  rejected: "open",
+};
 
 function emptySentence(id: SectionId, asOf: IsoDate): string {
   switch (id) {
@@ -192,16 +215,19 @@ function emptySentence(id: SectionId, asOf: IsoDate): string {
       return `No billed claim has waited past its payer's response days as of ${asOf}.`;
     case "nearLimit":
       return `No unbilled claim is near its filing limit as of ${asOf}.`;
+    case "rejected":
+      return `No claim stands rejected by a clearinghouse or payer as of ${asOf} (read from the acknowledgements imported).`;
   }
 }
 
-/** The four lists as the panel's sections, in their order. `hasContracts`: the workbook has a Contracts table. */
+/** The five lists as the panel's sections, in their order. `hasContracts`: the workbook has a Contracts table. */
 export function sectionViews(lists: FollowUpLists, hasContracts: boolean): SectionView[] {
   const itemsOf: Record<SectionId, readonly FollowUpItem[] | undefined> = {
     denied: lists.denied,
     underpaid: lists.underpaid,
     silent: lists.silent,
     nearLimit: lists.nearLimit,
+    rejected: lists.rejected,
   };
   return SECTIONS.map(({ id, list, title }) => {
     const found = itemsOf[id];

@@ -108,7 +108,7 @@ describe("medbill followup", () => {
     const wb = await XlsxWorkbook.load(readFileSync(out));
     expect((await wb.describe()).sheets).toContain("Follow-up 2026-06-30");
     expect(await u.run("followup", path, "--list", "everything")).toBe(2);
-    expect(u.err[0]).toBe("--list everything: use one of denied, underpaid, no-response, filing-limit.");
+    expect(u.err[0]).toBe("--list everything: use one of denied, underpaid, no-response, filing-limit, rejected.");
   });
 
   it("set writes a FollowUp row per item (the table made when missing), and the list shows the status", async () => {

@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { ContractRates } from "../../src/contracts/contracts";
 import { FollowUpBook } from "../../src/followup/standing";
-import { followUpLists, type FollowUpSettings } from "../../src/followup/worklists";
-import type { FollowUpRow, PayerRow } from "../../src/workbook/tables";
+import { followUpLists, rejectionsOf, type FollowUpSettings } from "../../src/followup/worklists";
+import type { ClaimStatusRow, FollowUpRow, PayerRow } from "../../src/workbook/tables";
 import { charge, ledgerOf, payment, posting, reversal } from "../ledger/ledgerFixtures";
 
 const AS_OF = "2026-06-30";
@@ -173,5 +173,38 @@ describe("followUpLists", () => {
     expect(later.denied[1].standing).toEqual({ status: "Open", since: "2026-06-15", note: "Payer lost it" });
     const claimAgain = lists([...rows, { date: "2026-06-15", claimId: "C1", status: "Closed" }]);
     expect(claimAgain.denied.map((d) => d.chargeId)).toEqual(["L2"]);
+  });
+});
+
+describe("the Rejected list (claims a 999 or 277CA turned back)", () => {
+  const history: ClaimStatusRow[] = [
+    // C6: billed 05-01, rejected by the payer's 277CA on 05-03: MCR 365 days from 04-15 is 2027-04-15, 289 days left.
+    { date: "2026-05-01", claimId: "C6", event: "Billed", sequence: "Primary", source: "837P", controlNumber: "7" },
+    { date: "2026-05-03", claimId: "C6", event: "Rejected", sequence: "Primary", source: "277CA", reason: "A7: subscriber ID invalid" },
+    // C9: rejected by the 999, then sent again 05-10 (a later Billed row): off the list, back on No response.
+    { date: "2026-05-02", claimId: "C9", event: "Rejected", source: "999", reason: "transaction rejected" },
+    { date: "2026-05-10", claimId: "C9", event: "Billed", source: "837P" },
+    // C8: accepted: not a rejection.
+    { date: "2026-05-16", claimId: "C8", event: "Accepted", source: "277CA" },
+    // C2: rejected after the as-of date: not seen.
+    { date: "2026-07-02", claimId: "C2", event: "Rejected", source: "277CA", reason: "later" },
+  ];
+
+  it("keeps each claim's latest word as of the date, a rejection only when nothing came after it", () => {
+    expect([...rejectionsOf(history, AS_OF).entries()]).toEqual([
+      ["C6", { date: "2026-05-03", source: "277CA", reason: "A7: subscriber ID invalid", sequence: "Primary" }],
+    ]);
+    expect([...rejectionsOf(history, "2026-05-05").keys()]).toEqual(["C6", "C9"]);
+    expect(rejectionsOf(history, "2026-05-01").size).toBe(0);
+  });
+
+  it("lists the rejected claims with the days left to file, and takes them off No response", () => {
+    const rejections = rejectionsOf(history, AS_OF);
+    const made = followUpLists(LEDGER, { asOf: AS_OF, settings: SETTINGS, contracts: CONTRACTS, rejections });
+    expect(made.rejected.map((r) => [r.claimId, r.rejectedOn, r.source, r.reason, r.filingLimit, r.daysLeft, r.lines, r.open])).toEqual([
+      ["C6", "2026-05-03", "277CA", "A7: subscriber ID invalid", "2027-04-15", 289, 2, 15000],
+    ]);
+    expect(made.silent.map((s) => s.claimId)).toEqual(["C9", "C8"]);
+    expect(lists().rejected).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ContractRates } from "../../src/contracts/contracts";
 import { FollowUpBook } from "../../src/followup/standing";
-import { followUpLists, type FollowUpSettings } from "../../src/followup/worklists";
+import { followUpLists, type FollowUpSettings, type Rejection } from "../../src/followup/worklists";
 import type { FollowUpRow } from "../../src/workbook/tables";
 import {
   SECTIONS,
@@ -37,23 +37,48 @@ const SETTINGS: FollowUpSettings = { responseDays: 30, appealDays: 90, warningDa
 const LEDGER = ledgerOf(FOLLOW_UP_BOOKS);
 const CONTRACTS = { rates: new ContractRates([{ payerId: "MCR", code: "99213", allowed: 9000 }]), tolerance: 100 };
 
-function lists(options: { rows?: FollowUpRow[]; contracts?: boolean; includeDone?: boolean } = {}) {
+function lists(options: { rows?: FollowUpRow[]; contracts?: boolean; includeDone?: boolean; rejections?: Map<string, Rejection> } = {}) {
   return followUpLists(LEDGER, {
     asOf: AS_OF,
     settings: SETTINGS,
     book: new FollowUpBook(options.rows ?? [], AS_OF),
     contracts: options.contracts === false ? undefined : CONTRACTS,
     includeDone: options.includeDone,
+    rejections: options.rejections,
   });
 }
 
 describe("the sections", () => {
-  it("are the four lists in order, each header with its count and total", () => {
+  it("are the five lists in order, each header with its count and total", () => {
     const sections = sectionViews(lists(), true);
-    expect(sections.map((s) => s.title)).toEqual(["Denied", "Underpaid", "No response", "Filing limit"]);
+    expect(sections.map((s) => s.title)).toEqual(["Denied", "Underpaid", "No response", "Filing limit", "Rejected"]);
     expect(sections.map((s) => s.list)).toEqual(SECTIONS.map((s) => s.list));
-    expect(sections.map((s) => s.summary)).toEqual(["2 · $300.00 open", "1 · $10.00 short", "1 · $100.00 open", "2 · $250.00 to bill"]);
-    expect(sections.every((s) => s.empty === undefined && !s.needsContracts)).toBe(true);
+    expect(sections.map((s) => s.summary)).toEqual([
+      "2 · $300.00 open",
+      "1 · $10.00 short",
+      "1 · $100.00 open",
+      "2 · $250.00 to bill",
+      "0 · $0.00 open",
+    ]);
+    expect(sections.slice(0, 4).every((s) => s.empty === undefined && !s.needsContracts)).toBe(true);
+    expect(sections[4].empty).toBe(
+      "No claim stands rejected by a clearinghouse or payer as of 2026-06-30 (read from the acknowledgements imported).",
+    );
+  });
+
+  it("list a claim a 277CA rejected under Rejected, with the reason and the days left to file, and not under No response", () => {
+    const rejections = new Map([["C3", { date: "2026-05-12", source: "277CA", reason: "A7: member ID invalid", sequence: "Primary" }]]);
+    const sections = sectionViews(lists({ rejections }), true);
+    expect(sections[2].items).toEqual([]);
+    // C3: MCR (365 days) from its 05-01 service: 2027-05-01, 305 days left.
+    expect(sections[4].items[0]).toMatchObject({
+      key: "Rejected|C3|",
+      ref: { list: "Rejected", claimId: "C3" },
+      amountText: "$100.00 open",
+      figures: ["Rejected 2026-05-12 by 277CA: A7: member ID invalid", "File by 2027-05-01: 305 days left"],
+      late: false,
+    });
+    expect(sections[4].next).toBe("Never in the payer's system: correct each claim and send it again before its filing limit.");
   });
 
   it("say in a sentence why Underpaid is not checked without contract rates, and offer the import", () => {
