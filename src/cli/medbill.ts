@@ -6,6 +6,7 @@ import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIo } from "./commandLine";
+import { runAcks } from "./acksCommand";
 import { runAging } from "./agingCommand";
 import { runAppeal } from "./appealCommand";
 import { runBalances } from "./balancesCommand";
@@ -60,6 +61,14 @@ Usage:
       first 100; --all shows every one). A payment already posted (same payer and
       trace number) adds nothing. Saves the workbook unless --dry-run;
       --exceptions also writes the exceptions to a sheet.
+  medbill acks import <book.xlsx> <FILE>... [--dry-run]
+      Record what the clearinghouse's 999 and the payers' 277CA files say about the
+      claims sent: a ClaimStatus row per claim, Accepted or Rejected, with the file's
+      date (the acceptance date proves timely filing) and the reason in words. A 999 is
+      tied to the claims by the control number of the 837P file it answers, a 277CA by
+      ClaimID. Prints each file's counts, each rejected claim and what could not be
+      matched. An answer already recorded adds nothing. Saves the workbook unless
+      --dry-run. Exit code 1 when a claim was rejected or something was not matched.
   medbill aging <book.xlsx> [--as-of <YYYY-MM-DD>] [--by payer|patient] [--basis dos|billed|responsibility]
                 [--buckets 30,60,90,120] [--out <report.xlsx>] [--force] [--csv] [--all]
       A/R aging as of a date (default: today): insurance balances by payer and patient
@@ -89,13 +98,13 @@ Usage:
       line, payer, code, DOS, expected, allowed, paid, variance, age, last payment;
       biggest shortfall first, then the totals by payer. --from/--to keep to those
       dates of service. --out writes the "Underpaid <date>" sheet.
-  medbill followup <book.xlsx> [--as-of <YYYY-MM-DD>] [--list denied|underpaid|no-response|filing-limit]
+  medbill followup <book.xlsx> [--as-of <YYYY-MM-DD>] [--list denied|underpaid|no-response|filing-limit|rejected]
                    [--done] [--out <report.xlsx>] [--force] [--csv] [--all]
       The follow-up worklists as of a date (default: today): denied lines the payer still
       owes (reason in words, next step, appeal date from the payer's Appeal Days), underpaid
       lines (with a Contracts table), billed claims with no answer in the payer's Response
-      Days (default 30), and unbilled claims near or past their filing limit, with each
-      item's status from the FollowUp table. Written off and closed items are left out
+      Days (default 30), unbilled claims near or past their filing limit, and claims a 999
+      or 277CA rejected, with each item's status from the FollowUp table. Written off and closed items are left out
       unless --done. --out writes a "Follow-up <date>" sheet.
   medbill followup set <book.xlsx> <ID>... --status Appealed|Resubmitted|Closed|Open
                        [--follow-up <YYYY-MM-DD>] [--note <TEXT>] [--list <LIST>] [--date <YYYY-MM-DD>]
@@ -206,6 +215,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runAppeal(rest, io);
       case "era":
         return await runEra(rest, io);
+      case "acks":
+        return await runAcks(rest, io);
       case "statements":
         return await runStatements(rest, io);
       case "claims":
