@@ -49,6 +49,11 @@ export interface ClaimTables {
 export interface BuildOptions {
   /** Only claims with a line not yet billed (the ones to send); the others go to billedClaims. */
   unbilledOnly?: boolean;
+  /**
+   * ClaimIDs billed and since rejected by the clearinghouse or the payer (ClaimStatus): never in the
+   * payer's system, so with unbilledOnly they are to send again, built as if not billed.
+   */
+  resend?: ReadonlySet<string>;
 }
 
 export interface BuiltClaims {
@@ -175,6 +180,10 @@ export function buildClaims(tables: ClaimTables, options: BuildOptions = {}): Bu
       continue;
     }
     const claim = buildClaim(claimId, indexes, charges, sheetRow, patient, payer, billing, frequency);
+    if (allBilled && options.unbilledOnly && options.resend?.has(claimId)) {
+      out.claims.push(claim);
+      continue;
+    }
     if (allBilled) {
       const last = indexes.reduce((d, i) => (charges[i].billedDate! > d ? charges[i].billedDate! : d), "");
       claim.billedDate = last;

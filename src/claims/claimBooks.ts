@@ -20,11 +20,14 @@ import {
   type TableDef,
 } from "../workbook/tables";
 import { buildClaims, type BuildOptions, type UnreadableCharge } from "./buildClaims";
+import { rejectionsOf, type Rejection } from "./claimHistory";
 import type { Claim, ScrubProblem } from "./model";
 import { parseRulesOff, scrubClaims, type ScrubOptions } from "./scrubber";
 
 const { asText } = c;
 const lower = (text: string) => text.toLowerCase();
+/** Every ClaimStatus row counts, whatever its date. */
+const LAST_DAY = "9999-12-31";
 
 export interface ClaimBooks {
   /** The claims built, in the order their first line appears in Charges (unbilled ones only with unbilledOnly). */
@@ -51,6 +54,11 @@ export interface ClaimBooks {
   columns: Record<string, Record<string, string>>;
   /** Claims left out: self-pay ones, and with unbilledOnly the ones already billed. */
   skipped: { selfPay: number; billed: number };
+  /**
+   * Claims whose latest word from a clearinghouse or payer (ClaimStatus) is a rejection, by ClaimID:
+   * with unbilledOnly they are among `claims`, to correct and send again.
+   */
+  rejected: Map<string, Rejection>;
 }
 
 /** The tables claims are built from, read in one readTables call. */
@@ -178,6 +186,12 @@ export function claimBooksFromTables(
   const payers = read(Payers, tables[Payers.name], "claims need the payers");
   const practice = read(Practice, tables[Practice.name], "claims need the billing provider (Practice Name, Billing NPI, Tax ID, address)");
   const providers = read(Providers, tables[Providers.name], "");
+  // The claims' history: a rejected claim is to be sent again. A row that does not read is said here
+  // and not counted.
+  const history = read(ClaimStatus, tables[ClaimStatus.name], "");
+  for (const issue of history?.issues ?? [])
+    tableIssues.push(`${describeIssue(issue)}: that claim status row is not counted until it is fixed`);
+  const rejected = rejectionsOf(history?.rows ?? [], LAST_DAY);
 
   // Rows that did not read: a Charges row on its claim when its ClaimID reads, everything else here.
   const unreadableCharges: UnreadableCharge[] = [];
@@ -217,7 +231,8 @@ export function claimBooksFromTables(
       unreadablePayers,
       columns,
     },
-    options,
+    // A primary claim turned back is sent again; a rejected secondary claim is the secondary export's.
+    { ...options, resend: new Set([...rejected].filter(([, r]) => r.sequence === "Primary").map(([claimId]) => claimId)) },
   );
   return {
     claims: built.claims,
@@ -233,6 +248,7 @@ export function claimBooksFromTables(
     scrubRulesOff: parseRulesOff(practiceSettings.get("Scrub Rules Off")),
     columns,
     skipped: built.skipped,
+    rejected,
   };
 }
 

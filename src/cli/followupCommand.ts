@@ -1,4 +1,4 @@
-// `medbill followup book.xlsx [--as-of DATE] [--list LIST] [--done] [--csv] [--out copy.xlsx]`: the four
+// `medbill followup book.xlsx [--as-of DATE] [--list LIST] [--done] [--csv] [--out copy.xlsx]`: the five
 // follow-up worklists (src/followup/worklists.ts): denied lines still owed, underpaid lines, billed
 // claims with no answer, unbilled claims near their filing limit; claims and lines only, no patient.
 // `medbill followup set book.xlsx ID... --status Appealed [--follow-up DATE] [--note TEXT] [--list LIST]`

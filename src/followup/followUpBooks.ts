@@ -12,7 +12,8 @@ import { PracticeSettings } from "../workbook/practiceSettings";
 import { practiceSettingDefault } from "../workbook/setup";
 import { Charges, ClaimStatus, Contracts, FollowUp, Practice } from "../workbook/tables";
 import { FollowUpBook } from "./standing";
-import { followUpLists, rejectionsOf, type FollowUpItem, type FollowUpLists, type FollowUpSettings } from "./worklists";
+import { followUpLists, type FollowUpItem, type FollowUpLists, type FollowUpSettings } from "./worklists";
+import { rejectionsOf } from "../claims/claimHistory";
 
 /** The Practice settings of the worklists, by their names in Setup, and the least each may be. */
 const SETTINGS: readonly [key: keyof FollowUpSettings, name: string, least: number][] = [

@@ -32,7 +32,8 @@ import { GROUP_CO, GROUP_OA, GROUP_PI, GROUP_PR, PAID_WITHOUT_PAYMENT, type Ledg
 import type { Cents } from "../money";
 import type { ContractRates } from "../contracts/contracts";
 import { underpaidLines, type UnderpaidLine, type UnderpaidPayer } from "../contracts/underpaid";
-import type { ClaimStatusRow, PayerRow } from "../workbook/tables";
+import type { PayerRow } from "../workbook/tables";
+import type { Rejection } from "../claims/claimHistory";
 import { FollowUpBook, isDone, type FollowUpList, type Standing } from "./standing";
 
 /** The Practice's follow-up settings (each payer's own Payers columns come first). */
@@ -125,35 +126,6 @@ export interface RejectedClaim extends Item {
 }
 
 export type FollowUpItem = DeniedItem | UnderpaidItem | SilentClaim | FilingClaim | RejectedClaim;
-
-/** A claim's latest word from a clearinghouse or payer (ClaimStatus), when it is a rejection. */
-export interface Rejection {
-  date: IsoDate;
-  source: string;
-  reason: string;
-  sequence: string;
-}
-
-/**
- * The claims whose latest Billed, Accepted or Rejected row dated on or before `asOf` is a rejection
- * (rows of a day in table order: a later row wins), by ClaimID, for each payer sequence apart; a
- * claim sent again after it (a new Billed row) is off.
- */
-export function rejectionsOf(rows: readonly ClaimStatusRow[], asOf: IsoDate): Map<string, Rejection> {
-  const latest = new Map<string, ClaimStatusRow>();
-  for (const row of rows) {
-    if (row.date > asOf || row.event === "Crossed over") continue;
-    const key = `${row.claimId.toUpperCase()}|${row.sequence ?? "Primary"}`;
-    const before = latest.get(key);
-    if (!before || row.date >= before.date) latest.set(key, row);
-  }
-  const rejected = new Map<string, Rejection>();
-  for (const row of latest.values()) {
-    if (row.event !== "Rejected") continue;
-    rejected.set(row.claimId, { date: row.date, source: row.source ?? "", reason: row.reason ?? "", sequence: row.sequence ?? "Primary" });
-  }
-  return rejected;
-}
 
 export interface FollowUpLists {
   asOf: IsoDate;

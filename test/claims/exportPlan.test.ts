@@ -12,7 +12,7 @@ import { mapColumns, rowToCells } from "../../src/workbook/mapTable";
 import { MemoryWorkbook, type MemoryTable } from "../../src/workbook/memoryWorkbook";
 import { applyPlan, createTableOp } from "../../src/workbook/plan";
 import type { CellValue } from "../../src/workbook/port";
-import { Charges, Patients, Payers, Practice, Providers, type RowOf, type TableDef } from "../../src/workbook/tables";
+import { Charges, ClaimStatus, Patients, Payers, Practice, Providers, type RowOf, type TableDef } from "../../src/workbook/tables";
 
 const TODAY = "2026-03-16";
 const NOW = new Date(2026, 2, 16, 9, 5);
@@ -217,6 +217,43 @@ describe("the export plan", () => {
       ["CLM2", "42"],
       ["CLM3", "43"],
     ]);
+  });
+
+  it("offers a claim again once a 999 or 277CA rejected it, with why, and takes it off once it is sent again", async () => {
+    const book = workbook();
+    const first = await exported(book);
+    await applyPlan(book, exportPlan(first.books.claims, first.books, first.file, TODAY), NOW);
+    expect((await readClaimBooks(book, { unbilledOnly: true })).claims).toEqual([]);
+    // The payer's 277CA turns CLM2 back two days later.
+    const rejection = {
+      date: "2026-03-18",
+      claimId: "CLM2",
+      payerId: "MCR",
+      event: "Rejected",
+      source: "277CA",
+      reason: "A7: member ID invalid",
+    };
+    const history = book.sheets.find((s) => s.table?.name === "ClaimStatus")!.table!;
+    history.rows.push(table(ClaimStatus, [rejection], history.headers).rows[0]);
+    const again = await exported(book);
+    expect(again.books.claims.map((c) => c.claimId)).toEqual(["CLM2"]);
+    expect(again.books.claims[0].billedDate).toBeUndefined();
+    expect(again.books.rejected.get("CLM2")).toEqual({
+      date: "2026-03-18",
+      source: "277CA",
+      reason: "A7: member ID invalid",
+      sequence: "Primary",
+    });
+    expect(
+      again.written.text
+        .split("~")
+        .filter((seg) => seg.startsWith("CLM*"))
+        .map((seg) => seg.split("*")[1]),
+    ).toEqual(["CLM2"]);
+    await applyPlan(book, exportPlan(again.books.claims, again.books, again.file, "2026-03-19"), NOW);
+    const after = await readClaimBooks(book, { unbilledOnly: true });
+    expect(after.claims).toEqual([]);
+    expect(after.rejected.size).toBe(0);
   });
 
   it("adds the control-number setting to Practice when the office has no such row", async () => {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { ContractRates } from "../../src/contracts/contracts";
 import { FollowUpBook } from "../../src/followup/standing";
-import { followUpLists, rejectionsOf, type FollowUpSettings } from "../../src/followup/worklists";
+import { rejectionsOf } from "../../src/claims/claimHistory";
+import { followUpLists, type FollowUpSettings } from "../../src/followup/worklists";
 import type { ClaimStatusRow, FollowUpRow, PayerRow } from "../../src/workbook/tables";
 import { charge, ledgerOf, payment, posting, reversal } from "../ledger/ledgerFixtures";
 

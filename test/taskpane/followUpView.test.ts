@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { ContractRates } from "../../src/contracts/contracts";
 import { FollowUpBook } from "../../src/followup/standing";
-import { followUpLists, type FollowUpSettings, type Rejection } from "../../src/followup/worklists";
+import type { Rejection } from "../../src/claims/claimHistory";
+import { followUpLists, type FollowUpSettings } from "../../src/followup/worklists";
 import type { FollowUpRow } from "../../src/workbook/tables";
 import {
   SECTIONS,
