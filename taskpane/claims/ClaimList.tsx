@@ -189,6 +189,7 @@ function ClaimItem({ entry, open, tables, onToggle, onGoTo, onClaimForm, disable
         <span className={styles.total}>{view.total}</span>
         <span className={styles.sub}>{[view.patient, view.dates].filter(Boolean).join(" · ") || view.lines}</span>
         {view.problems && <span className={styles.sub}>{view.problems}</span>}
+        {view.rejected && <span className={styles.sub}>{view.rejected}</span>}
       </button>
       {open && <ClaimDetail id={detailId} entry={entry} tables={tables} onGoTo={onGoTo} onClaimForm={onClaimForm} disabled={disabled} />}
     </li>

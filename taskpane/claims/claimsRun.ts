@@ -5,6 +5,7 @@
 // bar moves before the slow part. The export reads and scrubs the workbook again right before it
 // writes: the file and the Billed Dates always come from the workbook as it is, never from a list the
 // office looked at a while ago (and edited since). Nothing here logs: claims carry patient names.
+import type { Rejection } from "../../src/claims/claimHistory";
 import { build837p, refusals837p } from "../../src/claims/837pWriter";
 import { claimFormPlan } from "../../src/claims/claimSheet";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
@@ -51,6 +52,8 @@ export interface ClaimEntry {
   status: ClaimStatus;
   /** Build problems, scrub problems and what the 837P file could not carry, in that order. */
   problems: ScrubProblem[];
+  /** Billed before and rejected by the clearinghouse or payer since (ClaimStatus): to correct and send again. */
+  rejected?: Rejection;
 }
 
 export interface ClaimsScrub {
@@ -106,7 +109,10 @@ export function scrubBooks(books: ClaimBooks, options: { today: IsoDate; library
   const claimIdColumn = books.columns.Charges?.ClaimID ?? "ClaimID";
   const entries: ClaimEntry[] = books.claims.map((claim, i) => {
     const problems = [...report.results[i].problems, ...fileProblems(claim, providers, claimIdColumn)];
-    return { claimId: claim.claimId, claim, payerId: claim.payer.payerId, status: statusOf(problems), problems };
+    const entry: ClaimEntry = { claimId: claim.claimId, claim, payerId: claim.payer.payerId, status: statusOf(problems), problems };
+    const rejected = books.rejected.get(claim.claimId);
+    if (rejected) entry.rejected = rejected;
+    return entry;
   });
   const unbuilt = new Map<string, ScrubProblem[]>();
   for (const problem of books.problems) {

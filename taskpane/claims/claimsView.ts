@@ -99,6 +99,15 @@ export interface ClaimLineView {
   total: string;
   /** "2 errors, 1 warning", or "" when ready. */
   problems: string;
+  /** "Rejected 2026-03-18 by 277CA: …: correct it and send it again", for a claim sent before and turned back; else "". */
+  rejected: string;
+}
+
+/** Why a claim billed before is offered again. */
+export function rejectedText(rejected: NonNullable<ClaimEntry["rejected"]>): string {
+  const by = rejected.source ? ` by ${rejected.source}` : "";
+  const why = rejected.reason ? `: ${rejected.reason}` : "";
+  return `Rejected ${rejected.date}${by}${why}; correct it and send it again`;
 }
 
 export function claimLineView(entry: ClaimEntry): ClaimLineView {
@@ -106,7 +115,9 @@ export function claimLineView(entry: ClaimEntry): ClaimLineView {
   const warnings = entry.problems.length - errors;
   const problems = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(Boolean).join(", ");
   const claim = entry.claim;
-  if (!claim) return { claimId: entry.claimId, patient: "", dates: "", lines: "Can't be built from its lines", total: "", problems };
+  const rejected = entry.rejected ? rejectedText(entry.rejected) : "";
+  if (!claim)
+    return { claimId: entry.claimId, patient: "", dates: "", lines: "Can't be built from its lines", total: "", problems, rejected };
   return {
     claimId: entry.claimId,
     patient: patientName(claim),
@@ -114,6 +125,7 @@ export function claimLineView(entry: ClaimEntry): ClaimLineView {
     lines: count(claim.lines.length, "line"),
     total: formatMoney(claim.total),
     problems,
+    rejected,
   };
 }
 

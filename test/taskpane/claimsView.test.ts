@@ -9,6 +9,7 @@ import type { RawTable } from "../../src/workbook/port";
 import type { ClaimEntry, ClaimsScrub } from "../../taskpane/claims/claimsRun";
 import {
   claimLineView,
+  rejectedText,
   countStatuses,
   countsLine,
   exportScope,
@@ -129,7 +130,18 @@ describe("a claim's line in the list", () => {
       lines: "2 lines",
       total: "$160.00",
       problems: "1 error, 1 warning",
+      rejected: "",
     });
+  });
+
+  it("says why a claim billed before is offered again: rejected, when, by which answer, why", () => {
+    const claim = sampleClaim({ claimId: "CLM0002" });
+    const rejected = { date: "2026-03-18", source: "277CA", reason: "A7 rejected for invalid information: the NPI", sequence: "Primary" };
+    const view = claimLineView({ claimId: claim.claimId, claim, payerId: "SHP", status: "ready", problems: [], rejected });
+    expect(view.rejected).toBe("Rejected 2026-03-18 by 277CA: A7 rejected for invalid information: the NPI; correct it and send it again");
+    expect(rejectedText({ date: "2026-03-18", source: "", reason: "", sequence: "Primary" })).toBe(
+      "Rejected 2026-03-18; correct it and send it again",
+    );
   });
 
   it("says a claim that could not be built is one", () => {
