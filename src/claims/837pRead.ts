@@ -7,11 +7,14 @@
 //
 // Loops are told apart by the HL level (20 billing provider, 22 subscriber, 23 patient) and, inside a
 // claim, by the NM1 qualifier: the 2320/2330 other-payer loops after the claim repeat NM1*IL and
-// NM1*PR and must not replace the claim's own subscriber and payer.
+// NM1*PR and must not replace the claim's own subscriber and payer: they are read into the claim's
+// other payers (a secondary claim's coordination of benefits: 2320 SBR, CAS, AMT*D, OI; 2330A NM1*IL;
+// 2330B NM1*PR, DTP*573, REF*F8), and each line's 2430 SVD with its CAS and DTP*573 into the line, so a
+// secondary claim's amounts come back as written.
 import { parseDate, type IsoDate } from "../dates";
 import { parseMoney, type Cents } from "../money";
 import { components, readX12, WarningList, type X12Delimiters, type X12Read, type X12Segment, type X12Transaction } from "../x12/x12Reader";
-import type { Claim, ClaimAddress, ClaimLine } from "./model";
+import type { Claim, ClaimAddress, ClaimLine, CobAdjustment, CobLine, OtherPayerAdjudication } from "./model";
 
 export interface Party837 {
   name?: string;
@@ -20,6 +23,55 @@ export interface Party837 {
   id?: string;
   idQualifier?: string;
   address: ClaimAddress;
+}
+
+/** A CAS triplet with its group (CO, PR, OA, PI as written). */
+export interface Cas837 {
+  group: string;
+  reason: string;
+  amount: Cents;
+}
+
+/** 2430: what another payer did with the line (SVD, CAS, DTP*573). */
+export interface OtherPayerLine837 {
+  /** SVD01: the other payer's id, as in its 2330B NM109. */
+  payerId: string;
+  /** SVD02 */
+  paid: Cents;
+  code: string;
+  modifiers: string[];
+  /** SVD05 */
+  units?: number;
+  adjustments: Cas837[];
+  /** DTP*573 */
+  paidDate?: IsoDate;
+}
+
+/** 2320/2330A/2330B: another payer of the claim's and its answer. */
+export interface OtherPayer837 {
+  /** SBR01: P, S, T... the other payer's place. */
+  sequence: string;
+  /** SBR02 */
+  relationship?: string;
+  /** SBR03 */
+  groupNumber?: string;
+  /** SBR09 */
+  filingIndicator?: string;
+  /** Claim-level CAS. */
+  adjustments: Cas837[];
+  /** AMT*D: what it paid on the claim. */
+  paid?: Cents;
+  /** OI03 and OI06. */
+  benefitsAssignment?: string;
+  releaseOfInformation?: string;
+  /** 2330A NM1*IL */
+  subscriber: Party837;
+  /** 2330B NM1*PR */
+  payer: Party837;
+  /** 2330B DTP*573 */
+  paidDate?: IsoDate;
+  /** 2330B REF*F8 */
+  payerClaimNumber?: string;
 }
 
 export interface Line837 {
@@ -44,6 +96,8 @@ export interface Line837 {
   lineId?: string;
   /** 2420A NM1*82. */
   renderingNpi?: string;
+  /** 2430: other payers' answers on the line. */
+  otherPayerLines?: OtherPayerLine837[];
   position: number;
 }
 
@@ -68,6 +122,10 @@ export interface Claim837 {
   payer: Party837;
   /** 2310B NM1*82. */
   renderingNpi?: string;
+  /** SBR01 of the subscriber loop (2000B): P primary, S secondary... */
+  sequence?: string;
+  /** 2320: the claim's other payers (a secondary claim carries the primary here). */
+  otherPayers?: OtherPayer837[];
   lines: Line837[];
   position: number;
 }
@@ -143,6 +201,11 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
   let line: Line837 | undefined;
   /** After the claim's 2320 other-subscriber SBR: NM1*IL and NM1*PR are another payer's. */
   let otherPayerLoop = false;
+  /** The 2320 loop being read, and the 2430 SVD being read. */
+  let other: OtherPayer837 | undefined;
+  let svd: OtherPayerLine837 | undefined;
+  /** SBR01 of the subscriber loop, given to its claims. */
+  let sequence: string | undefined;
   let hiComposites = true;
   /** LX01, given to the SV1 that follows it. */
   let pendingLineNumber: number | undefined;
@@ -162,6 +225,9 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
         claim = undefined;
         line = undefined;
         otherPayerLoop = false;
+        other = undefined;
+        svd = undefined;
+        if (e[3] === "20" || e[3] === "22") sequence = undefined;
         entity = "other";
         if (e[3] === "20") {
           billing = emptyParty();
@@ -189,6 +255,9 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
         }
         if (claim || line) {
           entity = "other";
+          if (other && !line && (qualifier === "IL" || qualifier === "PR")) {
+            Object.assign(qualifier === "IL" ? other.subscriber : other.payer, nameOf(e));
+          }
           break;
         }
         const into = nameOf(e);
@@ -249,11 +318,55 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
       }
       case "REF":
         if (line && e[1] === "6R" && e[2]) line.lineId = e[2];
-        else if (claim && !line && e[1] === "F8" && e[2]) claim.payerClaimNumber = e[2];
-        else if (!claim && entity === "billing" && e[1] === "EI" && e[2]) billing.ein = e[2];
+        else if (claim && !line && e[1] === "F8" && e[2]) {
+          if (other) other.payerClaimNumber = e[2];
+          else claim.payerClaimNumber = e[2];
+        } else if (!claim && entity === "billing" && e[1] === "EI" && e[2]) billing.ein = e[2];
         break;
       case "SBR":
-        if (claim) otherPayerLoop = true;
+        if (claim && !line) {
+          otherPayerLoop = true;
+          other = { sequence: e[1] ?? "", adjustments: [], subscriber: emptyParty(), payer: emptyParty() };
+          if (e[2]) other.relationship = e[2];
+          if (e[3]) other.groupNumber = e[3];
+          if (e[9]) other.filingIndicator = e[9];
+          (claim.otherPayers ??= []).push(other);
+        } else if (!claim && e[1]) sequence = e[1];
+        break;
+      case "CAS": {
+        const into = svd?.adjustments ?? (other && !line ? other.adjustments : undefined);
+        if (into) for (const a of casOf(s, warnings)) into.push(a);
+        break;
+      }
+      case "AMT":
+        if (other && !line && e[1] === "D") {
+          const paid = moneyOf(e[2], s, "amount the other payer paid (AMT*D)", warnings);
+          if (paid !== undefined) other.paid = paid;
+        }
+        break;
+      case "OI":
+        if (other && !line) {
+          if (e[3]) other.benefitsAssignment = e[3];
+          if (e[6]) other.releaseOfInformation = e[6];
+        }
+        break;
+      case "SVD":
+        if (line) {
+          const procedure = components(e[3] ?? "", d);
+          svd = {
+            payerId: e[1] ?? "",
+            paid: moneyOf(e[2], s, "line paid by the other payer (SVD02)", warnings) ?? 0,
+            code: procedure[1] ?? "",
+            modifiers: procedure
+              .slice(2, 6)
+              .map((m) => m.trim())
+              .filter((m) => m !== ""),
+            adjustments: [],
+          };
+          const units = Number(e[5]);
+          if ((e[5] ?? "").trim() !== "" && Number.isFinite(units)) svd.units = units;
+          (line.otherPayerLines ??= []).push(svd);
+        }
         break;
       case "CLM": {
         const clm05 = components(e[5] ?? "", d);
@@ -271,6 +384,9 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
         if (patient) claim.patient = copyParty(patient);
         if (clm05[0]) claim.pos = clm05[0];
         if (clm05[2]) claim.frequency = clm05[2];
+        if (sequence) claim.sequence = sequence;
+        other = undefined;
+        svd = undefined;
         if (!claim.claimId) warnings.add(`The claim at segment ${s.position} has no claim number (CLM01).`, s.position);
         claims.push(claim);
         line = undefined;
@@ -299,6 +415,8 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
         }
         line = undefined;
         otherPayerLoop = false;
+        other = undefined;
+        svd = undefined;
         {
           const n = Number(e[1]);
           if (Number.isInteger(n)) pendingLineNumber = n;
@@ -315,7 +433,10 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
         claim.lines.push(line);
         break;
       case "DTP":
-        if (line && e[1] === "472") {
+        if (e[1] === "573" && (svd || (other && !line))) {
+          const paid = dateOf((e[3] ?? "").split("-")[0], s, "adjudication date (DTP*573)", warnings);
+          if (paid) (svd ?? other!).paidDate = paid;
+        } else if (line && e[1] === "472") {
           const [from, to] = (e[3] ?? "").split("-");
           const dos = dateOf(from, s, "date of service (DTP*472)", warnings);
           if (dos) line.dos = dos;
@@ -326,11 +447,25 @@ function readTransaction(t: X12Transaction, d: X12Delimiters, warnings: WarningL
         }
         break;
       default:
-        // PER, PAT, OI, LIN, CTP, SVD, CAS, LQ, FRM...: not needed to compare claims.
+        // PER, PAT, LIN, CTP, LQ, FRM...: not needed to compare claims.
         break;
     }
   }
   return claims;
+}
+
+/** CAS: the group, then up to six reason, amount, quantity triplets. */
+function casOf(s: X12Segment, warnings: WarningList): Cas837[] {
+  const e = s.elements;
+  const out: Cas837[] = [];
+  const group = e[1] ?? "";
+  for (let i = 2; i + 1 < e.length; i += 3) {
+    const reason = (e[i] ?? "").trim();
+    if (reason === "") continue;
+    const amount = moneyOf(e[i + 1], s, `adjustment amount for ${group}-${reason} (CAS)`, warnings);
+    if (amount !== undefined) out.push({ group, reason, amount });
+  }
+  return out;
 }
 
 function nameOf(e: string[]): Partial<Party837> {
@@ -465,5 +600,41 @@ export function toClaim(c: Claim837): Claim {
   if (c.pos) claim.pos = c.pos;
   if (c.payerClaimNumber) claim.payerClaimNumber = c.payerClaimNumber;
   if (c.renderingNpi) claim.renderingNpi = c.renderingNpi;
+  if (c.sequence === "P" || c.sequence === "S") claim.sequence = c.sequence;
+  const primary = c.otherPayers?.find((o) => o.sequence === "P") ?? c.otherPayers?.[0];
+  if (primary) claim.otherPayer = otherPayerOf(primary, c, lines);
   return claim;
+}
+
+const COB_GROUPS = new Set(["CO", "PR", "OA", "PI"]);
+const cobAdjustments = (list: Cas837[]): CobAdjustment[] =>
+  list
+    .filter((a) => COB_GROUPS.has(a.group))
+    .map((a) => ({ group: a.group as CobAdjustment["group"], reason: a.reason, amount: a.amount }));
+
+/** A read 2320/2330 loop and its 2430 lines as the claim model's primary adjudication. */
+function otherPayerOf(o: OtherPayer837, c: Claim837, lines: ClaimLine[]): OtherPayerAdjudication {
+  const id = o.payer.id ?? "";
+  const cobLines: CobLine[] = [];
+  c.lines.forEach((l, i) => {
+    const answer = l.otherPayerLines?.find((a) => a.payerId === id) ?? l.otherPayerLines?.[0];
+    if (answer) {
+      cobLines.push({
+        lineId: lines[i].lineId,
+        paid: answer.paid,
+        adjustments: cobAdjustments(answer.adjustments),
+        paidDate: answer.paidDate ?? "",
+      });
+    }
+  });
+  const out: OtherPayerAdjudication = {
+    payer: { payerId: id, name: o.payer.name ?? "", x12PayerId: id },
+    paid: o.paid ?? cobLines.reduce((sum, l) => sum + l.paid, 0),
+    claimAdjustments: cobAdjustments(o.adjustments),
+    paidDate: o.paidDate ?? "",
+    lines: cobLines,
+  };
+  if (o.subscriber.id) out.memberId = o.subscriber.id;
+  if (o.payerClaimNumber) out.payerClaimNumber = o.payerClaimNumber;
+  return out;
 }

@@ -5,11 +5,16 @@
 // claim (2300) carries CLM01 = our ClaimID, so the 835 comes back matched; its lines (2400) carry
 // REF*6R = the ChargeID, so each payment finds its line. Diagnoses are written without their dots.
 //
+// A secondary claim (claim.otherPayer, coordination of benefits) says SBR*S in 2000B and carries the
+// primary's answer: loop 2320 (SBR*P, claim-level CAS, AMT*D paid, OI), 2330A (the patient as the
+// primary's member), 2330B (the primary, DTP*573 its adjudication date, REF*F8 its claim number), and
+// per line loop 2430 (SVD paid, CAS by group, DTP*573). Each line must balance: charge = SVD02 + ΣCAS.
+//
 // What the file cannot hold is refused in words before anything is written (build837p), never cut or
 // guessed: an identifier with a separator in it, more than 12 diagnoses or 50 lines or 4 pointers, a
 // rendering provider with no name. Free text with a separator is cleaned and said (notes). Scrub
 // errors are the scrubber's business: this module writes the claims it is given.
-import { sumCents } from "../money";
+import { formatMoney, sumCents } from "../money";
 import {
   cleanText,
   separatorRefusal,
@@ -24,7 +29,7 @@ import {
   X12ValueError,
   type ControlNumbers,
 } from "../x12/x12Writer";
-import type { BillingProvider, Claim, ClaimAddress, ClaimLine, ClaimPayer } from "./model";
+import type { BillingProvider, Claim, ClaimAddress, ClaimLine, ClaimPayer, CobAdjustment } from "./model";
 
 export const VERSION_837P = "005010X222A1";
 export const MAX_DIAGNOSES = 12;
@@ -147,6 +152,7 @@ export function refusals837p(claims: Claim[], options: Pick<Write837pOptions, "s
       if (line.modifiers.length > MAX_MODIFIERS)
         problems.push(`${named}, line ${line.lineId}: ${line.modifiers.length} modifiers; a line takes at most ${MAX_MODIFIERS}.`);
     }
+    cobRefusals(claim, named, problems);
     for (const npi of renderingNpis(claim)) {
       if (!options.providers?.get(npi)?.lastName.trim()) {
         problems.push(`${named}: the rendering provider (NPI ${npi}) has no name in Providers: add their Last Name and First Name there.`);
@@ -154,6 +160,43 @@ export function refusals837p(claims: Claim[], options: Pick<Write837pOptions, "s
     }
   }
   return problems;
+}
+
+/** What keeps a secondary claim's coordination of benefits out of the file: the primary's answer missing, or a line not balancing. */
+function cobRefusals(claim: Claim, named: string, problems: string[]): void {
+  const other = claim.otherPayer;
+  if (!other) {
+    if (claim.sequence === "S")
+      problems.push(`${named} is a secondary claim without the primary's adjudication: it cannot be sent to the secondary.`);
+    return;
+  }
+  const ids: [string | undefined, string, string][] = [
+    [other.payer.x12PayerId ?? other.payer.payerId, `${named}: the primary's X12 Payer ID`, "correct it in Payers."],
+    [other.memberId, `${named}: the primary member ID`, "correct it in Patients."],
+    [other.payerClaimNumber, `${named}: the primary's claim number`, "correct it in Charges (Payer Claim #)."],
+  ];
+  for (const a of [...other.claimAdjustments, ...other.lines.flatMap((l) => l.adjustments)]) {
+    ids.push([a.reason, `${named}: reason code ${JSON.stringify(a.reason)}`, "correct it in Postings (Reason)."]);
+  }
+  for (const [value, what, fix] of ids) {
+    if (value === undefined) continue;
+    const found = separatorsIn(value);
+    if (found.length > 0) problems.push(separatorRefusal(what, found, fix));
+  }
+  const answers = new Map(other.lines.map((l) => [l.lineId, l]));
+  for (const line of claim.lines) {
+    const answer = answers.get(line.lineId);
+    if (!answer) {
+      problems.push(`${named}, line ${line.lineId}: the primary's answer on the line is missing, which the secondary needs.`);
+      continue;
+    }
+    const adjusted = sumCents(answer.adjustments.map((a) => a.amount));
+    if (answer.paid + adjusted !== line.charge) {
+      problems.push(
+        `${named}, line ${line.lineId}: the primary paid ${formatMoney(answer.paid)} and adjusted ${formatMoney(adjusted)}, which is not the line's charge of ${formatMoney(line.charge)}: the secondary claim would not balance.`,
+      );
+    }
+  }
 }
 
 /** The rendering NPIs the file names: the claim's when it differs from billing, and each line's that differs from the claim's. */
@@ -350,7 +393,7 @@ function subscriberLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Cl
   const where = `Claim ${claim.claimId}`;
   const patient = claim.patient;
   out.push(w.segment("HL", String(hl), String(parent), "22", "0"));
-  out.push(w.segment("SBR", "P", "18", "", "", "", "", "", "", filingIndicator(claim.payer)));
+  out.push(w.segment("SBR", claim.sequence ?? (claim.otherPayer ? "S" : "P"), "18", "", "", "", "", "", "", filingIndicator(claim.payer)));
   out.push(
     w.segment(
       "NM1",
@@ -398,6 +441,8 @@ function claimLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Claim, 
   const rendering = claimRenderingNpi(claim);
   if (rendering) out.push(renderingSegment(w, notes, rendering, providers, where));
   const effective = rendering ?? claim.billing.npi;
+  if (claim.otherPayer) otherPayerLoops(out, w, notes, claim);
+  const answers = new Map(claim.otherPayer?.lines.map((l) => [l.lineId, l]));
   claim.lines.forEach((line, i) => {
     out.push(w.segment("LX", String(i + 1)));
     out.push(serviceLine(w, line, pos));
@@ -406,7 +451,86 @@ function claimLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Claim, 
     if (line.renderingNpi && line.renderingNpi !== effective) {
       out.push(renderingSegment(w, notes, line.renderingNpi, providers, `${where}, line ${line.lineId}`));
     }
+    const answer = answers.get(line.lineId);
+    if (claim.otherPayer && answer) {
+      // 2430: what the primary did with the line; SVD01 is 2330B's NM109.
+      out.push(
+        w.segment(
+          "SVD",
+          otherPayerId(claim.otherPayer.payer),
+          x12Amount(answer.paid),
+          ["HC", line.code.trim().toUpperCase(), ...line.modifiers.map((m) => m.trim().toUpperCase())],
+          "",
+          line.units,
+        ),
+      );
+      casSegments(out, w, answer.adjustments);
+      out.push(w.segment("DTP", "573", "D8", x12Date(answer.paidDate)));
+    }
   });
+}
+
+/** The primary's X12 Payer ID (its PayerID when Payers has none), as 2330B NM109 and SVD01. */
+const otherPayerId = (payer: ClaimPayer) => (payer.x12PayerId?.trim() || payer.payerId.trim()).toUpperCase();
+
+/** CAS per group (CO, PR, OA, PI), at most six reason/amount triplets to a segment. */
+function casSegments(out: string[], w: SegmentWriter, adjustments: CobAdjustment[]): void {
+  for (const group of ["CO", "PR", "OA", "PI"] as const) {
+    const ofGroup = adjustments.filter((a) => a.group === group);
+    for (let k = 0; k < ofGroup.length; k += 6) {
+      const triplets = ofGroup.slice(k, k + 6).flatMap((a) => [a.reason.trim().toUpperCase(), x12Amount(a.amount), ""]);
+      // The last triplet's empty quantity is dropped by the writer with the other trailing blanks.
+      out.push(w.segment("CAS", group, ...triplets));
+    }
+  }
+}
+
+/**
+ * 2320 the primary (SBR*P, self, its filing indicator; claim-level CAS; AMT*D what it paid; OI benefits
+ * assigned and release signed), 2330A the patient as its member, 2330B the primary with DTP*573 and
+ * REF*F8 when its claim number is known.
+ */
+function otherPayerLoops(out: string[], w: SegmentWriter, notes: Notes, claim: Claim): void {
+  const other = claim.otherPayer!;
+  const where = `Claim ${claim.claimId}`;
+  out.push(w.segment("SBR", "P", "18", "", "", "", "", "", "", filingIndicator(other.payer)));
+  casSegments(out, w, other.claimAdjustments);
+  out.push(w.segment("AMT", "D", x12Amount(other.paid)));
+  out.push(w.segment("OI", "", "", "Y", "", "", "Y"));
+  const memberId = other.memberId?.trim();
+  out.push(
+    w.segment(
+      "NM1",
+      "IL",
+      "1",
+      notes.text(claim.patient.lastName, MAX.lastName, where, "the patient's last name"),
+      notes.text(claim.patient.firstName, MAX.firstName, where, "the patient's first name"),
+      "",
+      "",
+      "",
+      "MI",
+      memberId || claim.patient.patientId.trim(),
+    ),
+  );
+  if (!memberId) {
+    notes.add(`${where}: the patient has no member ID with ${other.payer.payerId}: the PatientID was written in its place (2330A NM1*IL).`);
+  }
+  out.push(
+    w.segment(
+      "NM1",
+      "PR",
+      "2",
+      notes.text(other.payer.name, MAX.orgName, where, "the primary's name"),
+      "",
+      "",
+      "",
+      "",
+      "PI",
+      otherPayerId(other.payer),
+    ),
+  );
+  out.push(w.segment("DTP", "573", "D8", x12Date(other.paidDate)));
+  if (other.payerClaimNumber?.trim()) out.push(w.segment("REF", "F8", other.payerClaimNumber.trim()));
 }
 
 function renderingSegment(

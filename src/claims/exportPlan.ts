@@ -2,7 +2,9 @@
 // lines get today's date in Charges "Billed Date" (one setColumn over the whole column, every other
 // row's value kept as read), Practice "Last Interchange Control #" takes the file's ISA13 (so the
 // next file takes the next number), and the Audit row names the file, its claims, payers and control
-// number, and ΣCLM02, never a patient. Also here: the envelope the next file is written with, from
+// number, and ΣCLM02, never a patient. A secondary export (sequence "Secondary") leaves Charges alone:
+// Billed Date is the primary's, and the ClaimStatus "Billed" row with Sequence "Secondary" and the
+// secondary's PayerID is what marks the claim billed to the secondary. Also here: the envelope the next file is written with, from
 // the Practice settings (submitter, receiver, last control number) and the Providers' names.
 import { isoToSerial, type IsoDate } from "../dates";
 import { formatMoney, sumCents } from "../money";
@@ -67,8 +69,14 @@ export function envelopeFrom(books: Pick<ClaimBooks, "practiceSettings" | "provi
   };
 }
 
+/** Which of the patient's payers the exported claims go to: the primary (Charges' own payer) unless said. */
+export interface ExportSequence {
+  sequence?: "Primary" | "Secondary";
+}
+
 interface Located {
   charges: RawTable;
+  /** Blank for a secondary export, which leaves Billed Date alone. */
   billedHeader: string;
   /** Body index of each exported line in Charges. */
   rows: number[];
@@ -80,14 +88,15 @@ interface Located {
 function locate(
   claims: Claim[],
   books: Pick<ClaimBooks, "tables" | "charges" | "chargeIndexes">,
+  secondary = false,
 ): { ok: true; found: Located } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   if (claims.length === 0) problems.push("No claims were exported, so nothing is marked billed.");
   const charges = books.tables[Charges.name];
   const practice = books.tables[Practice.name];
-  let billedHeader: string | undefined;
+  let billedHeader: string | undefined = secondary ? "" : undefined;
   if (!charges) problems.push("The workbook has no Charges table to mark the exported claims billed in.");
-  else {
+  else if (!secondary) {
     billedHeader = mapColumns(Charges, charges.headers).columns.billedDate?.header;
     if (!billedHeader)
       problems.push('The Charges table has no "Billed Date" column: add one, so the exported claims are marked billed and not sent twice.');
@@ -131,21 +140,31 @@ function locate(
 }
 
 /** What stops the export from being planned (no Billed Date column, no Practice table, lines gone); empty when it can be. */
-export function exportRefusals(claims: Claim[], books: Pick<ClaimBooks, "tables" | "charges" | "chargeIndexes" | "dateSystem">): string[] {
-  const located = locate(claims, books);
+export function exportRefusals(
+  claims: Claim[],
+  books: Pick<ClaimBooks, "tables" | "charges" | "chargeIndexes" | "dateSystem">,
+  options: ExportSequence = {},
+): string[] {
+  const sequence = options.sequence ?? "Primary";
+  const located = locate(claims, books, sequence === "Secondary");
   const problems = located.ok ? [] : [...located.problems];
-  const history = appendOrCreateRows(ClaimStatus, books.tables[ClaimStatus.name], billedRows(claims, "2000-01-01", 0), books.dateSystem);
+  const history = appendOrCreateRows(
+    ClaimStatus,
+    books.tables[ClaimStatus.name],
+    billedRows(claims, "2000-01-01", 0, sequence),
+    books.dateSystem,
+  );
   if (!history.ok) problems.push(history.problem);
   return problems;
 }
 
 /** The claims' history rows: billed today in the file whose group control number (GS06) is `group`. */
-function billedRows(claims: Claim[], today: IsoDate, group: number): ClaimStatusRow[] {
+function billedRows(claims: Claim[], today: IsoDate, group: number, sequence: "Primary" | "Secondary"): ClaimStatusRow[] {
   return claims.map((c) => ({
     date: today,
     claimId: c.claimId,
     payerId: c.payer.payerId,
-    sequence: "Primary",
+    sequence,
     event: "Billed",
     source: "837P",
     controlNumber: String(group),
@@ -163,16 +182,22 @@ export function exportPlan(
   books: Pick<ClaimBooks, "tables" | "charges" | "chargeIndexes" | "dateSystem">,
   file: { name: string; text: string; control: ControlNumbers },
   today: IsoDate,
+  options: ExportSequence = {},
 ): WritePlan {
-  const located = locate(claims, books);
+  const sequence = options.sequence ?? "Primary";
+  const secondary = sequence === "Secondary";
+  const located = locate(claims, books, secondary);
   if (!located.ok) throw new ExportRefused(located.problems.join(" "));
   const { charges, billedHeader, rows, practice, settingColumn, valueColumn } = located.found;
 
-  const billedColumn = charges.headers.indexOf(billedHeader);
-  const billed: CellValue[] = charges.rows.map((row) => row[billedColumn] ?? null);
-  const serial = isoToSerial(today, books.dateSystem);
-  for (const i of rows) billed[i] = serial;
-  const ops: WriteOp[] = [{ kind: "setColumn", table: charges.name, column: billedHeader, values: billed, numberFormat: DATE_FORMAT }];
+  const ops: WriteOp[] = [];
+  if (!secondary) {
+    const billedColumn = charges.headers.indexOf(billedHeader);
+    const billed: CellValue[] = charges.rows.map((row) => row[billedColumn] ?? null);
+    const serial = isoToSerial(today, books.dateSystem);
+    for (const i of rows) billed[i] = serial;
+    ops.push({ kind: "setColumn", table: charges.name, column: billedHeader, values: billed, numberFormat: DATE_FORMAT });
+  }
 
   const control = String(file.control.interchange);
   const controlRows = settingRows(practice, LAST_CONTROL_SETTING);
@@ -193,7 +218,7 @@ export function exportPlan(
   const history = appendOrCreateRows(
     ClaimStatus,
     books.tables[ClaimStatus.name],
-    billedRows(claims, today, file.control.group),
+    billedRows(claims, today, file.control.group, sequence),
     books.dateSystem,
   );
   if (!history.ok) throw new ExportRefused(history.problem);
@@ -206,10 +231,11 @@ export function exportPlan(
   const lines = rows.length;
   const what =
     `837P file ${file.name} (ISA13 ${String(file.control.interchange).padStart(9, "0")}): ` +
-    `${claims.length} claim${claims.length === 1 ? "" : "s"} (${named}), ${lines} line${lines === 1 ? "" : "s"} marked billed ${today}; ` +
+    `${claims.length} ${secondary ? "secondary " : ""}claim${claims.length === 1 ? "" : "s"} (${named}), ` +
+    (secondary ? `billed to the secondary ${today} (ClaimStatus); ` : `${lines} line${lines === 1 ? "" : "s"} marked billed ${today}; `) +
     `payer${payers.length === 1 ? "" : "s"} ${payers.join(", ")}`;
   return {
-    action: "Claims exported",
+    action: secondary ? "Secondary claims exported" : "Claims exported",
     what,
     totals: `claims ${formatMoney(sumCents(claims.map((c) => c.total)))}`,
     ops,

@@ -78,6 +78,49 @@ export interface Claim {
   renderingNpi?: string;
   /** Already billed (Charges Billed Date on every line). */
   billedDate?: IsoDate;
+  /**
+   * Who this claim goes to among the patient's payers (SBR01 of loop 2000B): "P" when left out. A
+   * secondary claim ("S") carries the primary's adjudication in `otherPayer`.
+   */
+  sequence?: "P" | "S";
+  /** The primary's adjudication, for a secondary claim (loops 2320, 2330A/B and 2430). */
+  otherPayer?: OtherPayerAdjudication;
+}
+
+/** An adjustment as a payer reported it: the CAS group, the reason code (CARC) and the amount. */
+export interface CobAdjustment {
+  group: "CO" | "PR" | "OA" | "PI";
+  reason: string;
+  amount: Cents;
+}
+
+/** What the primary did with one line (loop 2430): paid + Σ adjustments = the line's charge. */
+export interface CobLine {
+  /** The ChargeID of the line it answers. */
+  lineId: string;
+  /** SVD02 */
+  paid: Cents;
+  adjustments: CobAdjustment[];
+  /** DTP*573: the date the primary paid (or denied) the line. */
+  paidDate: IsoDate;
+}
+
+/** The primary payer's adjudication of a claim, as a secondary claim sends it (coordination of benefits). */
+export interface OtherPayerAdjudication {
+  /** The primary payer (2330B NM1*PR, with its X12 Payer ID). */
+  payer: ClaimPayer;
+  /** The patient's member ID with the primary (2330A NM1*IL). */
+  memberId?: string;
+  /** AMT*D: what the primary paid on the claim (Σ of the lines' paid). */
+  paid: Cents;
+  /** 2320 CAS: adjustments the primary made to the whole claim (our ledger keeps them per line, so usually none). */
+  claimAdjustments: CobAdjustment[];
+  /** 2330B DTP*573: the primary's adjudication date (its latest on the claim). */
+  paidDate: IsoDate;
+  /** 2330B REF*F8: the primary's claim number, when known (Charges "Payer Claim #"). */
+  payerClaimNumber?: string;
+  /** One per claim line, in the claim's line order. */
+  lines: CobLine[];
 }
 
 export type Severity = "error" | "warning";

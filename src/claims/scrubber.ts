@@ -78,7 +78,24 @@ export const SCRUB_RULES: readonly ScrubRule[] = [
   { id: "icd10-unknown", severity: "error", title: "ICD-10-CM code not in the code set of the date of service" },
 ];
 
-const RULES = new Map(SCRUB_RULES.map((rule) => [rule.id, rule]));
+/**
+ * The rules of a secondary claim (coordination of benefits: claim.otherPayer), checked only on such a
+ * claim. Kept apart from SCRUB_RULES, whose every rule the scrubber's table test trips on the sample
+ * (primary) claim; these are tried in test/claims/secondary.test.ts.
+ */
+export const COB_SCRUB_RULES: readonly ScrubRule[] = [
+  {
+    id: "cob-primary-adjudication",
+    severity: "error",
+    title: "Secondary claim without the primary's answer on every line",
+    required: true,
+  },
+  { id: "cob-lines-balanced", severity: "error", title: "Primary's paid and adjustments not adding up to a line's charge", required: true },
+  { id: "cob-secondary-payer", severity: "error", title: "Secondary payer missing, or the same as the primary" },
+  { id: "cob-secondary-member-id", severity: "error", title: "Secondary Member ID missing" },
+];
+
+const RULES = new Map([...SCRUB_RULES, ...COB_SCRUB_RULES].map((rule) => [rule.id, rule]));
 
 export interface ScrubOptions {
   today: IsoDate;
@@ -235,6 +252,7 @@ class Scrub {
     this.claimFields(claim);
     this.patient(claim);
     this.payer(claim);
+    if (claim.sequence === "S" || claim.otherPayer) this.coordination(claim);
     for (const line of claim.lines) this.line(claim, line, seen);
     this.diagnoses(claim);
     return this.problems;
@@ -471,7 +489,8 @@ class Scrub {
     const { payer } = claim;
     const name = payer.name || payer.payerId;
     if (payer.type === "Self-pay") return;
-    if (!claim.patient.memberId?.trim()) {
+    // A secondary claim's member ID is the Secondary Member ID: cob-secondary-member-id says so.
+    if (!claim.patient.memberId?.trim() && !claim.otherPayer) {
       this.add(
         "member-id-missing",
         { table: "Patients", column: this.col("Patients", "Primary Member ID") },
@@ -502,6 +521,62 @@ class Scrub {
         `Past timely filing: ${source} limit is ${days} days from the date of service, and ${oldest.dos} was ${daysBetween(oldest.dos, this.today)} days ago (the deadline was ${addDays(oldest.dos, days)}): send it only with proof of timely filing, or write it off`,
         oldest.lineId,
       );
+    }
+  }
+
+  // ---- a secondary claim ----------------------------------------------------------------------------
+
+  /** The secondary and its member ID, and the primary's answer on every line, adding up to the line's charge. */
+  private coordination(claim: Claim): void {
+    const other = claim.otherPayer;
+    const patients = (column: string): Where => ({ table: "Patients", column: this.col("Patients", column) });
+    if (!other) {
+      this.add(
+        "cob-primary-adjudication",
+        this.charges("ClaimID", claim.lines[0]),
+        "The claim is for a secondary payer but carries nothing of the primary's answer: post the primary's remittance, then build the secondary claim again",
+      );
+      return;
+    }
+    const secondary = claim.payer.payerId.trim();
+    if (secondary === "" || secondary.toLowerCase() === other.payer.payerId.trim().toLowerCase()) {
+      this.add(
+        "cob-secondary-payer",
+        patients("Secondary PayerID"),
+        secondary === ""
+          ? "The patient has no secondary payer: fill Secondary PayerID in Patients"
+          : `The secondary payer is ${secondary}, the primary too: correct the patient's Secondary PayerID in Patients`,
+      );
+    }
+    if (!claim.patient.memberId?.trim()) {
+      this.add(
+        "cob-secondary-member-id",
+        patients("Secondary Member ID"),
+        `No member ID with the secondary payer ${claim.payer.name || secondary}: fill the patient's Secondary Member ID in Patients`,
+      );
+    }
+    const answers = new Map(other.lines.map((l) => [l.lineId, l]));
+    for (const line of claim.lines) {
+      const answer = answers.get(line.lineId);
+      if (!answer) {
+        this.add(
+          "cob-primary-adjudication",
+          this.charges("ChargeID", line),
+          `${other.payer.payerId} has not answered this line yet: post its payment or denial before billing the secondary`,
+          line.lineId,
+        );
+        continue;
+      }
+      let adjusted = 0;
+      for (const a of answer.adjustments) adjusted += a.amount;
+      if (answer.paid + adjusted !== line.charge) {
+        this.add(
+          "cob-lines-balanced",
+          this.charges("Amount", line),
+          `${other.payer.payerId} paid ${formatMoney(answer.paid)} and adjusted ${formatMoney(adjusted)} on this line, ${formatMoney(answer.paid + adjusted)}, not its charge of ${formatMoney(line.charge)}: correct the postings in Postings before billing the secondary`,
+          line.lineId,
+        );
+      }
     }
   }
 

@@ -6,13 +6,29 @@
 // nothing at all; the workbook is saved after the file, and a save that fails says to delete the
 // file. Claims with errors are listed and never written. Exit 1 when nothing could be exported (none
 // ready, or the file refused in words: a blank Submitter ID...).
+//
+// With --secondary: the claims due to the patients' secondary payers (claimsDueToSecondary: the
+// primary answered every line and left the patient something no other payer has paid, and the claim
+// was neither billed to the secondary nor crossed over), each built as a secondary claim with the
+// primary's answer (refused in words when a line's postings do not add up), scrubbed, and written to
+// one 837P, a transaction per secondary payer (--payer: that secondary only). Charges' Billed Date is
+// left alone: a ClaimStatus "Billed" row with Sequence "Secondary" marks each claim billed to it.
 import path from "node:path";
 import { build837p } from "../claims/837pWriter";
+import { CLAIM_TABLES, claimBooksFromTables } from "../claims/claimBooks";
 import { envelopeFrom, exportPlan, exportRefusals } from "../claims/exportPlan";
-import { todayIso } from "../dates";
+import type { Claim } from "../claims/model";
+import { describeProblem, scrubClaims } from "../claims/scrubber";
+import { claimsDueToSecondary, secondaryClaim, type SecondaryDue } from "../claims/secondary";
+import { loadCodeSets } from "../codes/codeSetStore";
+import { todayIso, type IsoDate } from "../dates";
+import { LEDGER_TABLES, ledgerFromTables } from "../ledger/ledger";
 import { formatMoney, sumCents } from "../money";
-import { applyPlan } from "../workbook/plan";
-import { PlanRejected } from "../workbook/port";
+import { parseTable } from "../workbook/mapTable";
+import { applyPlan, type WritePlan } from "../workbook/plan";
+import { PlanRejected, type RawTable } from "../workbook/port";
+import { ClaimStatus, Patients, Payers, type TableDef } from "../workbook/tables";
+import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import {
   count,
   dateOption,
@@ -36,6 +52,7 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
     force: { type: "boolean" },
     "dry-run": { type: "boolean" },
     all: { type: "boolean" },
+    secondary: { type: "boolean" },
   });
   const bookPath = oneWorkbook(positionals, "claims export");
   if (values.out === undefined || values.out.trim() === "") throw new UsageError("Say where to write the 837P file: --out claims.837");
@@ -49,6 +66,13 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
 
   const workbook = await openWorkbook(bookPath, io);
   if (!workbook) return EXIT_CANNOT_RUN;
+  if (values.secondary === true) {
+    return exportSecondary(
+      workbook,
+      { bookPath, outPath, payerId, today, dryRun, force: values.force === true, all: values.all === true },
+      io,
+    );
+  }
   const scrub = await scrubBook(workbook, today);
   const { books } = scrub;
   const ofPayer = (id: string) => payerId === undefined || id.toLowerCase() === payerId.toLowerCase();
@@ -110,6 +134,30 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
 
+  const failed = await applyAndSave(workbook, plan, built.text, { bookPath, outPath, force: values.force === true }, io);
+  if (failed !== undefined) return failed;
+  io.out(
+    `Wrote ${outPath}: ${count(ready.length, "claim")} for ${payers}, interchange control number ${isa13}. ` +
+      `Marked ${count(
+        ready.reduce((n, c) => n + c.lines.length, 0),
+        "line",
+      )} billed on ${today}. Saved ${bookPath}.`,
+  );
+  return EXIT_OK;
+}
+
+/**
+ * The plan applied to the opened workbook, then the file written, then the workbook saved: an exit
+ * code when one of them fails (said in words), undefined when all three were done.
+ */
+async function applyAndSave(
+  workbook: XlsxWorkbook,
+  plan: WritePlan,
+  text: string,
+  where: { bookPath: string; outPath: string; force: boolean },
+  io: CliIo,
+): Promise<number | undefined> {
+  const { bookPath, outPath } = where;
   try {
     await applyPlan(workbook, plan);
   } catch (error) {
@@ -119,7 +167,7 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
     return EXIT_PROBLEMS;
   }
   try {
-    await io.writeFile(outPath, new TextEncoder().encode(built.text), { overwrite: values.force === true });
+    await io.writeFile(outPath, new TextEncoder().encode(text), { overwrite: where.force });
   } catch (error) {
     io.err(describeFileError("write", outPath, error));
     io.err("Nothing was written: the claims are not marked billed.");
@@ -132,12 +180,134 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
     io.err(`${outPath} was written, but its claims were not marked billed: delete it (do not send it) and run the export again.`);
     return EXIT_CANNOT_RUN;
   }
+  return undefined;
+}
+
+interface SecondaryRun {
+  bookPath: string;
+  outPath: string;
+  payerId?: string;
+  today: IsoDate;
+  dryRun: boolean;
+  force: boolean;
+  all: boolean;
+}
+
+/** Problem lines shown under the claims unless --all. */
+const SECONDARY_PROBLEMS_SHOWN = 100;
+
+/** `claims export --secondary`: the claims due to a secondary, built, scrubbed, written and recorded in ClaimStatus. */
+async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: CliIo): Promise<number> {
+  const { bookPath, outPath, payerId, today } = run;
+  const { dateSystem } = await workbook.describe();
+  const tables = await workbook.readTables([...new Set([...CLAIM_TABLES, ...LEDGER_TABLES])]);
+  const books = claimBooksFromTables(tables, dateSystem);
+  const ledger = ledgerFromTables(tables, dateSystem);
+  const rowsOf = <D extends TableDef>(def: D, raw: RawTable | undefined) => (raw ? parseTable(def, raw, dateSystem).rows : []);
+  const payers = rowsOf(Payers, tables[Payers.name]);
+  const due = claimsDueToSecondary({
+    claims: books.claims,
+    patients: rowsOf(Patients, tables[Patients.name]),
+    payers,
+    ledger,
+    claimStatus: rowsOf(ClaimStatus, tables[ClaimStatus.name]),
+  }).filter((d) => payerId === undefined || d.secondaryPayerId.toLowerCase() === payerId.toLowerCase());
+
   io.out(
-    `Wrote ${outPath}: ${count(ready.length, "claim")} for ${payers}, interchange control number ${isa13}. ` +
-      `Marked ${count(
-        ready.reduce((n, c) => n + c.lines.length, 0),
-        "line",
-      )} billed on ${today}. Saved ${bookPath}.`,
+    `Secondary claims from ${bookPath} as of ${today}: ${payerId === undefined ? "all secondary payers" : `secondary payer ${payerId}`}`,
+  );
+  for (const issue of books.tableIssues) io.out(`Table problem: ${issue}`);
+  io.out("");
+  if (due.length === 0) {
+    io.out(
+      payerId === undefined
+        ? "Nothing to export: no claim is due to a secondary payer (the primary has not answered, nothing is left to the patient, or it was already billed to the secondary or crossed over)."
+        : `Nothing to export: no claim is due to secondary payer ${payerId}.`,
+    );
+    return EXIT_PROBLEMS;
+  }
+
+  // Each due claim built for its secondary; the ones built are scrubbed as one batch.
+  const built = due.map((d) => ({ due: d, built: secondaryClaim(d, { payers, ledger }) }));
+  const claims = built.flatMap((b) => (b.built.ok ? [b.built.claim] : []));
+  const library = await loadCodeSets(workbook);
+  const report = scrubClaims(claims, { today, library, rulesOff: books.scrubRulesOff, columns: books.columns });
+  const results = new Map(report.results.map((r, i) => [claims[i], r]));
+  const ready: Claim[] = [];
+  let shown = 0;
+  for (const { due: d, built: b } of built) {
+    const result = b.ok ? results.get(b.claim)! : undefined;
+    const status = !b.ok ? "refused" : result!.status === "errors" ? "errors" : result!.status === "warnings" ? "warnings only" : "ready";
+    io.out(secondaryLine(d, status));
+    const problems = !b.ok
+      ? b.problems.map((p) => `    refused  ${p}`)
+      : result!.problems.map((p) => `    ${p.severity.padEnd(8)} ${describeProblem(p)}`);
+    for (const line of problems) {
+      if (!run.all && shown >= SECONDARY_PROBLEMS_SHOWN) break;
+      io.out(line);
+      shown++;
+    }
+    if (b.ok && result!.status !== "errors") ready.push(b.claim);
+  }
+  const total = built.reduce((n, b) => n + (b.built.ok ? b.built.claim.lines.length : 0), 0);
+  if (!run.all && shown >= SECONDARY_PROBLEMS_SHOWN && total > 0)
+    io.out(`(the first ${SECONDARY_PROBLEMS_SHOWN} problems shown: --all shows every one)`);
+  if (report.rulesOff.length > 0) io.out(`Scrub rules off: ${report.rulesOff.join(", ")}`);
+  for (const note of report.notes) io.out(`Note: ${note}`);
+  const left = (list: Claim[]) => sumCents(list.map((c) => due.find((d) => d.claim.claimId === c.claimId)!.left));
+  io.out("");
+  io.out(
+    `Ready: ${count(ready.length, "secondary claim")} (${formatMoney(left(ready))} left after the primary); ` +
+      `held back, not written: ${count(due.length - ready.length, "claim")}.`,
+  );
+  if (ready.length === 0) {
+    io.out("Nothing to export: fix the problems above and run the export again.");
+    return EXIT_PROBLEMS;
+  }
+
+  const file = build837p(ready, { ...envelopeFrom(books), now: new Date() });
+  const refused = file.ok ? exportRefusals(ready, books, { sequence: "Secondary" }) : file.problems;
+  if (!file.ok || refused.length > 0) {
+    io.err("The 837P file was not written:");
+    for (const problem of refused) io.err(`  ${problem}`);
+    io.err("Nothing was written.");
+    return EXIT_PROBLEMS;
+  }
+  const plan = exportPlan(ready, books, { name: path.basename(outPath), text: file.text, control: file.control }, today, {
+    sequence: "Secondary",
+  });
+  const isa13 = String(file.control.interchange).padStart(9, "0");
+  const to = file.transactions.map((t) => `${t.payerId} (${count(t.claims, "claim")}, ${formatMoney(t.total)})`).join(", ");
+  for (const note of file.notes) io.out(`Note: ${note}`);
+  if (run.dryRun) {
+    io.out(
+      `Dry run: nothing written. ${outPath} would hold ${count(ready.length, "secondary claim")} for ${to}, ` +
+        `interchange control number ${isa13}; ClaimStatus would record them billed to the secondary on ${today}.`,
+    );
+    return EXIT_OK;
+  }
+  const failed = await applyAndSave(workbook, plan, file.text, { bookPath, outPath, force: run.force }, io);
+  if (failed !== undefined) return failed;
+  io.out(
+    `Wrote ${outPath}: ${count(ready.length, "secondary claim")} for ${to}, interchange control number ${isa13}. ` +
+      `Recorded them in ClaimStatus as billed to the secondary on ${today}. Saved ${bookPath}.`,
   );
   return EXIT_OK;
+}
+
+/** One due claim: its id, the secondary, the primary, the patient's id, lines and amounts, and its status. */
+function secondaryLine(d: SecondaryDue, status: string): string {
+  const c = d.claim;
+  return [
+    c.claimId,
+    d.secondaryPayerId,
+    `primary ${c.payer.payerId}`,
+    `patient ${c.patient.patientId}`,
+    count(c.lines.length, "line"),
+    `charge ${formatMoney(d.charge)}`,
+    `primary paid ${formatMoney(d.primaryPaid)}`,
+    `patient resp ${formatMoney(d.patientResp)}`,
+    `left ${formatMoney(d.left)}`,
+    status,
+  ].join("  ");
 }

@@ -3,7 +3,7 @@
 // row as the scrubber named it; the patient's or payer's row found by its ID; the Practice setting's
 // row), the rules turned off, and the sentences after an export or a claim form.
 import type { Claim } from "../../src/claims/model";
-import { SCRUB_RULES, type ScrubReport } from "../../src/claims/scrubber";
+import { COB_SCRUB_RULES, SCRUB_RULES, type ScrubReport } from "../../src/claims/scrubber";
 import type { ClaimBooks } from "../../src/claims/claimBooks";
 import { problemCell } from "../../src/claims/problemPlaces";
 import { formatMoney } from "../../src/money";
@@ -179,7 +179,7 @@ export function rulesOffView(report: Pick<ScrubReport, "rulesOff" | "rulesNotOff
   off: { id: string; title: string }[];
   notOff: string[];
 } {
-  const titles = new Map(SCRUB_RULES.map((r) => [r.id, r.title]));
+  const titles = new Map([...SCRUB_RULES, ...COB_SCRUB_RULES].map((r) => [r.id, r.title]));
   return { off: report.rulesOff.map((id) => ({ id, title: titles.get(id) ?? id })), notOff: report.rulesNotOff };
 }
 
