@@ -40,6 +40,8 @@ export const CLAIM_STATUS: Record<string, string> = {
 };
 const POSTED_STATUSES = new Set(["1", "2", "3", "4", "19", "20", "21"]);
 const CROSSOVER_STATUSES = new Set(["19", "20", "21"]);
+export const SECONDARY_NOTE =
+  "paid as the next payer: the prior payer's part (OA-23) and the patient's share are on the lines already, not posted again";
 export const CROSSOVER_NOTE = "forwarded to the next payer by the payer: don't bill the secondary by hand";
 
 /** Rows one posted remittance adds; IDs (and the PaymentID in every row) are given when the file is done. */
@@ -248,6 +250,17 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (!imbalance.ok) return notPosted(claim, m, "held", claimImbalance(claim, imbalance.difference, imbalance.lineProblems.length));
     const applied = claimApplication(claim, m.lines as NonNullable<(typeof m.lines)[number]>[], m.charges!);
     if (!applied.ok) return notPosted(claim, m, "held", applied.reason);
+    if (payerId !== undefined && m.charges![0].payerId.toLowerCase() !== payerId.toLowerCase()) {
+      // Another payer's lines: this is the secondary's (or tertiary's) answer. Its OA-23 (the prior
+      // payer's adjudication) is the primary's postings already on the line, and its PR is the
+      // patient's share the line already has: posting them again would take them off twice. Its
+      // payment and its own adjustments are posted (they come off the patient's share).
+      for (const line of applied.application.lines) {
+        line.adjustments = line.adjustments.filter((a) => !(a.group === "OA" && a.reason === "23"));
+        line.patientResp = [];
+      }
+      applied.application.notes.push(SECONDARY_NOTE);
+    }
     // The claim's distinct ChargeIDs in order, without a Set and two arrays per claim (claims have a few
     // lines), and where each is in Charges (the rows are the claim's own, found among its few).
     const chargeIds: string[] = [];
