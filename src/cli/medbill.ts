@@ -156,6 +156,16 @@ Usage:
       listed and never written. Needs Submitter ID and Receiver ID in Practice. Marks the
       claims' lines billed on --date (default: today), keeps the interchange control number
       in Practice and saves the workbook, unless --dry-run. --force replaces an existing file.
+      A claim a 999 or 277CA rejected (ClaimStatus) is offered again until it is re-sent.
+  medbill claims export <book.xlsx> --secondary --out <claims.837> [--payer <ID>] [--date <YYYY-MM-DD>]
+                        [--force] [--dry-run] [--all]
+      The claims due to a patient's secondary payer: the primary answered every line and left
+      the patient something no other payer has paid, and the claim was neither billed to the
+      secondary nor crossed over. Each carries the primary's payments and adjustments line by
+      line (a line whose postings do not add up to its charge is refused) and is scrubbed; the
+      ready ones go to one 837P, a transaction per secondary payer (--payer: that one only).
+      Records a ClaimStatus Billed row with Sequence Secondary per claim (Billed Date in
+      Charges stays the primary's), keeps the control number and saves, unless --dry-run.
   medbill claims read <claims.837>
       Show what an 837P claim file holds: each claim's transaction, CLM01 (patient control
       number), payer, service lines and total charge, the totals by payer and overall, and
