@@ -17,6 +17,7 @@ import { formLayout } from "../formLayout";
 import { NoticeBar } from "../NoticeBar";
 import { StageProgress } from "../StageProgress";
 import { useWorkbookOperation, type OperationSteps } from "../useWorkbookOperation";
+import { AckImport } from "./AckImport";
 import { downloadClaimFile } from "./claimDownload";
 import { ClaimFilters, ALL } from "./ClaimFilters";
 import { ClaimList } from "./ClaimList";
@@ -252,6 +253,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
           )}
         </section>
       )}
+      <AckImport workbook={workbook} onWorkbookChanged={onWorkbookChanged} onRecorded={() => void refresh()} disabled={!idle} />
     </div>
   );
 }
