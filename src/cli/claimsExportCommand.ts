@@ -15,19 +15,15 @@
 // left alone: a ClaimStatus "Billed" row with Sequence "Secondary" marks each claim billed to it.
 import path from "node:path";
 import { build837p } from "../claims/837pWriter";
-import { CLAIM_TABLES, claimBooksFromTables } from "../claims/claimBooks";
 import { envelopeFrom, exportPlan, exportRefusals } from "../claims/exportPlan";
 import type { Claim } from "../claims/model";
-import { describeProblem, scrubClaims } from "../claims/scrubber";
-import { claimsDueToSecondary, secondaryClaim, type SecondaryDue } from "../claims/secondary";
-import { loadCodeSets } from "../codes/codeSetStore";
+import { describeProblem } from "../claims/scrubber";
+import type { SecondaryDue } from "../claims/secondary";
+import { readSecondaryBatch } from "../claims/secondaryBatch";
 import { todayIso, type IsoDate } from "../dates";
-import { LEDGER_TABLES, ledgerFromTables } from "../ledger/ledger";
 import { formatMoney, sumCents } from "../money";
-import { parseTable } from "../workbook/mapTable";
 import { applyPlan, type WritePlan } from "../workbook/plan";
-import { PlanRejected, type RawTable } from "../workbook/port";
-import { ClaimStatus, Patients, Payers, type TableDef } from "../workbook/tables";
+import { PlanRejected } from "../workbook/port";
 import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import {
   count,
@@ -199,26 +195,14 @@ const SECONDARY_PROBLEMS_SHOWN = 100;
 /** `claims export --secondary`: the claims due to a secondary, built, scrubbed, written and recorded in ClaimStatus. */
 async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: CliIo): Promise<number> {
   const { bookPath, outPath, payerId, today } = run;
-  const { dateSystem } = await workbook.describe();
-  const tables = await workbook.readTables([...new Set([...CLAIM_TABLES, ...LEDGER_TABLES])]);
-  const books = claimBooksFromTables(tables, dateSystem);
-  const ledger = ledgerFromTables(tables, dateSystem);
-  const rowsOf = <D extends TableDef>(def: D, raw: RawTable | undefined) => (raw ? parseTable(def, raw, dateSystem).rows : []);
-  const payers = rowsOf(Payers, tables[Payers.name]);
-  const due = claimsDueToSecondary({
-    claims: books.claims,
-    patients: rowsOf(Patients, tables[Patients.name]),
-    payers,
-    ledger,
-    claimStatus: rowsOf(ClaimStatus, tables[ClaimStatus.name]),
-  }).filter((d) => payerId === undefined || d.secondaryPayerId.toLowerCase() === payerId.toLowerCase());
+  const { books, entries, ready, report } = await readSecondaryBatch(workbook, { today, payerId });
 
   io.out(
     `Secondary claims from ${bookPath} as of ${today}: ${payerId === undefined ? "all secondary payers" : `secondary payer ${payerId}`}`,
   );
   for (const issue of books.tableIssues) io.out(`Table problem: ${issue}`);
   io.out("");
-  if (due.length === 0) {
+  if (entries.length === 0) {
     io.out(
       payerId === undefined
         ? "Nothing to export: no claim is due to a secondary payer (the primary has not answered, nothing is left to the patient, or it was already billed to the secondary or crossed over)."
@@ -227,29 +211,21 @@ async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: Cl
     return EXIT_PROBLEMS;
   }
 
-  // Each due claim built for its secondary; the ones built are scrubbed as one batch.
-  const built = due.map((d) => ({ due: d, built: secondaryClaim(d, { payers, ledger }) }));
-  const claims = built.flatMap((b) => (b.built.ok ? [b.built.claim] : []));
-  const library = await loadCodeSets(workbook);
-  const report = scrubClaims(claims, { today, library, rulesOff: books.scrubRulesOff, columns: books.columns });
-  const results = new Map(report.results.map((r, i) => [claims[i], r]));
-  const ready: Claim[] = [];
   let shown = 0;
-  for (const { due: d, built: b } of built) {
-    const result = b.ok ? results.get(b.claim)! : undefined;
-    const status = !b.ok ? "refused" : result!.status === "errors" ? "errors" : result!.status === "warnings" ? "warnings only" : "ready";
-    io.out(secondaryLine(d, status));
-    const problems = !b.ok
-      ? b.problems.map((p) => `    refused  ${p}`)
-      : result!.problems.map((p) => `    ${p.severity.padEnd(8)} ${describeProblem(p)}`);
+  for (const entry of entries) {
+    const status = entry.status === "warnings" ? "warnings only" : entry.status;
+    io.out(secondaryLine(entry.due, status));
+    const problems = entry.refused
+      ? entry.refused.map((p) => `    refused  ${p}`)
+      : entry.result!.problems.map((p) => `    ${p.severity.padEnd(8)} ${describeProblem(p)}`);
     for (const line of problems) {
       if (!run.all && shown >= SECONDARY_PROBLEMS_SHOWN) break;
       io.out(line);
       shown++;
     }
-    if (b.ok && result!.status !== "errors") ready.push(b.claim);
   }
-  const total = built.reduce((n, b) => n + (b.built.ok ? b.built.claim.lines.length : 0), 0);
+  const due = entries.map((e) => e.due);
+  const total = entries.reduce((n, e) => n + (e.claim ? e.claim.lines.length : 0), 0);
   if (!run.all && shown >= SECONDARY_PROBLEMS_SHOWN && total > 0)
     io.out(`(the first ${SECONDARY_PROBLEMS_SHOWN} problems shown: --all shows every one)`);
   if (report.rulesOff.length > 0) io.out(`Scrub rules off: ${report.rulesOff.join(", ")}`);
