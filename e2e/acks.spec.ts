@@ -7,54 +7,15 @@
 // rejected claim is back in the list to send again. The saved file holds the Accepted and Rejected
 // rows and one Audit row; the same 999 again adds nothing; a file that is not X12 is refused in words.
 // The pane is used at Excel's narrowest width, with nothing scrolling sideways; screenshot for docs/.
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { settingKey } from "../src/workbook/practiceSettings";
+import { expect, test } from "@playwright/test";
 import { todayIso } from "../src/dates";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { scrubWorkbook, type ClaimEntry } from "../taskpane/claims/claimsRun";
-import { ALL_TABLES_FOUND, guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, save } from "./browserPage";
+import { guardEveryTest, narrowPane, openSample, overflow, paneScreenshot, save } from "./browserPage";
+import { claimItem, openClaims, reopen, withSettings } from "./claimsPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
-
-/** Fill Practice settings: in their rows when the table has them, in new rows when it does not. */
-async function withSettings(bytes: Uint8Array, settings: Record<string, string>): Promise<Buffer> {
-  const book = await XlsxWorkbook.load(bytes);
-  const raw = (await book.readTables(["Practice"])).Practice!;
-  const values = raw.rows.map((row) => row[1] ?? null);
-  const missing = new Map(Object.entries(settings));
-  raw.rows.forEach((row, i) => {
-    const name = Object.keys(settings).find((s) => settingKey(s) === settingKey(String(row[0] ?? "")));
-    if (name !== undefined) {
-      values[i] = settings[name];
-      missing.delete(name);
-    }
-  });
-  await book.write([
-    { kind: "setColumn", table: "Practice", column: "Value", values },
-    ...(missing.size > 0
-      ? [{ kind: "appendRows" as const, table: "Practice", rows: [...missing].map(([s, v]) => ({ Setting: s, Value: v })) }]
-      : []),
-  ]);
-  return Buffer.from(await book.save());
-}
-
-async function reopen(page: Page, name: string, buffer: Buffer) {
-  await page.getByTestId("open-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
-  await expect(page.getByText(name)).toBeVisible();
-  await expect(pane(page).getByText(ALL_TABLES_FOUND)).toBeVisible({ timeout: 60_000 });
-}
-
-/** The Claims tab, once its list is read. */
-async function openClaims(page: Page): Promise<Locator> {
-  await pane(page).getByRole("tab", { name: "Claims" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Claims" });
-  await expect(panel.getByRole("region", { name: "Claims to bill" })).toBeVisible({ timeout: 60_000 });
-  await expect(panel.getByRole("progressbar")).toHaveCount(0);
-  return panel;
-}
-
-const claimItem = (panel: Locator, claimId: string) => panel.locator(`li[data-claim="${claimId}"]`);
 
 /** An X12 interchange from the clearinghouse or a payer, dated `day`, around the transaction's segments (ST to SE). */
 function interchange(sender: string, day: string, control: string, functional: string, version: string, body: string[]): string {

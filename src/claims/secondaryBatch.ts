@@ -34,6 +34,8 @@ export interface SecondaryBatch {
   /** The claims to write: built, with no scrub error. */
   ready: Claim[];
   report: ScrubReport;
+  /** ClaimIDs a primary's ERA says it forwarded to the next payer itself (ClaimStatus "Crossed over"): not to bill. */
+  crossedOver: string[];
 }
 
 /** The batch from tables already read; `payerId` keeps to one secondary payer. */
@@ -49,13 +51,15 @@ export function secondaryBatch(
     return raw ? parseTable(def, raw, dateSystem).rows : [];
   };
   const payers = rowsOf(Payers);
+  const claimStatus = rowsOf(ClaimStatus);
+  const crossedOver = [...new Set(claimStatus.filter((r) => r.event === "Crossed over").map((r) => r.claimId))];
   const wanted = options.payerId?.toLowerCase();
   const due = claimsDueToSecondary({
     claims: books.claims,
     patients: rowsOf(Patients),
     payers,
     ledger,
-    claimStatus: rowsOf(ClaimStatus),
+    claimStatus,
   }).filter((d) => wanted === undefined || d.secondaryPayerId.toLowerCase() === wanted);
   const built = due.map((d) => ({ due: d, built: secondaryClaim(d, { payers, ledger }) }));
   const claims = built.flatMap((b) => (b.built.ok ? [b.built.claim] : []));
@@ -72,7 +76,7 @@ export function secondaryBatch(
     return { due: d, status: result.status, claim: b.claim, result };
   });
   const ready = entries.flatMap((e) => (e.claim && e.status !== "errors" ? [e.claim] : []));
-  return { books, entries, ready, report };
+  return { books, entries, ready, report, crossedOver };
 }
 
 /** Read the tables and the code sets, and make the batch. */

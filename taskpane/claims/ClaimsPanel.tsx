@@ -22,6 +22,7 @@ import { downloadClaimFile } from "./claimDownload";
 import { ClaimFilters, ALL } from "./ClaimFilters";
 import { ClaimList } from "./ClaimList";
 import { ExportedClaimFile } from "./ExportedClaimFile";
+import { SecondaryClaims } from "./SecondaryClaims";
 import { ScrubRulesOff } from "./ScrubRulesOff";
 import {
   STAGE_PROGRESS,
@@ -73,6 +74,8 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
   const [openId, setOpenId] = useState<string>();
   const [limit, setLimit] = useState(CLAIMS_SHOWN);
   const [file, setFile] = useState<ExportedFile>();
+  // Bumped by Refresh and after answers are recorded: the secondary claims are read again.
+  const [secondaryVersion, setSecondaryVersion] = useState(0);
 
   // A new list: the filter and the open claim stay while they still name something in it.
   const show = useCallback((next: ClaimsScrub) => {
@@ -173,7 +176,16 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
         <Text as="h2" weight="semibold" size={400} className={styles.title}>
           Claims
         </Text>
-        <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} onClick={() => void refresh()} disabled={!idle}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<ArrowClockwiseRegular />}
+          onClick={() => {
+            void refresh();
+            setSecondaryVersion((v) => v + 1);
+          }}
+          disabled={!idle}
+        >
           Refresh
         </Button>
       </div>
@@ -253,7 +265,16 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
           )}
         </section>
       )}
-      <AckImport workbook={workbook} onWorkbookChanged={onWorkbookChanged} onRecorded={() => void refresh()} disabled={!idle} />
+      <SecondaryClaims workbook={workbook} onWorkbookChanged={onWorkbookChanged} disabled={!idle} version={secondaryVersion} />
+      <AckImport
+        workbook={workbook}
+        onWorkbookChanged={onWorkbookChanged}
+        onRecorded={() => {
+          void refresh();
+          setSecondaryVersion((v) => v + 1);
+        }}
+        disabled={!idle}
+      />
     </div>
   );
 }
