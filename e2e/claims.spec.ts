@@ -13,7 +13,6 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { read837p } from "../src/claims/837pRead";
 import { readClaimBooks } from "../src/claims/claimBooks";
-import { settingKey } from "../src/workbook/practiceSettings";
 import { controlNumbersFrom } from "../src/claims/exportPlan";
 import { isoToSerial, todayIso } from "../src/dates";
 import { formatMoney } from "../src/money";
@@ -22,6 +21,7 @@ import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { scrubWorkbook, type ClaimEntry } from "../taskpane/claims/claimsRun";
 import { countStatuses, scrubHeadline } from "../taskpane/claims/claimsView";
 import { ALL_TABLES_FOUND, guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { fillSettings } from "./claimsPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -59,26 +59,6 @@ async function typeInto(
   });
   expect(typed, `${table} rows typed into`).toBeGreaterThan(0);
   await book.write([{ kind: "setColumn", table, column, values }]);
-}
-
-/** Fill Practice settings: in their rows when the table has them, in new rows when it does not. */
-async function fillSettings(book: XlsxWorkbook, settings: Record<string, string>) {
-  const raw = (await book.readTables(["Practice"])).Practice!;
-  const values = raw.rows.map((row) => row[1] ?? null);
-  const missing = new Map(Object.entries(settings));
-  raw.rows.forEach((row, i) => {
-    const name = Object.keys(settings).find((s) => settingKey(s) === settingKey(String(row[0] ?? "")));
-    if (name !== undefined) {
-      values[i] = settings[name];
-      missing.delete(name);
-    }
-  });
-  await book.write([
-    { kind: "setColumn", table: "Practice", column: "Value", values },
-    ...(missing.size > 0
-      ? [{ kind: "appendRows" as const, table: "Practice", rows: [...missing].map(([s, v]) => ({ Setting: s, Value: v })) }]
-      : []),
-  ]);
 }
 
 async function reopen(page: Page, name: string, buffer: Buffer) {

@@ -7,8 +7,7 @@ import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { ALL_TABLES_FOUND, pane } from "./browserPage";
 
 /** Fill Practice settings: in their rows when the table has them, in new rows when it does not. */
-export async function withSettings(bytes: Uint8Array, settings: Record<string, string>): Promise<Buffer> {
-  const book = await XlsxWorkbook.load(bytes);
+export async function fillSettings(book: XlsxWorkbook, settings: Record<string, string>): Promise<void> {
   const raw = (await book.readTables(["Practice"])).Practice!;
   const values = raw.rows.map((row) => row[1] ?? null);
   const missing = new Map(Object.entries(settings));
@@ -25,6 +24,12 @@ export async function withSettings(bytes: Uint8Array, settings: Record<string, s
       ? [{ kind: "appendRows" as const, table: "Practice", rows: [...missing].map(([s, v]) => ({ Setting: s, Value: v })) }]
       : []),
   ]);
+}
+
+/** A saved workbook with Practice settings filled (fillSettings), as a file to open again. */
+export async function withSettings(bytes: Uint8Array, settings: Record<string, string>): Promise<Buffer> {
+  const book = await XlsxWorkbook.load(bytes);
+  await fillSettings(book, settings);
   return Buffer.from(await book.save());
 }
 

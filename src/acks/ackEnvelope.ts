@@ -3,6 +3,7 @@
 // X12 transaction is named when it is refused.
 import { parseDate, type IsoDate } from "../dates";
 import type { X12Transaction } from "../x12/x12Reader";
+import { transactionName } from "../x12/transactionNames";
 
 /** An X12 date element (CCYYMMDD) as an ISO date, or undefined when blank or not a real date. */
 export function x12Date(text: string | undefined): IsoDate | undefined {
@@ -21,20 +22,4 @@ export function envelopeDate(t: X12Transaction): { date: IsoDate; from: "GS04" |
   return fromIsa ? { date: fromIsa, from: "ISA09" } : undefined;
 }
 
-const TRANSACTION_NAMES = new Map([
-  ["835", "an 835 remittance (ERA)"],
-  ["837", "an 837 claim file"],
-  ["277", "a 277 claim status response"],
-  ["276", "a 276 claim status request"],
-  ["270", "a 270 eligibility request"],
-  ["271", "a 271 eligibility response"],
-  ["999", "a 999 acknowledgment"],
-  ["997", "a 997 acknowledgment"],
-  ["834", "an 834 enrollment file"],
-  ["278", "a 278 authorization"],
-]);
-
-/** "an 835 remittance (ERA)", "an X12 123 transaction": what a file holding this ST01 is. */
-export function transactionName(setId: string): string {
-  return TRANSACTION_NAMES.get(setId) ?? `an X12 ${setId || "(unnamed)"} transaction`;
-}
+export { transactionName };

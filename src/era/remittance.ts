@@ -5,6 +5,7 @@
 // the posting plan decides what to do with them. DOMAIN.md "X12 835 remittance".
 import { parseDate, type IsoDate } from "../dates";
 import { parseMoney, type Cents } from "../money";
+import { transactionName } from "../x12/transactionNames";
 import {
   components,
   streamX12,
@@ -108,18 +109,6 @@ const PLB_REASONS = new Set(
 );
 /** Component separators seen in the wild, tried when the declared one does not split a composite. */
 const OTHER_COMPONENT_SEPARATORS = [":", ">", "^", "|", "\\", "<", "!", "+"];
-const TRANSACTION_NAMES = new Map([
-  ["837", "an 837 claim file"],
-  ["277", "a 277 claim status response"],
-  ["276", "a 276 claim status request"],
-  ["270", "a 270 eligibility request"],
-  ["271", "a 271 eligibility response"],
-  ["999", "a 999 acknowledgment"],
-  ["997", "a 997 acknowledgment"],
-  ["834", "an 834 enrollment file"],
-  ["820", "an 820 premium payment"],
-  ["278", "a 278 authorization"],
-]);
 
 /**
  * Reads an 835 file's text into its remittances (one per ST/SE). Refuses files that are not 5010 835s.
@@ -176,7 +165,7 @@ class RemittanceModel implements X12Listener {
   start(t: X12Transaction, delimiters: X12Delimiters): void {
     this.finishTransaction();
     if (t.setId !== "835") {
-      const what = TRANSACTION_NAMES.get(t.setId) ?? `an X12 ${t.setId || "(unnamed)"} transaction`;
+      const what = transactionName(t.setId);
       this.notAn835 ??= `This is ${what}, not an 835 remittance: choose the 835 (ERA) file from your payer or clearinghouse.`;
       return;
     }

@@ -99,6 +99,11 @@ export function standingText(standing: Standing): string {
   return parts.join(" · ");
 }
 
+/** "19 days left", "today", "10 days past the limit": how far a filing limit is. */
+function filingLeftText(daysLeft: number): string {
+  return daysLeft < 0 ? `${plural(-daysLeft, "day")} past the limit` : daysLeftText(daysLeft);
+}
+
 export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
   const { standing } = item;
   const base = {
@@ -158,7 +163,7 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
     }
     case "Filing limit": {
       const what = plural(item.lines, "line");
-      const left = item.daysLeft < 0 ? `${plural(-item.daysLeft, "day")} past the limit` : daysLeftText(item.daysLeft);
+      const left = filingLeftText(item.daysLeft);
       return {
         ...base,
         ref: { list: item.list, claimId: item.claimId },
@@ -172,7 +177,7 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
     }
     case "Rejected": {
       const what = plural(item.lines, "line");
-      const left = item.daysLeft < 0 ? `${plural(-item.daysLeft, "day")} past the limit` : daysLeftText(item.daysLeft);
+      const left = filingLeftText(item.daysLeft);
       const which = item.sequence === "Primary" ? "" : ` (${item.sequence.toLowerCase()} claim)`;
       return {
         ...base,
