@@ -35,7 +35,8 @@ const POOL: CellValue[] = [
   "Medicare", "medicare", "MEDICAID", "self pay", "Self-pay", "self_pay", "workers comp", "Workers-Comp", "Commercial", "Other", "HMO",
   "F", "m", "u", "X", "Active", "hold", "Collections", "closed", "1", "7", "8", "9", "CO", "pr", "oa", "PI", "wo", "XX", "Manual", "era",
   "Statement", "statement", "invoice", "Check", "eft", "ACH", "cash", "Card", "started", "Done", "undone", "Undone ", "Practice",
-  "Open", "appealed", "Resubmitted", "Written off", "written-off", "Denied", "Underpaid", "No response", "filing limit",
+  "Open", "appealed", "Resubmitted", "Written off", "written-off", "Denied", "Underpaid", "No response", "filing limit", "Rejected",
+  "Billed", "accepted", "Crossed over", "crossed-over", "Primary", "secondary", "Tertiary", "277CA", "999",
   // NPIs
   "1234567893", "1234567890", "123456789", " 1234567893 ",
   // numbers: whole, fractions of cents, float noise, edges of dates and safe integers
