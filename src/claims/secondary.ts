@@ -17,6 +17,7 @@ import type { IsoDate } from "../dates";
 import type { Ledger } from "../ledger/ledger";
 import type { ClaimStatusRow, PatientRow, PayerRow, PostingRow } from "../workbook/tables";
 import type { Claim, ClaimLine, ClaimPayer, CobAdjustment, CobLine } from "./model";
+import { rejectionsOf } from "./claimHistory";
 
 /** The groups a payer adjusts with, in the order the claim file lists them. */
 const PAYER_GROUPS = ["CO", "PR", "OA", "PI"] as const;
@@ -120,14 +121,30 @@ function primaryLine(ledger: SecondaryBooks["ledger"], primaryPayerId: string, l
 
 const patientRespOf = (line: PrimaryLine) => line.adjustments.reduce((sum, a) => sum + (a.group === "PR" ? a.amount : 0), 0);
 
-/** The ClaimStatus rows that keep a claim from the secondary: billed to it already, or crossed over by the primary. */
+/**
+ * The ClaimStatus rows that keep a claim from the secondary: billed to it already (unless its latest
+ * word from the secondary's side is a rejection: then it is to send again), or crossed over by the
+ * primary.
+ */
 function closedClaims(rows: ClaimStatusRow[]): Set<string> {
+  const rejected = new Set(
+    [
+      ...rejectionsOf(
+        rows.filter((row) => row.sequence === "Secondary"),
+        LAST_DAY,
+      ).keys(),
+    ].map(lower),
+  );
   const closed = new Set<string>();
   for (const row of rows) {
-    if (row.event === "Crossed over" || (row.event === "Billed" && row.sequence === "Secondary")) closed.add(lower(row.claimId));
+    const billedToSecondary = row.event === "Billed" && row.sequence === "Secondary" && !rejected.has(lower(row.claimId));
+    if (row.event === "Crossed over" || billedToSecondary) closed.add(lower(row.claimId));
   }
   return closed;
 }
+
+/** Every ClaimStatus row counts, whatever its date. */
+const LAST_DAY = "9999-12-31";
 
 /** The claims due to a secondary payer, each with the amounts that make it due; the others are left out. */
 export function claimsDueToSecondary(books: SecondaryBooks): SecondaryDue[] {

@@ -240,6 +240,21 @@ describe("claims due to a secondary payer", () => {
       ],
     });
     expect(claimsDueToSecondary(rejected.books)).toHaveLength(1);
+    // Billed to the secondary, then its 277CA turned it back: to send again; sent again: closed.
+    const billedThenRejected = [
+      { date: "2026-04-03", claimId: "CLM0001", payerId: "MCD", sequence: "Secondary" as const, event: "Billed" as const, source: "837P" },
+      {
+        date: "2026-04-04",
+        claimId: "CLM0001",
+        payerId: "MCD",
+        sequence: "Secondary" as const,
+        event: "Rejected" as const,
+        source: "277CA",
+      },
+    ];
+    expect(claimsDueToSecondary(handBook({ claimStatus: billedThenRejected }).books)).toHaveLength(1);
+    const sentAgain = [...billedThenRejected, { ...billedThenRejected[0], date: "2026-04-06" }];
+    expect(claimsDueToSecondary(handBook({ claimStatus: sentAgain }).books)).toEqual([]);
   });
 
   it("leaves out a patient with no secondary, or whose secondary is the claim's own payer", () => {
