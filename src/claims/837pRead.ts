@@ -8,7 +8,7 @@
 // Loops are told apart by the HL level (20 billing provider, 22 subscriber, 23 patient) and, inside a
 // claim, by the NM1 qualifier: the 2320/2330 other-payer loops after the claim repeat NM1*IL and
 // NM1*PR and must not replace the claim's own subscriber and payer: they are read into the claim's
-// other payers (a secondary claim's coordination of benefits: 2320 SBR, CAS, AMT*D, OI; 2330A NM1*IL;
+// other payers (a secondary or tertiary claim's coordination of benefits: 2320 SBR, CAS, AMT*D, OI; 2330A NM1*IL;
 // 2330B NM1*PR, DTP*573, REF*F8), and each line's 2430 SVD with its CAS and DTP*573 into the line, so a
 // secondary claim's amounts come back as written.
 import { parseDate, type IsoDate } from "../dates";
@@ -600,9 +600,12 @@ export function toClaim(c: Claim837): Claim {
   if (c.pos) claim.pos = c.pos;
   if (c.payerClaimNumber) claim.payerClaimNumber = c.payerClaimNumber;
   if (c.renderingNpi) claim.renderingNpi = c.renderingNpi;
-  if (c.sequence === "P" || c.sequence === "S") claim.sequence = c.sequence;
-  const primary = c.otherPayers?.find((o) => o.sequence === "P") ?? c.otherPayers?.[0];
-  if (primary) claim.otherPayer = otherPayerOf(primary, c, lines);
+  if (c.sequence === "P" || c.sequence === "S" || c.sequence === "T") claim.sequence = c.sequence;
+  // The prior payers in payer order (the primary, then the secondary), whatever order the file has.
+  const others = (c.otherPayers ?? [])
+    .map((o, k) => ({ o, k }))
+    .sort((a, b) => PAYER_ORDER.indexOf(a.o.sequence) - PAYER_ORDER.indexOf(b.o.sequence) || a.k - b.k);
+  if (others.length > 0) claim.otherPayers = others.map(({ o, k }) => otherPayerOf(o, k, c, lines));
   return claim;
 }
 
@@ -612,12 +615,19 @@ const cobAdjustments = (list: Cas837[]): CobAdjustment[] =>
     .filter((a) => COB_GROUPS.has(a.group))
     .map((a) => ({ group: a.group as CobAdjustment["group"], reason: a.reason, amount: a.amount }));
 
-/** A read 2320/2330 loop and its 2430 lines as the claim model's primary adjudication. */
-function otherPayerOf(o: OtherPayer837, c: Claim837, lines: ClaimLine[]): OtherPayerAdjudication {
+/** SBR01 of 2320 in payer order; anything else after them, as read. */
+const PAYER_ORDER = ["P", "S", "T", "A", "B", "C", "D", "E", "F", "G", "H", "U"];
+
+/**
+ * A read 2320/2330 loop (the `k`-th in the file) and its 2430 lines as the claim model's adjudication
+ * of that payer: a line's 2430 is the one whose SVD01 names the payer (2330B NM109), else the line's
+ * `k`-th.
+ */
+function otherPayerOf(o: OtherPayer837, k: number, c: Claim837, lines: ClaimLine[]): OtherPayerAdjudication {
   const id = o.payer.id ?? "";
   const cobLines: CobLine[] = [];
   c.lines.forEach((l, i) => {
-    const answer = l.otherPayerLines?.find((a) => a.payerId === id) ?? l.otherPayerLines?.[0];
+    const answer = l.otherPayerLines?.find((a) => a.payerId === id) ?? l.otherPayerLines?.[k];
     if (answer) {
       cobLines.push({
         lineId: lines[i].lineId,

@@ -5,10 +5,12 @@
 // claim (2300) carries CLM01 = our ClaimID, so the 835 comes back matched; its lines (2400) carry
 // REF*6R = the ChargeID, so each payment finds its line. Diagnoses are written without their dots.
 //
-// A secondary claim (claim.otherPayer, coordination of benefits) says SBR*S in 2000B and carries the
+// A secondary claim (claim.otherPayers, coordination of benefits) says SBR*S in 2000B and carries the
 // primary's answer: loop 2320 (SBR*P, claim-level CAS, AMT*D paid, OI), 2330A (the patient as the
 // primary's member), 2330B (the primary, DTP*573 its adjudication date, REF*F8 its claim number), and
 // per line loop 2430 (SVD paid, CAS by group, DTP*573). Each line must balance: charge = SVD02 + ΣCAS.
+// A tertiary claim says SBR*T and carries both prior payers the same way: a 2320 loop each (SBR*P
+// the primary, SBR*S the secondary) and a 2430 each on every line, each balancing on its own.
 //
 // What the file cannot hold is refused in words before anything is written (build837p), never cut or
 // guessed: an identifier with a separator in it, more than 12 diagnoses or 50 lines or 4 pointers, a
@@ -29,7 +31,7 @@ import {
   X12ValueError,
   type ControlNumbers,
 } from "../x12/x12Writer";
-import type { BillingProvider, Claim, ClaimAddress, ClaimLine, ClaimPayer, CobAdjustment } from "./model";
+import type { BillingProvider, Claim, ClaimAddress, ClaimLine, ClaimPayer, CobAdjustment, OtherPayerAdjudication } from "./model";
 
 export const VERSION_837P = "005010X222A1";
 export const MAX_DIAGNOSES = 12;
@@ -162,38 +164,71 @@ export function refusals837p(claims: Claim[], options: Pick<Write837pOptions, "s
   return problems;
 }
 
-/** What keeps a secondary claim's coordination of benefits out of the file: the primary's answer missing, or a line not balancing. */
+/** SBR01 of a prior payer's 2320 loop, by its place in claim.otherPayers (the primary first). */
+const PRIOR_SEQUENCE = ["P", "S"] as const;
+/** How many prior payers a claim carries at most: a tertiary claim's primary and secondary. */
+const MAX_PRIOR_PAYERS = PRIOR_SEQUENCE.length;
+/** The prior payer's place in words, for refusals and notes. */
+const PRIOR_NAME = ["primary", "secondary"] as const;
+/** The claim's own place in words, by SBR01. */
+const CLAIM_PLACE: Record<string, string> = { P: "primary", S: "secondary", T: "tertiary" };
+/** How many prior payers a claim of each sequence carries. */
+const PRIOR_COUNT: Record<string, number> = { S: 1, T: 2 };
+
+/**
+ * What keeps a secondary or tertiary claim's coordination of benefits out of the file: a prior payer's
+ * answer missing, or a line not balancing against one of them.
+ */
 function cobRefusals(claim: Claim, named: string, problems: string[]): void {
-  const other = claim.otherPayer;
-  if (!other) {
-    if (claim.sequence === "S")
-      problems.push(`${named} is a secondary claim without the primary's adjudication: it cannot be sent to the secondary.`);
+  const others = claim.otherPayers ?? [];
+  const place = CLAIM_PLACE[claim.sequence ?? "P"] ?? "primary";
+  const wanted = PRIOR_COUNT[claim.sequence ?? ""];
+  if (wanted !== undefined && others.length < wanted) {
+    const missing = others.length === 0 ? "the primary's adjudication" : "the secondary's adjudication";
+    problems.push(`${named} is a ${place} claim without ${missing}: it cannot be sent to the ${place}.`);
     return;
   }
-  const ids: [string | undefined, string, string][] = [
-    [other.payer.x12PayerId ?? other.payer.payerId, `${named}: the primary's X12 Payer ID`, "correct it in Payers."],
-    [other.memberId, `${named}: the primary member ID`, "correct it in Patients."],
-    [other.payerClaimNumber, `${named}: the primary's claim number`, "correct it in Charges (Payer Claim #)."],
-  ];
-  for (const a of [...other.claimAdjustments, ...other.lines.flatMap((l) => l.adjustments)]) {
-    ids.push([a.reason, `${named}: reason code ${JSON.stringify(a.reason)}`, "correct it in Postings (Reason)."]);
+  if (others.length > MAX_PRIOR_PAYERS) {
+    problems.push(
+      `${named} carries ${others.length} prior payers' answers; MedBill sends at most ${MAX_PRIOR_PAYERS} (the primary and the secondary).`,
+    );
+    return;
   }
-  for (const [value, what, fix] of ids) {
-    if (value === undefined) continue;
-    const found = separatorsIn(value);
-    if (found.length > 0) problems.push(separatorRefusal(what, found, fix));
-  }
-  const answers = new Map(other.lines.map((l) => [l.lineId, l]));
-  for (const line of claim.lines) {
-    const answer = answers.get(line.lineId);
-    if (!answer) {
-      problems.push(`${named}, line ${line.lineId}: the primary's answer on the line is missing, which the secondary needs.`);
-      continue;
+  others.forEach((other, k) => {
+    const whose = PRIOR_NAME[k];
+    const ids: [string | undefined, string, string][] = [
+      [other.payer.x12PayerId ?? other.payer.payerId, `${named}: the ${whose}'s X12 Payer ID`, "correct it in Payers."],
+      [other.memberId, `${named}: the ${whose} member ID`, "correct it in Patients."],
+      [other.payerClaimNumber, `${named}: the ${whose}'s claim number`, "correct it in Charges (Payer Claim #)."],
+    ];
+    for (const a of [...other.claimAdjustments, ...other.lines.flatMap((l) => l.adjustments)]) {
+      ids.push([a.reason, `${named}: reason code ${JSON.stringify(a.reason)}`, "correct it in Postings (Reason)."]);
     }
-    const adjusted = sumCents(answer.adjustments.map((a) => a.amount));
-    if (answer.paid + adjusted !== line.charge) {
+    for (const [value, what, fix] of ids) {
+      if (value === undefined) continue;
+      const found = separatorsIn(value);
+      if (found.length > 0) problems.push(separatorRefusal(what, found, fix));
+    }
+    const answers = new Map(other.lines.map((l) => [l.lineId, l]));
+    for (const line of claim.lines) {
+      const answer = answers.get(line.lineId);
+      if (!answer) {
+        problems.push(`${named}, line ${line.lineId}: the ${whose}'s answer on the line is missing, which the ${place} needs.`);
+        continue;
+      }
+      const adjusted = sumCents(answer.adjustments.map((a) => a.amount));
+      if (answer.paid + adjusted !== line.charge) {
+        problems.push(
+          `${named}, line ${line.lineId}: the ${whose} paid ${formatMoney(answer.paid)} and adjusted ${formatMoney(adjusted)}, which is not the line's charge of ${formatMoney(line.charge)}: the ${place} claim would not balance.`,
+        );
+      }
+    }
+  });
+  if (others.length > 1) {
+    const ids = others.map((o) => otherPayerId(o.payer));
+    if (new Set(ids).size < ids.length) {
       problems.push(
-        `${named}, line ${line.lineId}: the primary paid ${formatMoney(answer.paid)} and adjusted ${formatMoney(adjusted)}, which is not the line's charge of ${formatMoney(line.charge)}: the secondary claim would not balance.`,
+        `${named}: the primary and the secondary have the same X12 Payer ID ${ids[0]}, so their answers on a line (SVD01) cannot be told apart: correct it in Payers.`,
       );
     }
   }
@@ -393,7 +428,7 @@ function subscriberLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Cl
   const where = `Claim ${claim.claimId}`;
   const patient = claim.patient;
   out.push(w.segment("HL", String(hl), String(parent), "22", "0"));
-  out.push(w.segment("SBR", claim.sequence ?? (claim.otherPayer ? "S" : "P"), "18", "", "", "", "", "", "", filingIndicator(claim.payer)));
+  out.push(w.segment("SBR", claimSequence(claim), "18", "", "", "", "", "", "", filingIndicator(claim.payer)));
   out.push(
     w.segment(
       "NM1",
@@ -423,6 +458,13 @@ function subscriberLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Cl
   );
 }
 
+/** SBR01 of the claim's own subscriber loop: its sequence, else by how many prior payers it carries. */
+function claimSequence(claim: Claim): string {
+  if (claim.sequence) return claim.sequence;
+  const prior = claim.otherPayers?.length ?? 0;
+  return prior === 0 ? "P" : prior === 1 ? "S" : "T";
+}
+
 function filingIndicator(payer: ClaimPayer): string {
   return (payer.type && FILING_INDICATOR[payer.type]) || "CI";
 }
@@ -441,8 +483,9 @@ function claimLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Claim, 
   const rendering = claimRenderingNpi(claim);
   if (rendering) out.push(renderingSegment(w, notes, rendering, providers, where));
   const effective = rendering ?? claim.billing.npi;
-  if (claim.otherPayer) otherPayerLoops(out, w, notes, claim);
-  const answers = new Map(claim.otherPayer?.lines.map((l) => [l.lineId, l]));
+  const others = claim.otherPayers ?? [];
+  others.forEach((other, k) => otherPayerLoops(out, w, notes, claim, other, k));
+  const answers = others.map((other) => new Map(other.lines.map((l) => [l.lineId, l])));
   claim.lines.forEach((line, i) => {
     out.push(w.segment("LX", String(i + 1)));
     out.push(serviceLine(w, line, pos));
@@ -451,13 +494,14 @@ function claimLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Claim, 
     if (line.renderingNpi && line.renderingNpi !== effective) {
       out.push(renderingSegment(w, notes, line.renderingNpi, providers, `${where}, line ${line.lineId}`));
     }
-    const answer = answers.get(line.lineId);
-    if (claim.otherPayer && answer) {
-      // 2430: what the primary did with the line; SVD01 is 2330B's NM109.
+    // 2430, one per prior payer in payer order: what it did with the line; SVD01 is its 2330B NM109.
+    others.forEach((other, k) => {
+      const answer = answers[k].get(line.lineId);
+      if (!answer) return;
       out.push(
         w.segment(
           "SVD",
-          otherPayerId(claim.otherPayer.payer),
+          otherPayerId(other.payer),
           x12Amount(answer.paid),
           ["HC", line.code.trim().toUpperCase(), ...line.modifiers.map((m) => m.trim().toUpperCase())],
           "",
@@ -466,11 +510,11 @@ function claimLoop(out: string[], w: SegmentWriter, notes: Notes, claim: Claim, 
       );
       casSegments(out, w, answer.adjustments);
       out.push(w.segment("DTP", "573", "D8", x12Date(answer.paidDate)));
-    }
+    });
   });
 }
 
-/** The primary's X12 Payer ID (its PayerID when Payers has none), as 2330B NM109 and SVD01. */
+/** A prior payer's X12 Payer ID (its PayerID when Payers has none), as 2330B NM109 and SVD01. */
 const otherPayerId = (payer: ClaimPayer) => (payer.x12PayerId?.trim() || payer.payerId.trim()).toUpperCase();
 
 /** CAS per group (CO, PR, OA, PI), at most six reason/amount triplets to a segment. */
@@ -486,14 +530,14 @@ function casSegments(out: string[], w: SegmentWriter, adjustments: CobAdjustment
 }
 
 /**
- * 2320 the primary (SBR*P, self, its filing indicator; claim-level CAS; AMT*D what it paid; OI benefits
- * assigned and release signed), 2330A the patient as its member, 2330B the primary with DTP*573 and
- * REF*F8 when its claim number is known.
+ * One prior payer's loops, the `k`-th in payer order: 2320 (SBR01 P for the primary, S for the
+ * secondary; self, its filing indicator; claim-level CAS; AMT*D what it paid; OI benefits assigned and
+ * release signed), 2330A the patient as its member, 2330B the payer with DTP*573 and REF*F8 when its
+ * claim number is known.
  */
-function otherPayerLoops(out: string[], w: SegmentWriter, notes: Notes, claim: Claim): void {
-  const other = claim.otherPayer!;
+function otherPayerLoops(out: string[], w: SegmentWriter, notes: Notes, claim: Claim, other: OtherPayerAdjudication, k: number): void {
   const where = `Claim ${claim.claimId}`;
-  out.push(w.segment("SBR", "P", "18", "", "", "", "", "", "", filingIndicator(other.payer)));
+  out.push(w.segment("SBR", PRIOR_SEQUENCE[k] ?? "S", "18", "", "", "", "", "", "", filingIndicator(other.payer)));
   casSegments(out, w, other.claimAdjustments);
   out.push(w.segment("AMT", "D", x12Amount(other.paid)));
   out.push(w.segment("OI", "", "", "Y", "", "", "Y"));
@@ -520,7 +564,7 @@ function otherPayerLoops(out: string[], w: SegmentWriter, notes: Notes, claim: C
       "NM1",
       "PR",
       "2",
-      notes.text(other.payer.name, MAX.orgName, where, "the primary's name"),
+      notes.text(other.payer.name, MAX.orgName, where, `the ${PRIOR_NAME[k] ?? "other payer"}'s name`),
       "",
       "",
       "",

@@ -273,7 +273,9 @@ function buildClaim(
       ? patient.primaryMemberId
       : patient.secondaryPayerId !== undefined && lower(patient.secondaryPayerId) === lower(payer.payerId)
         ? patient.secondaryMemberId
-        : undefined;
+        : patient.tertiaryPayerId !== undefined && lower(patient.tertiaryPayerId) === lower(payer.payerId)
+          ? patient.tertiaryMemberId
+          : undefined;
   const claim: Claim = {
     claimId,
     patient: {

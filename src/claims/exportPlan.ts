@@ -4,14 +4,15 @@
 // next file takes the next number), and the Audit row names the file, its claims, payers and control
 // number, and ΣCLM02, never a patient. A secondary export (sequence "Secondary") leaves Charges alone:
 // Billed Date is the primary's, and the ClaimStatus "Billed" row with Sequence "Secondary" and the
-// secondary's PayerID is what marks the claim billed to the secondary. Also here: the envelope the next file is written with, from
+// secondary's PayerID is what marks the claim billed to the secondary; a tertiary export ("Tertiary")
+// the same with Sequence "Tertiary". Also here: the envelope the next file is written with, from
 // the Practice settings (submitter, receiver, last control number) and the Providers' names.
 import { isoToSerial, type IsoDate } from "../dates";
 import { formatMoney, sumCents } from "../money";
 import { mapColumns } from "../workbook/mapTable";
 import { appendOrCreateRows, type WritePlan } from "../workbook/plan";
 import type { CellValue, RawTable, WriteOp } from "../workbook/port";
-import { Charges, ClaimStatus, DATE_FORMAT, Practice, type ClaimStatusRow } from "../workbook/tables";
+import { Charges, ClaimStatus, DATE_FORMAT, Practice, type ClaimStatusRow, type PAYER_SEQUENCES } from "../workbook/tables";
 import { practiceSetting, settingRows } from "../workbook/practiceSettings";
 import type { ClaimBooks } from "./claimBooks";
 import type { Claim } from "./model";
@@ -71,12 +72,14 @@ export function envelopeFrom(books: Pick<ClaimBooks, "practiceSettings" | "provi
 
 /** Which of the patient's payers the exported claims go to: the primary (Charges' own payer) unless said. */
 export interface ExportSequence {
-  sequence?: "Primary" | "Secondary";
+  sequence?: PayerSequence;
 }
+
+type PayerSequence = (typeof PAYER_SEQUENCES)[number];
 
 interface Located {
   charges: RawTable;
-  /** Blank for a secondary export, which leaves Billed Date alone. */
+  /** Blank for a secondary or tertiary export, which leaves Billed Date alone. */
   billedHeader: string;
   /** Body index of each exported line in Charges. */
   rows: number[];
@@ -146,7 +149,7 @@ export function exportRefusals(
   options: ExportSequence = {},
 ): string[] {
   const sequence = options.sequence ?? "Primary";
-  const located = locate(claims, books, sequence === "Secondary");
+  const located = locate(claims, books, sequence !== "Primary");
   const problems = located.ok ? [] : [...located.problems];
   const history = appendOrCreateRows(
     ClaimStatus,
@@ -159,7 +162,7 @@ export function exportRefusals(
 }
 
 /** The claims' history rows: billed today in the file whose group control number (GS06) is `group`. */
-function billedRows(claims: Claim[], today: IsoDate, group: number, sequence: "Primary" | "Secondary"): ClaimStatusRow[] {
+function billedRows(claims: Claim[], today: IsoDate, group: number, sequence: PayerSequence): ClaimStatusRow[] {
   return claims.map((c) => ({
     date: today,
     claimId: c.claimId,
@@ -185,7 +188,9 @@ export function exportPlan(
   options: ExportSequence = {},
 ): WritePlan {
   const sequence = options.sequence ?? "Primary";
-  const secondary = sequence === "Secondary";
+  // A secondary or tertiary export: Billed Date is the primary's and stays.
+  const secondary = sequence !== "Primary";
+  const later = sequence.toLowerCase();
   const located = locate(claims, books, secondary);
   if (!located.ok) throw new ExportRefused(located.problems.join(" "));
   const { charges, billedHeader, rows, practice, settingColumn, valueColumn } = located.found;
@@ -231,11 +236,11 @@ export function exportPlan(
   const lines = rows.length;
   const what =
     `837P file ${file.name} (ISA13 ${String(file.control.interchange).padStart(9, "0")}): ` +
-    `${claims.length} ${secondary ? "secondary " : ""}claim${claims.length === 1 ? "" : "s"} (${named}), ` +
-    (secondary ? `billed to the secondary ${today} (ClaimStatus); ` : `${lines} line${lines === 1 ? "" : "s"} marked billed ${today}; `) +
+    `${claims.length} ${secondary ? `${later} ` : ""}claim${claims.length === 1 ? "" : "s"} (${named}), ` +
+    (secondary ? `billed to the ${later} ${today} (ClaimStatus); ` : `${lines} line${lines === 1 ? "" : "s"} marked billed ${today}; `) +
     `payer${payers.length === 1 ? "" : "s"} ${payers.join(", ")}`;
   return {
-    action: secondary ? "Secondary claims exported" : "Claims exported",
+    action: secondary ? `${sequence} claims exported` : "Claims exported",
     what,
     totals: `claims ${formatMoney(sumCents(claims.map((c) => c.total)))}`,
     ops,

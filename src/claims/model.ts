@@ -29,7 +29,7 @@ export interface ClaimPatient {
   dob?: IsoDate;
   sex?: "F" | "M" | "U";
   address: ClaimAddress;
-  /** The member ID with this claim's payer (primary or secondary, by the claim's PayerID). */
+  /** The member ID with this claim's payer (primary, secondary or tertiary, by the claim's PayerID). */
   memberId?: string;
 }
 
@@ -80,11 +80,15 @@ export interface Claim {
   billedDate?: IsoDate;
   /**
    * Who this claim goes to among the patient's payers (SBR01 of loop 2000B): "P" when left out. A
-   * secondary claim ("S") carries the primary's adjudication in `otherPayer`.
+   * secondary claim ("S") carries the primary's adjudication in `otherPayers`, a tertiary claim ("T")
+   * the primary's and the secondary's.
    */
-  sequence?: "P" | "S";
-  /** The primary's adjudication, for a secondary claim (loops 2320, 2330A/B and 2430). */
-  otherPayer?: OtherPayerAdjudication;
+  sequence?: "P" | "S" | "T";
+  /**
+   * The prior payers' adjudications, in payer order (the primary, then the secondary): one 2320 loop
+   * (with its 2330A/B) each, and one 2430 each on every line.
+   */
+  otherPayers?: OtherPayerAdjudication[];
 }
 
 /** An adjustment as a payer reported it: the CAS group, the reason code (CARC) and the amount. */
@@ -94,30 +98,30 @@ export interface CobAdjustment {
   amount: Cents;
 }
 
-/** What the primary did with one line (loop 2430): paid + Σ adjustments = the line's charge. */
+/** What a prior payer did with one line (loop 2430): paid + Σ adjustments = the line's charge. */
 export interface CobLine {
   /** The ChargeID of the line it answers. */
   lineId: string;
   /** SVD02 */
   paid: Cents;
   adjustments: CobAdjustment[];
-  /** DTP*573: the date the primary paid (or denied) the line. */
+  /** DTP*573: the date the payer paid (or denied) the line. */
   paidDate: IsoDate;
 }
 
-/** The primary payer's adjudication of a claim, as a secondary claim sends it (coordination of benefits). */
+/** A prior payer's adjudication of a claim, as the next payer's claim sends it (coordination of benefits). */
 export interface OtherPayerAdjudication {
-  /** The primary payer (2330B NM1*PR, with its X12 Payer ID). */
+  /** The prior payer (2330B NM1*PR, with its X12 Payer ID). */
   payer: ClaimPayer;
-  /** The patient's member ID with the primary (2330A NM1*IL). */
+  /** The patient's member ID with that payer (2330A NM1*IL). */
   memberId?: string;
-  /** AMT*D: what the primary paid on the claim (Σ of the lines' paid). */
+  /** AMT*D: what it paid on the claim (Σ of the lines' paid). */
   paid: Cents;
-  /** 2320 CAS: adjustments the primary made to the whole claim (our ledger keeps them per line, so usually none). */
+  /** 2320 CAS: adjustments it made to the whole claim (our ledger keeps them per line, so usually none). */
   claimAdjustments: CobAdjustment[];
-  /** 2330B DTP*573: the primary's adjudication date (its latest on the claim). */
+  /** 2330B DTP*573: its adjudication date (its latest on the claim). */
   paidDate: IsoDate;
-  /** 2330B REF*F8: the primary's claim number, when known (Charges "Payer Claim #"). */
+  /** 2330B REF*F8: its claim number, when known (Charges "Payer Claim #", the primary's only). */
   payerClaimNumber?: string;
   /** One per claim line, in the claim's line order. */
   lines: CobLine[];

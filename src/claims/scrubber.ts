@@ -79,9 +79,9 @@ export const SCRUB_RULES: readonly ScrubRule[] = [
 ];
 
 /**
- * The rules of a secondary claim (coordination of benefits: claim.otherPayer), checked only on such a
- * claim. Kept apart from SCRUB_RULES, whose every rule the scrubber's table test trips on the sample
- * (primary) claim; these are tried in test/claims/secondary.test.ts.
+ * The rules of a secondary or tertiary claim (coordination of benefits: claim.otherPayers), checked
+ * only on such a claim. Kept apart from SCRUB_RULES, whose every rule the scrubber's table test trips
+ * on the sample (primary) claim; these are tried in test/claims/secondary.test.ts and tertiary.test.ts.
  */
 export const COB_SCRUB_RULES: readonly ScrubRule[] = [
   {
@@ -252,7 +252,7 @@ class Scrub {
     this.claimFields(claim);
     this.patient(claim);
     this.payer(claim);
-    if (claim.sequence === "S" || claim.otherPayer) this.coordination(claim);
+    if (claim.sequence === "S" || claim.sequence === "T" || (claim.otherPayers?.length ?? 0) > 0) this.coordination(claim);
     for (const line of claim.lines) this.line(claim, line, seen);
     this.diagnoses(claim);
     return this.problems;
@@ -489,8 +489,8 @@ class Scrub {
     const { payer } = claim;
     const name = payer.name || payer.payerId;
     if (payer.type === "Self-pay") return;
-    // A secondary claim's member ID is the Secondary Member ID: cob-secondary-member-id says so.
-    if (!claim.patient.memberId?.trim() && !claim.otherPayer) {
+    // A secondary (tertiary) claim's member ID is the Secondary (Tertiary) Member ID: cob-secondary-member-id says so.
+    if (!claim.patient.memberId?.trim() && !claim.otherPayers?.length) {
       this.add(
         "member-id-missing",
         { table: "Patients", column: this.col("Patients", "Primary Member ID") },
@@ -526,56 +526,69 @@ class Scrub {
 
   // ---- a secondary claim ----------------------------------------------------------------------------
 
-  /** The secondary and its member ID, and the primary's answer on every line, adding up to the line's charge. */
+  /**
+   * The claim's payer and its member ID (the secondary's, or the tertiary's), and every prior payer's
+   * answer (the primary's; for a tertiary claim the secondary's too) on every line, adding up to the
+   * line's charge.
+   */
   private coordination(claim: Claim): void {
-    const other = claim.otherPayer;
+    const others = claim.otherPayers ?? [];
     const patients = (column: string): Where => ({ table: "Patients", column: this.col("Patients", column) });
-    if (!other) {
+    const tertiary = claim.sequence === "T";
+    const place = tertiary ? "tertiary" : "secondary";
+    const Place = tertiary ? "Tertiary" : "Secondary";
+    if (others.length === 0 || (tertiary && others.length < 2)) {
       this.add(
         "cob-primary-adjudication",
         this.charges("ClaimID", claim.lines[0]),
-        "The claim is for a secondary payer but carries nothing of the primary's answer: post the primary's remittance, then build the secondary claim again",
+        others.length === 0
+          ? `The claim is for a ${place} payer but carries nothing of the primary's answer: post the primary's remittance, then build the ${place} claim again`
+          : "The claim is for a tertiary payer but carries nothing of the secondary's answer: post the secondary's remittance, then build the tertiary claim again",
       );
       return;
     }
-    const secondary = claim.payer.payerId.trim();
-    if (secondary === "" || secondary.toLowerCase() === other.payer.payerId.trim().toLowerCase()) {
+    const payer = claim.payer.payerId.trim();
+    const prior = others.find((o) => o.payer.payerId.trim().toLowerCase() === payer.toLowerCase());
+    if (payer === "" || prior) {
+      const priorPlace = others.indexOf(prior!) === 0 ? "primary" : "secondary";
       this.add(
         "cob-secondary-payer",
-        patients("Secondary PayerID"),
-        secondary === ""
-          ? "The patient has no secondary payer: fill Secondary PayerID in Patients"
-          : `The secondary payer is ${secondary}, the primary too: correct the patient's Secondary PayerID in Patients`,
+        patients(`${Place} PayerID`),
+        payer === ""
+          ? `The patient has no ${place} payer: fill ${Place} PayerID in Patients`
+          : `The ${place} payer is ${payer}, the ${priorPlace} too: correct the patient's ${Place} PayerID in Patients`,
       );
     }
     if (!claim.patient.memberId?.trim()) {
       this.add(
         "cob-secondary-member-id",
-        patients("Secondary Member ID"),
-        `No member ID with the secondary payer ${claim.payer.name || secondary}: fill the patient's Secondary Member ID in Patients`,
+        patients(`${Place} Member ID`),
+        `No member ID with the ${place} payer ${claim.payer.name || payer}: fill the patient's ${Place} Member ID in Patients`,
       );
     }
-    const answers = new Map(other.lines.map((l) => [l.lineId, l]));
-    for (const line of claim.lines) {
-      const answer = answers.get(line.lineId);
-      if (!answer) {
-        this.add(
-          "cob-primary-adjudication",
-          this.charges("ChargeID", line),
-          `${other.payer.payerId} has not answered this line yet: post its payment or denial before billing the secondary`,
-          line.lineId,
-        );
-        continue;
-      }
-      let adjusted = 0;
-      for (const a of answer.adjustments) adjusted += a.amount;
-      if (answer.paid + adjusted !== line.charge) {
-        this.add(
-          "cob-lines-balanced",
-          this.charges("Amount", line),
-          `${other.payer.payerId} paid ${formatMoney(answer.paid)} and adjusted ${formatMoney(adjusted)} on this line, ${formatMoney(answer.paid + adjusted)}, not its charge of ${formatMoney(line.charge)}: correct the postings in Postings before billing the secondary`,
-          line.lineId,
-        );
+    for (const other of others) {
+      const answers = new Map(other.lines.map((l) => [l.lineId, l]));
+      for (const line of claim.lines) {
+        const answer = answers.get(line.lineId);
+        if (!answer) {
+          this.add(
+            "cob-primary-adjudication",
+            this.charges("ChargeID", line),
+            `${other.payer.payerId} has not answered this line yet: post its payment or denial before billing the ${place}`,
+            line.lineId,
+          );
+          continue;
+        }
+        let adjusted = 0;
+        for (const a of answer.adjustments) adjusted += a.amount;
+        if (answer.paid + adjusted !== line.charge) {
+          this.add(
+            "cob-lines-balanced",
+            this.charges("Amount", line),
+            `${other.payer.payerId} paid ${formatMoney(answer.paid)} and adjusted ${formatMoney(adjusted)} on this line, ${formatMoney(answer.paid + adjusted)}, not its charge of ${formatMoney(line.charge)}: correct the postings in Postings before billing the ${place}`,
+            line.lineId,
+          );
+        }
       }
     }
   }

@@ -16,7 +16,7 @@ import { formatMoney, type Cents } from "../money";
 import type { IsoDate } from "../dates";
 import type { Ledger } from "../ledger/ledger";
 import type { ClaimStatusRow, PatientRow, PayerRow, PostingRow } from "../workbook/tables";
-import type { Claim, ClaimLine, ClaimPayer, CobAdjustment, CobLine } from "./model";
+import type { Claim, ClaimLine, ClaimPayer, CobAdjustment, CobLine, OtherPayerAdjudication } from "./model";
 import { rejectionsOf } from "./claimHistory";
 
 /** The groups a payer adjusts with, in the order the claim file lists them. */
@@ -52,21 +52,22 @@ export interface SecondaryDue {
   left: Cents;
 }
 
-/** The primary's answer on one line, from its postings (reversals netted). */
-interface PrimaryLine {
-  /** A posting of the primary's stands on the line (not reversed). */
+/** A payer's answer on one line, from its postings (reversals netted). */
+export interface PayerLine {
+  /** A posting of the payer's stands on the line (not reversed). */
   adjudicated: boolean;
   paid: Cents;
   adjustments: CobAdjustment[];
-  /** The latest date the primary paid or adjusted the line (its payment's date when known). */
+  /** The latest date the payer paid or adjusted the line (its payment's date when known). */
   paidDate?: IsoDate;
+  /** Paid on the line by payers other than this one (not the patient). */
   otherPayerPaid: Cents;
   /** Postings whose adjustment or patient responsibility has no reason code (the claim file needs one). */
   withoutReason: string[];
 }
 
 /** Whose a posting is: its payment's payer, "patient" (a payment without PayerID) or "none" (no payment in Payments). */
-function postingOwner(ledger: SecondaryBooks["ledger"], posting: PostingRow): { owner: string; date?: IsoDate } {
+export function postingOwner(ledger: SecondaryBooks["ledger"], posting: PostingRow): { owner: string; date?: IsoDate } {
   const original = posting.reverses !== undefined ? ledger.postingById.get(posting.reverses) : undefined;
   const paymentId = posting.paymentId ?? original?.paymentId;
   const payment = paymentId === undefined ? undefined : ledger.paymentById.get(paymentId);
@@ -74,13 +75,17 @@ function postingOwner(ledger: SecondaryBooks["ledger"], posting: PostingRow): { 
   return { owner: payment.payerId === undefined ? "patient" : lower(payment.payerId), date: payment.date };
 }
 
-/** The primary's postings on a line, netted: paid, adjustments by group and reason, the date. */
-function primaryLine(ledger: SecondaryBooks["ledger"], primaryPayerId: string, line: ClaimLine): PrimaryLine {
-  const primary = lower(primaryPayerId);
+/**
+ * A payer's postings on a line, netted: paid, adjustments by group and reason, the date. `linePayer`:
+ * the payer is the line's own (its Charges PayerID), which also owns what was posted with no payment
+ * behind it (the ledger's rule); a later payer owns only what its payments posted.
+ */
+export function payerLine(ledger: SecondaryBooks["ledger"], payerId: string, line: ClaimLine, linePayer = true): PayerLine {
+  const primary = lower(payerId);
   const postings = ledger.postingsByCharge.get(line.lineId) ?? [];
   const reversed = new Set<string>();
   for (const p of postings) if (p.reverses !== undefined) reversed.add(p.reverses);
-  const out: PrimaryLine = { adjudicated: false, paid: 0, adjustments: [], otherPayerPaid: 0, withoutReason: [] };
+  const out: PayerLine = { adjudicated: false, paid: 0, adjustments: [], otherPayerPaid: 0, withoutReason: [] };
   const byKey = new Map<string, CobAdjustment>();
   const add = (group: PayerGroup, reason: string, amount: Cents) => {
     const key = `${group}-${reason}`;
@@ -95,7 +100,7 @@ function primaryLine(ledger: SecondaryBooks["ledger"], primaryPayerId: string, l
     const { owner, date } = postingOwner(ledger, p);
     // Paid with no payment behind it counts as the line's own payer's (the ledger's rule); an
     // adjustment with no payment is the payer's only when its group is one of a payer's.
-    const isPrimary = owner === primary || (owner === "none" && (isPayerGroup(group) || (p.paid ?? 0) !== 0));
+    const isPrimary = owner === primary || (linePayer && owner === "none" && (isPayerGroup(group) || (p.paid ?? 0) !== 0));
     if (!isPrimary) {
       if (owner !== "patient" && owner !== "none") out.otherPayerPaid += p.paid ?? 0;
       continue;
@@ -119,7 +124,7 @@ function primaryLine(ledger: SecondaryBooks["ledger"], primaryPayerId: string, l
   return out;
 }
 
-const patientRespOf = (line: PrimaryLine) => line.adjustments.reduce((sum, a) => sum + (a.group === "PR" ? a.amount : 0), 0);
+export const patientRespOf = (line: PayerLine) => line.adjustments.reduce((sum, a) => sum + (a.group === "PR" ? a.amount : 0), 0);
 
 /**
  * The ClaimStatus rows that keep a claim from the secondary: billed to it already (unless its latest
@@ -144,7 +149,7 @@ function closedClaims(rows: ClaimStatusRow[]): Set<string> {
 }
 
 /** Every ClaimStatus row counts, whatever its date. */
-const LAST_DAY = "9999-12-31";
+export const LAST_DAY = "9999-12-31";
 
 /** The claims due to a secondary payer, each with the amounts that make it due; the others are left out. */
 export function claimsDueToSecondary(books: SecondaryBooks): SecondaryDue[] {
@@ -152,11 +157,11 @@ export function claimsDueToSecondary(books: SecondaryBooks): SecondaryDue[] {
   const closed = closedClaims(books.claimStatus);
   const due: SecondaryDue[] = [];
   for (const claim of books.claims) {
-    if (claim.sequence === "S" || closed.has(lower(claim.claimId))) continue;
+    if (claim.sequence === "S" || claim.sequence === "T" || closed.has(lower(claim.claimId))) continue;
     const patient = patients.get(lower(claim.patient.patientId));
     const secondary = patient?.secondaryPayerId;
     if (!patient || secondary === undefined || lower(secondary) === lower(claim.payer.payerId)) continue;
-    const lines = claim.lines.map((line) => primaryLine(books.ledger, claim.payer.payerId, line));
+    const lines = claim.lines.map((line) => payerLine(books.ledger, claim.payer.payerId, line));
     if (lines.length === 0 || !lines.every((l) => l.adjudicated)) continue;
     const patientResp = lines.reduce((sum, l) => sum + patientRespOf(l), 0);
     const otherPayerPaid = lines.reduce((sum, l) => sum + l.otherPayerPaid, 0);
@@ -206,30 +211,7 @@ export function secondaryClaim(due: SecondaryDue, books: Pick<SecondaryBooks, "p
       `${named}: the patient's secondary payer ${due.secondaryPayerId} is not in the Payers table: add it there, or correct the patient's Secondary PayerID.`,
     );
   }
-  const cobLines: CobLine[] = [];
-  let paidDate: IsoDate = "";
-  for (const line of primary.lines) {
-    const answer = primaryLine(books.ledger, primary.payer.payerId, line);
-    const where = `${named}, line ${line.lineId} (${line.code} on ${line.dos})`;
-    if (answer.withoutReason.length > 0) {
-      problems.push(
-        `${where}: posting${answer.withoutReason.length === 1 ? "" : "s"} ${answer.withoutReason.join(", ")} of ${primary.payer.payerId} ` +
-          `${answer.withoutReason.length === 1 ? "has" : "have"} an adjustment or patient responsibility with no Reason code, which the secondary needs: fill the Reason in Postings.`,
-      );
-      continue;
-    }
-    const adjusted = answer.adjustments.reduce((sum, a) => sum + a.amount, 0);
-    if (answer.paid + adjusted !== line.charge) {
-      problems.push(
-        `${where}: ${primary.payer.payerId}'s postings add up to ${formatMoney(answer.paid)} paid and ${formatMoney(adjusted)} adjusted, ` +
-          `${formatMoney(answer.paid + adjusted)}, not the line's charge of ${formatMoney(line.charge)}: correct the postings in Postings before billing the secondary (nothing was changed).`,
-      );
-      continue;
-    }
-    const lineDate = answer.paidDate ?? line.dos;
-    if (lineDate > paidDate) paidDate = lineDate;
-    cobLines.push({ lineId: line.lineId, paid: answer.paid, adjustments: answer.adjustments, paidDate: lineDate });
-  }
+  const answer = primaryAdjudication(primary, books.ledger, "secondary", problems);
   if (problems.length > 0 || !payerRow) return { ok: false, problems };
 
   const patient = { ...primary.patient };
@@ -242,17 +224,57 @@ export function secondaryClaim(due: SecondaryDue, books: Pick<SecondaryBooks, "p
     // An original claim to the secondary, whatever it was to the primary.
     frequency: "1",
     sequence: "S",
-    otherPayer: {
-      payer: primary.payer,
-      paid: cobLines.reduce((sum, l) => sum + l.paid, 0),
-      claimAdjustments: [],
-      paidDate,
-      lines: cobLines,
-    },
+    otherPayers: [answer],
   };
   delete claim.payerClaimNumber;
   delete claim.billedDate;
-  if (primary.patient.memberId !== undefined) claim.otherPayer!.memberId = primary.patient.memberId;
-  if (primary.payerClaimNumber !== undefined) claim.otherPayer!.payerClaimNumber = primary.payerClaimNumber;
   return { ok: true, claim };
+}
+
+/**
+ * The primary's adjudication of the claim from its postings, for the claim to the next payer (`next`:
+ * "secondary" or "tertiary", for the words). A line whose postings lack a reason code or do not add
+ * up to its charge is said in `problems`, and left out.
+ */
+export function primaryAdjudication(
+  primary: Claim,
+  ledger: SecondaryBooks["ledger"],
+  next: "secondary" | "tertiary",
+  problems: string[],
+): OtherPayerAdjudication {
+  const named = `Claim ${primary.claimId}`;
+  const cobLines: CobLine[] = [];
+  let paidDate: IsoDate = "";
+  for (const line of primary.lines) {
+    const answer = payerLine(ledger, primary.payer.payerId, line);
+    const where = `${named}, line ${line.lineId} (${line.code} on ${line.dos})`;
+    if (answer.withoutReason.length > 0) {
+      problems.push(
+        `${where}: posting${answer.withoutReason.length === 1 ? "" : "s"} ${answer.withoutReason.join(", ")} of ${primary.payer.payerId} ` +
+          `${answer.withoutReason.length === 1 ? "has" : "have"} an adjustment or patient responsibility with no Reason code, which the ${next} needs: fill the Reason in Postings.`,
+      );
+      continue;
+    }
+    const adjusted = answer.adjustments.reduce((sum, a) => sum + a.amount, 0);
+    if (answer.paid + adjusted !== line.charge) {
+      problems.push(
+        `${where}: ${primary.payer.payerId}'s postings add up to ${formatMoney(answer.paid)} paid and ${formatMoney(adjusted)} adjusted, ` +
+          `${formatMoney(answer.paid + adjusted)}, not the line's charge of ${formatMoney(line.charge)}: correct the postings in Postings before billing the ${next} (nothing was changed).`,
+      );
+      continue;
+    }
+    const lineDate = answer.paidDate ?? line.dos;
+    if (lineDate > paidDate) paidDate = lineDate;
+    cobLines.push({ lineId: line.lineId, paid: answer.paid, adjustments: answer.adjustments, paidDate: lineDate });
+  }
+  const out: OtherPayerAdjudication = {
+    payer: primary.payer,
+    paid: cobLines.reduce((sum, l) => sum + l.paid, 0),
+    claimAdjustments: [],
+    paidDate,
+    lines: cobLines,
+  };
+  if (primary.patient.memberId !== undefined) out.memberId = primary.patient.memberId;
+  if (primary.payerClaimNumber !== undefined) out.payerClaimNumber = primary.payerClaimNumber;
+  return out;
 }

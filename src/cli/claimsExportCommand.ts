@@ -13,13 +13,19 @@
 // primary's answer (refused in words when a line's postings do not add up), scrubbed, and written to
 // one 837P, a transaction per secondary payer (--payer: that secondary only). Charges' Billed Date is
 // left alone: a ClaimStatus "Billed" row with Sequence "Secondary" marks each claim billed to it.
+//
+// With --tertiary (not with --secondary): the same for the claims due to the patients' tertiary
+// payers (claimsDueToTertiary: the primary answered every line, the secondary answered, something is
+// still left to the patient, and the claim was neither billed to the tertiary nor crossed over by the
+// secondary), each carrying both prior payers' answers; ClaimStatus rows with Sequence "Tertiary".
 import path from "node:path";
 import { build837p } from "../claims/837pWriter";
 import { envelopeFrom, exportPlan, exportRefusals } from "../claims/exportPlan";
 import type { Claim } from "../claims/model";
 import { describeProblem } from "../claims/scrubber";
 import type { SecondaryDue } from "../claims/secondary";
-import { readSecondaryBatch } from "../claims/secondaryBatch";
+import { readSecondaryBatch, type LaterSequence } from "../claims/secondaryBatch";
+import type { TertiaryDue } from "../claims/tertiary";
 import { todayIso, type IsoDate } from "../dates";
 import { formatMoney, sumCents } from "../money";
 import { applyPlan, type WritePlan } from "../workbook/plan";
@@ -49,8 +55,11 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
     "dry-run": { type: "boolean" },
     all: { type: "boolean" },
     secondary: { type: "boolean" },
+    tertiary: { type: "boolean" },
   });
   const bookPath = oneWorkbook(positionals, "claims export");
+  if (values.secondary === true && values.tertiary === true)
+    throw new UsageError("Choose --secondary or --tertiary, not both: a file holds the claims of one of them; run the export twice.");
   if (values.out === undefined || values.out.trim() === "") throw new UsageError("Say where to write the 837P file: --out claims.837");
   const outPath = values.out;
   if (path.resolve(outPath) === path.resolve(bookPath)) throw new UsageError("--out must name a file other than the workbook.");
@@ -62,10 +71,11 @@ export async function runClaimsExport(args: string[], io: CliIo): Promise<number
 
   const workbook = await openWorkbook(bookPath, io);
   if (!workbook) return EXIT_CANNOT_RUN;
-  if (values.secondary === true) {
+  if (values.secondary === true || values.tertiary === true) {
+    const sequence: LaterSequence = values.tertiary === true ? "Tertiary" : "Secondary";
     return exportSecondary(
       workbook,
-      { bookPath, outPath, payerId, today, dryRun, force: values.force === true, all: values.all === true },
+      { bookPath, outPath, payerId, today, dryRun, force: values.force === true, all: values.all === true, sequence },
       io,
     );
   }
@@ -187,26 +197,35 @@ interface SecondaryRun {
   dryRun: boolean;
   force: boolean;
   all: boolean;
+  /** Which later payer the claims go to. */
+  sequence: LaterSequence;
 }
 
 /** Problem lines shown under the claims unless --all. */
 const SECONDARY_PROBLEMS_SHOWN = 100;
 
-/** `claims export --secondary`: the claims due to a secondary, built, scrubbed, written and recorded in ClaimStatus. */
+/**
+ * `claims export --secondary` (`--tertiary`): the claims due to a secondary (tertiary), built, scrubbed,
+ * written and recorded in ClaimStatus.
+ */
 async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: CliIo): Promise<number> {
-  const { bookPath, outPath, payerId, today } = run;
-  const { books, entries, ready, report } = await readSecondaryBatch(workbook, { today, payerId });
+  const { bookPath, outPath, payerId, today, sequence } = run;
+  const later = sequence.toLowerCase();
+  const tertiary = sequence === "Tertiary";
+  const { books, entries, ready, report } = await readSecondaryBatch(workbook, { today, payerId, sequence });
 
   io.out(
-    `Secondary claims from ${bookPath} as of ${today}: ${payerId === undefined ? "all secondary payers" : `secondary payer ${payerId}`}`,
+    `${sequence} claims from ${bookPath} as of ${today}: ${payerId === undefined ? `all ${later} payers` : `${later} payer ${payerId}`}`,
   );
   for (const issue of books.tableIssues) io.out(`Table problem: ${issue}`);
   io.out("");
   if (entries.length === 0) {
     io.out(
-      payerId === undefined
-        ? "Nothing to export: no claim is due to a secondary payer (the primary has not answered, nothing is left to the patient, or it was already billed to the secondary or crossed over)."
-        : `Nothing to export: no claim is due to secondary payer ${payerId}.`,
+      payerId !== undefined
+        ? `Nothing to export: no claim is due to ${later} payer ${payerId}.`
+        : tertiary
+          ? "Nothing to export: no claim is due to a tertiary payer (the primary or the secondary has not answered, nothing is left to the patient after the secondary, or it was already billed to the tertiary or crossed over by the secondary)."
+          : "Nothing to export: no claim is due to a secondary payer (the primary has not answered, nothing is left to the patient, or it was already billed to the secondary or crossed over).",
     );
     return EXIT_PROBLEMS;
   }
@@ -214,7 +233,7 @@ async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: Cl
   let shown = 0;
   for (const entry of entries) {
     const status = entry.status === "warnings" ? "warnings only" : entry.status;
-    io.out(secondaryLine(entry.due, status));
+    io.out("tertiaryPayerId" in entry.due ? tertiaryLine(entry.due, status) : secondaryLine(entry.due, status));
     const problems = entry.refused
       ? entry.refused.map((p) => `    refused  ${p}`)
       : entry.result!.problems.map((p) => `    ${p.severity.padEnd(8)} ${describeProblem(p)}`);
@@ -233,7 +252,7 @@ async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: Cl
   const left = (list: Claim[]) => sumCents(list.map((c) => due.find((d) => d.claim.claimId === c.claimId)!.left));
   io.out("");
   io.out(
-    `Ready: ${count(ready.length, "secondary claim")} (${formatMoney(left(ready))} left after the primary); ` +
+    `Ready: ${count(ready.length, `${later} claim`)} (${formatMoney(left(ready))} left after the ${tertiary ? "secondary" : "primary"}); ` +
       `held back, not written: ${count(due.length - ready.length, "claim")}.`,
   );
   if (ready.length === 0) {
@@ -242,31 +261,29 @@ async function exportSecondary(workbook: XlsxWorkbook, run: SecondaryRun, io: Cl
   }
 
   const file = build837p(ready, { ...envelopeFrom(books), now: new Date() });
-  const refused = file.ok ? exportRefusals(ready, books, { sequence: "Secondary" }) : file.problems;
+  const refused = file.ok ? exportRefusals(ready, books, { sequence }) : file.problems;
   if (!file.ok || refused.length > 0) {
     io.err("The 837P file was not written:");
     for (const problem of refused) io.err(`  ${problem}`);
     io.err("Nothing was written.");
     return EXIT_PROBLEMS;
   }
-  const plan = exportPlan(ready, books, { name: path.basename(outPath), text: file.text, control: file.control }, today, {
-    sequence: "Secondary",
-  });
+  const plan = exportPlan(ready, books, { name: path.basename(outPath), text: file.text, control: file.control }, today, { sequence });
   const isa13 = String(file.control.interchange).padStart(9, "0");
   const to = file.transactions.map((t) => `${t.payerId} (${count(t.claims, "claim")}, ${formatMoney(t.total)})`).join(", ");
   for (const note of file.notes) io.out(`Note: ${note}`);
   if (run.dryRun) {
     io.out(
-      `Dry run: nothing written. ${outPath} would hold ${count(ready.length, "secondary claim")} for ${to}, ` +
-        `interchange control number ${isa13}; ClaimStatus would record them billed to the secondary on ${today}.`,
+      `Dry run: nothing written. ${outPath} would hold ${count(ready.length, `${later} claim`)} for ${to}, ` +
+        `interchange control number ${isa13}; ClaimStatus would record them billed to the ${later} on ${today}.`,
     );
     return EXIT_OK;
   }
   const failed = await applyAndSave(workbook, plan, file.text, { bookPath, outPath, force: run.force }, io);
   if (failed !== undefined) return failed;
   io.out(
-    `Wrote ${outPath}: ${count(ready.length, "secondary claim")} for ${to}, interchange control number ${isa13}. ` +
-      `Recorded them in ClaimStatus as billed to the secondary on ${today}. Saved ${bookPath}.`,
+    `Wrote ${outPath}: ${count(ready.length, `${later} claim`)} for ${to}, interchange control number ${isa13}. ` +
+      `Recorded them in ClaimStatus as billed to the ${later} on ${today}. Saved ${bookPath}.`,
   );
   return EXIT_OK;
 }
@@ -283,6 +300,24 @@ function secondaryLine(d: SecondaryDue, status: string): string {
     `charge ${formatMoney(d.charge)}`,
     `primary paid ${formatMoney(d.primaryPaid)}`,
     `patient resp ${formatMoney(d.patientResp)}`,
+    `left ${formatMoney(d.left)}`,
+    status,
+  ].join("  ");
+}
+
+/** One claim due to a tertiary: its id, the tertiary, the two prior payers, the patient's id, lines and amounts, and its status. */
+function tertiaryLine(d: TertiaryDue, status: string): string {
+  const c = d.claim;
+  return [
+    c.claimId,
+    d.tertiaryPayerId,
+    `primary ${c.payer.payerId}`,
+    `secondary ${d.secondaryPayerId}`,
+    `patient ${c.patient.patientId}`,
+    count(c.lines.length, "line"),
+    `charge ${formatMoney(d.charge)}`,
+    `primary paid ${formatMoney(d.primaryPaid)}`,
+    `secondary paid ${formatMoney(d.secondaryPaid)}`,
     `left ${formatMoney(d.left)}`,
     status,
   ].join("  ");

@@ -79,6 +79,8 @@ export const Patients = defineTable(
     primaryMemberId: optionalId("Primary Member ID", ["Member ID", "Subscriber ID", "Policy #", "Primary Policy"]),
     secondaryPayerId: optionalId("Secondary PayerID", ["Secondary Payer", "Secondary Insurance", "Payer 2", "Insurance 2"]),
     secondaryMemberId: optionalId("Secondary Member ID", ["Secondary Policy", "Secondary Subscriber ID"]),
+    tertiaryPayerId: optionalId("Tertiary PayerID", ["Tertiary Payer", "Tertiary Insurance", "Payer 3", "Insurance 3"]),
+    tertiaryMemberId: optionalId("Tertiary Member ID", ["Tertiary Policy", "Tertiary Subscriber ID"]),
     accountStatus: f(
       opt(c.oneOf(["Active", "Hold", "Collections", "Closed"] as const, "account status")),
       "Account Status",

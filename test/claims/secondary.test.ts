@@ -201,7 +201,7 @@ describe("claims due to a secondary payer", () => {
     const due = claimsDueToSecondary(book.books);
     expect(due.map((d) => [d.primaryPaid, d.patientResp, d.left])).toEqual([[11_400, 1_600, 1_600]]);
     const sent = secondaryOf(book);
-    expect(sent.otherPayer!.lines.map((l) => [l.paid, l.adjustments, l.paidDate])).toEqual([
+    expect(sent.otherPayers![0].lines.map((l) => [l.paid, l.adjustments, l.paidDate])).toEqual([
       [
         9_000,
         [
@@ -292,33 +292,35 @@ describe("the secondary claim and its 837P", () => {
     expect(claim.sequence).toBe("S");
     expect(claim.payer).toMatchObject({ payerId: "MCD", x12PayerId: "SKMCD", type: "Medicaid" });
     expect(claim.patient.memberId).toBe("MCD98765");
-    expect(claim.otherPayer).toEqual({
-      payer: { payerId: "SHP", name: "Sample Health Plan", type: "Commercial", x12PayerId: "SHP01", timelyFilingDays: 180 },
-      memberId: "XYZ123456789",
-      paid: 10_400,
-      claimAdjustments: [],
-      paidDate: PRIMARY_PAID_ON,
-      lines: [
-        {
-          lineId: "C0000001",
-          paid: 8_000,
-          adjustments: [
-            { group: "CO", reason: "45", amount: 2_500 },
-            { group: "PR", reason: "2", amount: 2_000 },
-          ],
-          paidDate: PRIMARY_PAID_ON,
-        },
-        {
-          lineId: "C0000002",
-          paid: 2_400,
-          adjustments: [
-            { group: "CO", reason: "45", amount: 500 },
-            { group: "PR", reason: "2", amount: 600 },
-          ],
-          paidDate: PRIMARY_PAID_ON,
-        },
-      ],
-    });
+    expect(claim.otherPayers).toEqual([
+      {
+        payer: { payerId: "SHP", name: "Sample Health Plan", type: "Commercial", x12PayerId: "SHP01", timelyFilingDays: 180 },
+        memberId: "XYZ123456789",
+        paid: 10_400,
+        claimAdjustments: [],
+        paidDate: PRIMARY_PAID_ON,
+        lines: [
+          {
+            lineId: "C0000001",
+            paid: 8_000,
+            adjustments: [
+              { group: "CO", reason: "45", amount: 2_500 },
+              { group: "PR", reason: "2", amount: 2_000 },
+            ],
+            paidDate: PRIMARY_PAID_ON,
+          },
+          {
+            lineId: "C0000002",
+            paid: 2_400,
+            adjustments: [
+              { group: "CO", reason: "45", amount: 500 },
+              { group: "PR", reason: "2", amount: 600 },
+            ],
+            paidDate: PRIMARY_PAID_ON,
+          },
+        ],
+      },
+    ]);
   });
 
   it("writes SBR*S, the 2320/2330A/2330B loops and each line's 2430, as the guide lists them", () => {
@@ -417,12 +419,12 @@ describe("the secondary claim and its 837P", () => {
     ]);
     const asModel = toClaim(back);
     expect(asModel.sequence).toBe("S");
-    expect(asModel.otherPayer!.paid).toBe(claim.otherPayer!.paid);
-    expect(asModel.otherPayer!.memberId).toBe("XYZ123456789");
-    expect(asModel.otherPayer!.payerClaimNumber).toBe("SHP-2026-000123");
-    expect(asModel.otherPayer!.lines).toEqual(claim.otherPayer!.lines);
+    expect(asModel.otherPayers![0].paid).toBe(claim.otherPayers![0].paid);
+    expect(asModel.otherPayers![0].memberId).toBe("XYZ123456789");
+    expect(asModel.otherPayers![0].payerClaimNumber).toBe("SHP-2026-000123");
+    expect(asModel.otherPayers![0].lines).toEqual(claim.otherPayers![0].lines);
     expect(back.lines.map((l) => l.otherPayerLines)).toEqual(
-      claim.otherPayer!.lines.map((l, i) => [
+      claim.otherPayers![0].lines.map((l, i) => [
         {
           payerId: "SHP01",
           paid: l.paid,
@@ -499,7 +501,7 @@ describe("refusals and the COB scrub rules", () => {
 
   it("scrubs a secondary claim without the primary's answer, or unbalanced, as errors; the writer refuses it too", () => {
     const good = secondaryOf(handBook());
-    const missing: Claim = { ...good, otherPayer: { ...good.otherPayer!, lines: [good.otherPayer!.lines[0]] } };
+    const missing: Claim = { ...good, otherPayers: [{ ...good.otherPayers![0], lines: [good.otherPayers![0].lines[0]] }] };
     expect(scrubClaim(missing, { today: "2026-04-10", skipBilling: true }).map((p) => [p.rule, p.lineId, p.message])).toEqual([
       [
         "cob-primary-adjudication",
@@ -509,7 +511,7 @@ describe("refusals and the COB scrub rules", () => {
     ]);
     const off: Claim = {
       ...good,
-      otherPayer: { ...good.otherPayer!, lines: [{ ...good.otherPayer!.lines[0], paid: 7_999 }, good.otherPayer!.lines[1]] },
+      otherPayers: [{ ...good.otherPayers![0], lines: [{ ...good.otherPayers![0].lines[0], paid: 7_999 }, good.otherPayers![0].lines[1]] }],
     };
     expect(scrubClaim(off, { today: "2026-04-10", skipBilling: true }).map((p) => [p.rule, p.lineId, p.where.column])).toEqual([
       ["cob-lines-balanced", "C0000001", "Amount"],
@@ -519,14 +521,14 @@ describe("refusals and the COB scrub rules", () => {
     expect(!built.ok && built.problems).toEqual([
       "Claim CLM0001, line C0000001: the primary paid $79.99 and adjusted $45.00, which is not the line's charge of $125.00: the secondary claim would not balance.",
     ]);
-    const noAnswer: Claim = { ...good, otherPayer: undefined };
+    const noAnswer: Claim = { ...good, otherPayers: undefined };
     expect(scrubClaim(noAnswer, { today: "2026-04-10", skipBilling: true }).map((p) => p.rule)).toEqual(["cob-primary-adjudication"]);
     expect(build837p([noAnswer], options).ok).toBe(false);
   });
 
   it("says when the secondary payer is the primary itself (cob-secondary-payer), and every COB rule is tried here", () => {
     const good = secondaryOf(handBook());
-    const same: Claim = { ...good, payer: { ...good.otherPayer!.payer } };
+    const same: Claim = { ...good, payer: { ...good.otherPayers![0].payer } };
     expect(scrubClaim(same, { today: "2026-04-10", skipBilling: true }).map((p) => [p.rule, p.where.column, p.message])).toEqual([
       [
         "cob-secondary-payer",

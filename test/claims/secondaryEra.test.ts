@@ -43,7 +43,7 @@ function secondaryRemittance(claims: Claim[], left: Map<string, number>, date: s
       // Each line pays what the primary put on the patient there, less what another payer paid already.
       let toPay = left.get(c.claimId)!;
       const lines = c.lines.map((l) => {
-        const answer = c.otherPayer!.lines.find((a) => a.lineId === l.lineId)!;
+        const answer = c.otherPayers![0].lines.find((a) => a.lineId === l.lineId)!;
         const pr = answer.adjustments.filter((a) => a.group === "PR").reduce((s, a) => s + a.amount, 0);
         const paid = Math.min(pr, toPay);
         toPay -= paid;
@@ -57,7 +57,7 @@ function secondaryRemittance(claims: Claim[], left: Map<string, number>, date: s
         body.push(`SVC*${["HC", line.code, ...line.modifiers].join(":")}*${amount(line.charge)}*${amount(linePaid)}**${line.units}`);
         body.push(`DTM*472*${d8(line.dos)}`);
         // OA-23: the primary's part (its payment and its own adjustments); PR: what the patient still owes.
-        const answer = c.otherPayer!.lines.find((a) => a.lineId === line.lineId)!;
+        const answer = c.otherPayers![0].lines.find((a) => a.lineId === line.lineId)!;
         const pr = answer.adjustments.filter((a) => a.group === "PR").reduce((s, a) => s + a.amount, 0);
         const prior = line.charge - pr;
         if (prior !== 0) body.push(`CAS*OA*23*${amount(prior)}`);
