@@ -166,6 +166,16 @@ Usage:
       ready ones go to one 837P, a transaction per secondary payer (--payer: that one only).
       Records a ClaimStatus Billed row with Sequence Secondary per claim (Billed Date in
       Charges stays the primary's), keeps the control number and saves, unless --dry-run.
+  medbill claims export <book.xlsx> --tertiary --out <claims.837> [--payer <ID>] [--date <YYYY-MM-DD>]
+                        [--force] [--dry-run] [--all]
+      The claims due to a patient's tertiary payer: the primary answered every line, the
+      secondary answered, something is still left to the patient, the tertiary has paid
+      nothing, and the claim was neither billed to the tertiary nor crossed over by the
+      secondary. Each carries both prior payers' answers line by line (refused in words when
+      a line does not add up) and is scrubbed; the ready ones go to one 837P, a transaction
+      per tertiary payer (--payer: that one only). Records a ClaimStatus Billed row with
+      Sequence Tertiary per claim, keeps the control number and saves, unless --dry-run.
+      Not with --secondary.
   medbill claims read <claims.837>
       Show what an 837P claim file holds: each claim's transaction, CLM01 (patient control
       number), payer, service lines and total charge, the totals by payer and overall, and
