@@ -13,7 +13,7 @@
 import fc from "fast-check";
 import { buildLedger, type Ledger } from "../../src/ledger/ledger";
 import type { Cents } from "../../src/money";
-import type { ChargeRow, ClaimStatusRow, PatientRow, PayerRow, PaymentRow, PostingRow } from "../../src/workbook/tables";
+import type { ClaimStatusRow, PatientRow, PaymentRow, PostingRow } from "../../src/workbook/tables";
 import { sampleClaim, sampleLine } from "./claimFixtures";
 import { describe, expect, it } from "vitest";
 import { write837p, build837p, type Write837pOptions } from "../../src/claims/837pWriter";
@@ -21,39 +21,9 @@ import { read837p, toClaim } from "../../src/claims/837pRead";
 import type { Claim } from "../../src/claims/model";
 import { COB_SCRUB_RULES, scrubClaim } from "../../src/claims/scrubber";
 import { claimsDueToSecondary, secondaryClaim, type SecondaryBooks } from "../../src/claims/secondary";
+import { chargeRowsOf, payerRows, patientRow } from "./cobFixtures";
 
 const PRIMARY_PAID_ON = "2026-04-01";
-
-const payerRows = (): PayerRow[] => [
-  { payerId: "SHP", name: "Sample Health Plan", type: "Commercial", x12PayerId: "SHP01", timelyFilingDays: 180 },
-  { payerId: "MCD", name: "Sample State Medicaid", type: "Medicaid", x12PayerId: "SKMCD" },
-];
-
-const patientRow = (overrides: Partial<PatientRow> = {}): PatientRow => ({
-  patientId: "P000001",
-  lastName: "Testperson",
-  firstName: "Alex",
-  primaryPayerId: "SHP",
-  primaryMemberId: "XYZ123456789",
-  secondaryPayerId: "MCD",
-  secondaryMemberId: "MCD98765",
-  ...overrides,
-});
-
-function chargeRowsOf(claim: Claim): ChargeRow[] {
-  return claim.lines.map((l) => ({
-    chargeId: l.lineId,
-    claimId: claim.claimId,
-    patientId: claim.patient.patientId,
-    payerId: claim.payer.payerId,
-    dos: l.dos,
-    code: l.code,
-    mod1: l.modifiers[0],
-    units: l.units,
-    amount: l.charge,
-    billedDate: "2026-03-05",
-  }));
-}
 
 /** One line's primary answer: paid, CO-45 and PR-<reason>. */
 interface LineAnswer {

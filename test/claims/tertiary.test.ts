@@ -18,42 +18,12 @@ import { scrubClaim } from "../../src/claims/scrubber";
 import { claimsDueToSecondary, type SecondaryBooks } from "../../src/claims/secondary";
 import { claimsDueToTertiary, tertiaryClaim } from "../../src/claims/tertiary";
 import { buildLedger } from "../../src/ledger/ledger";
-import type { ChargeRow, ClaimStatusRow, PatientRow, PayerRow, PaymentRow, PostingRow } from "../../src/workbook/tables";
+import type { ClaimStatusRow, PatientRow, PaymentRow, PostingRow } from "../../src/workbook/tables";
 import { sampleClaim } from "./claimFixtures";
+import { chargeRowsOf, payerRows, patientRow as basePatientRow } from "./cobFixtures";
 
-const payerRows = (): PayerRow[] => [
-  { payerId: "SHP", name: "Sample Health Plan", type: "Commercial", x12PayerId: "SHP01", timelyFilingDays: 180 },
-  { payerId: "MCD", name: "Sample State Medicaid", type: "Medicaid", x12PayerId: "SKMCD" },
-  { payerId: "SUP", name: "Sample Supplemental", type: "Commercial", x12PayerId: "SUPP1" },
-];
-
-const patientRow = (overrides: Partial<PatientRow> = {}): PatientRow => ({
-  patientId: "P000001",
-  lastName: "Testperson",
-  firstName: "Alex",
-  primaryPayerId: "SHP",
-  primaryMemberId: "XYZ123456789",
-  secondaryPayerId: "MCD",
-  secondaryMemberId: "MCD98765",
-  tertiaryPayerId: "SUP",
-  tertiaryMemberId: "SUP555",
-  ...overrides,
-});
-
-function chargeRowsOf(claim: Claim): ChargeRow[] {
-  return claim.lines.map((l) => ({
-    chargeId: l.lineId,
-    claimId: claim.claimId,
-    patientId: claim.patient.patientId,
-    payerId: claim.payer.payerId,
-    dos: l.dos,
-    code: l.code,
-    mod1: l.modifiers[0],
-    units: l.units,
-    amount: l.charge,
-    billedDate: "2026-03-05",
-  }));
-}
+const patientRow = (overrides: Partial<PatientRow> = {}): PatientRow =>
+  basePatientRow({ tertiaryPayerId: "SUP", tertiaryMemberId: "SUP555", ...overrides });
 
 const post = (postingId: string, paymentId: string, chargeId: string, date: string, rest: Partial<PostingRow>): PostingRow => ({
   postingId,
