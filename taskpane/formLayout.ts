@@ -29,3 +29,10 @@ export const borderedList = {
   border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   borderRadius: tokens.borderRadiusMedium,
 } as const;
+
+/** A list row that is a button: a pointer, the hover shade, and the focus ring drawn inside it. */
+export const clickableRow = {
+  cursor: "pointer",
+  ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+} as const;

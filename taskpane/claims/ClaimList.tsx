@@ -12,7 +12,7 @@ import {
   ErrorCircleFilled,
   WarningFilled,
 } from "@fluentui/react-icons";
-import { borderedList } from "../formLayout";
+import { borderedList, clickableRow } from "../formLayout";
 import type { ClaimBooks } from "../../src/claims/claimBooks";
 import { ProblemLine } from "../CheckFindings";
 import type { ClaimEntry, ClaimStatus } from "./claimsRun";
@@ -50,9 +50,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground1,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ...clickableRow,
   },
   chevron: { alignSelf: "center", fontSize: "12px", color: tokens.colorNeutralForeground3 },
   head: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS, minWidth: 0 },

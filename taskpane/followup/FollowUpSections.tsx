@@ -20,7 +20,7 @@ import {
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import type { FollowUpStatus } from "../../src/followup/standing";
 import { count } from "../billerMessage";
-import { borderedList } from "../formLayout";
+import { borderedList, clickableRow } from "../formLayout";
 import { ITEMS_SHOWN, moreText, type ItemView, type SectionId, type SectionView } from "./followUpView";
 
 const useStyles = makeStyles({
@@ -56,11 +56,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground1,
   },
-  clickable: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
+  clickable: clickableRow,
   head: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   name: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   claimId: { fontWeight: tokens.fontWeightSemibold },

@@ -104,6 +104,16 @@ function filingLeftText(daysLeft: number): string {
   return daysLeft < 0 ? `${plural(-daysLeft, "day")} past the limit` : daysLeftText(daysLeft);
 }
 
+/** How a row names its item: a line (its code and ChargeID) or a whole claim (how many lines), and when it was served. */
+function named(item: FollowUpItem): Pick<ItemView, "ref" | "what" | "sub"> {
+  if (item.list === "Denied" || item.list === "Underpaid") {
+    const what = `${item.code} · ${item.chargeId}`;
+    return { ref: { list: item.list, claimId: item.claimId, chargeId: item.chargeId }, what, sub: `${what} · served ${item.dos}` };
+  }
+  const what = plural(item.lines, "line");
+  return { ref: { list: item.list, claimId: item.claimId }, what, sub: `${what} · served ${item.dos}` };
+}
+
 export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
   const { standing } = item;
   const base = {
@@ -115,15 +125,12 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
     standing: standingText(standing),
     due: standing.followUpDate !== undefined && standing.followUpDate <= asOf,
     ...(standing.note !== undefined ? { note: standing.note } : {}),
+    ...named(item),
   };
   switch (item.list) {
     case "Denied": {
-      const what = `${item.code} · ${item.chargeId}`;
       return {
         ...base,
-        ref: { list: item.list, claimId: item.claimId, chargeId: item.chargeId },
-        what,
-        sub: `${what} · served ${item.dos}`,
         amount: item.open,
         amountText: `${formatMoney(item.open)} open`,
         figures: [describeAdjustment(item.meaning), `Denied ${item.deniedOn}; appeal by ${item.appealBy} (${daysLeftText(item.daysLeft)})`],
@@ -131,12 +138,8 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
       };
     }
     case "Underpaid": {
-      const what = `${item.code} · ${item.chargeId}`;
       return {
         ...base,
-        ref: { list: item.list, claimId: item.claimId, chargeId: item.chargeId },
-        what,
-        sub: `${what} · served ${item.dos}`,
         amount: -item.variance,
         amountText: `${formatMoney(-item.variance)} short`,
         figures: [
@@ -147,12 +150,8 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
       };
     }
     case "No response": {
-      const what = plural(item.lines, "line");
       return {
         ...base,
-        ref: { list: item.list, claimId: item.claimId },
-        what,
-        sub: `${what} · served ${item.dos}`,
         amount: item.open,
         amountText: `${formatMoney(item.open)} open`,
         figures: [
@@ -162,13 +161,9 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
       };
     }
     case "Filing limit": {
-      const what = plural(item.lines, "line");
       const left = filingLeftText(item.daysLeft);
       return {
         ...base,
-        ref: { list: item.list, claimId: item.claimId },
-        what,
-        sub: `${what} · served ${item.dos}`,
         amount: item.charge,
         amountText: `${formatMoney(item.charge)} to bill`,
         figures: [`File by ${item.filingLimit} (${item.limitDays}-day limit): ${left}`],
@@ -176,14 +171,10 @@ export function itemView(item: FollowUpItem, asOf: IsoDate): ItemView {
       };
     }
     case "Rejected": {
-      const what = plural(item.lines, "line");
       const left = filingLeftText(item.daysLeft);
       const which = item.sequence === "Primary" ? "" : ` (${item.sequence.toLowerCase()} claim)`;
       return {
         ...base,
-        ref: { list: item.list, claimId: item.claimId },
-        what,
-        sub: `${what} · served ${item.dos}`,
         amount: item.open,
         amountText: `${formatMoney(item.open)} open`,
         figures: [`Rejected ${item.rejectedOn} by ${item.source}${which}: ${item.reason}`, `File by ${item.filingLimit}: ${left}`],
