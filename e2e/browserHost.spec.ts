@@ -12,7 +12,7 @@ guardEveryTest();
 test("Setup re-creates a table missing from a workbook, and the saved file has all thirteen billing tables", async ({ page }) => {
   await page.goto("/browser.html");
   await toolbar(page).getByRole("button", { name: "Load sample workbook" }).click();
-  await expect(pane(page).getByText("14 of 14 tables found.")).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText("17 of 17 tables found.")).toBeVisible({ timeout: 60_000 });
   await expect(pane(page).getByRole("button", { name: "Create missing tables" })).toBeDisabled();
   await expect(pane(page).getByText("Every billing table is here: nothing to create.")).toBeVisible();
 
@@ -25,13 +25,13 @@ test("Setup re-creates a table missing from a workbook, and the saved file has a
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: damaged,
   });
-  await expect(pane(page).getByText("13 of 14 tables found. Missing: Payments.")).toBeVisible();
+  await expect(pane(page).getByText("16 of 17 tables found. Missing: Payments.")).toBeVisible();
   const paymentsItem = pane(page).locator('[data-table="Payments"]');
   await expect(paymentsItem.getByText("Missing", { exact: true })).toBeVisible();
 
   await pane(page).getByRole("button", { name: "Create missing tables" }).click();
   await expect(pane(page).getByRole("status").filter({ hasText: "Created 1 table: Payments." })).toBeVisible();
-  await expect(pane(page).getByText("14 of 14 tables found.")).toBeVisible();
+  await expect(pane(page).getByText("17 of 17 tables found.")).toBeVisible();
   await expect(paymentsItem.getByText("Found", { exact: true })).toBeVisible();
 
   // The preview turned to the new sheet: headers in row 1, nothing below.
@@ -90,13 +90,13 @@ test("a file that is not a workbook is refused with a clear message, and nothing
 
 test("?sample=1 opens the page with the sample practice loaded", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("14 of 14 tables found.")).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText("17 of 17 tables found.")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("region", { name: "Sheet preview" }).getByTestId("sheet-grid")).toBeVisible();
 });
 
 test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off or scrolling sideways", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
-  await expect(pane(page).getByText("14 of 14 tables found.")).toBeVisible({ timeout: 60_000 });
+  await expect(pane(page).getByText("17 of 17 tables found.")).toBeVisible({ timeout: 60_000 });
   // An office mistypes two charges: a four-digit code and a date that does not exist.
   const { bytes } = await save(page);
   const typo = await withCellsTyped(bytes, "Charges", [
@@ -105,7 +105,7 @@ test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off
   ]);
   await page.getByTestId("open-file").setInputFiles({ name: "practice-typos.xlsx", mimeType: "application/octet-stream", buffer: typo });
   await expect(page.getByText("practice-typos.xlsx")).toBeVisible();
-  await expect(pane(page).getByText("14 of 14 tables found.")).toBeVisible();
+  await expect(pane(page).getByText("17 of 17 tables found.")).toBeVisible();
 
   // Excel's narrowest task pane is about 320 pixels wide: squeeze the browser host's pane to it.
   await narrowPane(page);

@@ -1,5 +1,5 @@
 // The task pane's panels, as data: the shell draws one tab per entry, so a new panel (Codes,
-// Post payments, Import remittance, Statements, Reports, Claims, Follow-up) is one line here and one component, nothing else.
+// Post payments, Import remittance, Statements, Reports, Claims, Follow-up, Patient accounts, Month-end close) is one line here and one component, nothing else.
 // What a panel is given lives in panelProps.ts, so the panels never import this file back.
 //
 // Only the first panel (Setup) is in the page's first load. Every other panel is a lazy chunk of its
@@ -13,8 +13,10 @@ import {
   CodeTextRegular,
   DataBarVerticalRegular,
   DocumentBulletListRegular,
+  LockClosedRegular,
   MailRegular,
   MoneyHandRegular,
+  PersonMoneyRegular,
   ReceiptMoneyRegular,
   TableSettingsRegular,
 } from "@fluentui/react-icons";
@@ -113,5 +115,19 @@ export const PANELS: readonly PanelDef[] = [
     ...lazyPanel("FollowUpPanel", () =>
       import(/* webpackChunkName: "panel-followup" */ "./followup/FollowUpPanel").then((m) => m.FollowUpPanel),
     ),
+  },
+  {
+    id: "accounts",
+    label: "Patient accounts",
+    icon: PersonMoneyRegular,
+    ...lazyPanel("AccountsPanel", () =>
+      import(/* webpackChunkName: "panel-accounts" */ "./accounts/AccountsPanel").then((m) => m.AccountsPanel),
+    ),
+  },
+  {
+    id: "close",
+    label: "Month-end close",
+    icon: LockClosedRegular,
+    ...lazyPanel("ClosePanel", () => import(/* webpackChunkName: "panel-close" */ "./close/ClosePanel").then((m) => m.ClosePanel)),
   },
 ];

@@ -21,6 +21,9 @@ import {
   Postings,
   Practice,
   ProviderAdjustments,
+  PaymentPlans,
+  Refunds,
+  PeriodClose,
   Providers,
   Statements,
   type ChargeRow,
@@ -152,6 +155,10 @@ export function samplePractice(options: SampleOptions): WritePlan {
     tableOp(FollowUp, []),
     // No secondary claim sent and no acknowledgement read yet.
     tableOp(ClaimStatus, []),
+    // Payment plans, refunds and closes are the office's to make: the tables start empty.
+    tableOp(PaymentPlans, []),
+    tableOp(Refunds, []),
+    tableOp(PeriodClose, []),
     tableOp(Audit, []),
   ];
   return {

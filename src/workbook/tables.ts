@@ -305,6 +305,74 @@ export const ClaimStatus = defineTable("ClaimStatus", {
   plan: planField(),
 });
 
+/** Where a patient's payment plan stands: Active until paid in full (Completed) or ended by the office (Cancelled). */
+export const PAYMENT_PLAN_STATUSES = ["Active", "Completed", "Cancelled"] as const;
+
+/**
+ * A patient's payment plan (issue 17): an installment due each month on a day of the month, from a
+ * start date, until the plan total is paid. Statements show the installment due instead of the whole
+ * balance, and a missed installment puts the account on the collections worklist.
+ */
+export const PaymentPlans = defineTable(
+  "PaymentPlans",
+  {
+    paymentPlanId: idField("PaymentPlanID", ["Payment Plan ID", "Payment Plan #", "Arrangement ID"]),
+    patientId: idField("PatientID", ["Patient ID", "Account", "Account #"]),
+    startDate: requiredDate("Start Date", ["Start", "First Installment", "First Payment Due"]),
+    dayOfMonth: f(opt(c.wholeNumber(1)), "Day of Month", ["Due Day", "Day Due", "Payment Day"], "0", 8),
+    installment: requiredMoney("Installment", ["Monthly Amount", "Amount per Month", "Installment Amount", "Monthly Payment"]),
+    total: requiredMoney("Plan Total", ["Total", "Amount Financed", "Plan Amount"]),
+    status: f(opt(c.oneOf(PAYMENT_PLAN_STATUSES, "payment plan status")), "Status", ["Plan Status"], TEXT_FORMAT, 10),
+    note: textField("Note", ["Memo", "Comment"], 24),
+    plan: planField(),
+  },
+  "paymentPlanId",
+);
+
+/** Who a refund goes to. */
+export const REFUND_RECIPIENTS = ["Patient", "Payer"] as const;
+
+/**
+ * The refund register (issue 17): one row per refund the office issues, with its required reason, the
+ * date the credit was identified (Medicare overpayments must be returned within 60 days of it), and
+ * the check number and date once it is paid. The money itself is the refund's Payments row (negative
+ * Amount, Reference "REFUND <PaymentID>"), named here by PaymentID.
+ */
+export const Refunds = defineTable(
+  "Refunds",
+  {
+    refundId: idField("RefundID", ["Refund ID", "Refund #", "Refund Number"]),
+    date: requiredDate("Date", ["Refund Date", "Issued", "Date Issued"]),
+    to: f(c.oneOf(REFUND_RECIPIENTS, "refund recipient"), "Refund To", ["To", "Payee", "Recipient"], TEXT_FORMAT, 9),
+    patientId: optionalId("PatientID", ["Patient ID", "Account", "Account #"]),
+    payerId: optionalId("PayerID", ["Payer ID", "Payer"]),
+    paymentId: optionalId("PaymentID", ["Payment ID", "Refund Payment ID"]),
+    amount: requiredMoney("Amount", ["Refund Amount", "Refunded"]),
+    reason: f(c.text(), "Reason", ["Refund Reason", "Why"], TEXT_FORMAT, 30),
+    identified: date("Identified", ["Date Identified", "Credit Identified", "Overpayment Identified"]),
+    checkNumber: textField("Check #", ["Check Number", "Check No", "Refund Check"], 10),
+    paidDate: date("Paid Date", ["Check Date", "Date Paid", "Mailed"]),
+    plan: planField(),
+  },
+  "refundId",
+);
+
+/** A month-end close or its reopening. */
+export const PERIOD_ACTIONS = ["Closed", "Reopened"] as const;
+
+/**
+ * The books' closes (issue 17), one row per close or reopening, never changed. The last row says what
+ * is closed: its Closed Through date (blank when a reopening leaves nothing closed). Payments, postings
+ * and adjustments dated on or before it are refused by every writer; a reopening carries its reason.
+ */
+export const PeriodClose = defineTable("PeriodClose", {
+  date: requiredDate("Date", ["Done On", "Action Date"]),
+  action: f(c.oneOf(PERIOD_ACTIONS, "close action"), "Action", ["Event"], TEXT_FORMAT, 10),
+  closedThrough: date("Closed Through", ["Through", "Books Closed Through", "Period End"]),
+  reason: textField("Reason", ["Note", "Why"], 36),
+  plan: planField(),
+});
+
 export const Audit = defineTable("Audit", {
   time: f(c.text(), "Time", ["Timestamp", "When"], TEXT_FORMAT, 20),
   action: f(c.text(), "Action", [], TEXT_FORMAT, 22),
@@ -331,6 +399,9 @@ export const BILLING_TABLES = [
   Statements,
   FollowUp,
   ClaimStatus,
+  PaymentPlans,
+  Refunds,
+  PeriodClose,
   Audit,
 ] as const;
 
@@ -351,6 +422,9 @@ export type ProviderAdjustmentRow = RowOf<typeof ProviderAdjustments>;
 export type StatementRow = RowOf<typeof Statements>;
 export type FollowUpRow = RowOf<typeof FollowUp>;
 export type ClaimStatusRow = RowOf<typeof ClaimStatus>;
+export type PaymentPlanRow = RowOf<typeof PaymentPlans>;
+export type RefundRow = RowOf<typeof Refunds>;
+export type PeriodCloseRow = RowOf<typeof PeriodClose>;
 export type AuditRow = RowOf<typeof Audit>;
 
 export function tableDef(name: string): TableDef | undefined {

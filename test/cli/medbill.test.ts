@@ -28,7 +28,7 @@ async function writeWorkbook(name: string, ops: WriteOp[]): Promise<string> {
 describe("medbill sample, then medbill check", () => {
   const args = ["--lines", "400", "--seed", "3", "--as-of", "2026-06-30"];
 
-  it("writes a workbook that check reads as clean, listing the 14 billing tables", async () => {
+  it("writes a workbook that check reads as clean, listing the 17 billing tables", async () => {
     const sample = terminal();
     expect(await sample.run("sample", ...args, "--out", file("sample.xlsx"))).toBe(0);
     expect(sample.err).toEqual([]);
@@ -38,7 +38,7 @@ describe("medbill sample, then medbill check", () => {
     const check = terminal();
     expect(await check.run("check", file("sample.xlsx"))).toBe(0);
     const text = check.out.join("\n");
-    expect(text).toContain("Billing tables: 14 of 14 present");
+    expect(text).toContain("Billing tables: 17 of 17 present");
     for (const def of BILLING_TABLES) expect(text).toMatch(new RegExp(`^${def.name}\\s+sheet "${def.name}", \\d+ rows?$`, "m"));
     expect(text).toContain("No problems found.");
     expect(check.err).toEqual([]);
@@ -140,7 +140,7 @@ describe("medbill check", () => {
     const t = terminal();
     expect(await t.run("check", name)).toBe(1);
     const text = t.out.join("\n");
-    expect(text).toContain("Billing tables: 1 of 14 present");
+    expect(text).toContain("Billing tables: 1 of 17 present");
     expect(text).toContain("Other tables, left alone: Mileage");
     expect(text).toMatch(/^Charges\s+sheet "Visits", 1 row$/m);
     expect(text).toContain('DOS <- "Date of Service"');

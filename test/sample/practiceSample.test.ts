@@ -84,8 +84,8 @@ describe("samplePractice", () => {
       const parsed = read(plan, def);
       expect(parsed.issues, def.name).toEqual([]);
       expect(parsed.rows.length, def.name).toBe(op(plan, def.name).rows!.length);
-      // Audit, FollowUp and ClaimStatus start empty, and the sample's remittances carry no provider-level (PLB) items.
-      const startsEmpty = ["Audit", "ProviderAdjustments", "FollowUp", "ClaimStatus"];
+      // Audit, FollowUp, ClaimStatus, PaymentPlans, Refunds and PeriodClose start empty, and the sample's remittances carry no provider-level (PLB) items.
+      const startsEmpty = ["Audit", "ProviderAdjustments", "FollowUp", "ClaimStatus", "PaymentPlans", "Refunds", "PeriodClose"];
       if (!startsEmpty.includes(def.name)) expect(parsed.rows.length, def.name).toBeGreaterThan(0);
     }
   });

@@ -60,6 +60,9 @@ describe("the Setup panel's report", () => {
       "Statements",
       "FollowUp",
       "ClaimStatus",
+      "PaymentPlans",
+      "Refunds",
+      "PeriodClose",
       "Audit",
     ]);
     expect(summary.incomplete).toEqual(["Charges"]);

@@ -215,7 +215,7 @@ async function billingWorkbooks(): Promise<[MemoryWorkbook, XlsxWorkbook]> {
 }
 
 describe("memory and xlsx adapters give the same workbook", () => {
-  it("Setup on an empty workbook creates all 14 billing tables alike, before and after a save", async () => {
+  it("Setup on an empty workbook creates all 17 billing tables alike, before and after a save", async () => {
     const [memory, xlsx] = await billingWorkbooks();
     const expected = await snapshot(memory);
     expect(expected.info.tables.map((t) => t.name)).toEqual(BILLING_TABLES.map((t) => t.name));
@@ -225,7 +225,7 @@ describe("memory and xlsx adapters give the same workbook", () => {
       [
         "2026-03-05 09:30:05",
         "Setup",
-        expect.stringContaining("created 14 table(s)"),
+        expect.stringContaining("created 17 table(s)"),
         PRACTICE_SETTINGS.length,
         null,
         expect.stringMatching(/^P20260305-093005-/),

@@ -37,6 +37,7 @@ const POOL: CellValue[] = [
   "Statement", "statement", "invoice", "Check", "eft", "ACH", "cash", "Card", "started", "Done", "undone", "Undone ", "Practice",
   "Open", "appealed", "Resubmitted", "Written off", "written-off", "Denied", "Underpaid", "No response", "filing limit", "Rejected",
   "Billed", "accepted", "Crossed over", "crossed-over", "Primary", "secondary", "Tertiary", "277CA", "999",
+  "Completed", "cancelled", "Patient", "payer", "Closed", "reopened", "Re-opened",
   // NPIs
   "1234567893", "1234567890", "123456789", " 1234567893 ",
   // numbers: whole, fractions of cents, float noise, edges of dates and safe integers
