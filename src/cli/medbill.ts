@@ -23,6 +23,9 @@ import { saveWhole } from "./saveWhole";
 import { runStatements } from "./statementsCommand";
 import { runUnderpayments } from "./underpaymentsCommand";
 import { runFollowUp } from "./followupCommand";
+import { runPlans } from "./plansCommand";
+import { runCredits, runRefunds } from "./refundsCommand";
+import { runClose } from "./closeCommand";
 
 export const USAGE = `medbill: medical billing checks on Excel workbooks (.xlsx)
 
@@ -180,6 +183,12 @@ Usage:
       Show what an 837P claim file holds: each claim's transaction, CLM01 (patient control
       number), payer, service lines and total charge, the totals by payer and overall, and
       the file's envelope problems as warnings. Never a patient's name. Writes nothing.
+  medbill plans ...
+      (issue 17: payment plans; usage written with the command)
+  medbill credits ... / medbill refunds ...
+      (issue 17: credit balances and refunds; usage written with the command)
+  medbill close ...
+      (issue 17: month-end close; usage written with the command)
   medbill help
       Show this text.
 
@@ -241,6 +250,15 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runStatements(rest, io);
       case "claims":
         return await runClaims(rest, io);
+      case "plans":
+        return await runPlans(rest, io);
+      case "credits":
+        return await runCredits(rest, io);
+      case "refunds":
+      case "refund":
+        return await runRefunds(rest, io);
+      case "close":
+        return await runClose(rest, io);
       case "help":
       case "--help":
       case "-h":
