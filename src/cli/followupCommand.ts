@@ -12,13 +12,11 @@ import { statusPlan, writeOffPlan, type ItemRef } from "../followup/followUpPlan
 import { FOLLOW_UP_HEADERS, followUpRows, followUpSheetPlan, followUpSummary, type FollowUpRowText } from "../followup/followUpSheet";
 import type { FollowUpList, FollowUpStatus } from "../followup/standing";
 import { formatMoney, type Cents } from "../money";
-import type { WritePlan } from "../workbook/plan";
 import type { Workbook } from "../workbook/port";
-import type { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import { FOLLOW_UP_LISTS, FOLLOW_UP_STATUSES, FollowUp } from "../workbook/tables";
 import { csvDollars, csvLine, csvText } from "./csvCells";
 import { alignedTable, listProblems, writeReport } from "./reportOutput";
-import { applyAndSave, openWorkbook } from "./workbookFile";
+import { openWorkbook, refuse, save } from "./workbookFile";
 
 /** `medbill followup ...`: the lists, or an action on items. */
 export async function runFollowUp(args: string[], io: CliIo): Promise<number> {
@@ -183,17 +181,4 @@ async function runWriteOff(args: string[], io: CliIo): Promise<number> {
   if (!planned.ok) return refuse(io, planned.problems);
   for (const p of planned.predicted) io.out(`  ${p.chargeId}: balance after ${formatMoney(p.balance)}`);
   return save(workbook, planned.plan, bookPath, io);
-}
-
-function refuse(io: CliIo, problems: string[]): number {
-  io.err(`Nothing was written: ${count(problems.length, "problem")}.`);
-  for (const problem of problems) io.err(`  ${problem}`);
-  return EXIT_PROBLEMS;
-}
-
-async function save(workbook: XlsxWorkbook, plan: WritePlan, bookPath: string, io: CliIo): Promise<number> {
-  const failed = await applyAndSave(workbook, [plan], bookPath, io, "Nothing was written: the workbook refused it");
-  if (failed !== undefined) return failed;
-  io.out(`${plan.what}. Saved ${bookPath}.`);
-  return EXIT_OK;
 }

@@ -5,7 +5,8 @@ import { applyPlan, type WritePlan } from "../workbook/plan";
 import { PlanRejected } from "../workbook/port";
 import { cannotOpen, unreadableWorkbook, workbookFileProblem } from "../workbook/workbookFileProblems";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
-import { describeFileError, EXIT_CANNOT_RUN, EXIT_PROBLEMS, type CliIo } from "./commandLine";
+import { plural } from "../counting";
+import { describeFileError, EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, type CliIo } from "./commandLine";
 
 /** Open an .xlsx file for a command, or say in one line why it cannot be opened (the caller exits 2). */
 export async function openWorkbook(path: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
@@ -56,4 +57,19 @@ export async function applyAndSave(
     return EXIT_CANNOT_RUN;
   }
   return undefined;
+}
+
+/** A write the engine refused: nothing written, each problem on its own line; exit 1. */
+export function refuse(io: CliIo, problems: string[]): number {
+  io.err(`Nothing was written: ${plural(problems.length, "problem")}.`);
+  for (const problem of problems) io.err(`  ${problem}`);
+  return EXIT_PROBLEMS;
+}
+
+/** Apply one plan, save the workbook over its file and say what was done (or why it was not). */
+export async function save(workbook: XlsxWorkbook, plan: WritePlan, bookPath: string, io: CliIo): Promise<number> {
+  const failed = await applyAndSave(workbook, [plan], bookPath, io, "Nothing was written: the workbook refused it");
+  if (failed !== undefined) return failed;
+  io.out(`${plan.what}. Saved ${bookPath}.`);
+  return EXIT_OK;
 }

@@ -3,7 +3,8 @@
 import type { DateSystem } from "../dates";
 import { Audit, tableDef, type RowOf, type TableDef } from "./tables";
 import { mapColumns, rowToCells } from "./mapTable";
-import { PLAN_HEADER, type CellValue, type RawTable, type Workbook, type WriteOp, type WriteSummary } from "./port";
+import { closedBooksRefusal } from "../close/closedBooks";
+import { PLAN_HEADER, PlanRejected, type CellValue, type RawTable, type Workbook, type WriteOp, type WriteSummary } from "./port";
 
 export interface WritePlan {
   /** Short name of the operation, e.g. "Setup", "Post payment", "Aging report". */
@@ -94,6 +95,8 @@ export function createTableOp(def: { name: string; fields: object }, rows?: Cell
  * - the last request marks the Audit row "done" and removes the copy.
  * Either all of it is written or, when the adapter refuses the plan, none of it; a write cut short
  * half-way is left "started", found by unfinishedPlans and finished or undone from Setup.
+ * A plan that would add money dated in a closed period (closedBooks.ts) is refused first, whole, in
+ * the biller's words: every writer, pane and terminal, comes through here.
  */
 export async function applyPlan(
   workbook: Workbook,
@@ -102,6 +105,8 @@ export async function applyPlan(
   planId: string = newPlanId(now),
 ): Promise<AppliedPlan> {
   const info = await workbook.describe();
+  const closed = await closedBooksRefusal(workbook, info, plan.ops);
+  if (closed !== undefined) throw new PlanRejected(closed);
   const tables = new Map(info.tables.map((t) => [t.name.toLowerCase(), t.headers]));
   const prologue: WriteOp[] = [];
   // When the plan creates the Audit table (Setup), the tables it creates up to that one go first, in
