@@ -8,8 +8,7 @@ import { ledgerProblems } from "../ledger/ledgerProblems";
 import { asText } from "../workbook/cells";
 import { describeIssue, mapColumns, parseTable } from "../workbook/mapTable";
 import type { RawTable, Workbook } from "../workbook/port";
-import { PracticeSettings } from "../workbook/practiceSettings";
-import { practiceSettingDefault } from "../workbook/setup";
+import { daysSetting, PracticeSettings } from "../workbook/practiceSettings";
 import { Charges, ClaimStatus, Contracts, FollowUp, Practice } from "../workbook/tables";
 import { FollowUpBook } from "./standing";
 import { followUpLists, type FollowUpItem, type FollowUpLists, type FollowUpSettings } from "./worklists";
@@ -32,16 +31,9 @@ export function followUpSettings(
   const problems: string[] = [];
   const settings = {} as FollowUpSettings;
   for (const [key, name, least] of SETTINGS) {
-    const fallback = Number(practiceSettingDefault(name));
-    const text = given.get(name);
-    const value = text === undefined ? fallback : Number(text.replace(/\s*days?$/i, ""));
-    if (Number.isInteger(value) && value >= least) settings[key] = value;
-    else {
-      settings[key] = fallback;
-      problems.push(
-        `Practice setting "${name}": "${text}" is not a whole number of days (${least} or more); ${fallback} is used until it is corrected.`,
-      );
-    }
+    const { days, problem } = daysSetting(given, name, least);
+    settings[key] = days;
+    if (problem) problems.push(problem);
   }
   return { settings, problems };
 }

@@ -8,12 +8,20 @@
 //   is more than `olderThan` days old.
 // - Last payment: the latest Payments row from the patient (no PayerID, a positive amount) dated on or
 //   before asOf. Statements: those whose Account is the patient, dated on or before asOf.
+// - Payment plans (issue 17, `plans`): an account on an active plan that is kept up (nothing missed) is
+//   not proposed, whatever its balance and age: it is counted in `onPlan` instead. An account with a
+//   missed installment (more than the Practice's Plan Grace Days late) is listed whatever the balance
+//   and age given, its note "Missed installment: $X due YYYY-MM-DD": a broken plan is exactly what the
+//   office wants to see.
+// - An account already with a collection agency (Patients Account Status "Collections") is never
+//   proposed again: the agency works it now (src/collections).
 // - Priority = oldest age in days × balance in dollars; the list is sorted by it, highest first (ties
 //   by account, so the order is the same every run).
 import type { IsoDate } from "../dates";
 import type { Ledger } from "../ledger/ledger";
 import type { Cents } from "../money";
 import type { PatientRow, StatementRow } from "../workbook/tables";
+import { missedText, planIsDue, type PlanStanding } from "../plans/paymentPlans";
 import { agingReport, type AgingBasis } from "./aging";
 
 export interface CollectionsOptions {
@@ -27,6 +35,8 @@ export interface CollectionsOptions {
   /** For names and phones; an account not found is listed with its id only. */
   patients?: PatientRow[];
   statements?: StatementRow[];
+  /** Where the payment plans stand on asOf (planStandings); without them no account is on a plan. */
+  plans?: PlanStanding[];
 }
 
 export interface CollectionsAccount {
@@ -42,6 +52,16 @@ export interface CollectionsAccount {
   lastPayment?: { date: IsoDate; amount: Cents };
   lastStatement?: { date: IsoDate; count: number };
   priority: number;
+  /** Why it is listed besides its balance and age: a missed installment of its payment plan. */
+  note?: string;
+}
+
+/** An account the balance and age would list, left off because it is on a payment plan and keeping it. */
+export interface OnPlanAccount {
+  patientId: string;
+  balance: Cents;
+  /** "On a payment plan". */
+  note: string;
 }
 
 export interface CollectionsWorklist {
@@ -49,7 +69,11 @@ export interface CollectionsWorklist {
   buckets: string[];
   accounts: CollectionsAccount[];
   total: Cents;
+  /** Accounts on a payment plan that is kept up: not proposed for collections. */
+  onPlan: OnPlanAccount[];
 }
+
+export const ON_A_PLAN = "On a payment plan";
 
 export function collectionsWorklist(ledger: Ledger, options: CollectionsOptions): CollectionsWorklist {
   const { asOf, minBalance, olderThan } = options;
@@ -79,11 +103,21 @@ export function collectionsWorklist(ledger: Ledger, options: CollectionsOptions)
       if (s.date > seen.date) seen.date = s.date;
     }
   }
+  const planOf = new Map<string, PlanStanding>();
+  for (const standing of options.plans ?? []) if (planIsDue(standing)) planOf.set(standing.plan.patientId, standing);
   const accounts: CollectionsAccount[] = [];
+  const onPlan: OnPlanAccount[] = [];
   let total = 0;
   for (const row of aging.patient.rows) {
+    if (patientById.get(row.key)?.accountStatus === "Collections") continue;
     const oldestAge = oldest.get(row.key) ?? 0;
-    if (row.total <= minBalance || oldestAge <= olderThan) continue;
+    const listed = row.total > minBalance && oldestAge > olderThan;
+    const plan = planOf.get(row.key);
+    if (plan && !plan.missed) {
+      if (listed) onPlan.push({ patientId: row.key, balance: row.total, note: ON_A_PLAN });
+      continue;
+    }
+    if (!listed && !plan?.missed) continue;
     const account: CollectionsAccount = {
       patientId: row.key,
       balance: row.total,
@@ -101,9 +135,11 @@ export function collectionsWorklist(ledger: Ledger, options: CollectionsOptions)
     if (paid) account.lastPayment = { ...paid };
     const sent = statements.get(row.key);
     if (sent) account.lastStatement = { ...sent };
+    if (plan?.missed) account.note = missedText(plan.missed);
     accounts.push(account);
     total += row.total;
   }
   accounts.sort((a, b) => b.priority - a.priority || (a.patientId < b.patientId ? -1 : a.patientId > b.patientId ? 1 : 0));
-  return { asOf, buckets: aging.buckets, accounts, total };
+  onPlan.sort((a, b) => (a.patientId < b.patientId ? -1 : a.patientId > b.patientId ? 1 : 0));
+  return { asOf, buckets: aging.buckets, accounts, total, onPlan };
 }

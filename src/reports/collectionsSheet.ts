@@ -1,6 +1,6 @@
 // The collections worklist as a sheet, laid out for a collection agency. It holds what an agency
-// needs (account, name, phone, balances, last payment and statement) and nothing clinical: no
-// codes, no diagnoses, no dates of service. The plan's `what` and `totals` name no patient.
+// needs (account, name, phone, balances, last payment and statement, a missed payment plan installment)
+// and nothing clinical: no codes, no diagnoses, no dates of service. The plan's `what` and `totals` name no patient.
 import { isoToSerial, type DateSystem, type IsoDate } from "../dates";
 import { formatMoney, MONEY_FORMAT, type Cents } from "../money";
 import type { WritePlan } from "../workbook/plan";
@@ -33,6 +33,7 @@ export function collectionsSheetPlan(list: CollectionsWorklist, options: Collect
     "Last payment amount",
     "Last statement",
     "Statements",
+    "Note",
   ];
   const width = headers.length;
   const row = (...values: CellValue[]): CellValue[] => {
@@ -60,12 +61,14 @@ export function collectionsSheetPlan(list: CollectionsWorklist, options: Collect
         a.lastPayment ? dollars(a.lastPayment.amount) : null,
         a.lastStatement ? serial(a.lastStatement.date) : null,
         a.lastStatement ? a.lastStatement.count : null,
+        a.note ?? null,
       ),
     );
   }
   const bucketTotals = list.buckets.map((_, b) => list.accounts.reduce((s, a) => s + a.buckets[b], 0));
   const totalRow = cells.length;
   cells.push(row(`Total (${list.accounts.length} accounts)`, null, null, null, ...bucketTotals.map(dollars), dollars(list.total)));
+  if (list.onPlan.length > 0) cells.push(row(), row(onPlanLine(list)));
   const money = { width: 14, numberFormat: MONEY_FORMAT };
   const date = { width: 13, numberFormat: DATE_FORMAT };
   return {
@@ -89,6 +92,7 @@ export function collectionsSheetPlan(list: CollectionsWorklist, options: Collect
           money,
           date,
           { width: 10, numberFormat: COUNT_FORMAT },
+          { width: 34 },
         ],
         headerRow: 3,
         boldRows: [0, totalRow],
@@ -105,4 +109,13 @@ export function collectionsSheetPlan(list: CollectionsWorklist, options: Collect
       },
     ],
   };
+}
+
+/**
+ * The accounts left off because they keep up a payment plan, in a line under the list (the sheet and the
+ * terminal): "Not proposed, on a payment plan and keeping it: P0003, P0007 ($1,250.00)".
+ */
+export function onPlanLine(list: CollectionsWorklist): string {
+  const owed = list.onPlan.reduce((sum, a) => sum + a.balance, 0);
+  return `Not proposed, on a payment plan and keeping it: ${list.onPlan.map((a) => a.patientId).join(", ")} (${formatMoney(owed)})`;
 }

@@ -83,6 +83,18 @@ export interface StatementDocument {
   message: string;
   /** Invoice only: payment terms ("Net 30"). */
   terms?: string;
+  /**
+   * The account's active payment plan (issue 17): the amount due is then the installment due (what is
+   * past due and the installments falling due by the due date, with any balance the plan does not
+   * cover), never more than the account's balance; `text` says how the plan stands.
+   */
+  paymentPlan?: {
+    text: string;
+    /** What the account owes in all (Σ due of the lines + credit, never below 0). */
+    balance: Cents;
+    /** balance − amount due: on the plan, not due yet. */
+    notYetDue: Cents;
+  };
   /** Period covered: first and last date of service on the document. */
   periodStart?: IsoDate;
   periodEnd?: IsoDate;

@@ -21,9 +21,20 @@
 //   billed to it whose insurance share is not 0; `due` is that share. Payers has no address, so the
 //   invoice is addressed by name only.
 //
+// - Payment plan (issue 17): an account on an active plan (src/plans/paymentPlans.ts) is asked for the
+//   installment due, not its whole balance: what is past due on the plan and the installments falling
+//   due by the statement's due date (less what was paid ahead), with any balance the plan does not cover
+//   (charges since it was set up), never more than the balance. The aging is then the plan's: each
+//   unpaid installment by its age from its due date, the rest current, so the dunning message follows
+//   how the plan is kept, not how old the debt is. The summary ends at the balance and takes off what is
+//   on the plan and not due yet, so its rows still add up to the amount due; `paymentPlan.text` says how
+//   the plan stands.
+//
 // A batch builds one StatementIndex and asks it for each account: one lineBalances call and one pass
 // over each table, whatever the number of accounts.
 import { addDays, daysBetween, usDate, type IsoDate } from "../dates";
+import { planDueBy, planIsDue, planStandings, planStandingText, type PlanStanding } from "../plans/paymentPlans";
+import { accountOwes } from "../plans/planBooks";
 import { lineBalanceAt, LineTally, servedBy, type LineBalance } from "../ledger/balances";
 import type { Cents } from "../money";
 import type { PatientRow, PaymentRow, StatementRow } from "../workbook/tables";
@@ -73,6 +84,8 @@ export class StatementIndex {
   private readonly latest = new Map<string, StatementRow>();
   private readonly paymentsBy = new Map<string, PaymentRow[]>();
   private readonly feeText = new Map<string, string>();
+  /** Each account's active plan that is still being paid, as it stands on the date. */
+  private readonly plans = new Map<string, PlanStanding>();
 
   constructor(
     readonly books: StatementBooks,
@@ -104,6 +117,12 @@ export class StatementIndex {
       if (payment.payerId !== undefined) push(this.paymentsBy, key("Invoice", payment.payerId), payment);
       else if (payment.patientId !== undefined) push(this.paymentsBy, key("Statement", payment.patientId), payment);
     }
+    const active = books.paymentPlans.filter((plan) => (plan.status ?? "Active") === "Active");
+    if (active.length > 0) {
+      for (const standing of planStandings(ledger, active, date, books.planGraceDays)) {
+        if (planIsDue(standing)) this.plans.set(standing.plan.patientId, standing);
+      }
+    }
     for (const fee of books.feeSchedule) {
       const text = fee.description?.trim();
       if (!text) continue;
@@ -123,11 +142,21 @@ export class StatementIndex {
    */
   amountDue(patientId: string): Cents {
     let sum = 0;
-    for (const i of this.linesByPatient.get(patientId) ?? []) {
-      const line = this.balances[i];
-      sum += line.balance < 0 ? line.balance : line.patientShare;
-    }
-    return Math.max(0, sum);
+    for (const i of this.linesByPatient.get(patientId) ?? []) sum += accountOwes(this.balances[i]);
+    const balance = Math.max(0, sum);
+    return this.onPlan(patientId, balance)?.amountDue ?? balance;
+  }
+
+  /**
+   * What an account on an active plan is asked for, out of its balance: the plan's installments due by
+   * the statement's due date, and what the plan does not cover; undefined for an account on no plan.
+   */
+  private onPlan(patientId: string, balance: Cents): { standing: PlanStanding; amountDue: Cents } | undefined {
+    const standing = this.plans.get(patientId);
+    if (!standing) return undefined;
+    const dueDate = addDays(this.date, this.books.settings.dueDays);
+    const outside = Math.max(0, balance - standing.remaining);
+    return { standing, amountDue: Math.min(balance, planDueBy(standing, dueDate) + outside) };
   }
 
   /** A patient statement; `to` is blank for an account not in Patients (the batch skips those). */
@@ -236,11 +265,7 @@ export class StatementIndex {
       open.pendingInsurance += share.pending;
       due += share.due;
       pendingInsurance += share.pending;
-      const age = daysBetween(charge.dos, date);
-      if (age <= 30) aging.current += share.due;
-      else if (age <= 60) aging.days31to60 += share.due;
-      else if (age <= 90) aging.days61to90 += share.due;
-      else aging.over90 += share.due;
+      addByAge(aging, daysBetween(charge.dos, date), share.due);
     }
     if (open) open.description = this.describe(codes);
 
@@ -251,12 +276,15 @@ export class StatementIndex {
       aging[bucket] -= take;
       left -= take;
     }
+    const balance = Math.max(0, due + credit);
+    const plan = kind === "Statement" ? this.onPlan(account, balance) : undefined;
+    const dueAging = plan ? planAging(plan.standing, plan.amountDue) : aging;
     const message =
-      aging.over90 > 0
+      dueAging.over90 > 0
         ? messages.over90
-        : aging.days61to90 > 0
+        : dueAging.days61to90 > 0
           ? messages.days61to90
-          : aging.days31to60 > 0
+          : dueAging.days31to60 > 0
             ? messages.days31to60
             : messages.current;
 
@@ -277,13 +305,14 @@ export class StatementIndex {
       previousBalance: previous?.amountDue ?? 0,
       paymentsSince,
       credit,
-      amountDue: Math.max(0, due + credit),
+      amountDue: plan ? plan.amountDue : balance,
       pendingInsurance,
-      aging,
+      aging: dueAging,
       message,
       summary: [],
     };
     if (previous) doc.previousDate = previous.date;
+    if (plan) doc.paymentPlan = { text: planStandingText(plan.standing, usDate), balance, notYetDue: balance - plan.amountDue };
     doc.summary = summaryRows(doc, lines);
     if (lines.length > 0) {
       doc.periodStart = lines[0].dos;
@@ -305,9 +334,12 @@ export class StatementIndex {
 export function summaryRows(doc: Omit<StatementDocument, "summary">, lines: DocumentLine[]): StatementDocument["summary"] {
   const total = (pick: (line: DocumentLine) => Cents) => lines.reduce((n, line) => n + pick(line), 0);
   const paidBy = doc.kind === "Invoice" ? "Payments received" : "You paid";
-  if (doc.previousDate === undefined) {
+  // On a plan the rows run to the balance, then take off what is on the plan and not due yet: the
+  // previous document asked for an installment, not the balance, so it is no starting point.
+  const plan = doc.paymentPlan;
+  if (doc.previousDate === undefined || plan) {
     const rows: StatementDocument["summary"] = [
-      { label: "Previous balance", amount: 0 },
+      ...(plan ? [] : [{ label: "Previous balance", amount: 0 }]),
       { label: "Charges", amount: total((l) => l.charges) },
       // 0 − x, not −x: a nothing is $0.00, never −0 in a cell.
       { label: "Insurance paid", amount: 0 - total((l) => l.insurancePaid) },
@@ -316,7 +348,9 @@ export function summaryRows(doc: Omit<StatementDocument, "summary">, lines: Docu
     ];
     if (doc.pendingInsurance !== 0) rows.push({ label: "Pending with insurance", amount: 0 - doc.pendingInsurance });
     const sum = rows.reduce((n, row) => n + row.amount, 0);
-    if (sum !== doc.amountDue) rows.push({ label: "Credit carried forward", amount: doc.amountDue - sum });
+    const balance = plan ? plan.balance : doc.amountDue;
+    if (sum !== balance) rows.push({ label: "Credit carried forward", amount: balance - sum });
+    if (plan && plan.notYetDue !== 0) rows.push({ label: "On your payment plan, not due yet", amount: 0 - plan.notYetDue });
     return rows;
   }
   const since = usDate(doc.previousDate);
@@ -325,6 +359,39 @@ export function summaryRows(doc: Omit<StatementDocument, "summary">, lines: Docu
     { label: `Payments since ${since}`, amount: 0 - doc.paymentsSince },
     { label: "New charges and adjustments", amount: doc.amountDue - doc.previousBalance + doc.paymentsSince },
   ];
+}
+
+/** Put an amount in its bucket by its age in days (0-30 current, 31-60, 61-90, over 90). */
+function addByAge(aging: AgingSummary, age: number, amount: Cents): void {
+  if (age <= 30) aging.current += amount;
+  else if (age <= 60) aging.days31to60 += amount;
+  else if (age <= 90) aging.days61to90 += amount;
+  else aging.over90 += amount;
+}
+
+/**
+ * The amount due of an account on a plan by age: each installment's unpaid part by its age from its due
+ * date, the rest of the amount due current; when the balance caps the amount due, the youngest is taken
+ * off first. The four add up to the amount due.
+ */
+function planAging(standing: PlanStanding, amountDue: Cents): AgingSummary {
+  const aging: AgingSummary = { current: 0, days31to60: 0, days61to90: 0, over90: 0 };
+  let through = 0;
+  for (const installment of standing.schedule) {
+    const before = through;
+    through += installment.amount;
+    if (installment.date > standing.asOf) break;
+    const unpaid = through - Math.max(standing.paid, before);
+    if (unpaid > 0) addByAge(aging, daysBetween(installment.date, standing.asOf), unpaid);
+  }
+  let extra = amountDue - (aging.current + aging.days31to60 + aging.days61to90 + aging.over90);
+  if (extra >= 0) aging.current += extra;
+  for (const bucket of ["current", "days31to60", "days61to90", "over90"] as const) {
+    const take = Math.max(0, Math.min(-extra, aging[bucket]));
+    aging[bucket] -= take;
+    extra += take;
+  }
+  return aging;
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, value: V): void {

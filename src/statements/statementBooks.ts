@@ -15,6 +15,7 @@ import { practiceSettingDefault } from "../workbook/setup";
 import {
   FeeSchedule,
   Patients,
+  PaymentPlans,
   Practice,
   Statements,
   type FeeRow,
@@ -26,6 +27,8 @@ import {
   type TableDef,
 } from "../workbook/tables";
 import type { PracticeBlock } from "./model";
+import { readPaymentPlans, type PaymentPlan } from "../plans/paymentPlans";
+import { PLAN_GRACE_SETTING, planGraceDays } from "../plans/planBooks";
 
 export interface StatementSettings {
   practice: PracticeBlock;
@@ -50,13 +53,17 @@ export interface StatementBooks {
   feeSchedule: FeeRow[];
   statements: StatementRow[];
   settings: StatementSettings;
+  /** The PaymentPlans rows that read (issue 17): an account on an active plan is asked for its installment. */
+  paymentPlans: PaymentPlan[];
+  /** The Practice's "Plan Grace Days". */
+  planGraceDays: number;
   dateSystem: DateSystem;
   /** Rows that could not be read, missing tables and settings that did not read, in a biller's words. */
   problems: string[];
 }
 
 /** Every table statements read, in one readTables call. */
-export const STATEMENT_TABLES = [Practice.name, Patients.name, FeeSchedule.name, Statements.name, ...LEDGER_TABLES];
+export const STATEMENT_TABLES = [Practice.name, Patients.name, FeeSchedule.name, Statements.name, PaymentPlans.name, ...LEDGER_TABLES];
 
 /**
  * The statement settings of a Practice table's rows. A setting the table lacks, or leaves blank,
@@ -160,6 +167,8 @@ export function statementBooks(tables: Record<string, RawTable | undefined>, dat
   const feeSchedule = read(FeeSchedule);
   const statements = read(Statements);
   const { settings, problems: settingProblems } = statementSettings(practice.rows);
+  const plans = readPaymentPlans(tables[PaymentPlans.name], dateSystem, patients.rows);
+  const grace = planGraceDays(tables[Practice.name], dateSystem);
 
   const problems = ledgerProblems(ledger, tables, issues);
   if (!tables[Patients.name])
@@ -173,7 +182,7 @@ export function statementBooks(tables: Record<string, RawTable | undefined>, dat
     problems.unshift(
       "The workbook has no Practice table (run Setup in the add-in to create it): statements show no practice name or address.",
     );
-  problems.push(...settingProblems);
+  problems.push(...settingProblems, ...plans.problems, ...(grace.problem ? [grace.problem] : []));
   return {
     ledger,
     patients: patients.rows,
@@ -181,6 +190,8 @@ export function statementBooks(tables: Record<string, RawTable | undefined>, dat
     feeSchedule: feeSchedule.rows,
     statements: statements.rows,
     settings,
+    paymentPlans: plans.plans,
+    planGraceDays: grace.days,
     dateSystem,
     problems,
   };
@@ -195,7 +206,14 @@ export async function readStatementBooks(workbook: Workbook): Promise<StatementB
 
 /** Books from rows already parsed (tests, and callers that hold the rows): no problems but the settings'. */
 export function statementBooksFromRows(
-  rows: LedgerTables & { practice?: PracticeRow[]; patients?: PatientRow[]; feeSchedule?: FeeRow[]; statements?: StatementRow[] },
+  rows: LedgerTables & {
+    practice?: PracticeRow[];
+    patients?: PatientRow[];
+    feeSchedule?: FeeRow[];
+    statements?: StatementRow[];
+    paymentPlans?: PaymentPlan[];
+    planGraceDays?: number;
+  },
   dateSystem: DateSystem = 1900,
 ): StatementBooks {
   const ledger = buildLedger(rows);
@@ -207,6 +225,8 @@ export function statementBooksFromRows(
     feeSchedule: rows.feeSchedule ?? [],
     statements: rows.statements ?? [],
     settings,
+    paymentPlans: rows.paymentPlans ?? [],
+    planGraceDays: rows.planGraceDays ?? Number(practiceSettingDefault(PLAN_GRACE_SETTING)),
     dateSystem,
     problems: [...ledger.issues.map(describeIssue), ...problems],
   };

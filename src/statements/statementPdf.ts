@@ -4,7 +4,7 @@
 // exactly those, so a test can read what a page says without decoding the PDF's compressed streams.
 // The page follows the statement sheet: practice block and the title block at the top, the
 // recipient where a #10 window envelope shows it (window 0.875 in from the left and 2 in from the
-// top, 4 x 1.125 in), the lines, the totals, the aging and the message, then a dashed tear-off line
+// top, 4 x 1.125 in), the lines, the totals, the aging, how a payment plan stands and the message, then a dashed tear-off line
 // and the stub (remit-to, account, number, amount due, amount enclosed). Lines that do not fit go on
 // to further pages with a small header; the stub stays on the first page (it is what is torn off),
 // the totals come after the last line.
@@ -228,6 +228,11 @@ function messageLines(doc: StatementDocument, measure: TextMeasure): string[] {
   ];
 }
 
+/** How the payment plan stands, bold above the message, when the account is on one. */
+function planLines(doc: StatementDocument, measure: TextMeasure): string[] {
+  return doc.paymentPlan ? wrap(clean(doc.paymentPlan.text, measure), MESSAGE_WIDTH, MESSAGE_SIZE, measure) : [];
+}
+
 function totalRows(doc: StatementDocument): [string, Cents][] {
   return doc.summary.map((row) => [row.label, row.amount]);
 }
@@ -235,7 +240,7 @@ function totalRows(doc: StatementDocument): [string, Cents][] {
 /** How much room the totals, aging and message need below the table. */
 function summaryHeight(doc: StatementDocument, measure: TextMeasure): number {
   const totals = totalRows(doc).length * 13 + 18;
-  const message = messageLines(doc, measure).length;
+  const message = messageLines(doc, measure).length + planLines(doc, measure).length;
   const left = 14 + 12 + 12 + (message > 0 ? 8 + message * 11 : 0);
   return Math.max(totals, left) + 4;
 }
@@ -260,6 +265,10 @@ function totalsAndAging(pen: Pen, doc: StatementDocument, top: number): void {
   AGING_LABELS.forEach((label, i) => pen.right(label, column(i), y - 12, HEAD_SIZE, false));
   aging.forEach((amount, i) => pen.right(formatMoney(amount), column(i), y - 24, 9, false));
   y -= 24 + 8;
+  for (const line of planLines(doc, pen.measure)) {
+    y -= 11;
+    pen.text(line, MARGIN, y, MESSAGE_SIZE, true);
+  }
   for (const line of messageLines(doc, pen.measure)) {
     y -= 11;
     pen.text(line, MARGIN, y, MESSAGE_SIZE, false);

@@ -9,7 +9,7 @@
 // - rows 8-12: the recipient's name and address in column B, where a #10 window envelope shows them
 //   when the page is folded in three (0.5 in margins, default row height);
 // - the lines table and its totals; previous balance, payments since, pending insurance, credit and
-//   the AMOUNT DUE; the amount due by age; the dunning message (italic, wrapped to the page's width);
+//   the AMOUNT DUE; how the payment plan stands (an account on one); the amount due by age; the dunning message (italic, wrapped to the page's width);
 // - a dashed line with "Please detach and return this part with your payment", then the stub:
 //   remit-to address, account, number, amount due and "Amount enclosed".
 // Money goes in as dollars under a money format, dates as serials of the workbook's date system.
@@ -173,6 +173,15 @@ function layOut(page: SheetRows, doc: StatementDocument): void {
   const due = page.add({ [F]: "AMOUNT DUE", [G]: dollars(doc.amountDue) });
   page.style(block(due, F, 1, 2), { bold: true, fontSize: 12, borderTop: "thin" });
   page.add();
+
+  // How the payment plan stands, when the account is on one (the amount due is its installment).
+  if (doc.paymentPlan) {
+    const planRows = wrap(doc.paymentPlan.text, MESSAGE_WIDTH);
+    const first = page.cells.length;
+    for (const text of planRows) page.add({ [A]: text });
+    page.style(block(first, A, planRows.length, 1), { bold: true });
+    page.add();
+  }
 
   // The amount due by age.
   const aging = page.add({ [A]: "Amount due by age", [C]: "Current", [D]: "31-60 days", [E]: "61-90 days", [F]: "Over 90 days" });

@@ -6,6 +6,7 @@
 import { asText } from "./cells";
 import { mapColumns } from "./mapTable";
 import type { RawTable } from "./port";
+import { practiceSettingDefault } from "./setup";
 import { Practice, type PracticeRow } from "./tables";
 
 /**
@@ -78,4 +79,20 @@ export function settingRows(raw: RawTable, name: string): number[] {
     if (cell !== null && cell !== undefined && settingKey(asText(cell)) === key) rows.push(i);
   });
   return rows;
+}
+
+/**
+ * A setting that is a number of days (follow-up's "Appeal Days", payment plans' "Plan Grace Days"): a
+ * whole number, `least` or more, "30 days" read as 30; blank is Setup's default. One that does not read
+ * takes the default and says so.
+ */
+export function daysSetting(given: PracticeSettings, name: string, least: number): { days: number; problem?: string } {
+  const fallback = Number(practiceSettingDefault(name));
+  const text = given.get(name);
+  const value = text === undefined ? fallback : Number(text.replace(/\s*days?$/i, ""));
+  if (Number.isInteger(value) && value >= least) return { days: value };
+  return {
+    days: fallback,
+    problem: `Practice setting "${name}": "${text}" is not a whole number of days (${least} or more); ${fallback} is used until it is corrected.`,
+  };
 }

@@ -78,6 +78,9 @@ export const PRACTICE_SETTINGS: [string, string | null][] = [
   ["Appeal Days", "90"],
   ["Filing Warning Days", "30"],
   ["Timely Filing Days", "90"],
+  // Payment plans: an installment not paid this many days after its due date is missed (the account
+  // goes on the collections worklist).
+  ["Plan Grace Days", "10"],
 ];
 
 /** Setup's default value of a setting (the one source of defaults); a setting without one is a bug. */

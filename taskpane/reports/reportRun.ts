@@ -1,5 +1,5 @@
 // Running a report from the Reports panel, apart from React so it can be tested in Node: read the
-// ledger (and, for collections, Patients and Statements) in one go, compute the report with the
+// ledger (and, for collections, Patients, Statements and the payment plans) in one go, compute the report with the
 // engine, lay it out as its sheet's write plan and write that plan in one call with its Audit row.
 // Each stage is announced first so the progress bar moves before the slow part (a workbook of
 // hundreds of thousands of lines). A workbook without a Charges table is refused and nothing is
@@ -11,6 +11,7 @@ import { collectionsWorklist, type CollectionsWorklist } from "../../src/reports
 import { practiceKpis, type PracticeKpis } from "../../src/reports/kpis";
 import { agingSheetPlan } from "../../src/reports/agingSheet";
 import { collectionsSheetPlan } from "../../src/reports/collectionsSheet";
+import { PLAN_TABLES, standingsInTables } from "../../src/plans/planBooks";
 import { kpiSheetPlan } from "../../src/reports/kpiSheet";
 import type { DateSystem } from "../../src/dates";
 import { parseTable } from "../../src/workbook/mapTable";
@@ -59,12 +60,12 @@ export type ReportRun = { ok: true; outcome: ReportOutcome } | { ok: false; erro
 export async function readReportInputs(workbook: Workbook, kind: ReportKind): Promise<ReportInputs> {
   const { ledger, tables, dateSystem } = await readLedger(workbook);
   if (kind !== "collections") return { ledger, tables, dateSystem, problems: ledgerProblems(ledger, tables, []) };
-  const extra = await workbook.readTables([Patients.name, Statements.name]);
+  const extra = await workbook.readTables([...new Set([Patients.name, Statements.name, ...PLAN_TABLES])]);
   const patients = extra[Patients.name] ? parseTable(Patients, extra[Patients.name]!, dateSystem) : undefined;
   const statements = extra[Statements.name] ? parseTable(Statements, extra[Statements.name]!, dateSystem) : undefined;
   return {
     ledger,
-    tables,
+    tables: { ...tables, ...extra },
     dateSystem,
     patients: patients?.rows,
     statements: statements?.rows,
@@ -95,6 +96,7 @@ export function computeReport(inputs: ReportInputs, request: ReportRequest): Com
   }
   if (request.kind === "collections") {
     const { asOf, bounds, basis, minBalance, olderThan } = request;
+    const plans = standingsInTables(ledger, inputs.tables, dateSystem, inputs.patients, asOf);
     const list = collectionsWorklist(ledger, {
       asOf,
       bounds,
@@ -103,9 +105,10 @@ export function computeReport(inputs: ReportInputs, request: ReportRequest): Com
       olderThan,
       patients: inputs.patients,
       statements: inputs.statements,
+      plans: plans.standings,
     });
     const plan = collectionsSheetPlan(list, { minBalance, olderThan, dateSystem });
-    return { kind: "collections", list, request, plan, sheet: sheetOf(plan), problems };
+    return { kind: "collections", list, request, plan, sheet: sheetOf(plan), problems: [...problems, ...plans.problems] };
   }
   const kpis = practiceKpis(ledger, { from: request.from, to: request.to, asOf: request.asOf });
   const plan = kpiSheetPlan(kpis);

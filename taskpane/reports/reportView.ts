@@ -95,8 +95,14 @@ export function kpiRows(kpis: PracticeKpis): { name: string; value: string; defi
 /** The worklist in one sentence: how many accounts, and what they owe. */
 export function collectionsSummary(list: CollectionsWorklist, minBalance: Cents, olderThan: number): string {
   const rule = `over ${formatMoney(minBalance)} with a balance older than ${plural(olderThan, "day")}`;
-  if (list.accounts.length === 0) return `No account owes ${rule} as of ${list.asOf}.`;
-  return `${plural(list.accounts.length, "account")} owe ${rule} as of ${list.asOf}: ${formatMoney(list.total)} in all, highest priority first on the sheet.`;
+  const missed = list.accounts.filter((a) => a.note !== undefined).length;
+  const onPlan =
+    (missed > 0 ? ` ${plural(missed, "account")} missed a payment plan installment (listed).` : "") +
+    (list.onPlan.length > 0
+      ? ` ${plural(list.onPlan.length, "account")} on a payment plan kept up ${list.onPlan.length === 1 ? "is" : "are"} not proposed.`
+      : "");
+  if (list.accounts.length === 0) return `No account owes ${rule} as of ${list.asOf}.${onPlan}`;
+  return `${plural(list.accounts.length, "account")} owe ${rule} as of ${list.asOf}: ${formatMoney(list.total)} in all, highest priority first on the sheet.${onPlan}`;
 }
 
 /** What the success message says once the report is written: its sheets (a summary, and maybe its detail). */

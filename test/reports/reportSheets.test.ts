@@ -249,6 +249,7 @@ describe("collectionsSheetPlan", () => {
         "Last payment amount",
         "Last statement",
         "Statements",
+        "Note",
       ]);
       const p2 = cells.find((r) => r[0] === "P2")!;
       expect(p2).toEqual([
@@ -267,6 +268,7 @@ describe("collectionsSheetPlan", () => {
         10,
         isoToSerial("2026-05-20"),
         1,
+        null,
       ]);
       const total = cells.find((r) => String(r[0]).startsWith("Total"))!;
       expect(total[9]).toBe(centsToNumber(list.total));

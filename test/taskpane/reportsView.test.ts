@@ -176,7 +176,7 @@ describe("the other reports", () => {
   });
 
   it("says the worklist in one sentence", () => {
-    const list: CollectionsWorklist = { asOf: AS_OF, buckets: [], accounts: [], total: 0 };
+    const list: CollectionsWorklist = { asOf: AS_OF, buckets: [], accounts: [], total: 0, onPlan: [] };
     expect(collectionsSummary(list, 5000, 60)).toBe("No account owes over $50.00 with a balance older than 60 days as of 2026-06-30.");
     const two = { ...list, total: 123456, accounts: [{}, {}] as CollectionsWorklist["accounts"] };
     expect(collectionsSummary(two, 0, 1)).toBe(
