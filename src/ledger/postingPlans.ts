@@ -40,14 +40,8 @@ import { balancesOfLines, finishPlan, newIds, type PlanContext, type PlanResult 
 
 export type { PlanContext, PlanResult, PreviewRow } from "./postingRows";
 export type { LineApplication } from "./postingLines";
-export {
-  officeAdjustmentPlan,
-  refundPlan,
-  reversalPlan,
-  type OfficeAdjustment,
-  type OfficeAdjustmentKind,
-  type Refund,
-} from "./postingCorrections";
+export { officeAdjustmentPlan, reversalPlan, type OfficeAdjustment, type OfficeAdjustmentKind } from "./postingCorrections";
+export { refundPlan, type Refund } from "../credits/refundPlan";
 
 export interface NewPayment {
   from: { payerId: string } | { patientId: string };
@@ -238,7 +232,7 @@ export function patientPaymentPlan(
 }
 
 /** Oldest date of service first; the same day in ChargeID order (L2 before L10). */
-function oldestFirst(a: LineBalance, b: LineBalance): number {
+export function oldestFirst(a: Pick<LineBalance, "dos" | "chargeId">, b: Pick<LineBalance, "dos" | "chargeId">): number {
   if (a.dos !== b.dos) return a.dos < b.dos ? -1 : 1;
   return a.chargeId.localeCompare(b.chargeId, "en", { numeric: true });
 }

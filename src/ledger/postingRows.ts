@@ -21,7 +21,8 @@ export interface PlanContext {
 }
 
 export interface PreviewRow {
-  table: "Payments" | "Postings";
+  /** Refunds: the refund register's row a refund adds (src/credits/refundPlan.ts). */
+  table: "Payments" | "Postings" | "Refunds";
   /** By our header names; money as $ text, dates as ISO text; only the columns the workbook has. */
   values: Record<string, string | number | null>;
   /** What the row means beyond its cells ("$20.00 stays unapplied on the payment as a credit"). */

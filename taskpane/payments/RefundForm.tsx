@@ -1,5 +1,6 @@
 // The refund of one payment's credit, opened under it in Reconcile: the amount (the whole credit to
-// start), date, how it was paid back and the check number; Preview refund, then the review with Post.
+// start), date, how it was paid back, the check number and the reason the refund register requires;
+// Preview refund, then the review with Post.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { EyeRegular } from "@fluentui/react-icons";
 import type { PlanResult } from "../../src/ledger/postingPlans";
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
 export interface Refunding {
   paymentId: string;
   form: RefundFormValues;
-  errors: { amount?: string; date?: string };
+  errors: { amount?: string; date?: string; reason?: string };
 }
 
 export interface RefundFormProps {
@@ -69,6 +70,14 @@ export function RefundForm({ refunding, review, onChange, onPreview, onPost, onC
           size="small"
           value={form.reference}
           onChange={(reference) => onChange({ reference })}
+          disabled={busy}
+        />
+        <TextField
+          label="Reason"
+          size="small"
+          error={errors.reason}
+          value={form.reason}
+          onChange={(reason) => onChange({ reason })}
           disabled={busy}
         />
       </div>

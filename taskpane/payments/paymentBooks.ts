@@ -1,5 +1,5 @@
 // What the Post payments panel reads from the workbook, once per refresh: the ledger (Charges,
-// Payments, Postings, Payers), every line's balance, the context a posting plan needs, and the
+// Payments, Postings, Payers) and the refund register, every line's balance, the context a posting plan needs, and the
 // patients' names for the search. Names stay in the pane: nothing here writes or logs them. A plan
 // previewed on these books is posted only while the ledger tables are still as they were read
 // (postOnBooks, through booksSnapshot.ts).
@@ -12,7 +12,7 @@ import { applyUnlessChanged, booksSnapshot, type BooksSnapshot, type GuardedAppl
 import { parseTable } from "../../src/workbook/mapTable";
 import type { WritePlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
-import { Patients, type PatientRow } from "../../src/workbook/tables";
+import { Patients, Refunds, type PatientRow } from "../../src/workbook/tables";
 
 export interface PayerChoice {
   payerId: string;
@@ -49,18 +49,20 @@ const NEEDED = ["Charges", "Payments", "Postings"];
 export async function readPaymentBooks(workbook: Workbook, today: IsoDate = todayIso()): Promise<PaymentBooks> {
   const { ledger, tables, dateSystem } = await readLedger(workbook);
   const info = await workbook.describe();
-  const patientTable = (await workbook.readTables([Patients.name]))[Patients.name];
+  // The refund register is read with the patients: a refund (Reconcile) adds its row, continuing its RefundIDs.
+  const extra = await workbook.readTables([Patients.name, Refunds.name]);
+  const patientTable = extra[Patients.name];
   const patientRows = patientTable ? parseTable(Patients, patientTable, dateSystem).rows : [];
   const lines = lineBalances(ledger);
   return {
     ledger,
-    ctx: { info, tables, dateSystem, today },
+    ctx: { info, tables: { ...tables, [Refunds.name]: extra[Refunds.name] }, dateSystem, today },
     lines,
     payers: payerChoices(ledger, lines),
     patients: patientChoices(patientRows, lines),
     missing: NEEDED.filter((name) => tables[name] === undefined),
     unreadable: ledger.issues.length,
-    snapshot: booksSnapshot(tables, LEDGER_TABLES),
+    snapshot: booksSnapshot({ ...tables, [Refunds.name]: extra[Refunds.name] }, [...LEDGER_TABLES, Refunds.name]),
   };
 }
 

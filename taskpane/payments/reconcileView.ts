@@ -1,6 +1,6 @@
 // The Reconcile view apart from React: the date range as typed, the deposits of that range with
 // the ones that don't tie out first, payments holding an unapplied credit, and a refund of such a
-// credit as the refund plan's input.
+// credit as the refund plan's input (the one refund plan: src/credits/refundPlan.ts, with its reason).
 import { addDays, parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { formatMoney, parseMoney, type Cents } from "../../src/money";
 import type { DepositLine } from "../../src/ledger/depositReconciliation";
@@ -57,19 +57,21 @@ export interface RefundForm {
   date: string;
   method: Method;
   reference: string;
+  /** Why the money goes back: the refund register requires it. */
+  reason: string;
 }
 
 export function newRefundForm(credit: Pick<PaymentStatus, "unapplied">, today: IsoDate): RefundForm {
-  return { amount: formatMoney(credit.unapplied), date: today, method: "Check", reference: "" };
+  return { amount: formatMoney(credit.unapplied), date: today, method: "Check", reference: "", reason: "" };
 }
 
 export type RefundRead =
-  | { ok: true; refund: { paymentId: string; amount: Cents; date: IsoDate; method: string; reference?: string } }
-  | { ok: false; errors: { amount?: string; date?: string } };
+  | { ok: true; refund: { paymentId: string; amount: Cents; date: IsoDate; method: string; reference?: string; reason: string } }
+  | { ok: false; errors: { amount?: string; date?: string; reason?: string } };
 
 /** The refund as refundPlan takes it: a positive amount, no more than the credit (the plan checks that too). */
 export function readRefundForm(paymentId: string, form: RefundForm, dateSystem: DateSystem = 1900): RefundRead {
-  const errors: { amount?: string; date?: string } = {};
+  const errors: { amount?: string; date?: string; reason?: string } = {};
   const amount = parseMoney(form.amount);
   if (form.amount.trim() === "") errors.amount = "Enter the amount to refund.";
   else if (!amount.ok) errors.amount = sentence(amount.error);
@@ -77,10 +79,12 @@ export function readRefundForm(paymentId: string, form: RefundForm, dateSystem: 
   const date = form.date.trim() === "" ? undefined : parseDate(form.date, dateSystem);
   if (!date) errors.date = "Enter the date of the refund.";
   else if (!date.ok) errors.date = sentence(date.error);
-  if (errors.amount || errors.date || !amount.ok || !date?.ok) return { ok: false, errors };
+  const reason = form.reason.trim();
+  if (reason === "") errors.reason = "Say why the money is refunded: the refund register needs a reason.";
+  if (errors.amount || errors.date || errors.reason || !amount.ok || !date?.ok) return { ok: false, errors };
   const reference = form.reference.trim();
   return {
     ok: true,
-    refund: { paymentId, amount: amount.value, date: date.value, method: form.method, ...(reference ? { reference } : {}) },
+    refund: { paymentId, amount: amount.value, date: date.value, method: form.method, reason, ...(reference ? { reference } : {}) },
   };
 }

@@ -314,10 +314,17 @@ describe("refundPlan", () => {
     );
     const result = planOf(
       await postThroughPanel(book, (ledger, ctx) =>
-        refundPlan(ledger, ctx, { paymentId: "PM000813", amount: 1000, date: "2026-02-28", method: "check", reference: "4521" }),
+        refundPlan(ledger, ctx, {
+          paymentId: "PM000813",
+          amount: 1000,
+          date: "2026-02-28",
+          method: "check",
+          reference: "4521",
+          reason: "Paid more than owed",
+        }),
       ),
     );
-    expect(result.plan.ops).toEqual([
+    expect(result.plan.ops).toMatchObject([
       {
         kind: "appendRows",
         table: "Payments",
@@ -333,8 +340,27 @@ describe("refundPlan", () => {
           },
         ],
       },
+      { kind: "createTable", table: "Refunds" },
+      {
+        kind: "appendRows",
+        table: "Refunds",
+        rows: [
+          {
+            RefundID: "RF000001",
+            Date: isoToSerial("2026-02-28"),
+            "Refund To": "Patient",
+            PatientID: "P1",
+            PaymentID: "PM000814",
+            Amount: 10,
+            Reason: "Paid more than owed",
+            Identified: isoToSerial("2026-02-27"),
+            "Check #": "4521",
+            "Paid Date": isoToSerial("2026-02-28"),
+          },
+        ],
+      },
     ]);
-    expect(result.plan.what).toBe("refund of $10.00 from PM000813 by check 4521 (PM000814)");
+    expect(result.plan.what).toBe("refund RF000001 of $10.00 to the patient from PM000813 by check 4521 (PM000814)");
     expect(result.preview[0].remark).toBe("PM000813 keeps $0.00 unapplied after this refund");
     expect(result.predicted).toEqual([]);
     const { ledger } = await readLedger(book);
@@ -343,7 +369,7 @@ describe("refundPlan", () => {
 
     // Nothing is left to refund now.
     const again = await postThroughPanel(book, (l, ctx) =>
-      refundPlan(l, ctx, { paymentId: "PM000813", amount: 1, date: "2026-02-28", method: "Check" }),
+      refundPlan(l, ctx, { paymentId: "PM000813", amount: 1, date: "2026-02-28", method: "Check", reason: "again" }),
     );
     expect(problemsOf(again)).toEqual([
       "The refund of $0.01 is more than the $0.00 still unapplied on PM000813 (payment $120.00, applied $110.00, refunded $10.00).",

@@ -15,7 +15,9 @@ export const NOW = new Date(2026, 2, 1, 9, 30, 0);
 
 export async function planInputs(book: Workbook, today = TODAY): Promise<{ ledger: Ledger; ctx: PlanContext }> {
   const { ledger, tables, dateSystem } = await readLedger(book);
-  return { ledger, ctx: { info: await book.describe(), tables, dateSystem, today } };
+  // The refund register too, as the panel's books read it (a refund adds its row).
+  const register = await book.readTables(["Refunds"]);
+  return { ledger, ctx: { info: await book.describe(), tables: { ...tables, ...register }, dateSystem, today } };
 }
 
 /** Read, plan, and write only a plan that is ok: the panel's Post button. */

@@ -191,6 +191,7 @@ function planFor(ledger: Ledger, ctx: PlanContext, r: Request): PlanResult {
         amount: Math.max(1, Math.ceil((status.unapplied * r.share) / 100)),
         date: TODAY,
         method: "Check",
+        reason: "Overpaid",
       });
     }
     case "reversal":

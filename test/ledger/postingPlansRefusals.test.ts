@@ -277,7 +277,7 @@ describe("refundPlan refuses", () => {
     ],
     postings: [posting("PS1", "L3", { paymentId: "PM1", paid: 3000 })],
   });
-  const ask = { paymentId: "PM1", amount: 1500, date: "2026-02-20", method: "Check" };
+  const ask = { paymentId: "PM1", amount: 1500, date: "2026-02-20", method: "Check", reason: "Overpaid copay" };
   const cases: [string, Partial<typeof ask>, string[]][] = [
     [
       "more than the payment's unapplied credit",
@@ -290,6 +290,7 @@ describe("refundPlan refuses", () => {
     ["nothing", { amount: 0 }, ["The refund is $0.00: enter an amount above zero."]],
     ["a negative refund", { amount: -100 }, ["The refund -$1.00 is negative; enter the amount given back as a positive amount."]],
     ["a method that isn't one", { method: "Venmo" }, [`"Venmo" is not a payment method (use one of: ${METHODS}).`]],
+    ["no reason", { reason: "  " }, ["Say why the money is refunded: the refund register needs a reason."]],
   ];
   it.each(cases)("%s", async (_name, change, expected) => {
     expect(await refused(ledgerWorkbook(books()), (ledger, ctx) => refundPlan(ledger, ctx, { ...ask, ...change }))).toEqual(expected);
@@ -399,7 +400,7 @@ describe("posting plans refuse a workbook without the tables or columns they wri
     const book = renamed("Payments", "Reference", "Ref Text");
     expect(
       await refused(book, (ledger, ctx) =>
-        refundPlan(ledger, ctx, { paymentId: "PM000812", amount: 1, date: "2026-02-20", method: "Check" }),
+        refundPlan(ledger, ctx, { paymentId: "PM000812", amount: 1, date: "2026-02-20", method: "Check", reason: "Overpaid" }),
       ),
     ).toEqual([
       "The refund of $0.01 is more than the $0.00 still unapplied on PM000812 (payment $150.00, applied $150.00, refunded $0.00).",

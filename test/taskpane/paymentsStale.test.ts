@@ -34,7 +34,15 @@ const WRITERS: Writer[] = [
   { name: "a reversal (Reverse)", plan: (b) => reversalPlan(b.ledger, b.ctx, ["PS000001"], TODAY) },
   {
     name: "a refund (Reconcile)",
-    plan: (b) => refundPlan(b.ledger, b.ctx, { paymentId: "PM000001", amount: 2000, date: TODAY, method: "Check", reference: "1001" }),
+    plan: (b) =>
+      refundPlan(b.ledger, b.ctx, {
+        paymentId: "PM000001",
+        amount: 2000,
+        date: TODAY,
+        method: "Check",
+        reference: "1001",
+        reason: "Overpaid",
+      }),
   },
 ];
 

@@ -213,14 +213,18 @@ describe("the Reconcile view", () => {
       ["PM2", 500],
     ]);
     const form = newRefundForm(credits[1], "2026-03-10");
-    expect(form).toEqual({ amount: "$5.00", date: "2026-03-10", method: "Check", reference: "" });
-    expect(readRefundForm("PM2", { ...form, reference: " 2044 " })).toEqual({
+    expect(form).toEqual({ amount: "$5.00", date: "2026-03-10", method: "Check", reference: "", reason: "" });
+    expect(readRefundForm("PM2", { ...form, reference: " 2044 ", reason: " Paid twice " })).toEqual({
       ok: true,
-      refund: { paymentId: "PM2", amount: 500, date: "2026-03-10", method: "Check", reference: "2044" },
+      refund: { paymentId: "PM2", amount: 500, date: "2026-03-10", method: "Check", reference: "2044", reason: "Paid twice" },
     });
     expect(readRefundForm("PM2", { ...form, amount: "-5", date: "" })).toEqual({
       ok: false,
-      errors: { amount: "Enter the amount to refund as more than $0.00, without a minus sign.", date: "Enter the date of the refund." },
+      errors: {
+        amount: "Enter the amount to refund as more than $0.00, without a minus sign.",
+        date: "Enter the date of the refund.",
+        reason: "Say why the money is refunded: the refund register needs a reason.",
+      },
     });
   });
 });
