@@ -3,13 +3,18 @@
 // account IDs and figures only (balance by bucket, oldest age, last payment, last statement): no
 // names or phones, since console output carries no patient data. The agency's layout, names and
 // phones included, is the "Collections YYYY-MM-DD" sheet that --out writes (collectionsSheetPlan).
-// --csv prints the same rows as the text, as CSV. Exit 1 when the ledger has problems (listed first).
+// --csv prints the same rows as the text, as CSV. Accounts on a payment plan: a missed installment is
+// listed with its note, one kept up is left off and named under the list (collectionsWorklist). Exit 1
+// when the ledger has problems (listed first).
+// `medbill collections send` and `medbill collections recovered` hand accounts to a collection agency
+// and post what it pays back (collectionsAgencyCommand.ts).
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { todayIso } from "../dates";
 import { readLedger } from "../ledger/ledger";
 import { formatMoney, parseMoney, type Cents } from "../money";
 import { collectionsWorklist, type CollectionsAccount } from "../reports/collections";
-import { collectionsSheetPlan } from "../reports/collectionsSheet";
+import { collectionsSheetPlan, onPlanLine } from "../reports/collectionsSheet";
+import { standingsInTables } from "../plans/planBooks";
 import { parseTable } from "../workbook/mapTable";
 import { Patients, Statements } from "../workbook/tables";
 import { csvDollars, csvLine, csvText } from "./csvCells";
@@ -26,8 +31,21 @@ import {
   type CliIo,
 } from "./commandLine";
 import { alignedTable, listProblems, writeReport } from "./reportOutput";
+import { runRecovered, runSend } from "./collectionsAgencyCommand";
 
+/** `medbill collections ...`: the worklist, or the agency hand-off (send, recovered). */
 export async function runCollections(args: string[], io: CliIo): Promise<number> {
+  switch (args[0]) {
+    case "send":
+      return runSend(args.slice(1), io);
+    case "recovered":
+      return runRecovered(args.slice(1), io);
+    default:
+      return runWorklist(args, io);
+  }
+}
+
+async function runWorklist(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = readArguments(args, {
     "as-of": { type: "string" },
     "min-balance": { type: "string" },
@@ -48,16 +66,18 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
   const workbook = await openWorkbook(bookPath, io);
   if (!workbook) return EXIT_CANNOT_RUN;
   const { ledger, tables, dateSystem } = await readLedger(workbook);
-  const extra = await workbook.readTables(["Patients", "Statements"]);
+  const extra = await workbook.readTables(["Patients", "Statements", "PaymentPlans", "Practice"]);
   const patients = extra.Patients ? parseTable(Patients, extra.Patients, dateSystem) : undefined;
   const statements = extra.Statements ? parseTable(Statements, extra.Statements, dateSystem) : undefined;
-  const problems = ledgerProblems(ledger, tables, [...(patients?.issues ?? []), ...(statements?.issues ?? [])]);
+  const plans = standingsInTables(ledger, extra, dateSystem, patients?.rows, asOf);
+  const problems = [...ledgerProblems(ledger, tables, [...(patients?.issues ?? []), ...(statements?.issues ?? [])]), ...plans.problems];
   const list = collectionsWorklist(ledger, {
     asOf,
     minBalance: min.value,
     olderThan,
     patients: patients?.rows,
     statements: statements?.rows,
+    plans: plans.standings,
   });
 
   if (!values.csv) {
@@ -66,7 +86,17 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
     );
   }
   listProblems(problems, values.csv ? io.err : io.out, values.all === true);
-  const headers = ["Account", ...list.buckets, "Balance", "Oldest (days)", "Last payment", "Last paid", "Last statement", "Statements"];
+  const headers = [
+    "Account",
+    ...list.buckets,
+    "Balance",
+    "Oldest (days)",
+    "Last payment",
+    "Last paid",
+    "Last statement",
+    "Statements",
+    "Note",
+  ];
   // One account's cells: money as $1,234.50 on the terminal, as plain dollars (and the text made safe) in CSV.
   const cells = (a: CollectionsAccount, money: (m: Cents) => string = formatMoney, text: (s: string) => string = (s) => s) => [
     text(a.patientId),
@@ -77,6 +107,7 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
     a.lastPayment ? money(a.lastPayment.amount) : "",
     text(a.lastStatement?.date ?? ""),
     a.lastStatement ? String(a.lastStatement.count) : "",
+    text(a.note ?? ""),
   ];
   if (values.csv) {
     io.out(csvLine(headers));
@@ -96,6 +127,7 @@ export async function runCollections(args: string[], io: CliIo): Promise<number>
         io.out(line);
       }
     }
+    if (list.onPlan.length > 0) io.out(onPlanLine(list));
   }
   if (values.out !== undefined) {
     const plan = collectionsSheetPlan(list, { minBalance: min.value, olderThan, dateSystem });

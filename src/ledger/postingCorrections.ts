@@ -1,26 +1,15 @@
 // The corrections a bookkeeper makes outside a payment: office write-offs and adjustments (Group
-// WO, the reason in the Note), refunds of a payment's unapplied credit (a negative Payments row whose
-// Reference says "REFUND <PaymentID>"), and reversals (a negated copy of a posting pointing at it
-// through Reverses; the original row is never edited). Checked in full before anything is written.
+// WO, the reason in the Note) and reversals (a negated copy of a posting pointing at it through
+// Reverses; the original row is never edited). Refunds have their own home: src/credits/refundPlan.ts.
+// Checked in full before anything is written.
 import type { IsoDate } from "../dates";
 import { formatMoney, sumCents, type Cents } from "../money";
 import { plural } from "../counting";
 import { sentence } from "../sentences";
-import { Payments, Postings, type ChargeRow, type PaymentRow, type PostingRow } from "../workbook/tables";
-import { paymentStatuses } from "./balances";
+import { Postings, type ChargeRow, type PostingRow } from "../workbook/tables";
 import type { Ledger } from "./ledger";
-import {
-  checkAmount,
-  checkDate,
-  checkTargetTable,
-  lineLabel,
-  METHOD_LIST,
-  paymentMethod,
-  paymentWords,
-  targetTable,
-  textOrNothing,
-} from "./postingChecks";
-import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "./postingIds";
+import { checkAmount, checkDate, checkTargetTable, lineLabel, targetTable, textOrNothing } from "./postingChecks";
+import { FIRST_POSTING_ID } from "./postingIds";
 import { reversedBy, whyNotReversible } from "./reversible";
 import { postingFieldsNeeded } from "./postingLines";
 import { balancesOfLines, finishPlan, newIds, type PlanContext, type PlanResult } from "./postingRows";
@@ -33,14 +22,8 @@ export interface OfficeAdjustment {
   kind: OfficeAdjustmentKind;
   reason: string;
   date: IsoDate;
-}
-
-export interface Refund {
-  paymentId: string;
-  amount: Cents;
-  date: IsoDate;
-  method: string;
-  reference?: string;
+  /** A reason code for the Reason column, where the office's kind has one (bad debt sent to an agency: src/collections/badDebt.ts). */
+  code?: string;
 }
 
 const KIND_NOTES: Record<OfficeAdjustmentKind, string> = {
@@ -78,7 +61,8 @@ export function officeAdjustmentPlan(ledger: Ledger, ctx: PlanContext, adj: Offi
     seen.total += a.amount;
     byLine.set(charge.chargeId, seen);
     const note = reason ? `${KIND_NOTES[kind]}: ${reason}` : KIND_NOTES[kind];
-    rows.push({ chargeId: charge.chargeId, date: a.date, adjustment: a.amount, group: "WO", source: "Manual", note });
+    const code = textOrNothing(a.code);
+    rows.push({ chargeId: charge.chargeId, date: a.date, adjustment: a.amount, group: "WO", reason: code, source: "Manual", note });
   }
   for (const balance of balancesOfLines(ledger, byLine.keys())) {
     const line = byLine.get(balance.chargeId)!;
@@ -95,6 +79,7 @@ export function officeAdjustmentPlan(ledger: Ledger, ctx: PlanContext, adj: Offi
     "adjustment",
     "group",
     "note",
+    ...(rows.some((r) => r.reason !== undefined) ? ["reason"] : []),
   ]);
   problems.push(...postings.problems);
   if (problems.length > 0) return { ok: false, problems };
@@ -111,67 +96,6 @@ export function officeAdjustmentPlan(ledger: Ledger, ctx: PlanContext, adj: Offi
     action: "Office adjustment",
     what: `${plural(byLine.size, "line")}: ${[...byKind].map(([k, v]) => `${k} ${formatMoney(v)}`).join(", ")}`,
     totals: `written off ${formatMoney(total)}`,
-  });
-}
-
-/** Money given back from a payment's unapplied credit: a negative Payments row naming the payment. */
-export function refundPlan(ledger: Ledger, ctx: PlanContext, refund: Refund): PlanResult {
-  const problems: string[] = [];
-  const original = ledger.paymentById.get(String(refund.paymentId ?? "").trim());
-  if (!original) problems.push(`There is no payment "${String(refund.paymentId ?? "")}" in the Payments table.`);
-  else if (original.amount < 0) problems.push(`${original.paymentId} is itself a refund: choose the payment it refunds.`);
-  const amountProblem = checkAmount(refund.amount, "the refund", 1, "enter the amount given back as a positive amount");
-  if (amountProblem) problems.push(sentence(amountProblem));
-  const dateProblem = checkDate(refund.date, ctx.today, "refund date");
-  if (dateProblem) problems.push(sentence(dateProblem));
-  else if (original && refund.date < original.date) {
-    problems.push(`The refund date ${refund.date} is before the date of ${original.paymentId} (${original.date}).`);
-  }
-  const method = paymentMethod(refund.method);
-  if (!method) problems.push(`"${String(refund.method ?? "")}" is not a payment method (use one of: ${METHOD_LIST}).`);
-  let left: Cents = 0;
-  if (original && original.amount >= 0) {
-    const status = paymentStatuses(ledger).find((s) => s.paymentId === original.paymentId)!;
-    left = status.unapplied;
-    if (!amountProblem && refund.amount > left) {
-      problems.push(
-        `The refund of ${formatMoney(refund.amount)} is more than the ${formatMoney(left)} still unapplied on ${original.paymentId} ` +
-          `(payment ${formatMoney(status.amount)}, applied ${formatMoney(status.applied)}, refunded ${formatMoney(status.refunded)}).`,
-      );
-    }
-  }
-  const from = original?.payerId !== undefined ? "payerId" : "patientId";
-  const payments = checkTargetTable(targetTable(ctx, "Payments", Payments), Payments, [
-    "paymentId",
-    "date",
-    "amount",
-    "method",
-    "reference",
-    from,
-  ]);
-  problems.push(...payments.problems);
-  if (problems.length > 0 || !original) return { ok: false, problems };
-
-  const [paymentId] = newIds(payments.table!, ledger.knownPaymentIds, "paymentId", 1, FIRST_PAYMENT_ID);
-  const reference = textOrNothing(refund.reference);
-  const row: PaymentRow = {
-    paymentId,
-    date: refund.date,
-    payerId: original.payerId,
-    patientId: original.payerId === undefined ? original.patientId : undefined,
-    method,
-    reference: `REFUND ${original.paymentId}`,
-    amount: -refund.amount,
-    note: reference ? `Refund by ${paymentWords(method!, reference)}` : `Refund of ${original.paymentId}`,
-  };
-  return finishPlan(ledger, ctx, {
-    payments: { table: payments.table, rows: [row] },
-    postings: { rows: [] },
-    touched: [],
-    action: "Refund",
-    what: `refund of ${formatMoney(refund.amount)} from ${original.paymentId} by ${paymentWords(method!, reference)} (${paymentId})`,
-    totals: `refunded ${formatMoney(refund.amount)}`,
-    paymentRemark: `${original.paymentId} keeps ${formatMoney(left - refund.amount)} unapplied after this refund`,
   });
 }
 
