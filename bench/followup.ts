@@ -10,8 +10,8 @@ import { FollowUpBook } from "../src/followup/standing";
 import { followUpLists, type FollowUpLists } from "../src/followup/worklists";
 import { ledgerFromTables } from "../src/ledger/ledger";
 import { agingReport, DEFAULT_BOUNDS } from "../src/reports/aging";
-import { samplePractice, SAMPLE_AS_OF } from "../src/sample/practiceSample";
-import type { RawTable } from "../src/workbook/port";
+import { SAMPLE_AS_OF } from "../src/sample/practiceSample";
+import { best, sampleTables } from "./benchHelpers";
 
 export interface FollowUpFigures {
   lines: number;
@@ -27,27 +27,8 @@ export interface FollowUpFigures {
   counts: { denied: number; underpaid: number; silent: number; nearLimit: number };
 }
 
-function best<T>(runs: number, run: () => T): { seconds: number; value: T } {
-  let fastest: { seconds: number; value: T } | undefined;
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now();
-    const value = run();
-    const seconds = (performance.now() - start) / 1000;
-    if (!fastest || seconds < fastest.seconds) fastest = { seconds, value };
-  }
-  return fastest!;
-}
-
 export function benchFollowUp(lines: number): FollowUpFigures {
-  const start = performance.now();
-  const plan = samplePractice({ lines });
-  const tables: Record<string, RawTable> = {};
-  for (const op of plan.ops) {
-    if (op.kind !== "createTable") continue;
-    const rows = op.rows ?? [];
-    tables[op.table] = { name: op.table, sheet: op.sheet, headers: op.headers, rows, rowCount: rows.length, headerRow: 1 };
-  }
-  const sampleSeconds = (performance.now() - start) / 1000;
+  const { tables, seconds: sampleSeconds } = sampleTables(lines);
   const ledger = ledgerFromTables(tables, 1900);
   const contracts = contractsInTables(tables, 1900);
   const { settings } = followUpSettings(tables.Practice, 1900);

@@ -8,6 +8,7 @@ import { buildLedger } from "../src/ledger/ledger";
 import { agingReport, DEFAULT_BOUNDS } from "../src/reports/aging";
 import { practiceKpis } from "../src/reports/kpis";
 import { parsedSyntheticBooks } from "./ledger";
+import { best } from "./benchHelpers";
 
 const PERIOD = { from: "2026-05-01", to: "2026-07-31", asOf: "2026-07-31" };
 
@@ -19,17 +20,6 @@ export interface KpiFigures {
   /** The aging report it includes (Days in A/R, % over 90 and 120), alone. */
   agingSeconds: number;
   adjudicated: number;
-}
-
-function best<T>(runs: number, run: () => T): { seconds: number; value: T } {
-  let fastest: { seconds: number; value: T } | undefined;
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now();
-    const value = run();
-    const seconds = (performance.now() - start) / 1000;
-    if (!fastest || seconds < fastest.seconds) fastest = { seconds, value };
-  }
-  return fastest!;
 }
 
 export function benchKpis(lines: number, postings: number): KpiFigures {

@@ -12,6 +12,7 @@ import { benchClaims, claimsLines } from "./claims";
 import { benchEra } from "./era";
 import { benchExcel } from "./excel";
 import { benchFollowUp } from "./followup";
+import { benchAccounts } from "./accounts";
 import { benchKpis } from "./kpis";
 import { benchLedger } from "./ledger";
 import { benchPaneLoad, paneLoadLines } from "./paneLoad";
@@ -173,6 +174,25 @@ const AREAS: Record<string, () => Promise<void> | void> = {
     console.log(
       `  (a) the aging report's walk over the same ledger: ${fmt(f.agingSeconds)} s; ratio ${fmt(f.listsSeconds / f.agingSeconds, 1)}x`,
     );
+  },
+  accounts: () => {
+    const a = benchAccounts(ledgerLines);
+    const ratio = (s: number) => `${fmt(s / a.agingSeconds, 1)}x`;
+    console.log(
+      `\nPatient accounts and the close on the sample practice as of its date, ${fmt(a.lines, 0)} lines and ${fmt(a.postings, 0)} postings (made in ${fmt(a.sampleSeconds)} s, not timed)`,
+    );
+    console.log(
+      `  credit balances: ${fmt(a.credits.seconds)} s (${fmt(a.credits.count, 0)} credits; the first call ${fmt(a.credits.firstSeconds)} s), ${ratio(a.credits.seconds)}`,
+    );
+    console.log(
+      `  payment plans' standing: ${fmt(a.plans.seconds, 3)} s (${fmt(a.plans.count, 0)} plans, ${fmt(a.plans.missed, 0)} missed), ${ratio(a.plans.seconds)}`,
+    );
+    console.log(`  bad debt with the agency read back: ${fmt(a.badDebt.seconds, 3)} s, ${ratio(a.badDebt.seconds)}`);
+    console.log(
+      `  close report of the last month: ${fmt(a.close.seconds)} s (${a.close.ties ? "ties" : "DOES NOT TIE"}), ${ratio(a.close.seconds)}`,
+    );
+    console.log(`  (a) the aging report's walk over the same ledger: ${fmt(a.agingSeconds)} s`);
+    if (!a.close.ties) process.exitCode = 1;
   },
   balances: async () => {
     const balances = benchBalancesFunction(balanceIds);

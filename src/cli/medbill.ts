@@ -86,6 +86,20 @@ Usage:
       --older-than days (default 0), highest priority (age x balance) first: balance by
       bucket, oldest age, last payment, last statement. Names and phones go only to the
       "Collections <date>" sheet that --out writes, never to the terminal.
+  medbill collections send <book.xlsx> <PatientID>... --agency <NAME> --csv-out <FILE>
+                      [--date <YYYY-MM-DD>] [--reason <TEXT>] [--force]
+      Send accounts to a collection agency: each open line's patient share written off to
+      bad debt (WO, reason BD), the accounts' Account Status set to Collections, and the
+      agency's CSV (no codes or diagnoses) written to --csv-out (--force replaces it).
+      Refused, nothing written: an account not in Patients, already in Collections, or
+      owing nothing of its own. Saves the workbook.
+  medbill collections recovered <book.xlsx> --patient <ID> --net <150.00>
+                      (--fee <50.00> | --fee-percent <25>) [--date <YYYY-MM-DD>]
+                      [--method Check] [--reference <CHECK>] [--dry-run]
+      Post what the agency paid on an account in Collections: the net as a payment, the
+      bad debt written back by net + fee (oldest lines first), the fee written off (CAF).
+      No fee given: the Practice's "Collection Agency Fee %". Prints the figures first;
+      saves the workbook unless --dry-run.
   medbill contracts import <book.xlsx> <FILE> [--payer <ID>] [--from <YYYY-MM-DD>] [--dry-run]
       Add a payer's fee schedule to the Contracts table: a CSV, tab-separated or .xlsx
       file with a header row naming the code and the allowed amount (Code/CPT,
@@ -183,12 +197,56 @@ Usage:
       Show what an 837P claim file holds: each claim's transaction, CLM01 (patient control
       number), payer, service lines and total charge, the totals by payer and overall, and
       the file's envelope problems as warnings. Never a patient's name. Writes nothing.
-  medbill plans ...
-      (issue 17: payment plans; usage written with the command)
-  medbill credits ... / medbill refunds ...
-      (issue 17: credit balances and refunds; usage written with the command)
-  medbill close ...
-      (issue 17: month-end close; usage written with the command)
+  medbill plans <book.xlsx> [--as-of <YYYY-MM-DD>] [--csv] [--all]
+      Every payment plan and where it stands as of a date (default: today), behind ones
+      first: plan, account, state (Missed, Behind, Current, Completed, Cancelled), start,
+      installment, total, paid, installments made of all, behind, next due date and
+      amount, remaining, and the date of a missed installment (more than the Practice's
+      Plan Grace Days, 10, late). Account IDs and figures only, never a name.
+  medbill plans add <book.xlsx> --patient <ID> --installment <50.00> --start <YYYY-MM-DD>
+                    [--day <1-31>] [--total <600.00>] [--note <TEXT>]
+      Put an account on a payment plan: one PaymentPlans row (PaymentPlanID the next,
+      PP000001 in a workbook with none), an installment a month on --day (default: the
+      start date's day; a day past a month's end falls on its last day). --total defaults
+      to the patient's balance and may not be more. Refused when the account owes nothing
+      or already has an active plan. Prints the schedule; saves the workbook.
+  medbill plans cancel <book.xlsx> <PaymentPlanID>
+      Set an active plan's Status to Cancelled; its payments stay. Saves the workbook.
+  medbill credits <book.xlsx> [--as-of <YYYY-MM-DD>] [--out <report.xlsx>] [--force] [--csv] [--all]
+      Credit balances as of a date (default: today): money on a payment not applied to any
+      line, and lines paid beyond what they owe. Medicare's first with the days left of the
+      60 to refund them, then oldest first; who gets it back, the day it was identified and
+      how it arose. IDs and figures only, never a name. --out adds a "Credit balances <date>"
+      sheet.
+  medbill refunds <book.xlsx> [--out <report.xlsx>] [--force] [--csv]
+      The refund register, unpaid refunds first (flagged UNPAID). --out adds a "Refund
+      register" sheet.
+  medbill refunds add <book.xlsx> (--payment <ID> | --charge <ID> [--payment <ID>])
+                      --to patient|payer --amount <25.00> --reason <TEXT>
+                      [--date <YYYY-MM-DD>] [--check <N>] [--method Check]
+      Refund one credit: a payment's unapplied money, or a line's overpayment (taken off the
+      line first). The Payments row, the Refunds register row (RF000001...) and, with
+      --check, the check paid. Refused, nothing written: no reason, more than the credit, the
+      wrong recipient. Saves the workbook.
+  medbill refunds paid <book.xlsx> --refund <RF000001> --check <N> [--date <YYYY-MM-DD>]
+      Record the check of an unpaid refund on its register row. Saves the workbook.
+  medbill close <book.xlsx> --through <YYYY-MM-DD> [--from <YYYY-MM-DD>] [--dry-run] [--all]
+      Close the books through a date: prints the close report (A/R at the start of the period,
+      charges, payments received, adjustments, refunds, PLB items and postings out of step, A/R
+      at end from those flows and from the balances, and whether they tie to the cent; payments
+      by payer, adjustments by group, refunds; figures only), then adds a PeriodClose row and the
+      "Close YYYY-MM" sheet and saves, unless --dry-run. --from defaults to the day after the last
+      close, else the first of the month. From then on every payment, posting, adjustment and
+      refund dated on or before the date is refused. Exit code 1 when the report does not tie
+      (nothing is closed), the date is in the future or already closed.
+  medbill close report <book.xlsx> --from <YYYY-MM-DD> --through <YYYY-MM-DD> [--out-sheet] [--all]
+      The close report of any period, closing nothing; --out-sheet writes its sheet to the
+      workbook and saves it. Exit code 1 when it does not tie.
+  medbill close reopen <book.xlsx> [--through <YYYY-MM-DD>] --reason <TEXT>
+      Reopen the books: closed through the earlier --through date, or nothing closed without it.
+      The reason is required; it is kept in PeriodClose and the Audit row, never printed.
+  medbill close status <book.xlsx>
+      Say through which date the books are closed.
   medbill help
       Show this text.
 
