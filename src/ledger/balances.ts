@@ -43,6 +43,7 @@ import { isoToDay, type IsoDate } from "../dates";
 import type { Cents } from "../money";
 import * as codes from "./ledger";
 import { refundedPaymentId, type Ledger } from "./ledger";
+import type { PaymentRow } from "../workbook/tables";
 
 // The ledger's column codes as this module's own constants: the loops below read them for every
 // posting of a million-line ledger, and unbundled an imported binding is a lookup through its module
@@ -382,12 +383,27 @@ export function paymentStatuses(ledger: Ledger, asOf?: IsoDate): PaymentStatus[]
     if (item.paymentId === undefined || !counts(item.date)) continue;
     providerLevelOf.set(item.paymentId, (providerLevelOf.get(item.paymentId) ?? 0) - item.amount);
   }
+  // What was applied from each Payments row, from the postings' columns (no posting becomes an object):
+  // a reversal that leaves PaymentID blank counts against its original's payment, and a repeated
+  // PaymentID's postings are the first row's, shown on every row of that id.
+  const { postingPayment, postingDate, postingPaid } = ledger.columns;
+  const lastDay = asOf === undefined ? Number.POSITIVE_INFINITY : isoToDay(asOf);
+  const payments = ledger.payments;
+  const appliedAt = new Float64Array(payments.length);
+  for (let p = 0, n = postingPayment.length; p < n; p++) {
+    const at = postingPayment[p];
+    if (at >= 0 && postingDate[p] <= lastDay) appliedAt[at] += postingPaid[p];
+  }
+  let positionOf: Map<PaymentRow, number> | undefined;
   const out: PaymentStatus[] = [];
-  for (const payment of ledger.payments) {
+  for (let i = 0; i < payments.length; i++) {
+    const payment = payments[i];
     if (!counts(payment.date)) continue;
-    let applied = 0;
-    for (const posting of ledger.postingsByPayment.get(payment.paymentId) ?? []) {
-      if (counts(posting.date)) applied += posting.paid ?? 0;
+    const first = ledger.paymentById.get(payment.paymentId);
+    let applied = appliedAt[i];
+    if (first !== undefined && first !== payment) {
+      positionOf ??= new Map(payments.map((row, k) => [row, k]));
+      applied = appliedAt[positionOf.get(first)!];
     }
     const refundOf = refundedPaymentId(payment);
     // A refund row is itself money refunded (negative); the payment it names shows it as positive.

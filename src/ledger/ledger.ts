@@ -125,6 +125,11 @@ export interface LedgerColumns {
   /** A payer's interned number, PAID_BY_PATIENT or PAID_WITHOUT_PAYMENT. */
   postingFrom: Int32Array;
   /**
+   * The Payments row a posting's Paid came from (the first row of its PaymentID; a reversal that
+   * leaves PaymentID blank takes its original's), -1 when none or not in Payments.
+   */
+  postingPayment: Int32Array;
+  /**
    * Each reversal whose original is in Postings, by position, to that original's: what the columns
    * don't settle (the original's Reason, whether it named a payment) is read off its row without an
    * index of every PostingID. Reversals are few, so a Map, not a column.
@@ -537,6 +542,7 @@ function postingColumnsOf(postings: ColumnReader<PostingRow>, postingsOfLine: In
   const postingPatientResp = new Float64Array(postingCount);
   const postingGroup = new Uint8Array(postingCount);
   const postingFrom = new Int32Array(postingCount);
+  const postingPayment = new Int32Array(postingCount);
   const reversalOriginal = new Map<number, number>();
   let lastPaymentId: string | undefined;
   let lastPayment = -1;
@@ -586,6 +592,7 @@ function postingColumnsOf(postings: ColumnReader<PostingRow>, postingsOfLine: In
       payment = lastPayment;
     }
     postingFrom[i] = payment < 0 ? PAID_WITHOUT_PAYMENT : paymentFrom[payment];
+    postingPayment[i] = payment;
     if (ownPaymentId !== undefined && payment < 0) {
       postingIssue(
         found,
@@ -630,6 +637,7 @@ function postingColumnsOf(postings: ColumnReader<PostingRow>, postingsOfLine: In
     postingPatientResp,
     postingGroup,
     postingFrom,
+    postingPayment,
     reversalOriginal,
   };
 }

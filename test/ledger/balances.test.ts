@@ -501,4 +501,23 @@ describe("paymentStatuses", () => {
     expect(total((s) => s.refunded)).toBe(0);
     expect(total((s) => s.amount)).toBe(total((s) => s.applied) + total((s) => s.unapplied));
   });
+
+  it("counts a reversal left without PaymentID against its original's payment, and a repeated PaymentID's postings on each of its rows", () => {
+    const paid = posting("PS1", "L1", { paymentId: "PM1", paid: 6000 });
+    const book = ledgerOf({
+      charges: [charge("L1")],
+      // PM1 twice (a problem the ledger reports): both rows show what was posted from PM1.
+      payments: [payment("PM1", 10000), payment("PM1", 10000, { date: "2026-02-02" })],
+      postings: [paid, reversal("PS2", paid, { paymentId: undefined, date: "2026-02-20" })],
+    });
+    // Before the reversal: $60.00 applied, $40.00 left; after it, nothing applied.
+    expect(paymentStatuses(book, "2026-02-10").map((s) => [s.paymentId, s.applied, s.unapplied])).toEqual([
+      ["PM1", 6000, 4000],
+      ["PM1", 6000, 4000],
+    ]);
+    expect(paymentStatuses(book).map((s) => [s.applied, s.unapplied])).toEqual([
+      [0, 10000],
+      [0, 10000],
+    ]);
+  });
 });
