@@ -73,7 +73,7 @@ test("the books are closed through last month, and a payment dated in it is refu
   await post.getByRole("button", { name: "Apply oldest first" }).click();
   await post.getByRole("region", { name: "Preview" }).getByRole("button", { name: "Post payment" }).click();
   const refused = payments.getByRole("alert").filter({ hasText: "Could not post the payment" });
-  await expect(refused).toContainText(`The books are closed through ${through}: this would post a payment dated ${paidOn}`);
+  await expect(refused).toContainText(`The books are closed through ${through}: this would record a payment dated ${paidOn}`);
   await expect(refused).toContainText(`Date it after ${through}, or reopen`);
   await expect(refused).toContainText("in Month-end close (with a reason). Nothing was written.");
 

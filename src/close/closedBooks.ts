@@ -95,7 +95,7 @@ function rowWords(row: DatedRow): string {
 
 /**
  * The biller's sentence refusing rows dated in a closed period, or undefined when none is:
- * "The books are closed through 2026-11-30: this would post a payment dated 2026-11-15. Date it
+ * "The books are closed through 2026-11-30: this would record a payment dated 2026-11-15. Date it
  * after 2026-11-30, or reopen November 2026 in Month-end close (with a reason). Nothing was written."
  */
 export function closedPeriodRefusal(
@@ -112,7 +112,7 @@ export function closedPeriodRefusal(
       ? ` (and ${inClosed.length - 1} more ${inClosed.length === 2 ? "row" : "rows"} dated on or before ${closedThrough})`
       : "";
   return (
-    `The books are closed through ${closedThrough}: this would post ${rowWords(earliest)} dated ${earliest.date}${more}. ` +
+    `The books are closed through ${closedThrough}: this would record ${rowWords(earliest)} dated ${earliest.date}${more}. ` +
     `Date it after ${closedThrough}, or reopen ${monthOf(earliest.date)} in Month-end close (with a reason). Nothing was written.`
   );
 }

@@ -115,7 +115,7 @@ describe("medbill close", () => {
     const t = terminal();
     expect(await t.run("era", "post", sample, file("june.835"))).toBe(1);
     expect(t.err.join("\n")).toContain(
-      `The workbook refused the posting: The books are closed through 2026-06-30: this would post a payment dated ${ERA_DATE}`,
+      `The workbook refused the posting: The books are closed through 2026-06-30: this would record a payment dated ${ERA_DATE}`,
     );
     expect(t.err.join("\n")).toContain(
       "Date it after 2026-06-30, or reopen June 2026 in Month-end close (with a reason). Nothing was written.",

@@ -76,7 +76,7 @@ describe("applyPlan refuses money dated in a closed period", () => {
     const refused = applyPlan(workbook, plan);
     await expect(refused).rejects.toThrow(PlanRejected);
     await expect(refused).rejects.toThrow(
-      "The books are closed through 2026-11-30: this would post a payment dated 2026-11-15. " +
+      "The books are closed through 2026-11-30: this would record a payment dated 2026-11-15. " +
         "Date it after 2026-11-30, or reopen November 2026 in Month-end close (with a reason). Nothing was written.",
     );
     expect(workbook.sheets).toEqual(before);
@@ -116,11 +116,11 @@ describe("applyPlan refuses money dated in a closed period", () => {
     const rows = postings.rows.map((r) => Object.fromEntries(postings.headers.map((h, i) => [h, r[i]])));
     const refusal = closedPeriodRefusal([{ kind: "appendRows", table: "Postings", rows }], headers, "2026-11-30", 1900);
     expect(refusal).toMatch(
-      /^The books are closed through 2026-11-30: this would post a posting dated 2026-10-02 \(and 1 more row dated on or before 2026-11-30\)\. .*reopen October 2026/,
+      /^The books are closed through 2026-11-30: this would record a posting dated 2026-10-02 \(and 1 more row dated on or before 2026-11-30\)\. .*reopen October 2026/,
     );
     const refund = tableOf(Payments, [{ paymentId: "RF1", date: "2026-11-02", amount: -500, reference: "REFUND PM1" }], 1900);
     const created = { kind: "createTable" as const, table: "Payments", sheet: "Payments", headers: refund.headers, rows: refund.rows };
-    expect(closedPeriodRefusal([created], headers, "2026-11-30", 1900)).toMatch(/would post a refund dated 2026-11-02\./);
+    expect(closedPeriodRefusal([created], headers, "2026-11-30", 1900)).toMatch(/would record a refund dated 2026-11-02\./);
   });
 
   it("does not read PeriodClose for a plan that adds no money rows", async () => {

@@ -128,7 +128,7 @@ describe("the Post payments panel in a closed period", () => {
     expect(billerMessage(refused, "Could not post the payment")).toEqual({
       title: "Could not post the payment",
       body:
-        "The books are closed through 2026-11-30: this would post a payment dated 2026-11-29 (and 1 more row dated on or before 2026-11-30). " +
+        "The books are closed through 2026-11-30: this would record a payment dated 2026-11-29 (and 1 more row dated on or before 2026-11-30). " +
         "Date it after 2026-11-30, or reopen November 2026 in Month-end close (with a reason). Nothing was written.",
     });
     expect(workbook.sheets).toEqual(before);
