@@ -5,20 +5,8 @@
 // the accounts with the agency (sent, recovered, still out) and the agency payment form: previewed,
 // then posted. The work is in collectionsAgencyRun.ts, the words in collectionsAgencyView.ts.
 import { useMemo, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ConfirmDialog } from "../ConfirmDialog";
 import { MoneyRegular, SendRegular } from "@fluentui/react-icons";
 import { todayIso } from "../../src/dates";
 import type { RecoveryResult } from "../../src/collections/agencyRecovery";
@@ -321,20 +309,15 @@ export function CollectionsSection({ workbook, onWorkbookChanged }: PanelProps) 
           </div>
         </>
       )}
-      <Dialog open={asking} onOpenChange={(_, data) => !data.open && setAsking(false)}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>Send to the agency?</DialogTitle>
-            <DialogContent>{summary && sendQuestion(summary.count, summary.total, agency)}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => void send()}>
-                Yes, send them
-              </Button>
-              <Button onClick={() => setAsking(false)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={asking}
+        title="Send to the agency?"
+        yes="Yes, send them"
+        onYes={() => void send()}
+        onCancel={() => setAsking(false)}
+      >
+        {summary && sendQuestion(summary.count, summary.total, agency)}
+      </ConfirmDialog>
     </AccountSection>
   );
 }

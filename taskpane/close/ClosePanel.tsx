@@ -4,22 +4,8 @@
 // asked once more before anything is written; and Reopen, which needs a reason. The work is in
 // closeRun.ts, the words in closeView.ts; a refusal is the panel's notice, nothing written.
 import { useCallback, useEffect, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ConfirmDialog } from "../ConfirmDialog";
 import { CalendarCheckmarkRegular, EyeRegular, LockOpenRegular } from "@fluentui/react-icons";
 import type { ClosedBooks } from "../../src/close/closedBooks";
 import type { ClosePeriod } from "../../src/close/closePlan";
@@ -253,27 +239,19 @@ export function ClosePanel({ workbook, onWorkbookChanged }: PanelProps) {
         </section>
       )}
 
-      <Dialog open={confirming !== undefined} onOpenChange={(_, data) => !data.open && setConfirming(undefined)}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>{confirming ? `${closeButtonLabel(confirming.through)}?` : ""}</DialogTitle>
-            <DialogContent>{confirming ? confirmCloseText(confirming) : ""}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  const period = confirming;
-                  setConfirming(undefined);
-                  if (period) void close(period);
-                }}
-              >
-                Yes, close the books
-              </Button>
-              <Button onClick={() => setConfirming(undefined)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming !== undefined}
+        title={confirming ? `${closeButtonLabel(confirming.through)}?` : ""}
+        yes="Yes, close the books"
+        onYes={() => {
+          const period = confirming;
+          setConfirming(undefined);
+          if (period) void close(period);
+        }}
+        onCancel={() => setConfirming(undefined)}
+      >
+        {confirming ? confirmCloseText(confirming) : ""}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -4,19 +4,8 @@
 // selection and the action are in sight together. A field that does not read is said on the field and
 // nothing is written; the engine's refusals are the panel's notice.
 import { useState } from "react";
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ConfirmDialog } from "../ConfirmDialog";
 import { DismissRegular, DocumentTextRegular, MoneyOffRegular, TaskListLtrRegular } from "@fluentui/react-icons";
 import { plural } from "../billerMessage";
 import { errorsAfterEdit } from "../FieldErrors";
@@ -181,41 +170,31 @@ export function FollowUpActions({ items, onApply, onClear, disabled, onAppealLet
           {appeal.why}
         </Caption1>
       )}
-      <Dialog open={confirming !== undefined} onOpenChange={(_, data) => !data.open && setConfirming(undefined)}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>Write off {plural(items.length, "item")}?</DialogTitle>
-            <DialogContent>
-              <p>
-                What each payer still owes on these lines is posted as an office write-off (group WO), dated today, with the reason “
-                {confirming?.kind === "writeOff" ? confirming.reason : ""}”, and the items are marked Written off. To undo it, reverse the
-                postings on the Post payments tab.
-              </p>
-              <ul className={styles.confirmList}>
-                {items.slice(0, 8).map((item) => (
-                  <li key={item.key}>
-                    {item.claimId} · {item.what} · {item.amountText}
-                  </li>
-                ))}
-                {items.length > 8 && <li>and {plural(items.length - 8, "more item")}</li>}
-              </ul>
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  const request = confirming;
-                  setConfirming(undefined);
-                  if (request) void apply(request);
-                }}
-              >
-                Yes, write them off
-              </Button>
-              <Button onClick={() => setConfirming(undefined)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming !== undefined}
+        title={`Write off ${plural(items.length, "item")}?`}
+        yes="Yes, write them off"
+        onYes={() => {
+          const request = confirming;
+          setConfirming(undefined);
+          if (request) void apply(request);
+        }}
+        onCancel={() => setConfirming(undefined)}
+      >
+        <p>
+          What each payer still owes on these lines is posted as an office write-off (group WO), dated today, with the reason “
+          {confirming?.kind === "writeOff" ? confirming.reason : ""}”, and the items are marked Written off. To undo it, reverse the
+          postings on the Post payments tab.
+        </p>
+        <ul className={styles.confirmList}>
+          {items.slice(0, 8).map((item) => (
+            <li key={item.key}>
+              {item.claimId} · {item.what} · {item.amountText}
+            </li>
+          ))}
+          {items.length > 8 && <li>and {plural(items.length - 8, "more item")}</li>}
+        </ul>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -2,21 +2,8 @@
 // the ones to undo; confirm; see the reversal rows; post. A reversal adds negative rows pointing at
 // the originals, which stay as they were (DOMAIN.md: corrections are new rows, never edits).
 import { useMemo, useState } from "react";
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { ConfirmDialog } from "../ConfirmDialog";
 import { ArrowUndoRegular } from "@fluentui/react-icons";
 import { parseDate, todayIso } from "../../src/dates";
 import { reversalPlan, type PlanResult } from "../../src/ledger/postingPlans";
@@ -169,30 +156,23 @@ export function ReversePosting({ books, busy, onPost }: ReversePostingProps) {
           {count === 0 ? "Reverse…" : `Reverse ${what}…`}
         </Button>
       </div>
-      <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>Reverse {what}?</DialogTitle>
-            <DialogContent>
-              <p>
-                Each posting gets a new row with its amounts negated, pointing at it in Reverses, dated {date}. The original rows stay as
-                they are. You see the new rows before anything is written.
-              </p>
-              <ul className={styles.confirmList}>
-                {reversible.map((id) => (
-                  <li key={id}>{id}</li>
-                ))}
-              </ul>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={confirmed}>
-                Yes, show the reversal
-              </Button>
-              <Button onClick={() => setConfirming(false)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={confirming}
+        title={`Reverse ${what}?`}
+        yes="Yes, show the reversal"
+        onYes={confirmed}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          Each posting gets a new row with its amounts negated, pointing at it in Reverses, dated {date}. The original rows stay as they
+          are. You see the new rows before anything is written.
+        </p>
+        <ul className={styles.confirmList}>
+          {reversible.map((id) => (
+            <li key={id}>{id}</li>
+          ))}
+        </ul>
+      </ConfirmDialog>
       {review && (
         <PlanReview
           result={review}
