@@ -8,16 +8,19 @@
 // Baselines in the same run, on the same file: (a) the plainest writer of the same segments, every
 // segment's elements joined with "*" and the segments with "~" (the floor for any writer: no loops,
 // no checks, no numbering); (b) readX12 tokenizing the file written, the reader every 837P we write is
-// checked with. Median of runs at the small size, one run (after it) at the large. benchClaims returns
-// the figures; claimsLines words them for bench/run.ts.
+// checked with. Median of runs at the small size, one run (after it) at the large. Apart: payerAnswers,
+// the one pass over the whole sample's Postings that tells which lines a payer has answered (what the
+// claims read adds before buildClaims). benchClaims returns the figures; claimsLines words them for
+// bench/run.ts.
 import { write837p } from "../src/claims/837pWriter";
 import { buildClaims, type ClaimTables } from "../src/claims/buildClaims";
+import { payerAnswers } from "../src/claims/payerAnswers";
 import { PracticeSettings } from "../src/workbook/practiceSettings";
 import { scrubClaims } from "../src/claims/scrubber";
 import { samplePractice, SAMPLE_AS_OF } from "../src/sample/practiceSample";
 import { parseTable } from "../src/workbook/mapTable";
 import type { RawTable } from "../src/workbook/port";
-import { Charges, Patients, Payers, Practice, Providers, type ChargeRow, type TableDef } from "../src/workbook/tables";
+import { Charges, Patients, Payers, Payments, Postings, Practice, Providers, type ChargeRow, type TableDef } from "../src/workbook/tables";
 import { readX12 } from "../src/x12/x12Reader";
 
 export interface ClaimsFigures {
@@ -44,6 +47,8 @@ export interface ClaimsBench {
   sampleSeconds: number;
   parseSeconds: number;
   sizes: ClaimsFigures[];
+  /** payerAnswers over the sample's Postings: how many postings, the lines answered, the seconds. */
+  answers: { postings: number; lines: number; seconds: number };
 }
 
 const SMALL_RUNS = 5;
@@ -81,9 +86,12 @@ export function benchClaims(sizes: number[]): ClaimsBench {
       payers: parse(Payers).rows,
       practice: PracticeSettings.fromRows(parse(Practice).rows),
       providers: parse(Providers).rows,
+      postings: parse(Postings),
+      payments: parse(Payments),
     };
   });
-  const { charges, patients, payers, practice, providers } = parsed.value;
+  const { charges, patients, payers, practice, providers, postings, payments } = parsed.value;
+  const answered = seconds(() => payerAnswers(postings, payments));
   const providerNames = new Map(providers.map((p) => [p.npi, { lastName: p.lastName, firstName: p.firstName }]));
   const selfPay = new Set(payers.filter((p) => p.type === "Self-pay").map((p) => p.payerId));
 
@@ -105,7 +113,13 @@ export function benchClaims(sizes: number[]): ClaimsBench {
     const tables: ClaimTables = { charges: rows, chargeSheetRows: sheetRows, patients, payers, practiceSettings: practice };
     return measure(size, tables, providerNames, size === largest ? 1 : SMALL_RUNS);
   });
-  return { sampleLines, sampleSeconds: made.seconds, parseSeconds: parsed.seconds, sizes: figures };
+  return {
+    sampleLines,
+    sampleSeconds: made.seconds,
+    parseSeconds: parsed.seconds,
+    sizes: figures,
+    answers: { postings: postings.count, lines: answered.value.size, seconds: answered.seconds },
+  };
 }
 
 function measure(
@@ -182,5 +196,9 @@ export function claimsLines(bench: ClaimsBench): string[] {
         `(b) readX12 of it ${fmt(f.readSeconds, 3)} s, write837p ${fmt(f.writeSeconds / f.readSeconds, 2)}x`,
     );
   }
+  out.push(
+    `  payerAnswers over the sample's ${fmt(bench.answers.postings, 0)} postings (which lines a payer has answered, ` +
+      `before buildClaims): ${fmt(bench.answers.seconds, 3)} s, ${fmt(bench.answers.lines, 0)} lines answered`,
+  );
   return out;
 }

@@ -86,7 +86,9 @@ test("the Claims panel imports a 999 and a 277CA: previews them, records Accepte
 
   // Export that payer's claims.
   await panel.getByRole("combobox", { name: "Payer" }).selectOption(payerId);
-  await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Create 837P" }).click()]);
+  await panel.getByRole("button", { name: "Create 837P" }).click();
+  const confirm = page.getByRole("dialog", { name: "Create the 837P file?" });
+  await Promise.all([page.waitForEvent("download"), confirm.getByRole("button", { name: "Yes, create the file" }).click()]);
   await expect(panel.getByRole("status").filter({ hasText: "837P file created" })).toBeVisible();
   await expect(panel.getByRole("progressbar")).toHaveCount(0);
 

@@ -3,7 +3,8 @@
 // changes the saved workbook and the page reopens it): two claims of one payer go bad (a rendering
 // NPI failing its check digit, a patient born after the date of service) and a scrub rule is turned
 // off. The panel shows the same claims and lights as the engine in Node, the rules off, and each bad
-// claim's problems; a problem click turns the grid to its cell. Create 837P is refused, in words
+// claim's problems; a problem click turns the grid to its cell. Create 837P first asks, saying the
+// file and the Billed Date it will set (Cancel writes nothing); confirmed, it is refused, in words
 // saying where, while the Practice has no Submitter and Receiver IDs. Then one claim is fixed and
 // the IDs filled the same way; the payer's claims without errors are exported: the download is an
 // 837P that reads back with those claims and their ΣCLM02, they leave the list, the claim with
@@ -166,8 +167,16 @@ test("the Claims panel scrubs the seeded claims, goes to a problem's cell, refus
   // The screenshot for docs/: the panel at 320 pixels, an open claim with its problems, nothing cut off.
   await paneScreenshot(page, panel, { path: "docs/taskpane-claims.png", height: 1600, end: list });
 
-  // No Submitter or Receiver ID yet: refused, saying where to fill them; nothing written.
+  // Create 837P first says what it will write and mark; Cancel writes nothing. No Submitter or
+  // Receiver ID yet: confirmed, it is refused, saying where to fill them; nothing written.
   await panel.getByRole("button", { name: "Create 837P" }).click();
+  const ask = page.getByRole("dialog", { name: "Create the 837P file?" });
+  await expect(ask).toContainText(`claims-${payerId}-`);
+  await expect(ask).toContainText("Billed Date will be set to");
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await panel.getByRole("button", { name: "Create 837P" }).click();
+  await page.getByRole("dialog", { name: "Create the 837P file?" }).getByRole("button", { name: "Yes, create the file" }).click();
   const alert = panel.getByRole("alert");
   await expect(alert).toContainText("Could not create the 837P file");
   await expect(alert).toContainText("The submitter ID is blank: enter the ID your clearinghouse gave you in Practice (Submitter ID).");
@@ -196,8 +205,14 @@ test("the Claims panel scrubs the seeded claims, goes to a problem's cell, refus
 
   // Export the payer's claims without errors: the download is the file, read back the same.
   await again.getByRole("combobox", { name: "Payer" }).selectOption(payerId);
-  const [download] = await Promise.all([page.waitForEvent("download"), again.getByRole("button", { name: "Create 837P" }).click()]);
   const fileName = `claims-${payerId}-${isa13}.837`;
+  await again.getByRole("button", { name: "Create 837P" }).click();
+  const confirm = page.getByRole("dialog", { name: "Create the 837P file?" });
+  await expect(confirm).toContainText(`${fileName} will hold ${toSend.length} claim${toSend.length === 1 ? "" : "s"} (`);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    confirm.getByRole("button", { name: "Yes, create the file" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(fileName);
   const read = read837p(await readFile((await download.path())!, "latin1"));
   if (!read.ok) throw new Error(read.error);

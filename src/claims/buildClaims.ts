@@ -4,10 +4,12 @@
 // claim is the scrubber's to say. A claim that cannot be built at all (a line that does not read,
 // lines for two patients or payers, a patient or payer not in their tables, a claim partly billed) is
 // a problem of its own, with the row to fix. Self-pay lines are no claim: they are counted and left out.
+// With unbilledOnly, a claim a payer has already answered (payerAnswers) is no first claim either.
 import { isSelfPay } from "../ledger/ledger";
 import { Charges, type ChargeRow, type PatientRow, type PayerRow } from "../workbook/tables";
 import { billingProvider } from "./billingProvider";
 import type { BillingProvider, Claim, ClaimLine, ScrubProblem } from "./model";
+import { claimAnswer, type AdjudicatedClaim, type LineAnswer } from "./payerAnswers";
 
 /** Problems that stop a claim from being built (not scrub rules: nothing can turn them off). */
 export const BUILD_PROBLEMS = {
@@ -44,6 +46,8 @@ export interface ClaimTables {
   unreadablePayers?: Map<string, string>;
   /** Per table, our header -> the workbook's, for the problems' `where`. */
   columns?: Record<string, Record<string, string>>;
+  /** What payers have answered, by ChargeID (payerAnswers): with unbilledOnly such a claim is not sent as a first claim. */
+  answered?: ReadonlyMap<string, LineAnswer>;
 }
 
 export interface BuildOptions {
@@ -60,7 +64,10 @@ export interface BuiltClaims {
   claims: Claim[];
   billedClaims: Claim[];
   problems: ScrubProblem[];
-  skipped: { selfPay: number; billed: number };
+  /** Claims left out: self-pay ones; with unbilledOnly, the ones billed and the unbilled ones a payer has answered. */
+  skipped: { selfPay: number; billed: number; adjudicated: number };
+  /** With unbilledOnly: the unbilled claims a payer has answered, each with what it did, in Charges order. */
+  adjudicated: AdjudicatedClaim[];
 }
 
 const lower = (text: string) => text.toLowerCase();
@@ -72,7 +79,13 @@ export function buildClaims(tables: ClaimTables, options: BuildOptions = {}): Bu
   const { charges } = tables;
   const sheetRow = (i: number) => tables.chargeSheetRows?.[i] ?? i + 2;
   const header = (table: string, ours: string) => tables.columns?.[table]?.[ours] ?? ours;
-  const out: BuiltClaims = { claims: [], billedClaims: [], problems: [], skipped: { selfPay: 0, billed: 0 } };
+  const out: BuiltClaims = {
+    claims: [],
+    billedClaims: [],
+    problems: [],
+    skipped: { selfPay: 0, billed: 0, adjudicated: 0 },
+    adjudicated: [],
+  };
 
   // One pass to group; claims keep the order of their first line.
   const lineIndexes = new Map<string, number[]>();
@@ -152,6 +165,20 @@ export function buildClaims(tables: ClaimTables, options: BuildOptions = {}): Bu
       if (f !== undefined && frequency === "1") frequency = f;
     }
     const allBilled = billedLines === indexes.length;
+    // Never billed from here, yet the payer has answered it: paid, denied or due to a secondary, not
+    // a first claim (a rejected claim is resent: a rejection is no answer).
+    if (options.unbilledOnly && billedLines === 0 && tables.answered && tables.answered.size > 0) {
+      const answers: LineAnswer[] = [];
+      for (const i of indexes) {
+        const answer = tables.answered.get(charges[i].chargeId);
+        if (answer) answers.push(answer);
+      }
+      if (answers.length > 0) {
+        out.skipped.adjudicated++;
+        out.adjudicated.push({ claimId, answer: claimAnswer(answers, first.payerId) });
+        continue;
+      }
+    }
     if (options.unbilledOnly && billedLines > 0 && !allBilled && frequency === "1") {
       const unbilled = indexes.find((i) => charges[i].billedDate === undefined)!;
       problem(

@@ -1,5 +1,6 @@
-// Claims from the workbook: Practice, Patients, Payers, Providers and Charges read in one readTables
-// call, parsed, and handed to buildClaims. Charges are read leniently for the fields the scrubber
+// Claims from the workbook: Practice, Patients, Payers, Providers, Charges, ClaimStatus, Postings and
+// Payments read in one readTables call, parsed, and handed to buildClaims (the postings say which
+// lines a payer has already answered: payerAnswers). Charges are read leniently for the fields the scrubber
 // judges (a bad NPI, a modifier, a pointer is a scrub problem on a claim that is still built); a row
 // that does not read holds back its claim when its ClaimID reads, and is a table issue otherwise.
 import { z } from "zod";
@@ -13,6 +14,8 @@ import {
   ClaimStatus,
   Patients,
   Payers,
+  Payments,
+  Postings,
   Practice,
   Providers,
   type ChargeRow,
@@ -22,6 +25,7 @@ import {
 import { buildClaims, type BuildOptions, type UnreadableCharge } from "./buildClaims";
 import { rejectionsOf, type Rejection } from "./claimHistory";
 import type { Claim, ScrubProblem } from "./model";
+import { payerAnswers, type AdjudicatedClaim } from "./payerAnswers";
 import { parseRulesOff, scrubClaims, type ScrubOptions } from "./scrubber";
 
 const { asText } = c;
@@ -52,8 +56,10 @@ export interface ClaimBooks {
   scrubRulesOff: string[];
   /** Per table, our header -> the workbook's own (an alias), for ScrubOptions.columns. */
   columns: Record<string, Record<string, string>>;
-  /** Claims left out: self-pay ones, and with unbilledOnly the ones already billed. */
-  skipped: { selfPay: number; billed: number };
+  /** Claims left out: self-pay ones, and with unbilledOnly the ones already billed and the ones a payer has answered. */
+  skipped: { selfPay: number; billed: number; adjudicated: number };
+  /** With unbilledOnly: the unbilled claims a payer has answered (paid, denied...), each with what it did. */
+  adjudicated: AdjudicatedClaim[];
   /**
    * Claims whose latest word from a clearinghouse or payer (ClaimStatus) is a rejection, by ClaimID:
    * with unbilledOnly they are among `claims`, to correct and send again.
@@ -62,7 +68,16 @@ export interface ClaimBooks {
 }
 
 /** The tables claims are built from, read in one readTables call. */
-export const CLAIM_TABLES = [Practice.name, Patients.name, Payers.name, Providers.name, Charges.name, ClaimStatus.name];
+export const CLAIM_TABLES = [
+  Practice.name,
+  Patients.name,
+  Payers.name,
+  Providers.name,
+  Charges.name,
+  ClaimStatus.name,
+  Postings.name,
+  Payments.name,
+];
 
 // Charges as the claims read them: the fields the scrubber judges (rendering NPI, code, modifiers,
 // units) are taken as typed, so a bad one is a scrub problem on a claim that is still built, named by
@@ -192,6 +207,17 @@ export function claimBooksFromTables(
   for (const issue of history?.issues ?? [])
     tableIssues.push(`${describeIssue(issue)}: that claim status row is not counted until it is fixed`);
   const rejected = rejectionsOf(history?.rows ?? [], LAST_DAY);
+  // With unbilledOnly, what payers have answered, line by line (only the claims to send need it). A
+  // row that does not read is said here and not counted.
+  let answered: ReturnType<typeof payerAnswers> | undefined;
+  if (options.unbilledOnly) {
+    const postings = read(Postings, tables[Postings.name], "");
+    const payments = read(Payments, tables[Payments.name], "");
+    const notCounted = (what: string) => `: that ${what} is not counted, when telling which claims a payer has answered, until it is fixed`;
+    for (const issue of postings?.issues ?? []) tableIssues.push(describeIssue(issue) + notCounted("posting"));
+    for (const issue of payments?.issues ?? []) tableIssues.push(describeIssue(issue) + notCounted("payment"));
+    answered = payerAnswers(postings, payments);
+  }
 
   // Rows that did not read: a Charges row on its claim when its ClaimID reads, everything else here.
   const unreadableCharges: UnreadableCharge[] = [];
@@ -230,6 +256,7 @@ export function claimBooksFromTables(
       unreadablePatients,
       unreadablePayers,
       columns,
+      ...(answered && { answered }),
     },
     // A primary claim turned back is sent again; a rejected secondary claim is the secondary export's.
     { ...options, resend: new Set([...rejected].filter(([, r]) => r.sequence === "Primary").map(([claimId]) => claimId)) },
@@ -248,11 +275,12 @@ export function claimBooksFromTables(
     scrubRulesOff: parseRulesOff(practiceSettings.get("Scrub Rules Off")),
     columns,
     skipped: built.skipped,
+    adjudicated: built.adjudicated,
     rejected,
   };
 }
 
-/** Read Practice, Patients, Payers, Providers and Charges in one readTables call and build the claims. */
+/** Read the claims' tables (CLAIM_TABLES) in one readTables call and build the claims. */
 export async function readClaimBooks(workbook: Workbook, options?: { unbilledOnly?: boolean }): Promise<ClaimBooks> {
   const { dateSystem } = await workbook.describe();
   const tables = await workbook.readTables(CLAIM_TABLES);

@@ -22,7 +22,8 @@ import { rejectionsOf } from "./claimHistory";
 /** The groups a payer adjusts with, in the order the claim file lists them. */
 const PAYER_GROUPS = ["CO", "PR", "OA", "PI"] as const;
 type PayerGroup = (typeof PAYER_GROUPS)[number];
-const isPayerGroup = (group: string | undefined): group is PayerGroup => PAYER_GROUPS.includes(group as PayerGroup);
+/** CO, PR, OA or PI: a group a payer adjusts with (WO is the office's own write-off). */
+export const isPayerGroup = (group: string | undefined): group is PayerGroup => PAYER_GROUPS.includes(group as PayerGroup);
 
 const lower = (text: string) => text.trim().toLowerCase();
 

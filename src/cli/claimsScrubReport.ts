@@ -8,6 +8,7 @@
 // of birth or member ID (the scrubber's messages carry none either).
 import { readClaimBooks, type ClaimBooks } from "../claims/claimBooks";
 import type { Claim, ScrubProblem } from "../claims/model";
+import { adjudicatedSentence } from "../claims/payerAnswers";
 import { problemPlaces } from "../claims/problemPlaces";
 import { scrubClaims, type ScrubReport, type ScrubResult } from "../claims/scrubber";
 import { loadCodeSets } from "../codes/codeSetStore";
@@ -77,6 +78,7 @@ export function headerLines(scrub: BookScrub, books: ClaimBooks): string[] {
   for (const why of report.rulesNotOff) out.push(`  ${why}`);
   const notes = [...report.notes, ...scrub.codeSetIssues.map((issue) => `code set problem: ${issue}`)];
   if (notes.length > 0) out.push("Not checked:", ...notes.map((n) => `  ${n}`));
+  if (books.adjudicated.length > 0) out.push(adjudicatedSentence(books.adjudicated));
   if (books.tableIssues.length > 0) {
     out.push(`Workbook problems: ${books.tableIssues.length} (a claim resting on one of these rows may be missing or wrong)`);
     for (const issue of books.tableIssues.slice(0, PROBLEMS_SHOWN)) out.push(`  ${issue}`);

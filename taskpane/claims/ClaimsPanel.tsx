@@ -1,7 +1,8 @@
 // The Claims panel: every claim not yet billed, checked the way a clearinghouse will (the scrubber),
-// with a status light each, by payer; open one for its problems (each goes to its cell); "Create
-// 837P" writes the claims without errors of one payer or of all to a file offered as a download and,
-// in the same write, marks them billed, stores the control number and adds the Audit row; "Claim
+// with a status light each, by payer; open one for its problems (each goes to its cell). Under the
+// headline, the unbilled claims left out because their payer already answered them. "Create 837P"
+// first says what it will write and mark (ConfirmDialog), then writes the claims without errors of
+// one payer or of all to a file offered as a download and, in the same write, marks them billed, stores the control number and adds the Audit row; "Claim
 // form" lays claims out on a sheet to print. The rules the practice turned off are always shown.
 // A progress bar follows the stages on a large workbook; every failure is a message in a biller's
 // words, and nothing is logged (claims carry patient names). The panel keeps the list and the
@@ -13,6 +14,7 @@ import { todayIso } from "../../src/dates";
 import type { PanelProps } from "../panelProps";
 import { billerMessage, count } from "../billerMessage";
 import { NoteList } from "../CheckFindings";
+import { ConfirmDialog } from "../ConfirmDialog";
 import { formLayout } from "../formLayout";
 import { NoticeBar } from "../NoticeBar";
 import { StageProgress } from "../StageProgress";
@@ -27,6 +29,7 @@ import { ScrubRulesOff } from "./ScrubRulesOff";
 import {
   STAGE_PROGRESS,
   exportClaims,
+  exportPreview,
   exportSelection,
   printClaimForms,
   scrubWorkbook,
@@ -37,14 +40,17 @@ import {
   type ClaimsScrub,
   type ClaimsStage,
   type ExportedFile,
+  type ExportPreview,
 } from "./claimsRun";
 import {
   CLAIMS_SHOWN,
+  confirmExportText,
   countStatuses,
   exportScope,
   exportedMessage,
   filterEntries,
   formsMessage,
+  leftOutLine,
   payerGroups,
   rulesOffView,
   scrubHeadline,
@@ -58,6 +64,7 @@ const useStyles = makeStyles({
   title: { flexGrow: 1, margin: 0 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   headline: { overflowWrap: "anywhere" },
+  leftOut: { overflowWrap: "anywhere" },
   note: { overflowWrap: "anywhere", minWidth: 0 },
   more: { alignSelf: "flex-start" },
 });
@@ -74,6 +81,8 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
   const [openId, setOpenId] = useState<string>();
   const [limit, setLimit] = useState(CLAIMS_SHOWN);
   const [file, setFile] = useState<ExportedFile>();
+  // What Create 837P will write, while the biller is asked to confirm it.
+  const [confirming, setConfirming] = useState<ExportPreview>();
   // Bumped by Refresh and after answers are recorded: the secondary claims are read again.
   const [secondaryVersion, setSecondaryVersion] = useState(0);
 
@@ -169,6 +178,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
   const idle = !busy;
   const rules = scrub ? rulesOffView(scrub.report) : undefined;
   const notes = scrub ? [...scrub.books.tableIssues, ...scrub.report.notes] : [];
+  const leftOut = scrub ? leftOutLine(scrub.books) : "";
 
   return (
     <div className={styles.root}>
@@ -203,6 +213,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
           <Text weight="semibold" className={styles.headline}>
             {scrubHeadline(scrub)}
           </Text>
+          {leftOut && <Caption1 className={styles.leftOut}>{leftOut}</Caption1>}
           <ScrubRulesOff rules={rules} />
           {notes.length > 0 && <NoteList label="Check notes" notes={notes.map((note) => `${note}.`)} noteClassName={styles.note} />}
           {scrub.entries.length > 0 && (
@@ -227,7 +238,7 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
                 <Button
                   appearance="primary"
                   icon={<DocumentArrowDownRegular />}
-                  onClick={createFile}
+                  onClick={() => scrub && setConfirming(exportPreview(scrub, payerId))}
                   disabled={!idle || selection.claims.length === 0}
                 >
                   Create 837P
@@ -265,6 +276,18 @@ export function ClaimsPanel({ workbook, onWorkbookChanged, onGoToCell }: PanelPr
           )}
         </section>
       )}
+      <ConfirmDialog
+        open={confirming !== undefined}
+        title="Create the 837P file?"
+        yes="Yes, create the file"
+        onYes={() => {
+          setConfirming(undefined);
+          createFile();
+        }}
+        onCancel={() => setConfirming(undefined)}
+      >
+        {confirming ? confirmExportText(confirming) : ""}
+      </ConfirmDialog>
       <SecondaryClaims workbook={workbook} onWorkbookChanged={onWorkbookChanged} disabled={!idle} version={secondaryVersion} />
       <AckImport
         workbook={workbook}

@@ -10,20 +10,27 @@ import { build837p, refusals837p } from "../../src/claims/837pWriter";
 import { claimFormPlan } from "../../src/claims/claimSheet";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
 import { practiceSetting, settingRows } from "../../src/workbook/practiceSettings";
-import { envelopeFrom, ExportRefused, exportPlan, RECEIVER_SETTING, SUBMITTER_SETTING } from "../../src/claims/exportPlan";
+import {
+  controlNumbersFrom,
+  envelopeFrom,
+  ExportRefused,
+  exportPlan,
+  RECEIVER_SETTING,
+  SUBMITTER_SETTING,
+} from "../../src/claims/exportPlan";
 import type { ProviderName } from "../../src/claims/837pWriter";
 import type { Claim, ScrubProblem } from "../../src/claims/model";
 import { scrubClaims, statusOf, type ScrubReport, type ScrubResult } from "../../src/claims/scrubber";
 import type { CodeSetLibrary } from "../../src/codes/codeSetLibrary";
 import { loadCodeSets } from "../../src/codes/codeSetStore";
 import type { IsoDate } from "../../src/dates";
-import type { Cents } from "../../src/money";
+import { sumCents, type Cents } from "../../src/money";
 import { asText } from "../../src/workbook/cells";
 import { mapColumns } from "../../src/workbook/mapTable";
 import { applyPlan, type AppliedPlan, type WritePlan } from "../../src/workbook/plan";
 import type { Workbook } from "../../src/workbook/port";
 import { Charges, Practice } from "../../src/workbook/tables";
-import type { ControlNumbers } from "../../src/x12/x12Writer";
+import { nextControlNumber, type ControlNumbers } from "../../src/x12/x12Writer";
 
 export type ClaimsStage = "reading" | "codes" | "scrubbing" | "writing" | "done";
 export type ClaimsJob = "scrub" | "export" | "forms";
@@ -144,6 +151,45 @@ export async function scrubWorkbook(
 export function claimFileName(payerId: string | undefined, control: ControlNumbers): string {
   const payer = payerId === undefined ? "all" : payerId.replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "payer";
   return `claims-${payer}-${String(control.interchange).padStart(9, "0")}.837`;
+}
+
+/** What Create 837P will write and mark, shown for the biller to confirm before anything is written. */
+export interface ExportPreview {
+  /** The file's name, with the next interchange control number. */
+  fileName: string;
+  claims: number;
+  /** The Charges lines whose Billed Date will be set. */
+  lines: number;
+  total: Cents;
+  /** Each payer in the file, with its claims, in order of first claim. */
+  payers: { payerId: string; claims: number }[];
+  /** The Billed Date the lines will get. */
+  today: IsoDate;
+}
+
+/** What an export of this payer (or of all, undefined) would write from the list as scrubbed; undefined when no claim can be sent. */
+export function exportPreview(
+  scrub: Pick<ClaimsScrub, "entries" | "books" | "today">,
+  payerId: string | undefined,
+): ExportPreview | undefined {
+  const { claims } = exportSelection(scrub.entries, payerId);
+  if (claims.length === 0) return undefined;
+  const last = controlNumbersFrom(scrub.books.practiceSettings);
+  const next = nextControlNumber(last.interchange);
+  const payers: ExportPreview["payers"] = [];
+  for (const claim of claims) {
+    const found = payers.find((p) => p.payerId === claim.payer.payerId);
+    if (found) found.claims++;
+    else payers.push({ payerId: claim.payer.payerId, claims: 1 });
+  }
+  return {
+    fileName: claimFileName(payerId, { ...last, interchange: next }),
+    claims: claims.length,
+    lines: claims.reduce((n, c) => n + c.lines.length, 0),
+    total: sumCents(claims.map((c) => c.total)),
+    payers,
+    today: scrub.today,
+  };
 }
 
 /** The claims an export of this payer (or of all, undefined) writes, and the ones it holds back for their errors. */

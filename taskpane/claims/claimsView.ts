@@ -5,10 +5,11 @@
 import type { Claim } from "../../src/claims/model";
 import { COB_SCRUB_RULES, SCRUB_RULES, type ScrubReport } from "../../src/claims/scrubber";
 import type { ClaimBooks } from "../../src/claims/claimBooks";
+import { adjudicatedSentence } from "../../src/claims/payerAnswers";
 import { problemCell } from "../../src/claims/problemPlaces";
 import { formatMoney } from "../../src/money";
 import type { TableCell } from "../panelProps";
-import type { ClaimEntry, ClaimStatus, ClaimsScrub, ExportOutcome, FormsOutcome } from "./claimsRun";
+import type { ClaimEntry, ClaimStatus, ClaimsScrub, ExportOutcome, ExportPreview, FormsOutcome } from "./claimsRun";
 
 /** Claims listed at once; "Show more" adds as many again. */
 export const CLAIMS_SHOWN = 100;
@@ -188,9 +189,33 @@ export function scrubHeadline(scrub: Pick<ClaimsScrub, "entries" | "books">): st
   const { entries, books } = scrub;
   if (entries.length === 0) {
     const billed = books.skipped.billed > 0 ? ` (${count(books.skipped.billed, "claim")} already billed)` : "";
+    if (books.skipped.adjudicated > 0)
+      return `No claims to bill: every claim in Charges is billed or already answered by its payer${billed}.`;
     return `No claims to bill: every claim in Charges has its Billed Date${billed}.`;
   }
   return `${count(entries.length, "claim")} not yet billed: ${countsLine(countStatuses(entries))}.`;
+}
+
+/**
+ * Said under the headline: the unbilled claims left out because the payer already answered them, each
+ * with what it did (empty when none).
+ */
+export function leftOutLine(books: Pick<ClaimBooks, "adjudicated">): string {
+  return adjudicatedSentence(books.adjudicated);
+}
+
+/**
+ * The question before Create 837P writes anything: "claims-MCR-000000042.837 will hold 3 claims (5
+ * lines, $425.00) for MCR (2 claims), SHP (1 claim). The 5 lines' Billed Date will be set to
+ * 2026-12-07, so they leave this list; the Audit sheet records the file."
+ */
+export function confirmExportText(preview: ExportPreview): string {
+  const payers = preview.payers.map((p) => `${p.payerId} (${count(p.claims, "claim")})`).join(", ");
+  const theLines = preview.lines === 1 ? "The line's" : `The ${count(preview.lines, "line")}'`;
+  return (
+    `${preview.fileName} will hold ${count(preview.claims, "claim")} (${count(preview.lines, "line")}, ${formatMoney(preview.total)}) for ${payers}. ` +
+    `${theLines} Billed Date will be set to ${preview.today}, so ${preview.claims === 1 ? "it leaves" : "they leave"} this list; the Audit sheet records the file.`
+  );
 }
 
 /** What the export did, for the success notice. */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { BUILD_PROBLEMS } from "../../src/claims/buildClaims";
 import { readClaimBooks, scrubClaimsInTables } from "../../src/claims/claimBooks";
+import { adjudicatedSentence } from "../../src/claims/payerAnswers";
 import { describeProblem, scrubClaims } from "../../src/claims/scrubber";
 import { daysBetween, isoToSerial } from "../../src/dates";
 import { samplePractice } from "../../src/sample/practiceSample";
@@ -98,8 +99,30 @@ function charge(id: string, claim: string, over: Charge = {}): CellValue[] {
   return CHARGE_HEADERS.map((h) => row[h] ?? null);
 }
 
-function workbook(charges: CellValue[][], more: { patients?: CellValue[][]; payers?: CellValue[][] } = {}) {
+const PAYMENT_HEADERS = ["PaymentID", "Date", "PayerID", "PatientID", "Method", "Reference", "Amount"];
+const POSTING_HEADERS = [
+  "PostingID",
+  "PaymentID",
+  "ChargeID",
+  "Date",
+  "Paid",
+  "Adjustment",
+  "Group",
+  "Reason",
+  "Patient Resp",
+  "Source",
+  "Reverses",
+];
+
+function workbook(
+  charges: CellValue[][],
+  more: { patients?: CellValue[][]; payers?: CellValue[][]; payments?: CellValue[][]; postings?: CellValue[][] } = {},
+) {
+  const ledger = [];
+  if (more.payments) ledger.push({ name: "Payments", headers: PAYMENT_HEADERS, rows: more.payments });
+  if (more.postings) ledger.push({ name: "Postings", headers: POSTING_HEADERS, rows: more.postings });
   return MemoryWorkbook.withTables([
+    ...ledger,
     { name: "Practice", headers: ["Setting", "Value"], rows: PRACTICE },
     { name: "Patients", headers: PATIENT_HEADERS, rows: more.patients ?? PATIENTS },
     { name: "Payers", headers: ["PayerID", "Payer Name", "Type", "Electronic Payer ID", "Filing Limit"], rows: more.payers ?? PAYERS },
@@ -330,12 +353,83 @@ describe("claims that can't be built", () => {
 });
 
 describe("claims left out", () => {
+  it("with unbilledOnly, an unbilled claim a payer has answered (ERA payment, denial, PR only) is left out and named; a copay, a write-off or a reversed payment leave it ready", async () => {
+    const rows = [
+      charge("L1", "C1"),
+      charge("L2", "C1", { CPT: "90686", Amount: 35 }),
+      charge("L3", "C2"),
+      charge("L4", "C3", { PatientID: "P2", PayerID: "SHP" }),
+      charge("L5", "C4"),
+      charge("L6", "C5"),
+      charge("L7", "C6"),
+    ];
+    const payments = [
+      ["PM1", d("2026-05-02"), "MCR", null, "ERA", "TRC1", 180],
+      ["PM2", d("2026-03-02"), null, "P1", "Cash", null, 25],
+      ["PM3", d("2026-05-04"), "SHP", null, "ERA", "TRC2", 0],
+      ["PM4", d("2026-05-06"), "MCR", null, "Check", "1001", 0],
+    ];
+    const postings = [
+      // C1: paid by MCR's ERA (posted the day after the payment's date), L2 adjusted only.
+      ["PS1", "PM1", "L1", d("2026-05-03"), 80, 20, "CO", "45", 25, "ERA", null],
+      ["PS2", "PM1", "L2", d("2026-05-03"), 0, 35, "CO", "97", null, "ERA", null],
+      // C2: the patient's copay only.
+      ["PS3", "PM2", "L3", d("2026-03-02"), 25, null, null, null, null, "Manual", null],
+      // C3: denied by SHP.
+      ["PS4", "PM3", "L4", d("2026-05-04"), 0, 125, "CO", "50", null, "ERA", null],
+      // C4: an office write-off, no payment.
+      ["PS5", null, "L5", d("2026-05-05"), null, 10, "WO", null, null, "Manual", null],
+      // C5: MCR's payment posted to the wrong line, then reversed.
+      ["PS6", "PM1", "L6", d("2026-05-03"), 100, null, null, null, null, "ERA", null],
+      ["PS7", null, "L6", d("2026-05-07"), -100, null, null, null, null, "Manual", "PS6"],
+      // C6: all to the deductible, posted by hand from MCR's check.
+      ["PS8", "PM4", "L7", d("2026-05-06"), 0, null, "PR", "1", 125, "Manual", null],
+    ];
+    const books = await readClaimBooks(workbook(rows, { payments, postings }), { unbilledOnly: true });
+    expect(books.problems).toEqual([]);
+    expect(books.tableIssues).toEqual([expect.stringMatching(/^Patients row 4, Date of Birth/)]);
+    expect(books.claims.map((c) => c.claimId)).toEqual(["C2", "C4", "C5"]);
+    expect(books.skipped).toEqual({ selfPay: 0, billed: 0, adjudicated: 3 });
+    expect(books.adjudicated).toEqual([
+      { claimId: "C1", answer: "paid by MCR on 2026-05-02" },
+      { claimId: "C3", answer: "denied by SHP (CO-50) on 2026-05-04" },
+      { claimId: "C6", answer: "put on the patient by MCR (PR-1) on 2026-05-06" },
+    ]);
+    expect(adjudicatedSentence(books.adjudicated)).toBe(
+      "3 claims left out: the payer already answered them (C1 paid by MCR on 2026-05-02, C3 denied by SHP (CO-50) on 2026-05-04, " +
+        "C6 put on the patient by MCR (PR-1) on 2026-05-06): send a corrected claim (frequency 7) instead if needed.",
+    );
+    // Without unbilledOnly every claim is built, answered or not.
+    const all = await readClaimBooks(workbook(rows, { payments, postings }));
+    expect(all.claims.map((c) => c.claimId)).toEqual(["C1", "C2", "C3", "C4", "C5", "C6"]);
+    expect(all.adjudicated).toEqual([]);
+  });
+
+  it("a billed claim the payer answered counts as billed; a posting row that does not read is said and not counted", async () => {
+    const rows = [charge("L1", "C1", { "Billed Date": d("2026-03-05") }), charge("L2", "C2")];
+    const wb = workbook(rows, {
+      payments: [["PM1", d("2026-05-02"), "MCR", null, "ERA", "TRC1", 0]],
+      postings: [
+        ["PS1", "PM1", "L1", d("2026-05-02"), 0, 125, "CO", "16", null, "ERA", null],
+        ["PS2", "PM1", "L2", "not a date", 0, 125, "CO", "16", null, "ERA", null],
+      ],
+    });
+    const books = await readClaimBooks(wb, { unbilledOnly: true });
+    expect(books.claims.map((c) => c.claimId)).toEqual(["C2"]);
+    expect(books.skipped).toEqual({ selfPay: 0, billed: 1, adjudicated: 0 });
+    expect(books.tableIssues).toContainEqual(
+      expect.stringMatching(
+        /^Postings row 3, Date.*: that posting is not counted, when telling which claims a payer has answered, until it is fixed$/,
+      ),
+    );
+  });
+
   it("self-pay lines (Type Self-pay, PayerID SELF or blank) are no claim", async () => {
     const books = await readClaimBooks(
       workbook([charge("L1", "C1", { PayerID: "CASH" }), charge("L2", "C2", { PayerID: "SELF" }), charge("L3", "C3")]),
     );
     expect(books.claims.map((c) => c.claimId)).toEqual(["C3"]);
-    expect(books.skipped).toEqual({ selfPay: 2, billed: 0 });
+    expect(books.skipped).toEqual({ selfPay: 2, billed: 0, adjudicated: 0 });
   });
 
   it("with unbilledOnly, claims whose every line is billed go to billedClaims, where the duplicate check sees them", async () => {

@@ -13,6 +13,7 @@ import { read837p } from "../../src/claims/837pRead";
 import { readClaimBooks, type ClaimBooks } from "../../src/claims/claimBooks";
 import { controlNumbersFrom } from "../../src/claims/exportPlan";
 import { scrubClaims, type ScrubResult } from "../../src/claims/scrubber";
+import { isoToSerial } from "../../src/dates";
 import { formatMoney, sumCents } from "../../src/money";
 import { parseTable } from "../../src/workbook/mapTable";
 import { Audit, Patients, type PatientRow } from "../../src/workbook/tables";
@@ -178,6 +179,64 @@ describe("medbill claims on a sample practice", () => {
     ]);
     expect(existsSync(file("no-ids.837"))).toBe(false);
     expect(readFileSync(book).equals(before)).toBe(true);
+  });
+
+  it("export leaves out, and names, unbilled claims the payer has already answered (an ERA payment, a denial)", async () => {
+    const book = copy("answered.xlsx");
+    await setPractice(book, { "Submitter ID": "SAMPLE01", "Receiver ID": "CLEARHOUSE" });
+    const ready = expected.results
+      .filter((r) => r.status !== "errors")
+      .map((r) => expected.books.claims.find((c) => c.claimId === r.claimId)!);
+    const [paid, denied] = ready;
+    const workbook = await XlsxWorkbook.load(readFileSync(book));
+    const day = (iso: string) => isoToSerial(iso);
+    await workbook.write([
+      {
+        kind: "appendRows",
+        table: "Payments",
+        rows: [
+          { PaymentID: "PMT-ERA-1", Date: day("2026-10-20"), PayerID: paid.payer.payerId, Method: "ERA", Reference: "TRACE1", Amount: 40 },
+          { PaymentID: "PMT-ERA-2", Date: day("2026-10-21"), PayerID: denied.payer.payerId, Method: "ERA", Reference: "TRACE2", Amount: 0 },
+        ],
+      },
+      {
+        kind: "appendRows",
+        table: "Postings",
+        rows: [
+          {
+            PostingID: "PST-ERA-1",
+            PaymentID: "PMT-ERA-1",
+            ChargeID: paid.lines[0].lineId,
+            Date: day("2026-10-22"),
+            Paid: 40,
+            Source: "ERA",
+          },
+          {
+            PostingID: "PST-ERA-2",
+            PaymentID: "PMT-ERA-2",
+            ChargeID: denied.lines[0].lineId,
+            Date: day("2026-10-22"),
+            Paid: 0,
+            Adjustment: denied.lines[0].charge / 100,
+            Group: "CO",
+            Reason: "50",
+            Source: "ERA",
+          },
+        ],
+      },
+    ]);
+    writeFileSync(book, await workbook.save());
+    const t = terminal();
+    expect(await t.run("claims", "export", book, "--out", file("answered.837"), "--date", AS_OF, "--dry-run")).toBe(0);
+    expect(t.err).toEqual([]);
+    expect(t.out).toContain(
+      `2 claims left out: the payer already answered them (${paid.claimId} paid by ${paid.payer.payerId} on 2026-10-20, ` +
+        `${denied.claimId} denied by ${denied.payer.payerId} (CO-50) on 2026-10-21): send a corrected claim (frequency 7) instead if needed.`,
+    );
+    const listed = claimRows(t.out).map((r) => r[0]);
+    expect(listed).not.toContain(paid.claimId);
+    expect(listed).not.toContain(denied.claimId);
+    expect(t.out[t.out.length - 1]).toMatch(new RegExp(`^Dry run: nothing written\\. .* would hold ${ready.length - 2} claims for `));
   });
 
   describe("with the clearinghouse IDs filled in", () => {

@@ -19,6 +19,7 @@ import {
   STAGE_PROGRESS,
   claimFileName,
   exportClaims,
+  exportPreview,
   exportSelection,
   printClaimForms,
   scrubWorkbook,
@@ -203,6 +204,16 @@ describe("creating the 837P file", () => {
     const mcr = before.entries.filter((e) => e.payerId === "MCR");
     const ready = mcr.filter((e) => e.status !== "errors");
     expect(ready.map((e) => e.claimId)).toEqual(["CL000002", "CL000341", "CL000393", "CL000566", "CL000569"]);
+    // What the confirmation says before anything is written: the file, the claims and lines it marks.
+    expect(exportPreview(before, "MCR")).toEqual({
+      fileName: "claims-MCR-000000042.837",
+      claims: 5,
+      lines: ready.reduce((n, e) => n + e.claim!.lines.length, 0),
+      total: ready.reduce((sum, e) => sum + e.claim!.total, 0),
+      payers: [{ payerId: "MCR", claims: 5 }],
+      today: TODAY,
+    });
+    expect(column(workbook, "Charges", "Billed Date")).toEqual(billedBefore);
 
     const stages: ClaimsStage[] = [];
     const run = await exportClaims(workbook, { payerId: "MCR", now: NOW, today: TODAY }, (s) => void stages.push(s));
@@ -241,6 +252,7 @@ describe("creating the 837P file", () => {
     const all = await exportClaims(workbook, { now: NOW, today: TODAY });
     if (!all.ok) throw new Error(all.error);
     expect(all.outcome.file.name).toBe("claims-all-000000043.837");
+    expect(exportPreview(after, "MCR")).toBeUndefined();
     expect(all.outcome.claims.map((c) => c.claimId).sort()).toEqual(["CL000307", "CL000444", "CL000501", "CL000568"]);
     expect(all.outcome.heldBack.map((e) => e.claimId).sort()).toEqual(["CL000263", "CL000565"]);
     expect((await auditRows(workbook)).filter((r) => r.Action === "Claims exported")).toHaveLength(2);

@@ -19,8 +19,10 @@ import {
   payerGroups,
   problemCell,
   problemViews,
+  leftOutLine,
   rulesOffView,
   scrubHeadline,
+  confirmExportText,
 } from "../../taskpane/claims/claimsView";
 import { sampleClaim, sampleLine, samplePatient, samplePayer } from "../claims/claimFixtures";
 
@@ -225,12 +227,58 @@ describe("what the panel says", () => {
   });
 
   it("heads the list with the claims waiting, or says there are none", () => {
-    const books = { skipped: { selfPay: 0, billed: 12 } } as ClaimsScrub["books"];
+    const books = { skipped: { selfPay: 0, billed: 12, adjudicated: 0 }, adjudicated: [] } as unknown as ClaimsScrub["books"];
     expect(scrubHeadline({ entries: [entry("C1", "SHP", "ready"), entry("C2", "SHP", "errors")], books })).toBe(
       "2 claims not yet billed: 1 ready, 1 with errors.",
     );
     expect(scrubHeadline({ entries: [], books })).toBe(
       "No claims to bill: every claim in Charges has its Billed Date (12 claims already billed).",
+    );
+    expect(leftOutLine(books)).toBe("");
+    const answered = {
+      skipped: { selfPay: 0, billed: 12, adjudicated: 2 },
+      adjudicated: [
+        { claimId: "CL000246", answer: "paid by MCR on 2026-05-02" },
+        { claimId: "CL000256", answer: "denied by AET (CO-50) on 2026-05-03" },
+      ],
+    } as unknown as ClaimsScrub["books"];
+    expect(scrubHeadline({ entries: [], books: answered })).toBe(
+      "No claims to bill: every claim in Charges is billed or already answered by its payer (12 claims already billed).",
+    );
+    expect(leftOutLine(answered)).toBe(
+      "2 claims left out: the payer already answered them (CL000246 paid by MCR on 2026-05-02, CL000256 denied by AET (CO-50) on 2026-05-03): " +
+        "send a corrected claim (frequency 7) instead if needed.",
+    );
+  });
+
+  it("asks before Create 837P writes: the file, its claims, lines, total and payers, and the Billed Date set", () => {
+    const preview = {
+      fileName: "claims-all-000000043.837",
+      claims: 3,
+      lines: 5,
+      total: 42500,
+      payers: [
+        { payerId: "MCR", claims: 2 },
+        { payerId: "SHP", claims: 1 },
+      ],
+      today: "2026-12-07",
+    };
+    expect(confirmExportText(preview)).toBe(
+      "claims-all-000000043.837 will hold 3 claims (5 lines, $425.00) for MCR (2 claims), SHP (1 claim). " +
+        "The 5 lines' Billed Date will be set to 2026-12-07, so they leave this list; the Audit sheet records the file.",
+    );
+    expect(
+      confirmExportText({
+        ...preview,
+        fileName: "claims-SHP-000000043.837",
+        claims: 1,
+        lines: 1,
+        total: 7500,
+        payers: [{ payerId: "SHP", claims: 1 }],
+      }),
+    ).toBe(
+      "claims-SHP-000000043.837 will hold 1 claim (1 line, $75.00) for SHP (1 claim). " +
+        "The line's Billed Date will be set to 2026-12-07, so it leaves this list; the Audit sheet records the file.",
     );
   });
 
