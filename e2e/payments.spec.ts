@@ -98,6 +98,20 @@ test("a patient's payment is applied oldest first, previewed, posted, reversed, 
   await amountBox.press("Enter");
   await expect(post.getByRole("alert")).toHaveText('"$12.345" has a fraction of a cent.');
   await expect(post.getByText("Fix the field marked in red, then preview again.")).toBeVisible();
+  // A negative amount is no payment: said on the field and under the lines, which don't "take more" than it.
+  const aboveZero = "A payment is an amount above $0.00: to give money back use Refund… (Reconcile), to undo a posting use Reverse.";
+  const totals = post.getByLabel("Applied and unapplied");
+  await amountBox.fill("-50");
+  await expect(totals).toContainText("Applied $0.00 · Unapplied –");
+  await expect(totals.getByTestId("totals-note")).toHaveText(aboveZero);
+  await amountBox.press("Enter");
+  await expect(post.getByRole("alert")).toHaveText(aboveZero);
+  // $1,000 more than the account owes: warned before Post, not refused.
+  const owed = open.reduce((sum, l) => sum + l.patientShare, 0);
+  await amountBox.fill(formatMoney(owed + 100000));
+  await expect(totals.getByTestId("totals-note")).toHaveText(
+    "$1,000.00 of this payment is more than the account owes: it will stay on the payment as a credit (refund it from Patient accounts › Credit balances).",
+  );
   await amountBox.fill(formatMoney(amount));
   await expect(post.getByLabel("Applied and unapplied")).toContainText(`Applied ${formatMoney(amount)} (oldest first) · Unapplied $0.00`);
 

@@ -40,6 +40,27 @@ export function checkAmount(amount: Cents | undefined, what: string, atLeast: 0 
   return undefined;
 }
 
+/**
+ * Why a payment can't be negative or nothing, and what to use instead: one sentence, said on Post's
+ * Amount field and by the payment plans.
+ */
+export const PAYMENT_ABOVE_ZERO =
+  "a payment is an amount above $0.00: to give money back use Refund… (Reconcile), to undo a posting use Reverse";
+
+/**
+ * A payment may be $0.00 only when it is an insurer's and its lines pay nothing (a remittance where
+ * every line is denied or left to the patient is still recorded); a patient's payment never.
+ */
+export function zeroPaymentAllowed(insurer: boolean, lines: readonly { paid?: Cents }[]): boolean {
+  return insurer && lines.length > 0 && lines.every((l) => !l.paid);
+}
+
+/** A payment's amount: whole cents, and above $0.00 (or $0.00 where `zeroAllowed`). */
+export function checkPaymentAmount(amount: Cents | undefined, zeroAllowed: boolean): string | undefined {
+  const problem = checkAmount(amount, "the payment amount", zeroAllowed ? 0 : 1);
+  return problem === undefined || !Number.isSafeInteger(amount) ? problem : PAYMENT_ABOVE_ZERO;
+}
+
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** The method as the Payments table spells it ("check" -> "Check"), or undefined when it is none of them. */

@@ -17,14 +17,15 @@ import { Payments, Postings, type PayerRow, type PaymentRow, type PostingRow } f
 import type { LineBalance } from "./balances";
 import type { Ledger } from "./ledger";
 import {
-  checkAmount,
   checkDate,
+  checkPaymentAmount,
   checkTargetTable,
   METHOD_LIST,
   paymentMethod,
   paymentWords,
   targetTable,
   textOrNothing,
+  zeroPaymentAllowed,
   type TargetTable,
 } from "./postingChecks";
 import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "./postingIds";
@@ -55,6 +56,8 @@ export interface NewPayment {
 interface CheckedPayment {
   row: Omit<PaymentRow, "paymentId">;
   table?: TargetTable;
+  /** The amount was refused (negative, nothing, not whole cents). */
+  amountRefused: boolean;
 }
 
 /** The payment's date, method and amount; the row it becomes (without its ID yet). */
@@ -69,12 +72,7 @@ function checkPayment(
   if (dateProblem) problems.push(sentence(dateProblem));
   const method = paymentMethod(payment.method);
   if (!method) problems.push(`"${String(payment.method ?? "")}" is not a payment method (use one of: ${METHOD_LIST}).`);
-  const amountProblem = checkAmount(
-    payment.amount,
-    "the payment amount",
-    allowZero ? 0 : 1,
-    "to give money back, post a refund of the payment",
-  );
+  const amountProblem = checkPaymentAmount(payment.amount, allowZero);
   if (amountProblem) problems.push(sentence(amountProblem));
   const row: Omit<PaymentRow, "paymentId"> = {
     date: payment.date,
@@ -88,10 +86,31 @@ function checkPayment(
   const needed = ["paymentId", "date", "amount", "method", from.payerId ? "payerId" : "patientId", ...(row.reference ? ["reference"] : [])];
   const checked = checkTargetTable(targetTable(ctx, "Payments", Payments), Payments, needed);
   problems.push(...checked.problems);
-  return { row, table: checked.table };
+  return { row, table: checked.table, amountRefused: amountProblem !== undefined };
 }
 
-/** A payment (insurer's or patient's) with its postings: the shared tail of the two payment plans. */
+/**
+ * How much of a patient's payment is more than the account owes: what stays unapplied on it beyond
+ * the patient shares of the account's open lines (`owed`). A prepayment, or a payment typed with a
+ * digit too many; either way it stays on the payment as a credit, so it is said before Post.
+ */
+export function moreThanOwed(amount: Cents, applied: Cents, owed: Cents): Cents {
+  return Math.max(0, Math.min(amount - applied, amount - owed));
+}
+
+/** The warning on Post's running total and on the preview (not a refusal: offices take prepayments). */
+export function moreThanOwedWarning(over: Cents): string {
+  return (
+    `${formatMoney(over)} of this payment is more than the account owes: it will stay on the payment as a credit ` +
+    "(refund it from Patient accounts › Credit balances)."
+  );
+}
+
+/**
+ * A payment (insurer's or patient's) with its postings: the shared tail of the two payment plans.
+ * `owed` says what a patient's account owes on its open lines (none for an insurer's payment); it
+ * is asked only when money stays unapplied.
+ */
 function paymentPlan(
   ledger: Ledger,
   ctx: PlanContext,
@@ -100,6 +119,7 @@ function paymentPlan(
   mergeGroup: "CO" | "WO",
   problems: string[],
   describe: (paymentId: string) => { action: string; who: string; how?: string },
+  owed?: () => Cents,
 ): PlanResult {
   const draft = postingRowsFor(lines, payment.row.date, mergeGroup);
   const postings =
@@ -113,8 +133,7 @@ function paymentPlan(
   problems.push(...postings.problems);
   const paid = sumCents(lines.map((l) => l.paid ?? 0));
   // Against an amount already refused, "the lines take more" would only repeat that problem.
-  const amount = payment.row.amount;
-  if (Number.isSafeInteger(amount) && amount >= 0 && paid > amount) {
+  if (!payment.amountRefused && paid > payment.row.amount) {
     problems.push(
       `The lines take ${formatMoney(paid)} paid but the payment is ${formatMoney(payment.row.amount)}: lower the paid amounts or correct the payment amount.`,
     );
@@ -128,6 +147,7 @@ function paymentPlan(
   const adjusted = sumCents(postingRows.map((r) => r.adjustment ?? 0));
   const patientResp = sumCents(postingRows.map((r) => r.patientResp ?? 0));
   const unapplied = payment.row.amount - paid;
+  const over = owed && unapplied > 0 ? moreThanOwed(payment.row.amount, paid, owed()) : 0;
   const count = new Set(lines.map((l) => l.charge.chargeId)).size;
   const { action, who, how } = describe(paymentId);
   const what = [
@@ -152,6 +172,7 @@ function paymentPlan(
     what,
     totals,
     paymentRemark: unapplied > 0 ? `${formatMoney(unapplied)} stays unapplied on ${paymentId} as a credit` : undefined,
+    paymentWarning: over > 0 ? moreThanOwedWarning(over) : undefined,
   });
 }
 
@@ -176,8 +197,7 @@ export function insurancePaymentPlan(ledger: Ledger, ctx: PlanContext, payment: 
       problems.push(`${payer.payerId} is the self-pay account, not an insurer: post the money as a patient payment.`);
   }
   // A remittance that pays nothing (every line denied or left to the patient) is still recorded.
-  const allowZero = lines.length > 0 && lines.every((l) => !l.paid);
-  const row = checkPayment(ctx, payment, { payerId: payer?.payerId }, allowZero, problems);
+  const row = checkPayment(ctx, payment, { payerId: payer?.payerId }, zeroPaymentAllowed(true, lines), problems);
   const checked = checkLines(ledger, lines, "insurance", undefined, problems);
   checkAgainstBalances(ledger, checked, problems);
   return paymentPlan(ledger, ctx, row, checked, "CO", problems, () => ({ action: "Post insurance payment", who: payer!.payerId }));
@@ -208,13 +228,16 @@ export function patientPaymentPlan(
     if (!patientId) problems.push(`Account ${wanted || "(blank)"} has no lines in the Charges table: check the account number.`);
   }
   const row = checkPayment(ctx, payment, { patientId }, false, problems);
+  // The account's open lines, read once and only when needed (oldest first; money left unapplied).
+  let open: LineBalance[] | undefined;
+  const openOfAccount = () => (open ??= patientId ? openLines(ledger, { patientId }) : []);
   let applications: LineApplication[];
   if (lines === "oldest-first") {
     applications = [];
     const amount = payment.amount;
     if (patientId && Number.isSafeInteger(amount) && amount > 0) {
       let left = amount;
-      for (const line of openLines(ledger, { patientId })) {
+      for (const line of openOfAccount()) {
         if (left === 0) break;
         const take = Math.min(left, line.patientShare);
         applications.push({ chargeId: line.chargeId, paid: take });
@@ -224,11 +247,20 @@ export function patientPaymentPlan(
   } else applications = lines;
   const checked = checkLines(ledger, applications, "patient", patientId, problems);
   checkAgainstBalances(ledger, checked, problems);
-  return paymentPlan(ledger, ctx, row, checked, "WO", problems, () => ({
-    action: "Post patient payment",
-    who: `account ${patientId}`,
-    how: lines === "oldest-first" ? "oldest first" : undefined,
-  }));
+  return paymentPlan(
+    ledger,
+    ctx,
+    row,
+    checked,
+    "WO",
+    problems,
+    () => ({
+      action: "Post patient payment",
+      who: `account ${patientId}`,
+      how: lines === "oldest-first" ? "oldest first" : undefined,
+    }),
+    () => sumCents(openOfAccount().map((l) => l.patientShare)),
+  );
 }
 
 /** Oldest date of service first; the same day in ChargeID order (L2 before L10). */

@@ -27,6 +27,8 @@ export interface PreviewRow {
   values: Record<string, string | number | null>;
   /** What the row means beyond its cells ("$20.00 stays unapplied on the payment as a credit"). */
   remark?: string;
+  /** What the biller should know before posting it, said as a warning (not a refusal). */
+  warning?: string;
 }
 
 export type PlanResult =
@@ -159,6 +161,8 @@ export interface FinishedRows {
   totals: string;
   /** Said on the preview of the (single) new payment row. */
   paymentRemark?: string;
+  /** Warned on the preview of the new payment row ("$8,899.00 of this payment is more than the account owes..."). */
+  paymentWarning?: string;
 }
 
 /** The plan, its preview and the predicted balances, from rows already checked. */
@@ -171,7 +175,11 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
   // thousands of rows is previewed claim by claim (EraPreview), so its row preview is never made.
   const previews: (() => void)[] = [];
   const preview: PreviewRow[] = [];
-  const add = <R extends PaymentRow | PostingRow>(def: typeof Payments | typeof Postings, part: NewRows<R>, remark?: string) => {
+  const add = <R extends PaymentRow | PostingRow>(
+    def: typeof Payments | typeof Postings,
+    part: NewRows<R>,
+    said: Pick<PreviewRow, "remark" | "warning"> = {},
+  ) => {
     if (part.rows.length === 0) return;
     const table = part.table;
     // The plan's checks asked for every column these rows fill; reaching here without one is a bug.
@@ -221,6 +229,11 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
       cells[r] = row;
     }
     ops.push({ kind: "appendRows", table: table.name, rows: cells });
+    // What is said beside the rows, only when there is something to say.
+    const extra: Pick<PreviewRow, "remark" | "warning"> = {
+      ...(said.remark ? { remark: said.remark } : {}),
+      ...(said.warning ? { warning: said.warning } : {}),
+    };
     previews.push(() => {
       for (const values of part.rows as Record<string, unknown>[]) {
         const shown: Record<string, string | number | null> = {};
@@ -230,11 +243,11 @@ export function finishPlan(ledger: Ledger, ctx: PlanContext, done: FinishedRows)
             value === undefined || value === null ? null : kind === "money" ? formatMoney(value as number) : (value as string | number);
         }
         const table = def.name as PreviewRow["table"];
-        preview.push(remark ? { table, values: shown, remark } : { table, values: shown });
+        preview.push({ table, values: shown, ...extra });
       }
     });
   };
-  add(Payments, done.payments, done.paymentRemark);
+  add(Payments, done.payments, { remark: done.paymentRemark, warning: done.paymentWarning });
   add(Postings, done.postings);
   // The predicted balances are made when first read: an ERA's 100,000 lines' worth is a small ledger
   // built and tallied, and the import itself needs only the credits (creditsLeft).

@@ -173,7 +173,7 @@ function OpenLine({ line, patientPayment, entry, errors, onChange, disabled }: O
                 className={styles.control}
                 size="small"
                 value={entry.reason}
-                placeholder="45"
+                placeholder="e.g. 45"
                 onChange={(_, data) => set({ reason: data.value })}
                 disabled={disabled}
                 aria-description={title}

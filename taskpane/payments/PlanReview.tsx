@@ -1,6 +1,7 @@
 // What a posting plan will do, before it does it: the exact rows it adds (a small table per sheet),
 // the balances the touched lines will have afterwards, and Post; or, when the plan is refused,
-// every problem in a list. Shared by payments, reversals and refunds.
+// every problem in a list; what the biller should know before posting (a patient paying more than
+// the account owes) as a warning above Post. Shared by payments, reversals and refunds.
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular } from "@fluentui/react-icons";
 import { formatMoney } from "../../src/money";
@@ -73,6 +74,7 @@ export function PlanReview({ result, before, postLabel, onPost, onCancel, busy }
     );
   }
   const remarks = result.preview.filter((row) => row.remark).map((row) => row.remark!);
+  const warnings = result.preview.filter((row) => row.warning).map((row) => row.warning!);
   return (
     <section className={styles.root} aria-label="Preview">
       <Text weight="semibold">Preview: these rows will be added</Text>
@@ -115,6 +117,11 @@ export function PlanReview({ result, before, postLabel, onPost, onCancel, busy }
           </ul>
         </>
       )}
+      {warnings.map((warning, i) => (
+        <MessageBar key={i} intent="warning" layout="multiline">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ))}
       <div className={styles.actions}>
         <Button appearance="primary" icon={<CheckmarkRegular />} onClick={onPost} disabled={busy}>
           {postLabel}

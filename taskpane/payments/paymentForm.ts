@@ -5,8 +5,11 @@ import { parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { formatMoney, parseMoney, type Cents } from "../../src/money";
 import { sentence } from "../billerMessage";
 import type { Ledger } from "../../src/ledger/ledger";
+import { checkPaymentAmount, zeroPaymentAllowed } from "../../src/ledger/postingChecks";
 import {
   insurancePaymentPlan,
+  moreThanOwed,
+  moreThanOwedWarning,
   patientPaymentPlan,
   type LineApplication,
   type NewPayment,
@@ -112,6 +115,12 @@ function readAmount(text: string, negative: string | undefined): { cents?: Cents
   return { cents: parsed.value };
 }
 
+/** A payment amount that reads but is no payment (below $0.00, or $0.00 where nothing else is recorded), in a sentence. */
+function amountProblem(amount: Cents | undefined, insurer: boolean, lines: readonly { paid?: Cents }[]): string | undefined {
+  const problem = checkPaymentAmount(amount, zeroPaymentAllowed(insurer, lines));
+  return problem && sentence(problem);
+}
+
 // CARCs are one to three letters and digits: 45, 97, A1, B7, 253.
 const CARC = /^[A-Z0-9]{1,3}$/;
 
@@ -133,25 +142,17 @@ export function readPaymentForm(form: PaymentForm, entries: LineEntries, order: 
   if (!date) paymentError("date", "Enter the date the payment was received.");
   else if (!date.ok) paymentError("date", sentence(date.error, { parenthesisEnds: true }));
 
-  let amount: Cents | undefined;
-  if (isBlank(form.amount)) paymentError("amount", "Enter the amount received.");
-  else {
-    const read = readAmount(
-      form.amount,
-      "Enter the amount received without a minus sign. To give money back use Refund (Reconcile); to undo a posting use Reverse.",
-    );
-    if (read.error) paymentError("amount", read.error);
-    amount = read.cents;
-  }
-
   const patient = isPatientSource(form.from);
   const lines: LineApplication[] = [];
+  // Paid as typed on every filled line, read or not: whether a $0.00 payment may stand.
+  const tried: { paid?: Cents }[] = [];
   for (const chargeId of order) {
     const entry = entries[chargeId];
     if (!lineIsFilled(entry)) continue;
     const lineErrors: Partial<Record<LineField, string>> = {};
     const paid = readAmount(entry.paid, "Paid can't be less than $0.00. To take money back from a line, reverse its posting.");
     if (paid.error) lineErrors.paid = paid.error;
+    tried.push({ paid: paid.cents });
     const application: LineApplication = { chargeId };
     if (paid.cents !== undefined) application.paid = paid.cents;
     if (entry.overpayment) application.overpayment = true;
@@ -182,6 +183,15 @@ export function readPaymentForm(form: PaymentForm, entries: LineEntries, order: 
     } else lines.push(application);
   }
 
+  let amount: Cents | undefined;
+  if (isBlank(form.amount)) paymentError("amount", "Enter the amount received.");
+  else {
+    const read = readAmount(form.amount, undefined);
+    const problem = read.error ?? amountProblem(read.cents, !patient, tried);
+    if (problem) paymentError("amount", problem);
+    else amount = read.cents;
+  }
+
   if (count > 0 || !form.from || !date?.ok || amount === undefined) return { ok: false, errors, count: Math.max(count, 1) };
   const payment: NewPayment = {
     from: form.from,
@@ -202,37 +212,49 @@ export interface RunningTotals {
   unapplied?: Cents;
   /** No line filled in on a patient's payment: applied is what oldest first would take. */
   oldestFirst: boolean;
+  /** The amount reads but is no payment (below $0.00...): why, in a sentence; then nothing is unapplied. */
+  refused?: string;
+  /** A patient's payment: how much of it is more than the account owes (when any). */
+  moreThanOwed?: Cents;
 }
 
 /**
  * The running total under the lines. Amounts that don't read yet count as nothing (their field
- * says why). `patientShares` is each open line's patient share, for the oldest-first estimate.
+ * says why). `patientShares` is each open line's patient share, for the oldest-first estimate and
+ * what a patient's account owes.
  */
 export function runningTotals(form: PaymentForm, entries: LineEntries, patientShares: Cents[]): RunningTotals {
   const amountRead = parseMoney(form.amount);
   const amount = !isBlank(form.amount) && amountRead.ok ? amountRead.value : undefined;
   let applied = 0;
-  let filled = false;
+  const tried: { paid?: Cents }[] = [];
   for (const entry of Object.values(entries)) {
     if (!lineIsFilled(entry)) continue;
-    filled = true;
     const paid = parseMoney(entry.paid);
-    if (!isBlank(entry.paid) && paid.ok) applied += paid.value;
+    const cents = !isBlank(entry.paid) && paid.ok ? paid.value : undefined;
+    tried.push({ paid: cents });
+    applied += cents ?? 0;
   }
-  const oldestFirst = isPatientSource(form.from) && !filled;
-  if (oldestFirst) {
-    const due = patientShares.reduce((sum, share) => sum + Math.max(0, share), 0);
-    applied = amount === undefined ? 0 : Math.max(0, Math.min(amount, due));
-  }
-  return { amount, applied, unapplied: amount === undefined ? undefined : amount - applied, oldestFirst };
+  const patient = isPatientSource(form.from);
+  const oldestFirst = patient && tried.length === 0;
+  const owed = patientShares.reduce((sum, share) => sum + Math.max(0, share), 0);
+  if (oldestFirst) applied = amount === undefined ? 0 : Math.max(0, Math.min(amount, owed));
+  const totals: RunningTotals = { amount, applied, unapplied: amount === undefined ? undefined : amount - applied, oldestFirst };
+  const refused = amountProblem(amount, !patient, tried);
+  if (refused) return { ...totals, unapplied: undefined, refused };
+  const over = patient && amount !== undefined ? moreThanOwed(amount, applied, owed) : 0;
+  return over > 0 ? { ...totals, moreThanOwed: over } : totals;
 }
 
-/** "Applied $40.00 · Unapplied $10.00" and what the unapplied part means. */
-export function totalsText(totals: RunningTotals): { line: string; note?: string; over: boolean } {
+/** "Applied $40.00 · Unapplied $10.00" and what the unapplied part means; `warn` when it is worth a second look. */
+export function totalsText(totals: RunningTotals): { line: string; note?: string; over: boolean; warn?: boolean } {
   const applied = `Applied ${formatMoney(totals.applied)}${totals.oldestFirst && totals.applied > 0 ? " (oldest first)" : ""}`;
+  // An amount that is no payment has nothing unapplied: the lines can't "take more" than it.
+  if (totals.refused) return { line: `${applied} · Unapplied –`, note: totals.refused, over: true };
   if (totals.unapplied === undefined) return { line: `${applied} · Unapplied –`, over: false };
   const line = `${applied} · Unapplied ${formatMoney(totals.unapplied)}`;
   if (totals.unapplied < 0) return { line, note: `The lines take ${formatMoney(-totals.unapplied)} more than the payment.`, over: true };
+  if (totals.moreThanOwed) return { line, note: moreThanOwedWarning(totals.moreThanOwed), over: false, warn: true };
   if (totals.unapplied > 0) return { line, note: "What is not applied stays on the payment as a credit.", over: false };
   return { line, over: false };
 }

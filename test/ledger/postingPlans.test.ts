@@ -141,6 +141,8 @@ describe("insurancePaymentPlan", () => {
       ),
     );
     expect(result.preview[0].remark).toBe("$20.00 stays unapplied on PM000813 as a credit");
+    // An insurer's money left over is said as unapplied, with no "more than the account owes".
+    expect(result.preview[0].warning).toBeUndefined();
     expect(result.plan.what).toContain("unapplied $20.00");
     const { ledger } = await readLedger(book);
     expect(paymentStatuses(ledger).find((s) => s.paymentId === "PM000813")).toMatchObject({
@@ -216,6 +218,10 @@ describe("patientPaymentPlan", () => {
       ["L10", "$10.00"],
     ]);
     expect(result.preview[0].remark).toBe("$10.00 stays unapplied on PM000813 as a credit");
+    // P1 owes $80 + $20 + $10 = $110: the other $10 of $120 is more than the account owes.
+    expect(result.preview[0].warning).toBe(
+      "$10.00 of this payment is more than the account owes: it will stay on the payment as a credit (refund it from Patient accounts › Credit balances).",
+    );
     expect(result.plan.action).toBe("Post patient payment");
     expect(result.plan.what).toBe("account P1 card AUTH 123456 (PM000813): 3 lines oldest first, paid $110.00, unapplied $10.00");
     expect(result.plan.ops[0]).toMatchObject({ rows: [{ PatientID: "P1", Method: "Card", Amount: 120 }] });
@@ -238,6 +244,7 @@ describe("patientPaymentPlan", () => {
       ["L2", "$10.00"],
     ]);
     expect(result.preview[0].remark).toBeUndefined();
+    expect(result.preview[0].warning).toBeUndefined();
     expect(result.predicted.find((l) => l.chargeId === "L2")).toMatchObject({ patientShare: 1000, status: "patient due" });
   });
 
@@ -253,7 +260,32 @@ describe("patientPaymentPlan", () => {
     expect(result.plan.ops).toHaveLength(1);
     expect(result.preview).toHaveLength(1);
     expect(result.preview[0].remark).toBe("$25.00 stays unapplied on PM000813 as a credit");
+    expect(result.preview[0].warning).toMatch(/^\$25\.00 of this payment is more than the account owes: it will stay on the payment/);
     expect(result.predicted).toEqual([]);
+  });
+
+  it("warns (and still posts) when a payment on chosen lines is more than the whole account owes", async () => {
+    // P1 owes $110 (L3 $80, L2 $20, L10 $10). $200 with $80 on L3: $120 unapplied, of which $200 − $110 = $90 is beyond what is owed.
+    const { result } = await postOnPractice((ledger, ctx) =>
+      patientPaymentPlan(ledger, ctx, { from: { patientId: "P1" }, date: "2026-02-27", method: "Cash", amount: 20000 }, [
+        { chargeId: "L3", paid: 8000 },
+      ]),
+    );
+    expect(result.preview[0].remark).toBe("$120.00 stays unapplied on PM000813 as a credit");
+    expect(result.preview[0].warning).toBe(
+      "$90.00 of this payment is more than the account owes: it will stay on the payment as a credit (refund it from Patient accounts › Credit balances).",
+    );
+  });
+
+  it("does not warn when what stays unapplied is within what the account owes", async () => {
+    // $50 with $30 on L3: $20 unapplied, but P1 owes $110, more than the whole $50.
+    const { result } = await postOnPractice((ledger, ctx) =>
+      patientPaymentPlan(ledger, ctx, { from: { patientId: "P1" }, date: "2026-02-27", method: "Cash", amount: 5000 }, [
+        { chargeId: "L3", paid: 3000 },
+      ]),
+    );
+    expect(result.preview[0].remark).toBe("$20.00 stays unapplied on PM000813 as a credit");
+    expect(result.preview[0].warning).toBeUndefined();
   });
 
   it("applies to the lines the biller chose, with a prompt-pay discount (WO) on the paid row", async () => {

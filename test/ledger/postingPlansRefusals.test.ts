@@ -23,6 +23,7 @@ const L4 = "Line L4 (99213 on 2026-01-10)";
 const MCR_CHECK: NewPayment = { from: { payerId: "MCR" }, date: "2026-02-20", method: "Check", reference: "12345", amount: 10000 };
 const P1_CARD: NewPayment = { from: { patientId: "P1" }, date: "2026-02-20", method: "Card", reference: "AUTH 1", amount: 5000 };
 const METHODS = "Check, EFT, ACH, Cash, Card, ERA, Other";
+const ABOVE_ZERO = "A payment is an amount above $0.00: to give money back use Refund… (Reconcile), to undo a posting use Reverse.";
 
 /** Run the plan through the panel on `book` and return its problems, having checked nothing was written. */
 async function refused(book: MemoryWorkbook, makePlan: (ledger: Ledger, ctx: PlanContext) => PlanResult): Promise<string[]> {
@@ -89,13 +90,10 @@ describe("insurancePaymentPlan refuses", () => {
         `${L1}: patient responsibility -$2.00 is negative; to take money back, reverse the posting instead.`,
       ],
     ],
-    [
-      "a negative payment",
-      { amount: -10000 },
-      [{ chargeId: "L1", paid: 0, patientResp: [{ reason: "1", amount: 100 }] }],
-      ["The payment amount -$100.00 is negative; to give money back, post a refund of the payment."],
-    ],
-    ["a zero payment with nothing to record", { amount: 0 }, [], ["The payment amount is $0.00: enter an amount above zero."]],
+    ["a negative payment", { amount: -10000 }, [{ chargeId: "L1", paid: 0, patientResp: [{ reason: "1", amount: 100 }] }], [ABOVE_ZERO]],
+    ["a zero payment with nothing to record", { amount: 0 }, [], [ABOVE_ZERO]],
+    // Only the amount is wrong: "the lines take $10.00 paid but the payment is $0.00" would repeat it.
+    ["a zero payment whose lines are paid", { amount: 0 }, [{ chargeId: "L1", paid: 1000 }], [ABOVE_ZERO]],
     ["an amount that is not whole cents", { amount: 100.5 }, [], [`The payment amount "100.5" is not an amount in whole cents.`]],
     [
       "a group that isn't one, and adjustments without a reason code or with a bad one",
@@ -216,7 +214,8 @@ describe("patientPaymentPlan refuses", () => {
       "oldest-first",
       ["A patient payment comes from a patient's account: choose the account, or post an insurer's money as an insurance payment."],
     ],
-    ["a zero payment", { amount: 0 }, "oldest-first", ["The payment amount is $0.00: enter an amount above zero."]],
+    ["a zero payment", { amount: 0 }, "oldest-first", [ABOVE_ZERO]],
+    ["a negative payment applied to a line", { amount: -5000 }, [{ chargeId: "L3", paid: 5000 }], [ABOVE_ZERO]],
     [
       "more than the line's balance",
       { amount: 9000 },

@@ -11,7 +11,6 @@ import { ledgerProblems } from "../../src/ledger/ledgerProblems";
 import { insurancePaymentPlan, patientPaymentPlan } from "../../src/ledger/postingPlans";
 import { describeIssue, parseTable } from "../../src/workbook/mapTable";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
-import { applyPlan } from "../../src/workbook/plan";
 import type { CellValue, RawTable } from "../../src/workbook/port";
 import { Charges, Patients, Payers, Payments, Postings, type TableDef } from "../../src/workbook/tables";
 import { tempFolder, terminal, writeSample } from "../cli/terminal";
@@ -177,7 +176,7 @@ describe("bad postings: refused with a sentence, nothing written", () => {
         );
         return plan.ok ? [] : plan.problems;
       },
-      ["The payment amount is $0.00: enter an amount above zero."],
+      ["A payment is an amount above $0.00: to give money back use Refund… (Reconcile), to undo a posting use Reverse."],
     ],
   ];
   it.each(cases)("%s", async (_name, run, expected) => {

@@ -27,6 +27,7 @@ const payerForm = (fields: Partial<PaymentForm> = {}): PaymentForm => ({
   ...fields,
 });
 const line = (fields: Partial<typeof BLANK_LINE>) => ({ ...BLANK_LINE, ...fields });
+const ABOVE_ZERO = "A payment is an amount above $0.00: to give money back use Refund… (Reconcile), to undo a posting use Reverse.";
 
 describe("reading the payment form", () => {
   it("turns what a biller types into the engine's payment: dates and amounts in their usual spellings", () => {
@@ -114,8 +115,17 @@ describe("reading the payment form", () => {
     const negative = readPaymentForm(patientForm({ amount: "(20.00)" }), { L1: line({ paid: "-5" }) }, ["L1"]);
     expect(negative.ok).toBe(false);
     if (negative.ok) return;
-    expect(negative.errors.payment.amount).toMatch(/^Enter the amount received without a minus sign\. To give money back use Refund/);
+    expect(negative.errors.payment.amount).toBe(ABOVE_ZERO);
     expect(negative.errors.lines.L1.paid).toBe("Paid can't be less than $0.00. To take money back from a line, reverse its posting.");
+  });
+
+  it("refuses a $0.00 payment in the plan's words, unless an insurer's lines pay nothing (a remittance of denials)", () => {
+    const zero = readPaymentForm(patientForm({ amount: "0" }), {}, []);
+    expect(zero.ok || zero.errors.payment).toEqual({ amount: ABOVE_ZERO });
+    const paidLines = readPaymentForm(payerForm({ amount: "$0.00" }), { L1: line({ paid: "10" }) }, ["L1"]);
+    expect(paidLines.ok || paidLines.errors.payment).toEqual({ amount: ABOVE_ZERO });
+    const denials = readPaymentForm(payerForm({ amount: "$0.00" }), { L1: line({ paid: "0", adjustment: "0", reason: "B7" }) }, ["L1"]);
+    expect(denials).toMatchObject({ ok: true, payment: { amount: 0 } });
   });
 
   it("ignores entries for lines that are no longer open", () => {
@@ -141,8 +151,42 @@ describe("the running applied / unapplied total", () => {
 
   it("estimates oldest first for a patient with no line filled in, up to what they owe", () => {
     const totals = runningTotals(patientForm({ amount: "$100" }), {}, [3000, -500, 2500]);
-    expect(totals).toEqual({ amount: 10000, applied: 5500, unapplied: 4500, oldestFirst: true });
+    // Owed $30 + $25 = $55: the other $45 is more than the account owes.
+    expect(totals).toEqual({ amount: 10000, applied: 5500, unapplied: 4500, oldestFirst: true, moreThanOwed: 4500 });
     expect(totalsText(totals).line).toBe("Applied $55.00 (oldest first) · Unapplied $45.00");
+  });
+
+  it("warns before Post when a patient pays more than the account owes: $9,999 against $1,100 leaves $8,899 as a credit", () => {
+    const totals = runningTotals(patientForm({ amount: "$9,999" }), {}, [80000, 30000]);
+    expect(totals).toEqual({ amount: 999900, applied: 110000, unapplied: 889900, oldestFirst: true, moreThanOwed: 889900 });
+    expect(totalsText(totals)).toEqual({
+      line: "Applied $1,100.00 (oldest first) · Unapplied $8,899.00",
+      note: "$8,899.00 of this payment is more than the account owes: it will stay on the payment as a credit (refund it from Patient accounts › Credit balances).",
+      over: false,
+      warn: true,
+    });
+    // Lines typed: $9,999 with $300 on one line; $9,699 unapplied, of which $9,999 − $1,100 = $8,899 beyond what is owed.
+    const typed = runningTotals(patientForm({ amount: "9999" }), { L1: line({ paid: "300" }) }, [80000, 30000]);
+    expect(typed).toMatchObject({ applied: 30000, unapplied: 969900, moreThanOwed: 889900 });
+    // An insurer's leftover is only unapplied: the account's patient shares are not what it owes.
+    const insurer = totalsText(runningTotals(payerForm({ amount: "9999" }), { L1: line({ paid: "300" }) }, [80000, 30000]));
+    expect(insurer).toEqual({
+      line: "Applied $300.00 · Unapplied $9,699.00",
+      note: "What is not applied stays on the payment as a credit.",
+      over: false,
+    });
+  });
+
+  it("says a negative amount is no payment, and not that the lines take more than it", () => {
+    const totals = runningTotals(patientForm({ amount: "-50" }), { L1: line({ paid: "40" }) }, [5000]);
+    expect(totals).toEqual({ amount: -5000, applied: 4000, unapplied: undefined, oldestFirst: false, refused: ABOVE_ZERO });
+    expect(totalsText(totals)).toEqual({ line: "Applied $40.00 · Unapplied –", note: ABOVE_ZERO, over: true });
+    // Oldest first takes nothing from a negative amount.
+    expect(totalsText(runningTotals(patientForm({ amount: "($50.00)" }), {}, [5000]))).toEqual({
+      line: "Applied $0.00 · Unapplied –",
+      note: ABOVE_ZERO,
+      over: true,
+    });
   });
 
   it("flags lines that take more than the payment, and shows a dash until the amount reads", () => {
