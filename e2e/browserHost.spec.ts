@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { BILLING_TABLES, Payments } from "../src/workbook/tables";
 import { createTableOp } from "../src/workbook/plan";
-import { guardEveryTest, narrowPane, overflow, pane, save, settled, toolbar } from "./browserPage";
+import { ALL_TABLES_FOUND, guardEveryTest, narrowPane, overflow, pane, save, settled, toolbar } from "./browserPage";
 import { tablesIn, withCellsTyped, withoutTableSheet } from "./xlsxFiles";
 
 guardEveryTest();
@@ -124,4 +124,27 @@ test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off
     .evaluate((panel) => panel.scrollTo(0, 0));
   await settled(page);
   await pane(page).screenshot({ path: "docs/taskpane-check-rows.png", animations: "disabled" });
+});
+
+test("the page asks for nothing that is not there (its icon included), and its scripts come gzip-compressed", async ({ page }) => {
+  const failed: string[] = [];
+  const scripts: { url: string; encoding?: string }[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    if (response.url().endsWith(".js")) scripts.push({ url: response.url(), encoding: response.headers()["content-encoding"] });
+  });
+  await page.goto("/browser.html?sample=1");
+  await expect(pane(page).getByText(ALL_TABLES_FOUND)).toBeVisible({ timeout: 60_000 });
+  // The icon the page names is served (Chromium asks for /favicon.ico only when a page names none).
+  const icon = await page.request.get(
+    await page
+      .locator('link[rel="icon"]')
+      .getAttribute("href")
+      .then((href) => `/${href}`),
+  );
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/png");
+  expect(failed).toEqual([]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) expect(script.encoding, script.url).toBe("gzip");
 });

@@ -3,6 +3,7 @@
 // (`npm run build`); this refuses to start without dist/browser.html and warns when sources are
 // newer than the build.
 import { createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { readFile, stat, readdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -55,8 +56,11 @@ const server = createServer(async (req, res) => {
       return;
     }
     const body = await readFile(path);
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" });
-    res.end(req.method === "HEAD" ? undefined : body);
+    const headers = { "content-type": TYPES[extname(path)] ?? "application/octet-stream", "cache-control": "no-store" };
+    // Text gzip-compressed when the browser accepts it, as `npm start` serves it.
+    const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "") && !/^image\//.test(headers["content-type"]);
+    res.writeHead(200, gzip ? { ...headers, "content-encoding": "gzip", vary: "Accept-Encoding" } : headers);
+    res.end(req.method === "HEAD" ? undefined : gzip ? gzipSync(body) : body);
   } catch {
     res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
   }

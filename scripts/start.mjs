@@ -6,7 +6,7 @@
 //   3000) in the background and opens Excel with the add-in sideloaded. Ctrl-C runs
 //   `office-addin-debugging stop manifest.xml` (stops the dev server, removes the sideload).
 // - Elsewhere: the webpack dev server over http on localhost (3000 or the next free port) serving the
-//   browser host, and its address with the sample workbook loaded. Ctrl-C stops it.
+//   browser host, gzip-compressed, and its address with the sample workbook loaded. Ctrl-C stops it.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -93,8 +93,9 @@ async function startBrowserHost() {
   const { default: makeConfig } = await import("../webpack.config.js");
   const port = await firstFreePort(PREFERRED_PORT);
   const config = await makeConfig({ WEBPACK_SERVE: true, http: true }, { mode: "development" });
-  // Our own Ctrl-C handling below; the asset list is noise here, the address is what matters.
-  config.devServer = { ...config.devServer, port, setupExitSignals: false };
+  // Our own Ctrl-C handling below; the asset list is noise here, the address is what matters. Every
+  // response gzip-compressed when the browser accepts it (the dev server's compression, said outright).
+  config.devServer = { ...config.devServer, port, setupExitSignals: false, compress: true };
   config.stats = "errors-warnings";
   config.infrastructureLogging = { level: "warn" };
   const address = `http://localhost:${port}/browser.html?sample=1`;
