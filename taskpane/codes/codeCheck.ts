@@ -27,15 +27,21 @@ export function codeCheckView(report: CodeCheckReport, limit: number = PROBLEMS_
   const errors = report.problems.filter((p) => p.severity === "error").length;
   const warnings = report.problems.length - errors;
   const cells = count(report.cellsChecked, "code cell");
+  // A headline never claims more than was checked: a code set not loaded or a column missing is said.
+  const notChecked = report.notes.length > 0 ? " Not everything could be checked: see the notes below." : "";
   if (report.problems.length === 0) {
-    const headline = report.cellsChecked === 0 ? "No code cells were found to check." : `All ${cells} checked passed.`;
-    return { headline, intent: "success", errors, warnings, shown: [] };
+    if (report.cellsChecked === 0)
+      return { headline: `No code cells were found to check.${notChecked}`, intent: "success", errors, warnings, shown: [] };
+    if (notChecked) {
+      return { headline: `No problems found in the ${cells} checked.${notChecked}`, intent: "warning", errors, warnings, shown: [] };
+    }
+    return { headline: `All ${cells} checked passed.`, intent: "success", errors, warnings, shown: [] };
   }
   const parts = [errors > 0 ? count(errors, "error") : "", warnings > 0 ? count(warnings, "warning") : ""].filter(Boolean);
   const shown = report.problems.slice(0, limit);
   const total = count(report.problems.length, "problem");
   return {
-    headline: `${parts.join(" and ")} in ${cells} checked.`,
+    headline: `${parts.join(" and ")} in ${cells} checked.${notChecked}`,
     intent: "warning",
     errors,
     warnings,

@@ -55,6 +55,19 @@ describe("what a check says", () => {
     expect(codeCheckView(report([], 0)).headline).toBe("No code cells were found to check.");
   });
 
+  it("never says all passed when something could not be checked", () => {
+    const notes = [
+      "ICD-10-CM FY2027 is not loaded: 3,210 diagnosis codes with service dates from 2026-10-01 to 2026-12-01 could not be checked",
+    ];
+    expect(codeCheckView({ ...report([], 9605), notes })).toMatchObject({
+      intent: "warning",
+      headline: "No problems found in the 9,605 code cells checked. Not everything could be checked: see the notes below.",
+    });
+    expect(codeCheckView({ ...report([problem(5, "warning", "DOS")], 9605), notes }).headline).toBe(
+      "1 warning in 9,605 code cells checked. Not everything could be checked: see the notes below.",
+    );
+  });
+
   it("names a problem's place as the office finds it in the sheet", () => {
     expect(problemPlace(problem(14))).toBe("Charges row 14, Dx1");
   });
