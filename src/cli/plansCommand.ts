@@ -4,6 +4,7 @@
 // [--note TEXT]` sets an account up on a plan (one PaymentPlans row); `medbill plans cancel book.xlsx
 // PPID` sets a plan's Status to Cancelled. Both save the workbook, or write nothing and say why.
 // Exit 1 when the workbook has problems (listed first) or a request is refused; 2 when it cannot run.
+import { sentence } from "../sentences";
 import { todayIso, type IsoDate } from "../dates";
 import { formatMoney, parseMoney, type Cents } from "../money";
 import { planStandings, planStandingText, scheduleText, sortedStandings, type PlanStanding } from "../plans/paymentPlans";
@@ -178,6 +179,6 @@ function refuse(io: CliIo, problems: string[]): number {
 async function save(workbook: XlsxWorkbook, plan: WritePlan, bookPath: string, io: CliIo): Promise<number> {
   const failed = await applyAndSave(workbook, [plan], bookPath, io, "Nothing was written: the workbook refused it");
   if (failed !== undefined) return failed;
-  io.out(`${plan.what.charAt(0).toUpperCase()}${plan.what.slice(1)}. Saved ${bookPath}.`);
+  io.out(`${sentence(plan.what)} Saved ${bookPath}.`);
   return EXIT_OK;
 }

@@ -12,6 +12,7 @@ import type { CreditBalance } from "../../src/credits/creditBalances";
 import type { PlanResult } from "../../src/ledger/postingRows";
 import { borderedList, formLayout } from "../formLayout";
 import { ChoiceField, TextField } from "../LabelledField";
+import { sentence } from "../../src/sentences";
 import type { PanelProps } from "../panelProps";
 import { AccountSection, accountRow } from "./AccountSection";
 import { useWorkbookOperation } from "../useWorkbookOperation";
@@ -120,7 +121,7 @@ export function CreditsSection({ workbook, onWorkbookChanged }: PanelProps) {
     if (!done?.ok) return;
     onWorkbookChanged?.(done.applied);
     const what = review.plan.what;
-    if (await load()) op.say({ intent: "success", title: "Refund written", body: `${what[0].toUpperCase()}${what.slice(1)}.` });
+    if (await load()) op.say({ intent: "success", title: "Refund written", body: sentence(what) });
   };
 
   const saveCheck = async () => {
@@ -136,7 +137,7 @@ export function CreditsSection({ workbook, onWorkbookChanged }: PanelProps) {
     if (!done) return;
     if (!done.ok) return op.say({ intent: "warning", title: "Nothing was recorded", body: refusedMessage(done.problems) });
     onWorkbookChanged?.(done.applied);
-    if (await load()) op.say({ intent: "success", title: "Check recorded", body: `${done.what[0].toUpperCase()}${done.what.slice(1)}.` });
+    if (await load()) op.say({ intent: "success", title: "Check recorded", body: sentence(done.what) });
   };
 
   return (

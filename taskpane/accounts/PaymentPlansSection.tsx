@@ -10,6 +10,7 @@ import { formatMoney } from "../../src/money";
 import { borderedList, formLayout } from "../formLayout";
 import { fieldValidation } from "../FieldErrors";
 import { TextField } from "../LabelledField";
+import { sentence } from "../../src/sentences";
 import type { PanelProps } from "../panelProps";
 import { AccountSection, accountRow } from "./AccountSection";
 import { PatientSearch } from "../PatientSearch";
@@ -71,7 +72,7 @@ export function PaymentPlansSection({ workbook, onWorkbookChanged }: PanelProps)
     setQuery("");
     setAdding(false);
     await load();
-    op.say({ intent: "success", title: "Payment plan created", body: `${done.what.charAt(0).toUpperCase()}${done.what.slice(1)}.` });
+    op.say({ intent: "success", title: "Payment plan created", body: sentence(done.what) });
   };
 
   return (
