@@ -5,8 +5,11 @@
 //   then `office-addin-debugging start manifest.xml desktop`, which starts the https dev server (port
 //   3000) in the background and opens Excel with the add-in sideloaded. Ctrl-C runs
 //   `office-addin-debugging stop manifest.xml` (stops the dev server, removes the sideload).
-// - Elsewhere: the webpack dev server over http on localhost (3000 or the next free port) serving the
-//   browser host, gzip-compressed, and its address with the sample workbook loaded. Ctrl-C stops it.
+// - Elsewhere: the production build (what an office installs: minified, about a tenth of the
+//   development bundle) written to dist/ and served over http on localhost (3000 or the next free port)
+//   by scripts/staticServer.mjs, gzip-compressed, with the browser host's address and the sample
+//   workbook loaded. Ctrl-C stops it. `npm start -- --dev` serves a development build from the webpack
+//   dev server instead, rebuilt as sources change (for working on the add-in).
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import net from "node:net";
@@ -87,7 +90,34 @@ async function firstFreePort(from) {
   throw new Error(`ports ${from}-${from + 49} are all in use on localhost`);
 }
 
-async function startBrowserHost() {
+/** `npm start` elsewhere: build for production into dist/, then serve it. */
+async function serveProductionBuild() {
+  const { default: webpack } = await import("webpack");
+  const { default: makeConfig } = await import("../webpack.config.js");
+  const { serveFolder } = await import("./staticServer.mjs");
+  const port = await firstFreePort(PREFERRED_PORT);
+  const config = await makeConfig({}, { mode: "production" });
+  console.log(`${process.platform}: Excel desktop is not available here, so this serves the browser host.`);
+  if (port !== PREFERRED_PORT) console.log(`Port ${PREFERRED_PORT} is in use; using ${port}.`);
+  console.log("Building (production, about a minute)...");
+  const stats = await new Promise((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((err, result) => compiler.close(() => (err ? reject(err) : resolve(result))));
+  });
+  if (stats.hasErrors()) {
+    console.error(stats.toString("errors-only"));
+    console.error("\nThe build has errors (listed above): nothing is served.");
+    process.exit(1);
+  }
+  const server = await serveFolder(config.output.path, { port, host: "localhost" });
+  onStopRequest(() => new Promise((resolve) => server.close(() => resolve())));
+  console.log(
+    `\nMedBill (browser host, sample workbook loaded):\n\n    http://localhost:${port}/browser.html?sample=1\n\nPress Ctrl-C to stop.`,
+  );
+}
+
+/** `npm start -- --dev` elsewhere: the webpack dev server, rebuilding as sources change. */
+async function startDevServer() {
   const { default: webpack } = await import("webpack");
   const { default: WebpackDevServer } = await import("webpack-dev-server");
   const { default: makeConfig } = await import("../webpack.config.js");
@@ -121,6 +151,8 @@ async function startBrowserHost() {
 
 if (process.platform === "win32" || process.platform === "darwin") {
   await startInExcel();
+} else if (process.argv.includes("--dev")) {
+  await startDevServer();
 } else {
-  await startBrowserHost();
+  await serveProductionBuild();
 }
