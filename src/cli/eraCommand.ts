@@ -1,13 +1,15 @@
 // `medbill era post book.xlsx FILE.835`: the Import remittance panel from a terminal. Reads the
 // workbook's ledger, plans the 835's posting (eraPostingPlan), prints per payment the payer, trace,
-// amount, method and date, what became of its claims, the tie-out (BPR02 = claims paid − PLB =
-// posted + held) or its difference, and the PLB items; then the warnings and the exceptions. It
+// amount, method and date, what became of its claims, the money line by line (claims paid, each PLB
+// item as what it does to the payment, adding up to BPR02) and the tie-out (= posted + held) or its
+// difference; then the warnings and the exceptions. It
 // writes the plan with its Audit row and saves the workbook, unless --dry-run; --exceptions also
 // puts the exceptions on a sheet. Exit 1 when the file is refused or nothing could be posted.
 // Patient names in the file are never printed: claims are named by their claim number.
 import { formatMoney } from "../money";
 import { eraPlanInputs, eraPostingPlan, exceptionsSheetPlan } from "../era/eraPlan";
-import type { EraPreview, EraRemittancePreview } from "../era/eraPreview";
+import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../era/eraPreview";
+import { moneyEquation, paymentMoney, signedMoney } from "../era/remittanceMoney";
 import { paymentMethodWords } from "../era/eraIdentity";
 import { todayIso } from "../dates";
 import { PAYMENT_DATE_SOURCES } from "../era/eraIdentity";
@@ -78,14 +80,15 @@ async function runEraPost(args: string[], io: CliIo): Promise<number> {
     io.out(`Dry run: nothing written. Posting would add ${adds}.`);
     return EXIT_OK;
   }
-  const plans = values.exceptions && preview.exceptions.length > 0 ? [plan, exceptionsSheetPlan(preview)] : [plan];
+  const exceptionsSheet = exceptionsSheetPlan(preview, undefined, ctx.dateSystem);
+  const plans = values.exceptions && preview.exceptions.length > 0 ? [plan, exceptionsSheet] : [plan];
   const failed = await applyAndSave(workbook, plans, bookPath, io, "The workbook refused the posting");
   if (failed !== undefined) return failed;
   io.out(`Posted ${adds}. Saved ${bookPath}.`);
   if (values.exceptions) {
     io.out(
       preview.exceptions.length > 0
-        ? `Exceptions are on the sheet "${(exceptionsSheetPlan(preview).ops[0] as { sheet: string }).sheet}".`
+        ? `Exceptions are on the sheet "${(exceptionsSheet.ops[0] as { sheet: string }).sheet}".`
         : "No exceptions to put on a sheet.",
     );
   }
@@ -134,28 +137,37 @@ function remittanceLines(r: EraRemittancePreview, title: string): string[] {
   const out = [
     `${title}: ${payer}, ${paymentMethodWords(r.method)}, trace ${r.trace}, ${formatMoney(r.amount)}${r.date ? `, dated ${r.date}${r.dateFrom && r.dateFrom !== "BPR16" ? ` (from ${PAYMENT_DATE_SOURCES[r.dateFrom]}: BPR16 is blank)` : ""}` : ", no payment date in the file"}`,
   ];
+  const n = (o: EraClaimPreview["outcome"]) => r.claims.filter((c) => c.outcome === o).length;
+  const counts = (matched: string) =>
+    `  Claims: ${r.claims.length} (${matched} ${n("matched")}, not matched ${n("unmatched")}, held ${n("held")}, denied ${n("denied")}, ` +
+    `reversed ${n("reversal")}, sent to next payer ${n("crossover")})`;
   if (r.alreadyPosted) {
     out.push(`  Already posted on ${r.alreadyPosted.on} as ${r.alreadyPosted.paymentId || "an earlier payment"}: nothing added.`);
+    out.push(counts("posted"));
     return out;
   }
-  const n = (o: string) => r.claims.filter((c) => c.outcome === o).length;
-  out.push(
-    `  Claims: ${r.claims.length} (matched ${n("matched")}, not matched ${n("unmatched")}, held ${n("held")}, denied ${n("denied")}, ` +
-      `reversed ${n("reversal")}, crossover ${n("crossover")})`,
-  );
-  const { paid, plb, posted, held, difference } = r.totals;
-  const equation = `paid on claims ${formatMoney(paid)} − PLB ${formatMoney(plb)} = ${formatMoney(paid - plb)}`;
-  if (difference === 0 && posted + held === paid - plb) {
-    out.push(`  Ties out: ${equation} = payment ${formatMoney(r.amount)} = posted ${formatMoney(posted)} + held ${formatMoney(held)}`);
+  out.push(counts("matched"));
+  // The money line by line, adding up to the payment: claims paid, each PLB item as what it does to it.
+  const money = paymentMoney(r);
+  const rows = [
+    ...money.lines.map((l) => [
+      l.reference ? `${l.label} · ${l.reference}` : l.label,
+      l.kind === "plb" ? signedMoney(l.effect) : formatMoney(l.effect),
+    ]),
+    ["Payment (BPR02)", formatMoney(r.amount)],
+  ];
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const amountWidth = Math.max(...rows.map(([, amount]) => amount.length));
+  for (const [label, amount] of rows) out.push(`    ${label.padEnd(labelWidth)}  ${amount.padStart(amountWidth)}`);
+  const { posted, held } = r.totals;
+  const equation = moneyEquation(money);
+  if (money.difference === 0 && posted + held === r.amount) {
+    out.push(`  Ties out: ${equation} = ${formatMoney(r.amount)} payment = ${formatMoney(posted)} posted + ${formatMoney(held)} held`);
   } else {
     out.push(
-      `  Does not tie out: ${equation}, but the payment (BPR02) is ${formatMoney(r.amount)} (difference ${formatMoney(difference)})`,
+      `  Does not tie out: ${equation} = ${formatMoney(money.sum)}, but the payment (BPR02) is ${formatMoney(r.amount)} (difference ${formatMoney(money.difference)})`,
     );
     out.push(`  Posted ${formatMoney(posted)}, held ${formatMoney(held)}`);
-  }
-  for (const item of r.plb) {
-    const reference = item.reference ? `, reference ${item.reference}` : "";
-    out.push(`  PLB ${item.reason}${reference}: ${formatMoney(item.amount)} (${item.amount < 0 ? "adds to" : "takes from"} the payment)`);
   }
   const crossovers = n("crossover");
   if (crossovers > 0)

@@ -129,8 +129,8 @@ export interface ClaimMatch {
   positions?: number[];
   /** The charge line each SVC answers, in the file's order (undefined when none). */
   lines: (ChargeRow | undefined)[];
-  /** Why the claim or a line was not matched; empty when everything was. */
-  problems: { line?: string; reason: string }[];
+  /** Why the claim or a line was not matched (`index`: the line's place among the claim's SVCs); empty when everything was. */
+  problems: { line?: string; index?: number; reason: string }[];
 }
 
 /** "99213-25 on 2026-03-05": a remittance line as the exceptions name it (the code we billed). */
@@ -232,7 +232,7 @@ export function matchClaim(claim: RemitClaim, byClaim: ChargesByClaim): ClaimMat
     }
     const label = remitLineLabel(line, claim);
     const named = line.lineId ? ` (line id ${line.lineId} is not one of its ChargeIDs either)` : "";
-    problems.push({ line: label, reason: `no line for ${label} in claim ${claimId}${named}` });
+    problems.push({ line: label, index: i, reason: `no line for ${label} in claim ${claimId}${named}` });
   }
   return { charges, positions: found.positions, lines, problems };
 }

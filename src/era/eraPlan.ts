@@ -9,7 +9,7 @@
 // The pieces: eraIdentity.ts (payer, trace, SHA-256), eraMatching.ts (claims and lines to Charges),
 // eraPostings.ts (what a claim posts), eraTransaction.ts (one remittance decided claim by claim).
 // Rows are laid out and previewed by the posting plans' own machinery (postingRows.ts).
-import { todayIso, type IsoDate } from "../dates";
+import { isoToSerial, todayIso, type DateSystem, type IsoDate } from "../dates";
 import type { LineBalance } from "../ledger/balances";
 import { findDuplicatePayments, rowsAsWritten } from "../ledger/duplicatePayments";
 import { LEDGER_TABLES, readLedger, type Ledger } from "../ledger/ledger";
@@ -18,7 +18,8 @@ import { FIRST_PAYMENT_ID, FIRST_POSTING_ID } from "../ledger/postingIds";
 import { postingFieldsNeeded } from "../ledger/postingLines";
 import { creditsLeft, finishPlan, newIds, type PlanContext } from "../ledger/postingRows";
 import { reversedBy } from "../ledger/reversible";
-import { formatMoney, sumCents, type Cents } from "../money";
+import { centsToNumber, formatMoney, MONEY_FORMAT, sumCents, type Cents } from "../money";
+import { DATE_FORMAT } from "../reports/reportSheetLayout";
 import { rowToCells } from "../workbook/mapTable";
 import { appendOrCreateRows, createTableWithRows, type WritePlan } from "../workbook/plan";
 import type { CellValue, Workbook, WriteOp } from "../workbook/port";
@@ -349,15 +350,52 @@ function auditWords(
   return { what: `${head}: ${parts.join("; ")}`, totals };
 }
 
-/** "ERA exceptions 2026-03-05": the preview's exceptions on a sheet, to work from (no patient names). */
-export function exceptionsSheetPlan(preview: EraPreview, date?: IsoDate): WritePlan {
+/** The exceptions sheet's columns: who paid, which claim and account, the date of service, the payer's figures, why. */
+export const EXCEPTION_HEADERS = [
+  "Payer",
+  "Check/EFT #",
+  "Claim",
+  "Patient account",
+  "Line",
+  "DOS",
+  "Billed",
+  "Allowed",
+  "Paid",
+  "Patient resp.",
+  "Reason",
+] as const;
+
+/**
+ * "ERA exceptions 2026-03-05": the preview's exceptions on a sheet, to work from (no patient names):
+ * per claim or line the payer (name and our PayerID), the check or EFT number, the claim, our
+ * patient account, the date of service (a date), what was billed, allowed (when the payer said),
+ * paid and left to the patient (money), and the reason.
+ */
+export function exceptionsSheetPlan(preview: EraPreview, date?: IsoDate, dateSystem: DateSystem = 1900): WritePlan {
   const day = date ?? preview.remittances.find((r) => r.date)?.date ?? todayIso();
   const sheet = `ERA exceptions ${day}`;
+  const money = (cents: Cents | undefined) => (cents === undefined ? null : centsToNumber(cents));
+  const title: CellValue[] = new Array<CellValue>(EXCEPTION_HEADERS.length).fill(null);
+  title[0] = `Exceptions from ERA file ${preview.fileName}: ${preview.exceptions.length}`;
   const cells: CellValue[][] = [
-    [`Exceptions from ERA file ${preview.fileName}: ${preview.exceptions.length}`, null, null, null],
-    ["Trace", "Claim", "Line", "Reason"],
-    ...preview.exceptions.map((e) => [e.trace, e.patientControl, e.line ?? null, e.reason]),
+    title,
+    [...EXCEPTION_HEADERS],
+    ...preview.exceptions.map((e): CellValue[] => [
+      e.payerName && e.payerId ? `${e.payerName} (${e.payerId})` : (e.payerName ?? e.payerId ?? null),
+      e.trace,
+      e.patientControl,
+      e.patientId ?? null,
+      e.line ?? null,
+      e.dos ? isoToSerial(e.dos, dateSystem) : null,
+      money(e.billed),
+      money(e.allowed),
+      money(e.paid),
+      money(e.patientResp),
+      e.reason,
+    ]),
   ];
+  const text = (width: number) => ({ width, numberFormat: "@" });
+  const amount = { width: 14, numberFormat: MONEY_FORMAT };
   return {
     action: "ERA exceptions",
     what: `${preview.exceptions.length} exception${preview.exceptions.length === 1 ? "" : "s"} of ERA file ${preview.fileName} (SHA-256 ${preview.sha256}) on sheet "${sheet}"`,
@@ -366,7 +404,19 @@ export function exceptionsSheetPlan(preview: EraPreview, date?: IsoDate): WriteP
         kind: "reportSheet",
         sheet,
         cells,
-        columns: [{ width: 18, numberFormat: "@" }, { width: 16, numberFormat: "@" }, { width: 26, numberFormat: "@" }, { width: 90 }],
+        columns: [
+          text(28),
+          text(16),
+          text(14),
+          text(16),
+          text(22),
+          { width: 11, numberFormat: DATE_FORMAT },
+          amount,
+          amount,
+          amount,
+          amount,
+          { width: 90 },
+        ],
         headerRow: 1,
         boldRows: [0],
       },

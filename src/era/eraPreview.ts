@@ -67,5 +67,31 @@ export interface EraPreview {
   /** Lines paid under contract (only when the workbook has contracts and some line is). */
   underpaid?: EraUnderpaidLine[];
   /** What did not post or needs work (no patient names): not matched, held, denied. */
-  exceptions: { trace: string; patientControl: string; line?: string; reason: string }[];
+  exceptions: EraException[];
+}
+
+/**
+ * A claim or line that did not post or needs work, with what the biller needs to work it: who paid
+ * (the payer and the check or EFT trace), which claim and account, the date of service and the
+ * payer's figures. Never a patient's name.
+ */
+export interface EraException {
+  trace: string;
+  patientControl: string;
+  /** "99213-25 on 2026-03-05" when the exception is one line of the claim. */
+  line?: string;
+  reason: string;
+  /** N1*PR as the file names it. */
+  payerName?: string;
+  /** Our PayerID, when the payer was found. */
+  payerId?: string;
+  /** The claim's PatientID in Charges, when the claim was found there. */
+  patientId?: string;
+  /** The line's date of service, else the claim's (its service date or its first line's). */
+  dos?: IsoDate;
+  /** The claim's (or line's) figures as the payer gives them: charge, AMT*B6 allowed when every line has one, paid, patient responsibility. */
+  billed?: Cents;
+  allowed?: Cents;
+  paid?: Cents;
+  patientResp?: Cents;
 }

@@ -20,8 +20,9 @@ import type { PaymentRow, PostingRow, ProviderAdjustmentRow } from "../workbook/
 import { balanceClaim, remittanceTotals } from "./balancing";
 import { findEarlierPosting, findPayer, PAYMENT_DATE_SOURCES, paymentDate, paymentMethodWords, payerOfClaims } from "./eraIdentity";
 import { matchClaim, type ChargesByClaim, type ClaimMatch } from "./eraMatching";
-import type { EraClaimPreview, EraPreview, EraRemittancePreview, EraUnderpaidLine } from "./eraPreview";
+import type { EraClaimPreview, EraException, EraPreview, EraRemittancePreview, EraUnderpaidLine } from "./eraPreview";
 import { claimApplication, paidByPayer, reversalDrafts } from "./eraPostings";
+import { moneyEquation, paymentMoney } from "./remittanceMoney";
 import type { PlannedPaid } from "./plannedPaid";
 import type { RemitClaim, Remittance } from "./remittance";
 
@@ -174,17 +175,17 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     preview.alreadyPosted = earlier ? { on: earlier.on, paymentId: earlier.paymentId } : { on: "earlier in this file", paymentId: "" };
     preview.totals.posted = 0;
     preview.totals.held = 0;
+    // What became of each claim when it was posted: a denial still reads as denied, a claim sent on to
+    // the next payer as sent on, and a claim the payment's postings never reached as held, not "matched".
+    const postedLines = earlier && !earlier.byHand ? linesPostedBy(ledger, earlier.paymentId) : undefined;
     preview.claims = r.claims.map((claim, i) => {
       const m = matchOf(i);
-      const outcome: ClaimOutcome =
-        m.problems.length > 0
-          ? "unmatched"
-          : claim.status === "22"
-            ? "reversal"
-            : CROSSOVER_STATUSES.has(claim.status)
-              ? "crossover"
-              : "matched";
-      return claimPreview(claim, m, outcome, "already posted");
+      const [outcome, reason] = postedOutcome(
+        claim,
+        m,
+        postedLines && earlier ? { lines: postedLines, paymentId: earlier.paymentId } : undefined,
+      );
+      return claimPreview(claim, m, outcome, reason);
     });
     return { preview, key, sameAs };
   }
@@ -195,7 +196,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       ? "the file gives no date for its payment (BPR16, the production date DTM*405 and the envelope dates GS04 and ISA09 are all " +
         "blank or unreadable): post it by hand, dated as on the check or deposit"
       : !balance.ok
-        ? `the remittance does not add up: claims paid ${formatMoney(balance.totalPaid)} − provider adjustments ${formatMoney(balance.totalPlb)} = ` +
+        ? `the remittance does not add up: ${moneyEquation(paymentMoney({ amount, claims: r.claims, plb: r.plb, totals: { paid: balance.totalPaid } }))} = ` +
           `${formatMoney(balance.totalPaid - balance.totalPlb)}, but the payment (BPR02) is ${formatMoney(amount)}`
         : r.payment.creditDebit === "D"
           ? `the payer takes ${formatMoney(r.payment.amount)} back (a debit, BPR03 D): post it by hand`
@@ -208,12 +209,13 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
   let postedPaid = 0;
   let postedClaims = 0;
   const counts = { held: 0, unmatched: 0 };
-  const exception = (claim: RemitClaim, reason: string, line?: string) =>
-    run.exceptions.push({ trace, patientControl: claim.patientControl, ...(line ? { line } : {}), reason });
+  const payment = { trace, payerName: r.payer.name, payerId };
+  const exception = (claim: RemitClaim, m: ClaimMatch, reason: string, problem?: ClaimMatch["problems"][number]) =>
+    run.exceptions.push(exceptionOf(payment, claim, m, reason, problem));
   const notPosted = (claim: RemitClaim, m: ClaimMatch, outcome: "held" | "unmatched", reason: string) => {
     counts[outcome] += 1;
-    if (outcome === "unmatched" && m.problems.length > 0) for (const p of m.problems) exception(claim, p.reason, p.line);
-    else exception(claim, `${outcome === "held" ? "held" : "not matched"}: ${reason}`);
+    if (outcome === "unmatched" && m.problems.length > 0) for (const p of m.problems) exception(claim, m, p.reason, p);
+    else exception(claim, m, `${outcome === "held" ? "held" : "not matched"}: ${reason}`);
     claims.push(claimPreview(claim, m, outcome, reason));
   };
   const plan = (rows: typeof postings) => {
@@ -296,7 +298,7 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
     if (CROSSOVER_STATUSES.has(status)) return claims.push(claimPreview(claim, m, "crossover", [CROSSOVER_NOTE, ...notes].join("; ")));
     if (denials.length > 0) {
       const reason = `denied (${denials.join("; ")}): posted at $0.00, to work`;
-      exception(claim, reason);
+      exception(claim, m, reason);
       return claims.push(claimPreview(claim, m, "denied", [reason, ...notes].join("; ")));
     }
     claims.push(claimPreview(claim, m, "matched", notes.length > 0 ? notes.join("; ") : undefined));
@@ -342,6 +344,87 @@ export function planRemittance(run: EraRun, r: Remittance): PlannedRemittance {
       ].join(", "),
   };
   return { preview, draft, key };
+}
+
+/** The ChargeIDs the postings of one payment are on. */
+function linesPostedBy(ledger: Ledger, paymentId: string): Set<string> {
+  const lines = new Set<string>();
+  for (const posting of ledger.postingsByPayment.get(paymentId) ?? []) lines.add(posting.chargeId);
+  return lines;
+}
+
+/**
+ * A claim of a remittance posted before, as it was posted: not matched; held (its lines have no
+ * posting from the payment, or its status posts nothing); a reversal; sent on to the next payer;
+ * denied (CLP02 4, or a line paid nothing for a denial reason, the rule the posting itself follows);
+ * else posted. `posted` is the payment's lines, when the payment is the ERA's own: without it (the
+ * same remittance earlier in this file, or a payment entered by hand) the file alone decides.
+ */
+function postedOutcome(
+  claim: RemitClaim,
+  m: ClaimMatch,
+  posted: { lines: Set<string>; paymentId: string } | undefined,
+): [ClaimOutcome, string] {
+  if (m.problems.length > 0) return ["unmatched", m.problems.map((p) => p.reason).join("; ")];
+  const status = claim.status.trim();
+  if (!POSTED_STATUSES.has(status) && status !== "22") {
+    return ["held", `claim status ${status} (${CLAIM_STATUS[status] ?? "not one MedBill posts"}): nothing to post`];
+  }
+  if (posted && !m.charges!.some((c) => posted.lines.has(c.chargeId))) {
+    return ["held", `nothing was posted for it from ${posted.paymentId}: it was held then (see the exceptions); post it by hand`];
+  }
+  if (status === "22") return ["reversal", "already posted"];
+  if (CROSSOVER_STATUSES.has(status)) return ["crossover", `already posted; ${CROSSOVER_NOTE}`];
+  if (status === "4") return ["denied", "denied (claim status 4): already posted at $0.00, to work"];
+  const applied = claimApplication(claim, m.lines as NonNullable<(typeof m.lines)[number]>[], m.charges!);
+  if (!applied.ok) return ["held", applied.reason];
+  const { denials } = applied.application;
+  if (denials.length > 0) return ["denied", `denied (${denials.join("; ")}): already posted at $0.00, to work`];
+  return ["matched", "already posted"];
+}
+
+/**
+ * An exception with the figures to work it: the payer and trace, the claim's account in Charges,
+ * and the date of service, charge, allowed, paid and patient responsibility of the claim, or of
+ * the line the problem is about.
+ */
+function exceptionOf(
+  payment: { trace: string; payerName: string; payerId?: string },
+  claim: RemitClaim,
+  m: ClaimMatch,
+  reason: string,
+  problem?: ClaimMatch["problems"][number],
+): EraException {
+  const e: EraException = { trace: payment.trace, patientControl: claim.patientControl, reason };
+  if (problem?.line) e.line = problem.line;
+  if (payment.payerName) e.payerName = payment.payerName;
+  if (payment.payerId) e.payerId = payment.payerId;
+  const patientId = m.charges?.[0]?.patientId;
+  if (patientId) e.patientId = patientId;
+  const line = problem?.index === undefined ? undefined : claim.lines[problem.index];
+  if (line) {
+    const dos = line.dos ?? claim.serviceFrom;
+    if (dos) e.dos = dos;
+    e.billed = line.charge;
+    if (line.allowed !== undefined) e.allowed = line.allowed;
+    e.paid = line.paid;
+    let patientResp = 0;
+    for (const a of line.adjustments) if (a.group === "PR") patientResp += a.amount;
+    e.patientResp = patientResp;
+    return e;
+  }
+  let dos = claim.serviceFrom;
+  let allowed: Cents | undefined = claim.lines.length > 0 ? 0 : undefined;
+  for (const l of claim.lines) {
+    if (l.dos !== undefined && (dos === undefined || (!claim.serviceFrom && l.dos < dos))) dos = l.dos;
+    allowed = allowed === undefined || l.allowed === undefined ? undefined : allowed + l.allowed;
+  }
+  if (dos) e.dos = dos;
+  e.billed = claim.charge;
+  if (allowed !== undefined) e.allowed = allowed;
+  e.paid = claim.paid;
+  e.patientResp = claim.patientResp;
+  return e;
 }
 
 /**

@@ -1,6 +1,7 @@
 // One payment of an 835 as the panel previews it: payer, check or EFT trace, method, amount and
-// date; its claims with the payer's status and what will happen to each; the provider-level
-// adjustments; and the totals that must tie out, the figure that doesn't in red. Compact enough for
+// date; its claims with the payer's status and what will happen to each (once posted, what became
+// of each); and the totals line by line, claims paid and each provider-level adjustment adding up to
+// the payment, the figure that doesn't tie out in red. Compact enough for
 // a 320-pixel pane: a claim is two or three short lines, never a wide table.
 import { useState } from "react";
 import { Badge, Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
@@ -40,7 +41,6 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground2,
   },
-  sectionTitle: { marginTop: tokens.spacingVerticalXS },
   list: {
     ...borderedList,
     fontSize: tokens.fontSizeBase200,
@@ -77,6 +77,8 @@ const useStyles = makeStyles({
     textAlign: "left",
     fontWeight: tokens.fontWeightRegular,
   },
+  part: { paddingLeft: tokens.spacingHorizontalM, overflowWrap: "anywhere" },
+  total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}` },
   off: {
     color: tokens.colorPaletteRedForeground1,
     backgroundColor: tokens.colorPaletteRedBackground1,
@@ -137,34 +139,14 @@ export function RemittanceCard({ view }: RemittanceCardProps) {
           Show {Math.min(rest, CLAIMS_SHOWN * 4).toLocaleString("en-US")} more of {rest.toLocaleString("en-US")} claims
         </Button>
       )}
-      {view.plb.length > 0 && (
-        <>
-          <Text size={200} weight="semibold" className={styles.sectionTitle}>
-            Provider adjustments (PLB)
-          </Text>
-          <ul className={styles.list} aria-label="Provider adjustments">
-            {view.plb.map((item, i) => (
-              <li key={i} className={mergeClasses(styles.item, item.tone === "warning" && styles.warning)}>
-                <div className={styles.row}>
-                  <span className={styles.grow}>
-                    {item.reason}
-                    {item.reference ? ` · ${item.reference}` : ""}
-                  </span>
-                  <span className={styles.money}>{item.effect}</span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
       <table className={styles.totals} aria-label="Totals">
         <tbody>
-          {view.totals.lines.map((line) => (
-            <tr key={line.label} className={line.off ? styles.off : undefined} data-off={line.off ? "yes" : undefined}>
-              <th scope="row" className={styles.totalCell}>
+          {view.totals.lines.map((line, i) => (
+            <tr key={`${i}:${line.label}`} className={line.off ? styles.off : undefined} data-off={line.off ? "yes" : undefined}>
+              <th scope="row" className={mergeClasses(styles.totalCell, line.part && styles.part, line.total && styles.total)}>
                 {line.label}
               </th>
-              <td className={mergeClasses(styles.totalCell, styles.money)}>{line.amount}</td>
+              <td className={mergeClasses(styles.totalCell, styles.money, line.total && styles.total)}>{line.amount}</td>
             </tr>
           ))}
         </tbody>

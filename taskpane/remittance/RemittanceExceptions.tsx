@@ -1,5 +1,6 @@
 // The exceptions of a remittance to work (claims and lines not matched, held or denied): the first
-// hundred listed with where and why; the sheet export has them all.
+// hundred listed with where, the payer's figures (date of service, billed, allowed, paid, patient)
+// and why; the sheet export has them all.
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { count } from "../billerMessage";
 import { borderedList } from "../formLayout";
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
     ":not(:last-child)": { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   },
   where: { fontWeight: tokens.fontWeightSemibold },
+  figures: { color: tokens.colorNeutralForeground2, fontVariantNumeric: "tabular-nums" },
 });
 
 export function RemittanceExceptions({ exceptions }: { exceptions: ReturnType<typeof exceptionViews> }) {
@@ -38,6 +40,7 @@ export function RemittanceExceptions({ exceptions }: { exceptions: ReturnType<ty
         {exceptions.slice(0, EXCEPTIONS_SHOWN).map((e) => (
           <li key={e.key} className={styles.exception}>
             <span className={styles.where}>{e.where}</span>
+            {e.figures && <span className={styles.figures}>{e.figures}</span>}
             <span>{e.reason}</span>
           </li>
         ))}

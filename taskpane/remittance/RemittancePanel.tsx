@@ -15,7 +15,15 @@ import { NoticeBar } from "../NoticeBar";
 import { StageProgress } from "../StageProgress";
 import { useWorkbookOperation } from "../useWorkbookOperation";
 import { STAGE_PROGRESS, exportExceptions, postRemittance, previewRemittance, stageLabel, type ImportStage } from "./remittanceImport";
-import { alreadyPostedMessage, exceptionViews, postedMessage, previewSummary, refusalMessage, remittanceView } from "./remittanceView";
+import {
+  alreadyPostedMessage,
+  exceptionViews,
+  postedMessage,
+  postedTitle,
+  previewSummary,
+  refusalMessage,
+  remittanceView,
+} from "./remittanceView";
 import { RemittanceCard } from "./RemittanceCard";
 import { RemittanceExceptions } from "./RemittanceExceptions";
 import { RemittanceWarnings } from "./RemittanceWarnings";
@@ -120,7 +128,7 @@ export function RemittancePanel({ workbook, onWorkbookChanged }: PanelProps) {
         onWorkbookChanged?.(posted.applied);
         // Posted: Post is gone whatever the reading again below does.
         setChosen({ ...chosen, plan: undefined, posted: true });
-        say({ intent: "success", title: "Remittance posted", body: postedMessage(chosen.preview) });
+        say({ intent: "success", title: postedTitle(chosen.preview), body: postedMessage(chosen.preview) });
         // Read again, so the preview shows the workbook as it now is: each payment posted, and when.
         const again = await previewRemittance(workbook, { name: chosen.name, read: async () => chosen.bytes });
         setChosen({

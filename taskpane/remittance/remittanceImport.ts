@@ -73,7 +73,11 @@ export function postRemittance(
   return applyUnlessChanged(workbook, previewed.plan, previewed.snapshot, { now });
 }
 
-/** The exceptions of a preview on a sheet of their own ("ERA exceptions <date>"), with an Audit row. */
-export function exportExceptions(workbook: Workbook, preview: EraPreview, now?: Date): Promise<AppliedPlan> {
-  return applyPlan(workbook, exceptionsSheetPlan(preview), now);
+/**
+ * The exceptions of a preview on a sheet of their own ("ERA exceptions <date>"), with an Audit row;
+ * dates of service as the workbook's own dates.
+ */
+export async function exportExceptions(workbook: Workbook, preview: EraPreview, now?: Date): Promise<AppliedPlan> {
+  const { dateSystem } = await workbook.describe();
+  return applyPlan(workbook, exceptionsSheetPlan(preview, undefined, dateSystem), now);
 }

@@ -1,27 +1,45 @@
 // An ERA preview as the Import remittance panel shows it, apart from React: per payment (one 835
-// transaction) the payer, how and when it was paid, its claims with what will happen to each, the
-// provider-level adjustments, and the totals that must tie out (BPR02 = Σ claims paid − Σ PLB =
-// posted + held) with the difference named where they don't. Patient names come only from the file
-// and are shown only in the pane: nothing here logs or writes them.
+// transaction) the payer, how and when it was paid, its claims with what will happen to each (or,
+// once posted, what became of each: a denial still reads as denied), and the money line by line
+// (claims paid, each provider-level adjustment) adding up to the check, with posted + held and the
+// difference named where they don't tie. Headlines say the counts of what needs work, never just
+// that all went well. Patient names come only from the file and are shown only in the pane:
+// nothing here logs or writes them.
 import { formatMoney, type Cents } from "../../src/money";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPreview";
-import type { PlbItem } from "../../src/era/remittance";
+import { moneyEquation, paymentMoney, plbReasonName, signedMoney } from "../../src/era/remittanceMoney";
 import type { PaymentDateSource } from "../../src/era/eraIdentity";
 import { plural, sentence } from "../billerMessage";
+
+export { plbReasonName };
 
 export type ClaimOutcome = EraClaimPreview["outcome"];
 
 /** How a row is drawn: good news, something to look at, something that did not go in, or a note. */
 export type Tone = "success" | "warning" | "danger" | "info";
 
+/** Before posting: "Matched" says only that the claim was found, and will post. */
 export const OUTCOME_LABEL: Record<ClaimOutcome, string> = {
   matched: "Matched",
   unmatched: "Not matched",
   held: "Held",
   denied: "Denied",
   reversal: "Reversal",
-  crossover: "Crossed over",
+  crossover: "Sent to next payer",
 };
+
+/** Once the payment is posted: what became of each claim, a denial still a denial. */
+export const POSTED_LABEL: Record<ClaimOutcome, string> = {
+  matched: "Posted",
+  unmatched: "Not matched",
+  held: "Held — not posted",
+  denied: "Denied — posted",
+  reversal: "Reversal — posted",
+  crossover: "Sent to next payer — posted",
+};
+
+/** CLP02 23: not this payer's claim; it sent it on to the right one. Held, said so. */
+const NOT_OURS_LABEL = "Not this payer's — sent on";
 
 const OUTCOME_TONE: Record<ClaimOutcome, Tone> = {
   matched: "success",
@@ -41,8 +59,11 @@ const OUTCOME_COUNTED: Record<ClaimOutcome, [string, string]> = {
   held: ["held", "held"],
   denied: ["denial", "denials"],
   reversal: ["reversal", "reversals"],
-  crossover: ["crossover", "crossovers"],
+  crossover: ["sent to next payer", "sent to next payer"],
 };
+
+/** The counts once posted: "posted" rather than "matched". */
+const POSTED_COUNTED: Record<ClaimOutcome, [string, string]> = { ...OUTCOME_COUNTED, matched: ["posted", "posted"] };
 
 /** BPR04, the way the money came. */
 const METHOD_NAME: Record<string, string> = {
@@ -51,38 +72,6 @@ const METHOD_NAME: Record<string, string> = {
   FWT: "Wire transfer",
   BOP: "EFT (bank's choice)",
   NON: "No payment",
-};
-
-/** PLB03-1 reasons an office meets (X12 5010 code list), in its words. */
-const PLB_REASON: Record<string, string> = {
-  L6: "Interest",
-  WO: "Overpayment recovery",
-  FB: "Forwarding balance",
-  "72": "Authorized return",
-  "50": "Late charge",
-  "90": "Early payment allowance",
-  AP: "Acceleration of benefits",
-  B2: "Rebate",
-  B3: "Recovery allowance",
-  BD: "Bad debt adjustment",
-  BN: "Bonus",
-  C5: "Temporary allowance",
-  CS: "Adjustment",
-  CT: "Capitation payment",
-  E3: "Withholding",
-  FC: "Fund allocation",
-  IR: "IRS withholding",
-  IS: "Interim settlement",
-  J1: "Nonreimbursable",
-  LE: "Levy",
-  LS: "Lump sum",
-  OB: "Offset for affiliated providers",
-  PI: "Periodic interim payment",
-  PL: "Final payment",
-  RA: "Retroactive adjustment",
-  SL: "Student loan repayment",
-  TL: "Third party liability",
-  WU: "Unspecified recovery",
 };
 
 export function methodName(method: string): string {
@@ -114,11 +103,6 @@ const DATE_FROM: Record<Exclude<PaymentDateSource, "BPR16">, string> = {
   ISA09: "file date ISA09, BPR16 blank",
 };
 
-export function plbReasonName(reason: string): string {
-  const name = PLB_REASON[reason.trim().toUpperCase()];
-  return name ? `${name} (${reason})` : `Adjustment ${reason}`;
-}
-
 export interface ClaimView {
   patientControl: string;
   /** NM1*QC from the file, for the pane only; blank when the file has none. */
@@ -134,26 +118,23 @@ export interface ClaimView {
   reason?: string;
 }
 
-export interface PlbView {
-  /** "Interest (L6)". */
-  reason: string;
-  reference?: string;
-  /** What it does to the payment, signed: interest adds, a recoupment takes away ("+$2.50", "-$40.00"). */
-  effect: string;
-  tone: Tone;
-}
-
 export interface TotalLine {
+  /** "Paid on claims", "Interest (L6) · INT0001", "Payment (BPR02)". */
   label: string;
+  /** A PLB item's is signed with what it does to the payment: "+$3.75", "-$40.00". */
   amount: string;
   /** Set on a figure that does not tie out. */
   off?: boolean;
+  /** A line the check adds up from (claims, each PLB item); unset on the payment and what follows. */
+  part?: boolean;
+  /** The payment the parts add up to. */
+  total?: boolean;
 }
 
 export interface TotalsView {
   ties: boolean;
   lines: TotalLine[];
-  /** "Ties out: $950.00 paid on claims − $50.00 provider adjustments = $900.00 = $800.00 posted + $100.00 held." */
+  /** "Ties out: $950.00 paid on claims − $50.00 overpayment recovery (WO) = $900.00 payment = $800.00 posted + $100.00 held." */
   text: string;
 }
 
@@ -172,7 +153,6 @@ export interface RemittanceView {
   /** "5 claims: 3 matched, 1 denial, 1 held". */
   counts: string;
   claims: ClaimView[];
-  plb: PlbView[];
   totals: TotalsView;
   /** Things a biller must not miss: denials to work, reversals, crossovers, PLB items. */
   callouts: string[];
@@ -180,12 +160,16 @@ export interface RemittanceView {
   alreadyPosted?: string;
 }
 
-/** How many claims of each outcome, what needs work first: "5 claims: 3 matched, 1 denial, 1 held". */
-export function outcomeCounts(claims: Pick<EraClaimPreview, "outcome">[]): string {
+/**
+ * How many claims of each outcome, what needs work first: "5 claims: 3 matched, 1 denial, 1 held";
+ * once posted, "5 claims: 3 posted, 1 denial, 1 held".
+ */
+export function outcomeCounts(claims: Pick<EraClaimPreview, "outcome">[], posted = false): string {
   const counts = new Map<ClaimOutcome, number>();
   for (const c of claims) counts.set(c.outcome, (counts.get(c.outcome) ?? 0) + 1);
+  const words = posted ? POSTED_COUNTED : OUTCOME_COUNTED;
   const parts = OUTCOME_ORDER.filter((o) => counts.has(o)).map((o) => {
-    const [one, many] = OUTCOME_COUNTED[o];
+    const [one, many] = words[o];
     return plural(counts.get(o)!, one, many);
   });
   const head = plural(claims.length, "claim", "claims");
@@ -193,20 +177,25 @@ export function outcomeCounts(claims: Pick<EraClaimPreview, "outcome">[]): strin
 }
 
 /**
- * The tie-out of one payment. Two equalities, each checked apart so the one that fails is named:
- * the file's own (BPR02 = Σ CLP04 − Σ PLB) and this import's (BPR02 = what is posted + what is held).
- * A payment posted before posts and holds nothing now, so only the file's own is checked.
+ * The tie-out of one payment, line by line: paid on claims, each PLB item as what it does to the
+ * payment, the payment (BPR02), then what this import posts and holds. Two equalities, each checked
+ * apart so the one that fails is named: the file's own (BPR02 = Σ CLP04 − Σ PLB, the lines above the
+ * payment adding up to it) and this import's (BPR02 = posted + held). A payment posted before posts
+ * and holds nothing now, so only the file's own is checked.
  */
-export function totalsView(amount: Cents, totals: EraRemittancePreview["totals"], postedBefore = false): TotalsView {
-  const net = totals.paid - totals.plb;
-  const fileOff = amount - net;
+export function totalsView(r: Pick<EraRemittancePreview, "amount" | "claims" | "plb" | "totals" | "alreadyPosted">): TotalsView {
+  const { amount, totals } = r;
+  const postedBefore = r.alreadyPosted !== undefined;
+  const money = paymentMoney(r);
+  const fileOff = money.difference;
   const postedOff = postedBefore ? 0 : amount - (totals.posted + totals.held);
   const ties = fileOff === 0 && postedOff === 0;
-  const lines: TotalLine[] = [
-    { label: "Paid on claims", amount: formatMoney(totals.paid) },
-    { label: "Provider adjustments (PLB)", amount: formatMoney(-totals.plb) },
-    { label: "Payment (BPR02)", amount: formatMoney(amount), off: fileOff !== 0 },
-  ];
+  const lines: TotalLine[] = money.lines.map((line) => ({
+    label: line.reference ? `${line.label} · ${line.reference}` : line.label,
+    amount: line.kind === "plb" ? signedMoney(line.effect) : formatMoney(line.effect),
+    part: true,
+  }));
+  lines.push({ label: "Payment (BPR02)", amount: formatMoney(amount), off: fileOff !== 0, total: true });
   if (!postedBefore)
     lines.push(
       { label: "Posted now (claims and PLB)", amount: formatMoney(totals.posted) },
@@ -215,16 +204,14 @@ export function totalsView(amount: Cents, totals: EraRemittancePreview["totals"]
   // When the file's own sum is off, posted + held (which is claims − PLB) is off by the same: said once.
   if (fileOff !== 0) lines.push({ label: "Payment ≠ claims − PLB by", amount: formatMoney(fileOff), off: true });
   else if (postedOff !== 0) lines.push({ label: "Payment ≠ posted + held by", amount: formatMoney(postedOff), off: true });
-  // Interest (a negative PLB) adds to the payment: "+ $3.75", never "− -$3.75".
-  const plbTerm = totals.plb < 0 ? `+ ${formatMoney(-totals.plb)}` : `− ${formatMoney(totals.plb)}`;
-  const equation = `${formatMoney(totals.paid)} paid on claims ${plbTerm} provider adjustments`;
+  const equation = moneyEquation(money);
   let text: string;
   if (ties) {
     text = postedBefore
       ? `Ties out: ${equation} = ${formatMoney(amount)} payment. Posted before: nothing is posted now.`
       : `Ties out: ${equation} = ${formatMoney(amount)} payment = ${formatMoney(totals.posted)} posted + ${formatMoney(totals.held)} held.`;
   } else if (fileOff !== 0) {
-    text = `Does not tie out: the payment is ${formatMoney(amount)} but ${equation} is ${formatMoney(net)} (off by ${formatMoney(fileOff)}).`;
+    text = `Does not tie out: the payment is ${formatMoney(amount)} but ${equation} is ${formatMoney(money.sum)} (off by ${formatMoney(fileOff)}).`;
   } else {
     const both = totals.posted + totals.held;
     text = `Does not tie out: posted ${formatMoney(totals.posted)} + held ${formatMoney(totals.held)} is ${formatMoney(both)}, not the payment's ${formatMoney(amount)} (off by ${formatMoney(postedOff)}).`;
@@ -232,28 +219,22 @@ export function totalsView(amount: Cents, totals: EraRemittancePreview["totals"]
   return { ties, lines, text };
 }
 
-function claimView(claim: EraClaimPreview): ClaimView {
+/**
+ * One claim's row. `posted`: its payment is posted (just now, or before), so the label says what
+ * became of the claim: "Denied — posted", never "Matched".
+ */
+export function claimView(claim: EraClaimPreview, posted = false): ClaimView {
+  const notOurs = claim.outcome === "held" && claim.status.trim() === "23";
   return {
     patientControl: claim.patientControl,
     patientName: claim.patientName?.trim() ?? "",
     status: claim.statusText || `Status ${claim.status}`,
     outcome: claim.outcome,
-    outcomeLabel: OUTCOME_LABEL[claim.outcome],
-    tone: OUTCOME_TONE[claim.outcome],
+    outcomeLabel: notOurs ? NOT_OURS_LABEL : (posted ? POSTED_LABEL : OUTCOME_LABEL)[claim.outcome],
+    tone: notOurs ? "info" : OUTCOME_TONE[claim.outcome],
     charge: formatMoney(claim.charge),
     paid: formatMoney(claim.paid),
     reason: claim.reason,
-  };
-}
-
-export function plbView(item: PlbItem): PlbView {
-  // In the file a positive amount reduces the payment; the pane says what it does to the money.
-  const effect = -item.amount;
-  return {
-    reason: plbReasonName(item.reason),
-    reference: item.reference || undefined,
-    effect: effect > 0 ? `+${formatMoney(effect)}` : formatMoney(effect),
-    tone: effect >= 0 ? "info" : "warning",
   };
 }
 
@@ -275,7 +256,7 @@ export function callouts(r: Pick<EraRemittancePreview, "claims" | "plb">): strin
   if (unmatched > 0) out.push(`${plural(unmatched, "claim", "claims")} not matched to the workbook: listed as exceptions, nothing posted.`);
   if (r.plb.length > 0)
     out.push(
-      `${plural(r.plb.length, "provider-level adjustment", "provider-level adjustments")} (PLB), recorded apart from claim balances.`,
+      `${plural(r.plb.length, "provider-level adjustment", "provider-level adjustments")} (PLB), each in the totals below, recorded apart from claim balances.`,
     );
   return out;
 }
@@ -293,10 +274,9 @@ export function remittanceView(r: EraRemittancePreview, index: number): Remittan
     method: methodName(r.method),
     amount: formatMoney(r.amount),
     date: r.date ?? "",
-    counts: outcomeCounts(r.claims),
-    claims: r.claims.map(claimView),
-    plb: r.plb.map(plbView),
-    totals: totalsView(r.amount, r.totals, r.alreadyPosted !== undefined),
+    counts: outcomeCounts(r.claims, r.alreadyPosted !== undefined),
+    claims: r.claims.map((c) => claimView(c, r.alreadyPosted !== undefined)),
+    totals: totalsView(r),
     callouts: callouts(r),
     alreadyPosted: r.alreadyPosted ? alreadyPostedText(r.alreadyPosted) : undefined,
   };
@@ -306,7 +286,10 @@ export interface PreviewSummary {
   /** Payments that will be posted now (not already posted). */
   toPost: EraRemittancePreview[];
   alreadyPosted: EraRemittancePreview[];
-  /** "2 payments, $1,234.56: 8 claims matched" — what Post will write, or why nothing. */
+  /**
+   * What Post will write and hold, and the claims' counts so a denial or a claim not matched is never
+   * hidden: "acme.835: 1 payment; Post writes $247.50. 3 claims: 2 matched, 1 denial."
+   */
   headline: string;
 }
 
@@ -316,34 +299,55 @@ export function previewSummary(preview: EraPreview): PreviewSummary {
   const payments = plural(preview.remittances.length, "payment", "payments");
   let headline: string;
   if (preview.remittances.length === 0) headline = `${preview.fileName} holds no payments.`;
-  else if (toPost.length === 0)
-    headline = `${preview.fileName}: ${payments}, ${preview.remittances.length === 1 ? "already posted" : "all already posted"}.`;
-  else {
+  else if (toPost.length === 0) {
+    const claims = alreadyPosted.flatMap((r) => r.claims);
+    headline =
+      `${preview.fileName}: ${payments}, ${preview.remittances.length === 1 ? "already posted" : "all already posted"}. ` +
+      `${outcomeCounts(claims, true)}.`;
+  } else {
     const posted = toPost.reduce((sum, r) => sum + r.totals.posted, 0);
     const held = toPost.reduce((sum, r) => sum + r.totals.held, 0);
     const holds = held !== 0 ? ` ${formatMoney(held)} held` : "";
+    const counts = `${outcomeCounts(toPost.flatMap((r) => r.claims))}.`;
     headline =
       posted === 0 && held !== 0
-        ? `${preview.fileName}: ${payments}; nothing can be posted,${holds}.`
-        : `${preview.fileName}: ${payments}; Post writes ${formatMoney(posted)}${held !== 0 ? ` and holds ${formatMoney(held)}` : ""}.`;
+        ? `${preview.fileName}: ${payments}; nothing can be posted,${holds}. ${counts}`
+        : `${preview.fileName}: ${payments}; Post writes ${formatMoney(posted)}${held !== 0 ? ` and holds ${formatMoney(held)}` : ""}. ${counts}`;
   }
   return { toPost, alreadyPosted, headline };
 }
 
-/** The success message after Post: what went in, and what is left for the biller. */
+/** Whether any claim of the payments needs the biller: denied, held, not matched. */
+function claimsToWork(remittances: EraRemittancePreview[]): number {
+  let n = 0;
+  for (const r of remittances)
+    for (const c of r.claims) if (c.outcome === "denied" || c.outcome === "held" || c.outcome === "unmatched") n++;
+  return n;
+}
+
+/** The success message's title: posted, and whether claims are left to work (never "all went well" when some are). */
+export function postedTitle(preview: EraPreview): string {
+  const toWork = claimsToWork(previewSummary(preview).toPost);
+  return toWork === 0 ? "Remittance posted" : `Remittance posted: ${plural(toWork, "claim", "claims")} to work`;
+}
+
+/**
+ * The success message after Post: the money line by line adding up to the payments (claims paid,
+ * each PLB reason), what is held, the claims' counts, and what is left for the biller.
+ */
 export function postedMessage(preview: EraPreview): string {
   const { toPost } = previewSummary(preview);
   const sum = (pick: (r: EraRemittancePreview) => Cents) => toPost.reduce((s, r) => s + pick(r), 0);
-  const matched = toPost.reduce((n, r) => n + r.claims.filter((c) => c.outcome !== "held" && c.outcome !== "unmatched").length, 0);
-  // "posted" is claims and PLB together: the claims' part is what is left once the PLB is taken out.
-  const plb = sum((r) => r.totals.plb);
-  const parts = [
-    `${plural(toPost.length, "payment", "payments")} of ${formatMoney(sum((r) => r.amount))} posted: ${formatMoney(sum((r) => r.totals.posted) + plb)} paid on ${plural(matched, "claim", "claims")}`,
-  ];
-  if (plb !== 0) parts.push(`provider adjustments (PLB) ${formatMoney(-plb)}`);
+  const amount = sum((r) => r.amount);
+  const money = toPost.map(paymentMoney);
+  const added = money.reduce((s, m) => s + m.sum, 0);
+  let text = `${plural(toPost.length, "payment", "payments")} of ${formatMoney(amount)} posted: ${moneyEquation({ lines: money.flatMap((m) => m.lines) })} = ${formatMoney(added)}`;
   const held = sum((r) => r.totals.held);
-  let text = parts.join(", ");
-  text += held !== 0 ? `; ${formatMoney(held)} held.` : ".";
+  text += held !== 0 ? `; ${formatMoney(held)} of it held (not posted).` : ".";
+  text += ` ${outcomeCounts(
+    toPost.flatMap((r) => r.claims),
+    true,
+  )}.`;
   if (preview.exceptions.length > 0) text += ` ${plural(preview.exceptions.length, "exception stays", "exceptions stay")} listed below.`;
   return `${text} The Audit sheet records it.`;
 }
@@ -358,8 +362,10 @@ export function alreadyPostedMessage(preview: EraPreview): string {
 
 export interface ExceptionView {
   key: string;
-  /** "Claim CLM0001, line 2". */
+  /** "EFT 123 · Claim CLM0001, line 99213 on 2026-03-05". */
   where: string;
+  /** Whose money and the payer's figures: "Acme Health · account P0001 · DOS 2026-03-05 · billed $200.00 · paid $0.00 · patient $0.00". */
+  figures: string;
   reason: string;
 }
 
@@ -367,6 +373,17 @@ export function exceptionViews(preview: EraPreview): ExceptionView[] {
   return preview.exceptions.map((e, i) => ({
     key: `${i}`,
     where: `${e.trace ? `${e.trace} · ` : ""}Claim ${e.patientControl}${e.line ? `, line ${e.line}` : ""}`,
+    figures: [
+      e.payerName || e.payerId,
+      e.patientId && `account ${e.patientId}`,
+      e.dos && `DOS ${e.dos}`,
+      e.billed !== undefined && `billed ${formatMoney(e.billed)}`,
+      e.allowed !== undefined && `allowed ${formatMoney(e.allowed)}`,
+      e.paid !== undefined && `paid ${formatMoney(e.paid)}`,
+      e.patientResp !== undefined && `patient ${formatMoney(e.patientResp)}`,
+    ]
+      .filter(Boolean)
+      .join(" · "),
     reason: e.reason,
   }));
 }

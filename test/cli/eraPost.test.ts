@@ -6,6 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USAGE } from "../../src/cli/medbill";
+import { isoToSerial } from "../../src/dates";
 import { readLedger, type Ledger } from "../../src/ledger/ledger";
 import { formatMoney } from "../../src/money";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
@@ -61,14 +62,22 @@ describe("medbill era post", () => {
     expect(text).toContain(
       `Payment: Medicare Part B (Sample MAC) (our payer MCR), EFT (ACH), trace 88000001, ${formatMoney(written.amount)}, dated ${ERA_DATE}`,
     );
-    expect(text).toContain("Claims: 4 (matched 1, not matched 1, held 1, denied 1, reversed 0, crossover 0)");
+    expect(text).toContain("Claims: 4 (matched 1, not matched 1, held 1, denied 1, reversed 0, sent to next payer 0)");
     const paid = written.claims.reduce((s, c) => s + c.paid, 0);
     const held = written.claims[2].paid + written.claims[3].paid;
+    // The money line by line, the interest added, to the payment's cent.
+    expect(paid + 250).toBe(written.amount);
+    const money = t.out.filter((line) => line.startsWith("    "));
+    expect(money.map((line) => line.trim().split(/ {2,}/))).toEqual([
+      ["Paid on claims", formatMoney(paid)],
+      ["Interest (L6) · INT1", "+$2.50"],
+      ["Payment (BPR02)", formatMoney(written.amount)],
+    ]);
+    expect(new Set(money.map((line) => line.length)).size).toBe(1);
     expect(text).toContain(
-      `Ties out: paid on claims ${formatMoney(paid)} − PLB -$2.50 = ${formatMoney(paid + 250)} = payment ${formatMoney(written.amount)} = ` +
-        `posted ${formatMoney(paid + 250 - held)} + held ${formatMoney(held)}`,
+      `Ties out: ${formatMoney(paid)} paid on claims + $2.50 interest (L6) = ${formatMoney(written.amount)} payment = ` +
+        `${formatMoney(paid + 250 - held)} posted + ${formatMoney(held)} held`,
     );
-    expect(text).toContain("PLB L6, reference INT1: -$2.50 (adds to the payment)");
     expect(text).toContain("Exceptions: 3");
     expect(text).toContain("  trace 88000001, claim CL999: claim CL999 is not in Charges");
     expect(text).toMatch(new RegExp(`claim ${claimIds[2]}: held: claim ${claimIds[2]} does not balance`));
@@ -94,8 +103,35 @@ describe("medbill era post", () => {
     expect(payment).toMatchObject({ payerId: "MCR", method: "ERA", reference: "88000001", amount: era.transactions[0].amount });
     expect(after.postingsByPayment.get(payment.paymentId)!.length).toBeGreaterThan(0);
     const sheet = (await book.readSheet(`ERA exceptions ${ERA_DATE}`))!;
-    expect(sheet[1]).toEqual(["Trace", "Claim", "Line", "Reason"]);
+    expect(sheet[1]).toEqual([
+      "Payer",
+      "Check/EFT #",
+      "Claim",
+      "Patient account",
+      "Line",
+      "DOS",
+      "Billed",
+      "Allowed",
+      "Paid",
+      "Patient resp.",
+      "Reason",
+    ]);
     expect(sheet).toHaveLength(5);
+    // The denied claim: Medicare's, its account, its date of service as a date, billed, nothing allowed or paid.
+    const denied = sheet.find((row) => row[2] === claimIds[1])!;
+    const deniedLines = ledger.charges.filter((c) => c.claimId === claimIds[1]);
+    expect(denied.slice(0, 10)).toEqual([
+      "Medicare Part B (Sample MAC) (MCR)",
+      "88000001",
+      claimIds[1],
+      deniedLines[0].patientId,
+      null,
+      isoToSerial(deniedLines[0].dos, 1900),
+      era.transactions[0].claims[1].charge / 100,
+      0,
+      0,
+      0,
+    ]);
     const audit = (await book.readTables(["Audit"])).Audit!;
     const actions = audit.rows.map((r) => r[audit.headers.indexOf("Action")]);
     expect(actions).toEqual(["Sample", "Post ERA", "ERA exceptions"]);
@@ -107,6 +143,8 @@ describe("medbill era post", () => {
       new RegExp(`Already posted on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d as ${payment.paymentId}: nothing added\\.`),
     );
     expect(again.out.at(-1)).toBe("Nothing to post: every payment in the file is already posted.");
+    // Read again, the denied claim is still counted as denied, the held and unknown ones as not posted.
+    expect(text).toContain("Claims: 4 (posted 1, not matched 1, held 1, denied 1, reversed 0, sent to next payer 0)");
     expect((await ledgerOf(sample)).payments).toHaveLength(after.payments.length);
   });
 

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { readLedger } from "../../src/ledger/ledger";
+import { formatMoney } from "../../src/money";
 import type { LineBalance } from "../../src/ledger/balances";
 import { parseTable } from "../../src/workbook/mapTable";
 import type { Workbook } from "../../src/workbook/port";
@@ -340,9 +341,27 @@ describe("denials, PLB items and claims that don't balance", () => {
     expect(r.claims[1].reason).toContain(`claim ${bad.claimId} does not balance`);
     expect(r.claims[1].reason).toContain("off by $1.50");
     expect(r.totals).toEqual({ paid: written.amount, plb: 0, posted: written.claims[0].paid, held: written.claims[1].paid, difference: 0 });
+    // The exception carries what working it needs: payer, account, date of service and the payer's figures.
+    const allowed = written.claims[1].lines.reduce(
+      (s, l) => s + l.charge - l.adjustments.filter((a) => a.group !== "PR").reduce((t, a) => t + a.amount, 0),
+      0,
+    );
     expect(result.preview.exceptions).toEqual([
-      { trace: "95000001", patientControl: bad.claimId, reason: expect.stringContaining("held: claim") },
+      {
+        trace: "95000001",
+        patientControl: bad.claimId,
+        reason: expect.stringContaining("held: claim"),
+        payerName: MEDICARE.name,
+        payerId: "MCR",
+        patientId: bad.lines[0].patientId,
+        dos: bad.lines[0].dos,
+        billed: written.claims[1].charge,
+        allowed,
+        paid: written.claims[1].paid,
+        patientResp: written.claims[1].patientResp,
+      },
     ]);
+    expect(written.claims[1].paid).toBe(allowed + 150);
     const now = await balancesNow(book);
     for (const line of bad.lines) expect(now.get(line.chargeId)).toEqual(before.get(line.chargeId));
     expect((await postings(book)).filter((p) => bad.lines.some((l) => l.chargeId === p.chargeId) && p.source === "ERA")).toEqual([]);
@@ -355,7 +374,10 @@ describe("denials, PLB items and claims that don't balance", () => {
   it("a remittance whose payment doesn't equal its claims less PLB posts nothing and names the difference", async () => {
     const { book, ledger, unpaid } = await sampleUnpaid();
     const [claim] = unpaid;
-    const era = medicareEra(ledger, "95000002", [{ claimId: claim.claimId }], { paymentOffBy: 200 });
+    const era = medicareEra(ledger, "95000002", [{ claimId: claim.claimId }], {
+      paymentOffBy: 200,
+      plb: [{ reason: "L6", reference: "INT2", amount: -300 }],
+    });
     const counts = await rowCounts(book);
     const result = planned(await importEra(book, "off.835", era.bytes));
     expect(result.plan).toBeUndefined();
@@ -363,7 +385,12 @@ describe("denials, PLB items and claims that don't balance", () => {
     expect(r.totals.difference).toBe(200);
     expect(r.totals.posted).toBe(0);
     expect(r.claims[0]).toMatchObject({ outcome: "held" });
-    expect(r.claims[0].reason).toContain("the remittance does not add up");
+    // The interest is said as what it adds, never "− -$3.00".
+    const paid = era.transactions[0].claims[0].paid;
+    expect(r.claims[0].reason).toBe(
+      `the remittance does not add up: ${formatMoney(paid)} paid on claims + $3.00 interest (L6) = ${formatMoney(paid + 300)}, ` +
+        `but the payment (BPR02) is ${formatMoney(paid + 500)}`,
+    );
     expect(await rowCounts(book)).toEqual(counts);
   });
 });

@@ -5,6 +5,7 @@
 // adjustments land on the line with the most left to pay; crossovers are said; a refused file writes
 // nothing; the exceptions go to a sheet without patient names.
 import { describe, expect, it } from "vitest";
+import { isoToSerial } from "../../src/dates";
 import { eraPostingPlan, exceptionsSheetPlan } from "../../src/era/eraPlan";
 import { readLedger } from "../../src/ledger/ledger";
 import { applyPlan } from "../../src/workbook/plan";
@@ -40,13 +41,33 @@ describe("claims and lines not in the workbook", () => {
     expect(r.claims.map((c) => c.outcome)).toEqual(["matched", "unmatched", "unmatched"]);
     expect(r.claims[1].reason).toBe("claim CL123 is not in Charges");
     expect(r.claims[2].chargeIds).toEqual([...withExtra.lines.map((l) => l.chargeId), null]);
+    // Worked by hand: CL123 is one line of $130.00, allowed 80% ($104.00, CO-45 $26.00), all paid;
+    // the line never billed is $10.00 paid in full. Neither has a patient share.
+    const payer = { payerName: "Medicare Part B (Sample MAC)", payerId: "MCR" };
     expect(result.preview.exceptions).toEqual([
-      { trace: "96000001", patientControl: "CL123", reason: "claim CL123 is not in Charges" },
+      {
+        trace: "96000001",
+        patientControl: "CL123",
+        reason: "claim CL123 is not in Charges",
+        ...payer,
+        dos: "2026-03-05",
+        billed: 13000,
+        allowed: 10400,
+        paid: 10400,
+        patientResp: 0,
+      },
       {
         trace: "96000001",
         patientControl: withExtra.claimId,
         line: "99999 on 2026-03-05",
         reason: `no line for 99999 on 2026-03-05 in claim ${withExtra.claimId}`,
+        ...payer,
+        patientId: withExtra.lines[0].patientId,
+        dos: "2026-03-05",
+        billed: 1000,
+        allowed: 1000,
+        paid: 1000,
+        patientResp: 0,
       },
     ]);
     expect(r.totals).toEqual({
@@ -295,7 +316,7 @@ describe("a file that is refused writes nothing", () => {
 });
 
 describe("the exceptions sheet", () => {
-  it("lists trace, claim, line and reason under a bold, frozen header, without patient names", async () => {
+  it("lists payer, trace, claim, account, line, date of service, the payer's figures and the reason under a bold, frozen header, without patient names", async () => {
     const { book, ledger, unpaid } = await sampleUnpaid();
     const [good, bad] = unpaid;
     const era = medicareEra(ledger, "99000002", [
@@ -309,11 +330,38 @@ describe("the exceptions sheet", () => {
     expect(op).toMatchObject({ kind: "reportSheet", sheet: `ERA exceptions ${ERA_DATE}`, headerRow: 1 });
     await applyPlan(book, plan, NOW);
     const sheet = (await book.readSheet(`ERA exceptions ${ERA_DATE}`))!;
-    expect(sheet[1]).toEqual(["Trace", "Claim", "Line", "Reason"]);
-    expect(sheet.slice(2).map((row) => row.slice(0, 3))).toEqual([
-      ["99000002", good.claimId, "99999 on 2026-03-05"],
-      ["99000002", bad.claimId, null],
-      ["99000002", "=HYPERLINK(1)", null],
+    expect(sheet[1]).toEqual([
+      "Payer",
+      "Check/EFT #",
+      "Claim",
+      "Patient account",
+      "Line",
+      "DOS",
+      "Billed",
+      "Allowed",
+      "Paid",
+      "Patient resp.",
+      "Reason",
+    ]);
+    const payer = "Medicare Part B (Sample MAC) (MCR)";
+    const written = era.transactions[0].claims;
+    // The line never billed: $10.00 paid in full on 2026-03-05. The claim off by a cent: its own
+    // figures, dated by its first line. The claim not ours: $1.00 allowed 80 cents, all paid.
+    expect(sheet.slice(2).map((row) => row.slice(0, 10))).toEqual([
+      [payer, "99000002", good.claimId, good.lines[0].patientId, "99999 on 2026-03-05", isoToSerial("2026-03-05", 1900), 10, 10, 10, 0],
+      [
+        payer,
+        "99000002",
+        bad.claimId,
+        bad.lines[0].patientId,
+        null,
+        isoToSerial(bad.lines[0].dos, 1900),
+        written[1].charge / 100,
+        (written[1].paid - 1) / 100,
+        written[1].paid / 100,
+        written[1].patientResp / 100,
+      ],
+      [payer, "99000002", "=HYPERLINK(1)", null, null, isoToSerial("2026-03-05", 1900), 1, 0.8, 0.8, 0],
     ]);
     expect(JSON.stringify(sheet)).not.toContain(SYNTHETIC_PATIENT_LAST);
     expect(plan.what).not.toContain(SYNTHETIC_PATIENT_LAST);

@@ -4,7 +4,10 @@
 // row, and read again: the same file is then already posted and plans nothing. A refused file
 // writes nothing; the exceptions go to a sheet of their own.
 import { beforeEach, describe, expect, it } from "vitest";
+import { isoToSerial } from "../../src/dates";
 import { readLedger, type Ledger } from "../../src/ledger/ledger";
+import { MONEY_FORMAT } from "../../src/money";
+import { DATE_FORMAT } from "../../src/reports/reportSheetLayout";
 import { samplePractice } from "../../src/sample/practiceSample";
 import { MemoryWorkbook } from "../../src/workbook/memoryWorkbook";
 import { applyPlan } from "../../src/workbook/plan";
@@ -96,7 +99,13 @@ describe("importing a remittance from the panel", () => {
     expect(view.claims[0].patientName).toContain("ZZTESTLAST");
     expect(view.totals.ties).toBe(true);
     expect(view.counts).toBe("3 claims: 2 matched, 1 denial");
-    expect(view.plb).toEqual([{ reason: "Interest (L6)", effect: "+$1.25", tone: "info" }]);
+    // The money line by line adds up to the check: claims paid + the interest = BPR02.
+    const claimsPaid = file.transactions[0].claims.reduce((sum, c) => sum + c.paid, 0);
+    expect(view.totals.lines.filter((l) => l.part).map((l) => [l.label, l.amount])).toEqual([
+      ["Paid on claims", `$${(claimsPaid / 100).toFixed(2)}`],
+      ["Interest (L6)", "+$1.25"],
+    ]);
+    expect(claimsPaid + 125).toBe(file.transactions[0].amount);
     expect(view.callouts[0]).toBe("1 denial to work: nothing paid, flagged for follow-up.");
     expect(read.preview.exceptions.map((e) => e.patientControl)).toEqual([open.claimIds[2]]);
 
@@ -105,8 +114,10 @@ describe("importing a remittance from the panel", () => {
     if (!posted.ok) throw new Error(posted.error);
     const applied = posted.applied;
     expect(applied.auditTime).toBe("2026-06-30 10:15:00");
-    expect(postedMessage(read.preview)).toMatch(
-      /^1 payment of \$[\d,.]+ posted: \$[\d,.]+ paid on 3 claims, provider adjustments \(PLB\) \$1\.25\. 1 exception stays listed below\. The Audit sheet records it\.$/,
+    const money = (cents: number) => `$${(cents / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+    expect(postedMessage(read.preview)).toBe(
+      `1 payment of ${money(file.transactions[0].amount)} posted: ${money(claimsPaid)} paid on claims + $1.25 interest (L6) = ` +
+        `${money(file.transactions[0].amount)}. 3 claims: 2 posted, 1 denial. 1 exception stays listed below. The Audit sheet records it.`,
     );
     const after = (await readLedger(workbook)).ledger;
     const payment = after.payments.filter((p) => p.reference === "EFT5550001");
@@ -127,6 +138,15 @@ describe("importing a remittance from the panel", () => {
     if (!again.ok) throw new Error(again.error);
     expect(again.plan).toBeUndefined();
     expect(again.preview.remittances[0].alreadyPosted).toEqual({ on: "2026-06-30 10:15:00", paymentId: payment[0].paymentId });
+    // Read again after posting, each claim says what became of it: the denial is still a denial.
+    const postedView = remittanceView(again.preview.remittances[0], 0);
+    expect(postedView.claims.map((c) => [c.patientControl, c.outcome, c.outcomeLabel])).toEqual([
+      [open.claimIds[0], "matched", "Posted"],
+      [open.claimIds[1], "matched", "Posted"],
+      [open.claimIds[2], "denied", "Denied — posted"],
+    ]);
+    expect(postedView.counts).toBe("3 claims: 2 posted, 1 denial");
+    expect(postedView.totals.ties).toBe(true);
     expect(alreadyPostedMessage(again.preview)).toBe(
       `EFT EFT5550001 from ${open.name} ($${(file.transactions[0].amount / 100).toFixed(2)}) was posted on 2026-06-30 10:15:00. Nothing was written.`,
     );
@@ -186,10 +206,57 @@ describe("importing a remittance from the panel", () => {
     const before = await tableSizes(workbook);
     const applied = await exportExceptions(workbook, read.preview, NOW);
     expect(applied.sheetsWritten).toEqual(["ERA exceptions 2026-06-25"]);
-    const sheet = await workbook.readSheet("ERA exceptions 2026-06-25");
+    const sheet = (await workbook.readSheet("ERA exceptions 2026-06-25"))!;
     const cells = JSON.stringify(sheet);
-    expect(cells).toContain(open.claimIds[2]);
     expect(cells).not.toContain("ZZTEST");
+    // The denied claim, with whose money, the account, the date of service and the payer's figures.
+    expect(sheet[1]).toEqual([
+      "Payer",
+      "Check/EFT #",
+      "Claim",
+      "Patient account",
+      "Line",
+      "DOS",
+      "Billed",
+      "Allowed",
+      "Paid",
+      "Patient resp.",
+      "Reason",
+    ]);
+    const denied = file.transactions[0].claims[2];
+    const lines = ledger.charges.filter((c) => c.claimId === open.claimIds[2]);
+    const row = sheet[2];
+    expect(row.slice(0, 10)).toEqual([
+      `${open.name} (${open.payerId})`,
+      "EFT5550001",
+      open.claimIds[2],
+      lines[0].patientId,
+      null,
+      isoToSerial(lines[0].dos, 1900),
+      denied.charge / 100,
+      0,
+      0,
+      0,
+    ]);
+    expect(denied.charge).toBe(lines.reduce((sum, l) => sum + l.amount, 0));
+    expect(row[10]).toMatch(/^denied \(.*CO-50/);
+    const layout = workbook.sheets.find((s) => s.name === "ERA exceptions 2026-06-25")!.layout!;
+    expect(layout.columns!.map((c) => c.numberFormat)).toEqual([
+      "@",
+      "@",
+      "@",
+      "@",
+      "@",
+      DATE_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      MONEY_FORMAT,
+      undefined,
+    ]);
+    // Every column as wide as its header at least, the reason widest.
+    layout.columns!.forEach((c, i) => expect(c.width!).toBeGreaterThanOrEqual(String(sheet[1][i]).length));
+    expect(Math.max(...layout.columns!.map((c) => c.width!))).toBe(layout.columns![10].width);
     expect((await tableSizes(workbook)).Audit).toBe(before.Audit + 1);
   });
 

@@ -1,6 +1,8 @@
-// The Import remittance panel's view of an ERA preview, apart from React: totals that tie out (and
-// the figure that doesn't), outcome counts, labels for methods, traces and PLB reasons, and the
-// messages said after posting or when a file was posted before.
+// The Import remittance panel's view of an ERA preview, apart from React: totals line by line that
+// add up to the check, PLB interest and recoupments included (and the figure that doesn't), outcome
+// counts, labels before and after posting (a denial stays a denial), labels for methods, traces and
+// PLB reasons, the exceptions' figures, and the messages said after posting or when a file was
+// posted before, which say the counts of what needs work.
 import { describe, expect, it } from "vitest";
 import type { EraClaimPreview, EraPreview, EraRemittancePreview } from "../../src/era/eraPreview";
 import {
@@ -10,9 +12,10 @@ import {
   methodName,
   outcomeCounts,
   paidByLine,
+  claimView,
   plbReasonName,
-  plbView,
   postedMessage,
+  postedTitle,
   previewSummary,
   refusalMessage,
   remittanceView,
@@ -60,24 +63,52 @@ function preview(remittances: EraRemittancePreview[], extra: Partial<EraPreview>
   return { fileName: "acme.835", sha256: "ab".repeat(32), remittances, warnings: [], exceptions: [], ...extra };
 }
 
+/** A payment of $250.00 on claims with the given PLB items and BPR02 (claims − PLB unless said). */
+function totalsOf(
+  plb: EraRemittancePreview["plb"],
+  totals: Partial<EraRemittancePreview["totals"]> = {},
+  extra: Partial<EraRemittancePreview> = {},
+) {
+  const net = 25000 - plb.reduce((s, p) => s + p.amount, 0);
+  const plbSum = plb.reduce((s, p) => s + p.amount, 0);
+  return totalsView(
+    remittance({
+      amount: net,
+      claims: [claim("CLM001", "matched", 12000), claim("CLM002", "matched", 13000)],
+      plb,
+      totals: { paid: 25000, plb: plbSum, posted: net, held: 0, difference: 0, ...totals },
+      ...extra,
+    }),
+  );
+}
+
+const RECOUPMENT = { providerId: "1234567893", reason: "WO", reference: "CLM0009", amount: 500 };
+const INTEREST = { providerId: "1234567893", reason: "L6", amount: -250 };
+
 describe("the totals of one payment", () => {
-  it("tie out when the payment is claims paid less PLB, and posted plus held", () => {
-    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 24750, held: 0, difference: 0 });
+  it("list claims paid and each PLB item as what it does, adding up to the payment, then posted and held", () => {
+    const totals = totalsOf([RECOUPMENT, INTEREST]);
     expect(totals.ties).toBe(true);
     expect(totals.lines.map((l) => [l.label, l.amount, l.off ?? false])).toEqual([
       ["Paid on claims", "$250.00", false],
-      ["Provider adjustments (PLB)", "-$2.50", false],
+      ["Overpayment recovery (WO) · CLM0009", "-$5.00", false],
+      ["Interest (L6)", "+$2.50", false],
       ["Payment (BPR02)", "$247.50", false],
       ["Posted now (claims and PLB)", "$247.50", false],
       ["Held (not posted)", "$0.00", false],
     ]);
+    expect(totals.lines.filter((l) => l.part).map((l) => l.label)).toEqual([
+      "Paid on claims",
+      "Overpayment recovery (WO) · CLM0009",
+      "Interest (L6)",
+    ]);
     expect(totals.text).toBe(
-      "Ties out: $250.00 paid on claims − $2.50 provider adjustments = $247.50 payment = $247.50 posted + $0.00 held.",
+      "Ties out: $250.00 paid on claims − $5.00 overpayment recovery (WO) + $2.50 interest (L6) = $247.50 payment = $247.50 posted + $0.00 held.",
     );
   });
 
   it("name the difference once, in red, when the file's own sum is off", () => {
-    const totals = totalsView(24800, { paid: 25000, plb: 250, posted: 0, held: 24750, difference: 50 });
+    const totals = totalsOf([RECOUPMENT, INTEREST], { posted: 0, held: 24750, difference: 50 }, { amount: 24800 });
     expect(totals.ties).toBe(false);
     const off = totals.lines.filter((l) => l.off);
     expect(off.map((l) => [l.label, l.amount])).toEqual([
@@ -85,38 +116,61 @@ describe("the totals of one payment", () => {
       ["Payment ≠ claims − PLB by", "$0.50"],
     ]);
     expect(totals.text).toBe(
-      "Does not tie out: the payment is $248.00 but $250.00 paid on claims − $2.50 provider adjustments is $247.50 (off by $0.50).",
+      "Does not tie out: the payment is $248.00 but $250.00 paid on claims − $5.00 overpayment recovery (WO) + $2.50 interest (L6) is $247.50 (off by $0.50).",
     );
   });
 
   it("check only the file's own sum for a payment posted before, which posts and holds nothing now", () => {
-    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 0, held: 0, difference: 0 }, true);
+    const before = { alreadyPosted: { on: "2026-03-06 09:15:00", paymentId: "PM1" } };
+    const totals = totalsOf([RECOUPMENT, INTEREST], { posted: 0, held: 0 }, before);
     expect(totals.ties).toBe(true);
-    expect(totals.lines.map((l) => l.label)).toEqual(["Paid on claims", "Provider adjustments (PLB)", "Payment (BPR02)"]);
+    expect(totals.lines.map((l) => l.label)).toEqual([
+      "Paid on claims",
+      "Overpayment recovery (WO) · CLM0009",
+      "Interest (L6)",
+      "Payment (BPR02)",
+    ]);
     expect(totals.text).toBe(
-      "Ties out: $250.00 paid on claims − $2.50 provider adjustments = $247.50 payment. Posted before: nothing is posted now.",
+      "Ties out: $250.00 paid on claims − $5.00 overpayment recovery (WO) + $2.50 interest (L6) = $247.50 payment. Posted before: nothing is posted now.",
     );
-    expect(totalsView(24750, { paid: 25000, plb: 250, posted: 0, held: 0, difference: 0 }).ties).toBe(false);
+    expect(totalsOf([RECOUPMENT, INTEREST], { posted: 0, held: 0 }).ties).toBe(false);
   });
 
   it("name only the posted-and-held gap when the file balances but a claim went missing between them", () => {
-    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 20000, held: 4000, difference: 0 });
+    const totals = totalsOf([RECOUPMENT, INTEREST], { posted: 20000, held: 4000 });
     expect(totals.ties).toBe(false);
     expect(totals.lines.filter((l) => l.off).map((l) => l.label)).toEqual(["Payment ≠ posted + held by"]);
     expect(totals.text).toBe("Does not tie out: posted $200.00 + held $40.00 is $240.00, not the payment's $247.50 (off by $7.50).");
   });
 
   it("add interest (a negative PLB) to the claims, never subtract a negative", () => {
-    const totals = totalsView(25375, { paid: 25000, plb: -375, posted: 25375, held: 0, difference: 0 });
+    const totals = totalsOf([{ providerId: "1", reason: "L6", reference: "INT1", amount: -375 }]);
     expect(totals.ties).toBe(true);
-    expect(totals.lines[1]).toEqual({ label: "Provider adjustments (PLB)", amount: "$3.75" });
+    expect(totals.lines[1]).toEqual({ label: "Interest (L6) · INT1", amount: "+$3.75", part: true });
+    expect(totals.text).toBe("Ties out: $250.00 paid on claims + $3.75 interest (L6) = $253.75 payment = $253.75 posted + $0.00 held.");
+  });
+
+  it("put a reversal's money taken back on a line of its own, still adding up to the payment", () => {
+    const totals = totalsView(
+      remittance({
+        amount: 15000,
+        claims: [claim("CLM001", "matched", 20000), claim("CLM002", "reversal", -5000)],
+        plb: [],
+        totals: { paid: 15000, plb: 0, posted: 15000, held: 0, difference: 0 },
+      }),
+    );
+    expect(totals.lines.slice(0, 3).map((l) => [l.label, l.amount])).toEqual([
+      ["Paid on claims", "$200.00"],
+      ["Taken back by reversals", "-$50.00"],
+      ["Payment (BPR02)", "$150.00"],
+    ]);
     expect(totals.text).toBe(
-      "Ties out: $250.00 paid on claims + $3.75 provider adjustments = $253.75 payment = $253.75 posted + $0.00 held.",
+      "Ties out: $200.00 paid on claims − $50.00 taken back by reversals = $150.00 payment = $150.00 posted + $0.00 held.",
     );
   });
 
   it("count a held claim's money as held, and still tie out", () => {
-    const totals = totalsView(24750, { paid: 25000, plb: 250, posted: 11750, held: 13000, difference: 0 });
+    const totals = totalsOf([RECOUPMENT, INTEREST], { posted: 11750, held: 13000 });
     expect(totals.ties).toBe(true);
     expect(totals.text).toContain("= $117.50 posted + $130.00 held.");
   });
@@ -134,7 +188,9 @@ describe("outcome counts", () => {
       claim("G", "crossover", 100),
       claim("H", "denied", 0),
     ];
-    expect(outcomeCounts(claims)).toBe("8 claims: 2 matched, 2 denials, 1 reversal, 1 crossover, 1 held, 1 not matched");
+    expect(outcomeCounts(claims)).toBe("8 claims: 2 matched, 2 denials, 1 reversal, 1 sent to next payer, 1 held, 1 not matched");
+    // Once posted, a matched claim is posted; the rest keep their words.
+    expect(outcomeCounts(claims, true)).toBe("8 claims: 2 posted, 2 denials, 1 reversal, 1 sent to next payer, 1 held, 1 not matched");
     expect(outcomeCounts([claim("A", "matched", 1)])).toBe("1 claim: 1 matched");
     expect(outcomeCounts([])).toBe("0 claims");
   });
@@ -161,17 +217,11 @@ describe("labels", () => {
     );
   });
 
-  it("name PLB reasons and say what each does to the money", () => {
+  it("name PLB reasons", () => {
     expect(plbReasonName("L6")).toBe("Interest (L6)");
     expect(plbReasonName("WO")).toBe("Overpayment recovery (WO)");
     expect(plbReasonName("ZZ")).toBe("Adjustment ZZ");
-    expect(plbView({ providerId: "1", reason: "L6", amount: -250 })).toEqual({ reason: "Interest (L6)", effect: "+$2.50", tone: "info" });
-    expect(plbView({ providerId: "1", reason: "WO", reference: "CLM9", amount: 4000 })).toEqual({
-      reason: "Overpayment recovery (WO)",
-      reference: "CLM9",
-      effect: "-$40.00",
-      tone: "warning",
-    });
+    expect(plbReasonName("CV")).toBe("Capital passthrough (CV)");
   });
 });
 
@@ -199,7 +249,44 @@ describe("one payment as the panel shows it", () => {
     ]);
     expect(view.counts).toBe("2 claims: 1 matched, 1 denial");
     expect(view.alreadyPosted).toBeUndefined();
-    expect(view.plb.map((p) => p.effect)).toEqual(["-$5.00", "+$2.50"]);
+    expect(view.totals.lines.filter((l) => l.part).map((l) => l.amount)).toEqual(["$250.00", "-$5.00", "+$2.50"]);
+  });
+
+  it("once posted, says what became of each claim: a denial still reads as denied, a claim sent on says so", () => {
+    const claims = [
+      claim("A", "matched", 12000),
+      claim("B", "denied", 0, { status: "4", statusText: "Denied" }),
+      claim("C", "denied", 0),
+      claim("D", "crossover", 5000, { status: "19" }),
+      claim("E", "held", 0, { status: "23" }),
+      claim("F", "held", 100),
+      claim("G", "unmatched", 100),
+      claim("H", "reversal", -100),
+    ];
+    const before = remittanceView(remittance({ claims }), 0);
+    expect(before.claims.map((c) => c.outcomeLabel)).toEqual([
+      "Matched",
+      "Denied",
+      "Denied",
+      "Sent to next payer",
+      "Not this payer's — sent on",
+      "Held",
+      "Not matched",
+      "Reversal",
+    ]);
+    const after = remittanceView(remittance({ claims, alreadyPosted: { on: "2026-03-06 09:15:00", paymentId: "PM1" } }), 0);
+    expect(after.claims.map((c) => [c.outcomeLabel, c.tone])).toEqual([
+      ["Posted", "success"],
+      ["Denied — posted", "danger"],
+      ["Denied — posted", "danger"],
+      ["Sent to next payer — posted", "info"],
+      ["Not this payer's — sent on", "info"],
+      ["Held — not posted", "warning"],
+      ["Not matched", "warning"],
+      ["Reversal — posted", "info"],
+    ]);
+    expect(after.counts).toBe("8 claims: 1 posted, 2 denials, 1 reversal, 1 sent to next payer, 2 held, 1 not matched");
+    expect(claimView(claim("B", "denied", 0), true).outcomeLabel).not.toBe("Matched");
   });
 
   it("names the payer by the file alone when no Payers row matched it", () => {
@@ -224,7 +311,7 @@ describe("one payment as the panel shows it", () => {
       "1 claim was forwarded to the next payer: don't bill the secondary yourself.",
       "1 claim is held: nothing posted for it; the reason is under each.",
       "2 claims not matched to the workbook: listed as exceptions, nothing posted.",
-      "1 provider-level adjustment (PLB), recorded apart from claim balances.",
+      "1 provider-level adjustment (PLB), each in the totals below, recorded apart from claim balances.",
     ]);
     expect(callouts({ claims: [claim("A", "matched", 1)], plb: [] })).toEqual([]);
   });
@@ -241,14 +328,22 @@ describe("the whole file", () => {
     const held = remittance({ trace: "T2", totals: { paid: 25000, plb: 250, posted: 11750, held: 13000, difference: 0 } });
     const s = previewSummary(preview([remittance(), held]));
     expect(s.toPost).toHaveLength(2);
-    expect(s.headline).toBe("acme.835: 2 payments; Post writes $365.00 and holds $130.00.");
-    const allHeld = remittance({ totals: { paid: 25000, plb: 250, posted: 0, held: 24750, difference: 0 } });
-    expect(previewSummary(preview([allHeld])).headline).toBe("acme.835: 1 payment; nothing can be posted, $247.50 held.");
+    expect(s.headline).toBe("acme.835: 2 payments; Post writes $365.00 and holds $130.00. 6 claims: 4 matched, 2 denials.");
+    const allHeld = remittance({
+      claims: [claim("A", "held", 12000), claim("B", "unmatched", 13000)],
+      totals: { paid: 25000, plb: 250, posted: 0, held: 24750, difference: 0 },
+    });
+    expect(previewSummary(preview([allHeld])).headline).toBe(
+      "acme.835: 1 payment; nothing can be posted, $247.50 held. 2 claims: 1 held, 1 not matched.",
+    );
+    // All matched: the counts say so, and only then does the headline read as all well.
+    const clean = remittance({ claims: [claim("A", "matched", 12000), claim("B", "matched", 13000)] });
+    expect(previewSummary(preview([clean])).headline).toBe("acme.835: 1 payment; Post writes $247.50. 2 claims: 2 matched.");
   });
 
   it("says a file posted before is already posted, and which payment was posted when", () => {
     const p = preview([remittance({ alreadyPosted: { on: "2026-03-06 09:15:00", paymentId: "PM000031" } })]);
-    expect(previewSummary(p)).toMatchObject({ toPost: [], headline: "acme.835: 1 payment, already posted." });
+    expect(previewSummary(p)).toMatchObject({ toPost: [], headline: "acme.835: 1 payment, already posted. 3 claims: 2 posted, 1 denial." });
     expect(alreadyPostedMessage(p)).toBe(
       "EFT EFT778899 from Acme Health ($247.50) was posted on 2026-03-06 09:15:00. Nothing was written.",
     );
@@ -266,7 +361,27 @@ describe("the whole file", () => {
       { exceptions: [{ trace: "EFT778899", patientControl: "C", reason: "claim does not balance by $1.00" }] },
     );
     expect(postedMessage(p)).toBe(
-      "1 payment of $247.50 posted: $120.00 paid on 2 claims, provider adjustments (PLB) -$2.50; $130.00 held. 1 exception stays listed below. The Audit sheet records it.",
+      "1 payment of $247.50 posted: $250.00 paid on claims − $5.00 overpayment recovery (WO) + $2.50 interest (L6) = $247.50; " +
+        "$130.00 of it held (not posted). 3 claims: 1 posted, 1 denial, 1 held. 1 exception stays listed below. The Audit sheet records it.",
+    );
+    expect(postedTitle(p)).toBe("Remittance posted: 2 claims to work");
+    expect(postedTitle(preview([remittance({ claims: [claim("A", "matched", 25000)] })]))).toBe("Remittance posted");
+  });
+
+  it("after posting several payments, adds their money up by reason: interest in, recoupments out, to the cent", () => {
+    const p = preview([
+      remittance(),
+      remittance({
+        trace: "T2",
+        amount: 10375,
+        claims: [claim("D", "matched", 10000)],
+        plb: [{ providerId: "1", reason: "L6", reference: "INT2", amount: -375 }],
+        totals: { paid: 10000, plb: -375, posted: 10375, held: 0, difference: 0 },
+      }),
+    ]);
+    expect(postedMessage(p)).toBe(
+      "2 payments of $351.25 posted: $350.00 paid on claims − $5.00 overpayment recovery (WO) + $6.25 interest (L6) = $351.25. " +
+        "4 claims: 3 posted, 1 denial. The Audit sheet records it.",
     );
   });
 
@@ -277,10 +392,30 @@ describe("the whole file", () => {
         { trace: "T1", patientControl: "CLM1", line: "99213 on 2026-02-01", reason: "No line matches" },
       ],
     });
-    expect(exceptionViews(p).map((e) => [e.where, e.reason])).toEqual([
-      ["T1 · Claim CLM9", "No claim CLM9 in Charges"],
-      ["T1 · Claim CLM1, line 99213 on 2026-02-01", "No line matches"],
+    expect(exceptionViews(p).map((e) => [e.where, e.figures, e.reason])).toEqual([
+      ["T1 · Claim CLM9", "", "No claim CLM9 in Charges"],
+      ["T1 · Claim CLM1, line 99213 on 2026-02-01", "", "No line matches"],
     ]);
+    const figured = preview([], {
+      exceptions: [
+        {
+          trace: "T1",
+          patientControl: "CLM1",
+          reason: "denied",
+          payerName: "Acme Health",
+          payerId: "ACME",
+          patientId: "P0007",
+          dos: "2026-02-01",
+          billed: 20000,
+          allowed: 15000,
+          paid: 0,
+          patientResp: 0,
+        },
+      ],
+    });
+    expect(exceptionViews(figured)[0].figures).toBe(
+      "Acme Health · account P0007 · DOS 2026-02-01 · billed $200.00 · allowed $150.00 · paid $0.00 · patient $0.00",
+    );
     expect(previewSummary(p).headline).toBe("acme.835 holds no payments.");
   });
 
