@@ -22,7 +22,7 @@ export function errorsAfterEdit<E extends Partial<Record<string, string>>>(error
 }
 
 /** "Fix the 2 fields marked in red, then run again." Nothing when no field is marked. */
-export function FixMarkedFields({ count, then }: { count: number; then: "run" | "preview" }) {
+export function FixMarkedFields({ count, then }: { count: number; then: "run" | "preview" | "save" }) {
   const styles = useStyles();
   if (count === 0) return null;
   return (

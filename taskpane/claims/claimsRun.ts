@@ -208,11 +208,11 @@ export function exportSelection(entries: ClaimEntry[], payerId: string | undefin
 function settingHint(books: ClaimBooks, setting: string): string | undefined {
   if (practiceSetting(books.practiceSettings, setting) !== undefined) return undefined;
   const raw = books.tables[Practice.name];
-  if (!raw) return `The workbook has no Practice table: create it on the Setup tab, then fill ${setting} in it.`;
+  if (!raw) return `The workbook has no Practice table: create it on the Setup tab, then fill ${setting} in Setup › Practice settings.`;
   const hasRow = settingRows(raw, setting).length > 0;
   return hasRow
-    ? `The "${setting}" row is on the ${raw.sheet} sheet: type the ID in its Value cell.`
-    : `The Practice table (${raw.sheet} sheet) has no "${setting}" row yet: add one, with the ID in its Value column.`;
+    ? `The "${setting}" row is on the ${raw.sheet} sheet: type the ID in its Value cell, or in Setup › Practice settings.`
+    : `The Practice table (${raw.sheet} sheet) has no "${setting}" row yet: enter the ID in Setup › Practice settings, which adds the row.`;
 }
 
 export interface ExportedFile {

@@ -6,7 +6,11 @@
 import { addDays, parseDate, type DateSystem, type IsoDate } from "../../src/dates";
 import { parseMoney, type Cents } from "../../src/money";
 import { DEFAULT_BOUNDS, type AgingBasis } from "../../src/reports/aging";
+import { readBuckets } from "../../src/reports/agingBuckets";
 import { sentence } from "../billerMessage";
+
+// The buckets' reader is the engine's (the Practice settings form reads "Aging Buckets" with it too).
+export { MAX_BOUNDS, readBuckets } from "../../src/reports/agingBuckets";
 
 export type ReportKind = "aging" | "collections" | "kpis";
 /** "default": insurance by payer, patient by account (the engine's `by` left out). */
@@ -29,9 +33,6 @@ export const GROUPINGS: { id: Grouping; label: string }[] = [
   { id: "payer", label: "Both by payer" },
   { id: "patient", label: "Both by account" },
 ];
-
-/** More bounds than this make a sheet too wide to print and a chart too crowded to read. */
-export const MAX_BOUNDS = 10;
 
 /** The form as typed: every field is text, so a half-typed value is kept while it is wrong. */
 export interface ReportForm {
@@ -97,31 +98,6 @@ export function lastThreeMonths(asOf: IsoDate): { from: IsoDate; to: IsoDate } {
 }
 
 const isBlank = (text: string) => text.trim() === "";
-
-/**
- * The upper day of each bucket but the last, as typed: "30, 60, 90, 120" (commas, semicolons or
- * spaces between). Whole days, each larger than the one before, at most MAX_BOUNDS of them.
- */
-export function readBuckets(text: string): { ok: true; bounds: number[] } | { ok: false; error: string } {
-  const parts = text
-    .split(/[\s,;]+/)
-    .map((p) => p.trim())
-    .filter((p) => p !== "");
-  if (parts.length === 0) return { ok: false, error: "Enter the last day of each bucket, like 30, 60, 90, 120." };
-  const wrong = parts.find((p) => !/^\d{1,5}$/.test(p));
-  if (wrong !== undefined) return { ok: false, error: `"${wrong}" is not a whole number of days: write the buckets like 30, 60, 90, 120.` };
-  const bounds = parts.map(Number);
-  for (let i = 1; i < bounds.length; i++) {
-    if (bounds[i] <= bounds[i - 1]) {
-      return {
-        ok: false,
-        error: `${bounds[i]} comes after ${bounds[i - 1]}: each bucket must end later than the one before, like 30, 60, 90, 120.`,
-      };
-    }
-  }
-  if (bounds.length > MAX_BOUNDS) return { ok: false, error: `Up to ${MAX_BOUNDS} bucket ends, please (${bounds.length} were given).` };
-  return { ok: true, bounds };
-}
 
 /** The form as the engine's inputs, or every mistake by field. Only the chosen report's fields are read. */
 export function readReportForm(form: ReportForm, dateSystem: DateSystem = 1900): ReadForm {

@@ -270,7 +270,7 @@ describe("creating the 837P file", () => {
     if (run.ok) return;
     expect(run.error).toContain("The submitter ID is blank: enter the ID your clearinghouse gave you in Practice (Submitter ID).");
     expect(run.error).toContain("The receiver ID is blank");
-    expect(run.error).toContain('has no "Submitter ID" row yet: add one, with the ID in its Value column.');
+    expect(run.error).toContain('has no "Submitter ID" row yet: enter the ID in Setup › Practice settings, which adds the row.');
     expect(column(workbook, "Charges", "Billed Date")).toEqual(billed);
     expect(await auditRows(workbook)).toEqual(audit);
 
@@ -280,7 +280,9 @@ describe("creating the 837P file", () => {
     const again = await exportClaims(workbook, { now: NOW, today: TODAY });
     expect(again.ok).toBe(false);
     if (!again.ok) {
-      expect(again.error).toContain('The "Submitter ID" row is on the Practice sheet: type the ID in its Value cell.');
+      expect(again.error).toContain(
+        'The "Submitter ID" row is on the Practice sheet: type the ID in its Value cell, or in Setup › Practice settings.',
+      );
       expect(again.error).not.toContain("Receiver");
     }
   });
