@@ -126,7 +126,7 @@ test("the Claims panel imports a 999 and a 277CA: previews them, records Accepte
   await expect(rejectedList).toContainText("rejected for invalid information");
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
 
-  // The screenshot for docs/: the panel at 320 pixels down to the acknowledgements' preview.
+  // The screenshot for docs/: the panel (checked at 320 pixels, pictured at 350) down to the acknowledgements' preview.
   await paneScreenshot(page, panel, { path: "docs/taskpane-acks.png", height: 1800, end: acks });
 
   // Record: one row per answer, said in words; the rejected claim is back in the list to send again.

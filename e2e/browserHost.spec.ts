@@ -4,7 +4,18 @@ import { mkdir } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { BILLING_TABLES, Payments } from "../src/workbook/tables";
 import { createTableOp } from "../src/workbook/plan";
-import { ALL_TABLES_FOUND, guardEveryTest, narrowPane, overflow, pane, save, settled, toolbar } from "./browserPage";
+import {
+  ALL_TABLES_FOUND,
+  guardEveryTest,
+  narrowPane,
+  overflow,
+  pane,
+  paneScreenshot,
+  panelOf,
+  save,
+  settled,
+  toolbar,
+} from "./browserPage";
 import { tablesIn, withCellsTyped, withoutTableSheet } from "./xlsxFiles";
 
 guardEveryTest();
@@ -35,7 +46,7 @@ test("Setup re-creates a table missing from a workbook, and the saved file has a
   await expect(paymentsItem.getByText("Found", { exact: true })).toBeVisible();
 
   // The preview turned to the new sheet: headers in row 1, nothing below.
-  const preview = page.getByRole("region", { name: "Sheet preview" });
+  const preview = page.getByRole("region", { name: "Sheet preview", exact: true });
   await expect(preview.getByRole("combobox", { name: "Sheet to preview" })).toHaveText("Payments");
   const headerCells = preview.getByTestId("sheet-grid").locator("tbody tr").first().locator("td");
   await expect(headerCells).toHaveText(createTableOp(Payments).headers);
@@ -45,9 +56,9 @@ test("Setup re-creates a table missing from a workbook, and the saved file has a
   // mapping, and the whole page with the new sheet in the preview.
   await paymentsItem.getByRole("button").first().click();
   await expect(paymentsItem.getByText("Columns found (our field ← your header)")).toBeVisible();
+  await paneScreenshot(page, panelOf(page, "Setup"), { path: "docs/taskpane-setup.png", height: 1600, end: paymentsItem });
   await mkdir("docs", { recursive: true });
   await settled(page);
-  await pane(page).screenshot({ path: "docs/taskpane-setup.png", animations: "disabled" });
   await page.screenshot({ path: "docs/browser-host.png", fullPage: true, animations: "disabled" });
 
   // Check rows reads every table: a line per billing table, then the issues found, if any.
@@ -91,7 +102,7 @@ test("a file that is not a workbook is refused with a clear message, and nothing
 test("?sample=1 opens the page with the sample practice loaded", async ({ page }) => {
   await page.goto("/browser.html?sample=1");
   await expect(pane(page).getByText("17 of 17 tables found.")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("region", { name: "Sheet preview" }).getByTestId("sheet-grid")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Sheet preview", exact: true }).getByTestId("sheet-grid")).toBeVisible();
 });
 
 test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off or scrolling sideways", async ({ page }) => {
@@ -118,12 +129,13 @@ test("Check rows lists the rows to fix in a 320-pixel pane, with nothing cut off
   ]);
   await expect(check.getByText("Charges", { exact: true }).locator("xpath=following-sibling::*[2]")).toHaveText("2 issues");
   await pane(page).locator('[data-table="Charges"]').getByRole("button").first().click();
-  expect(await overflow(pane(page).getByRole("tabpanel"))).toEqual({ scroll: 0, wide: [] });
-  await pane(page)
-    .getByRole("tabpanel")
-    .evaluate((panel) => panel.scrollTo(0, 0));
-  await settled(page);
-  await pane(page).screenshot({ path: "docs/taskpane-check-rows.png", animations: "disabled" });
+  const panel = panelOf(page, "Setup");
+  expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
+  await paneScreenshot(page, panel, {
+    path: "docs/taskpane-check-rows.png",
+    height: 2400,
+    end: check.getByRole("list", { name: "Row issues" }),
+  });
 });
 
 test("the page asks for nothing that is not there (its icon included), and its scripts come gzip-compressed", async ({ page }) => {

@@ -1,7 +1,8 @@
 // What every browser-host spec shares: the guard that fails a test on any request to another
-// origin or any console output (a stray log could hold a patient's name), the page's landmarks,
-// opening the sample practice, squeezing the pane to Excel's narrowest, the check that a panel
-// neither reaches past its edge nor scrolls sideways, Save, and the pane's screenshot for docs/.
+// origin or any console output (a stray log could hold a patient's name), the page's parts,
+// opening the sample practice, opening a panel (by its tab or from the narrow pane's "Panel" list),
+// squeezing the pane to Excel's narrowest, the check that a panel neither reaches past its edge nor
+// scrolls sideways, Save, and the pane's screenshot for docs/ (at 350 pixels).
 import { mkdir, readFile } from "node:fs/promises";
 import { expect, test, type Download, type Locator, type Page } from "@playwright/test";
 import { watchOrigins, type OriginWatch } from "./sameOrigin";
@@ -31,8 +32,45 @@ export function guardEveryTest(): void {
 }
 
 export const toolbar = (page: Page) => page.getByRole("toolbar", { name: "Workbook" });
-export const pane = (page: Page) => page.getByRole("complementary", { name: "Task pane" });
-export const preview = (page: Page) => page.getByRole("region", { name: "Sheet preview" });
+/** The task pane (not a landmark: its "Panels" navigation and main landmark are the page's). */
+export const pane = (page: Page) => page.getByTestId("task-pane");
+export const preview = (page: Page) => page.getByRole("region", { name: "Sheet preview", exact: true });
+
+/** The panels, in the order the pane offers them. */
+export const PANEL_NAMES = [
+  "Setup",
+  "Codes",
+  "Post payments",
+  "Import remittance",
+  "Statements",
+  "Reports",
+  "Claims",
+  "Follow-up",
+  "Patient accounts",
+  "Month-end close",
+];
+
+/** The open panel, by the name its level-one heading gives it. */
+export const panelOf = (page: Page, name: string) =>
+  pane(page)
+    .getByTestId("panel")
+    .filter({ has: page.getByRole("heading", { level: 1, name, exact: true }) });
+
+/**
+ * Opens a panel the way a user would at the pane's width: its tab in a wide pane, the "Panel" list
+ * in a narrow one. Resolves to the panel, once it is the one shown.
+ */
+export async function openPanel(page: Page, name: string): Promise<Locator> {
+  const nav = pane(page).getByRole("navigation", { name: "Panels" });
+  const tab = nav.getByRole("tab", { name, exact: true });
+  const picker = nav.getByRole("combobox", { name: "Panel" });
+  await expect(tab.or(picker)).toBeVisible();
+  if (await picker.isVisible()) await picker.selectOption({ label: name });
+  else await tab.click();
+  const panel = panelOf(page, name);
+  await expect(panel).toBeVisible();
+  return panel;
+}
 
 /** Fluent's accordion and message bars animate: a screenshot waits until every animation is done. */
 export async function settled(page: Page): Promise<void> {
@@ -54,10 +92,13 @@ export async function openSample(page: Page): Promise<void> {
   await expect(pane(page).getByText(ALL_TABLES_FOUND)).toBeVisible({ timeout: 60_000 });
 }
 
-/** Excel's narrowest task pane is about 320 pixels wide: the browser host's pane is squeezed to it. */
+/** Excel's narrowest task pane is about 320 pixels wide: the browser host's pane (beside the preview) is squeezed to it. */
 export async function narrowPane(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '[data-testid="host-page"] { grid-template-columns: 320px minmax(0, 1fr) !important; }' });
+  await page.addStyleTag({ content: '[data-testid="host-page"] { --pane-width: 320px; }' });
 }
+
+/** The width of the window the docs/ screenshots are taken at: the page stacks, and the pane is as wide as a phone's or a narrow Excel pane. */
+export const SHOT_WIDTH = 350;
 
 /** What reaches past the panel's right edge, and how far it scrolls sideways: `{ scroll: 0, wide: [] }` when nothing does. */
 export async function overflow(panel: Locator): Promise<{ scroll: number; wide: string[] }> {
@@ -82,12 +123,14 @@ export interface PaneShot {
 }
 
 /**
- * The screenshot for docs/: the pane from the top of `panel` down to `end`, in a window tall enough
- * that nothing is cut off, with animations done; the window is back to 1280 × 900 after.
+ * The screenshot for docs/: the pane, in a window SHOT_WIDTH pixels wide (the page stacks, the pane on
+ * top) and tall enough that nothing is cut off, from the top of the pane down to `end`, with
+ * animations done; the window is back to 1280 × 900 after.
  */
 export async function paneScreenshot(page: Page, panel: Locator, shot: PaneShot): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: shot.height });
+  await page.setViewportSize({ width: SHOT_WIDTH, height: shot.height });
   await panel.evaluate((el) => el.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo(0, 0));
   await mkdir("docs", { recursive: true });
   await settled(page);
   await shot.ready?.();
@@ -96,6 +139,8 @@ export async function paneScreenshot(page: Page, panel: Locator, shot: PaneShot)
   await page.screenshot({
     path: shot.path,
     clip: { ...paneBox, height: Math.min(paneBox.height, Math.ceil(end - paneBox.y) + (shot.margin ?? 16)) },
+    // Page coordinates (scrolled to the top above): a stacked page may be taller than the window.
+    fullPage: true,
     animations: "disabled",
   });
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -4,7 +4,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { settingKey } from "../src/workbook/practiceSettings";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
-import { ALL_TABLES_FOUND, pane } from "./browserPage";
+import { ALL_TABLES_FOUND, openPanel, pane } from "./browserPage";
 
 /** Fill Practice settings: in their rows when the table has them, in new rows when it does not. */
 export async function fillSettings(book: XlsxWorkbook, settings: Record<string, string>): Promise<void> {
@@ -41,8 +41,7 @@ export async function reopen(page: Page, name: string, buffer: Buffer) {
 
 /** The Claims tab, once its list is read. */
 export async function openClaims(page: Page): Promise<Locator> {
-  await pane(page).getByRole("tab", { name: "Claims" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Claims" });
+  const panel = await openPanel(page, "Claims");
   await expect(panel.getByRole("region", { name: "Claims to bill" })).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByRole("progressbar")).toHaveCount(0);
   return panel;

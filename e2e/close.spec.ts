@@ -13,7 +13,7 @@ import { readLedger } from "../src/ledger/ledger";
 import { openLines } from "../src/ledger/postingPlans";
 import { formatMoney } from "../src/money";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
-import { guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, save } from "./browserPage";
+import { guardEveryTest, narrowPane, openPanel, openSample, overflow, paneScreenshot, save } from "./browserPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -28,8 +28,7 @@ test("the books are closed through last month, and a payment dated in it is refu
   const paymentsBefore = ledger.payments.length;
 
   await narrowPane(page);
-  await pane(page).getByRole("tab", { name: "Month-end close" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Month-end close" });
+  const panel = await openPanel(page, "Month-end close");
   await expect(panel.getByText("The books are not closed.")).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByRole("textbox", { name: "From" })).toHaveValue(from);
   await expect(panel.getByRole("textbox", { name: "Through" })).toHaveValue(through);
@@ -59,8 +58,7 @@ test("the books are closed through last month, and a payment dated in it is refu
   const patientId = ledger.charges.map((c) => c.patientId).find((id) => openLines(ledger, { patientId: id }).length > 0)!;
   const owed = openLines(ledger, { patientId })[0].patientShare;
   const paidOn = `${through.slice(0, 8)}15`;
-  await pane(page).getByRole("tab", { name: "Post payments" }).click();
-  const payments = pane(page).getByRole("tabpanel", { name: "Post payments" });
+  const payments = await openPanel(page, "Post payments");
   const post = payments.getByRole("tabpanel", { name: "Post", exact: true });
   await expect(post.getByRole("radio", { name: "Insurance payer" })).toBeChecked({ timeout: 60_000 });
   await post.getByRole("radio", { name: "Patient" }).check();

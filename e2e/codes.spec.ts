@@ -2,10 +2,10 @@
 // few bad codes typed in, ICD-10-CM imported for the fiscal years its dates of service need (a small
 // order file, the year typed in the panel), the workbook checked, a problem clicked (the preview turns
 // to its cell), the bad cells highlighted, and the saved file checked with ExcelJS in Node.
-import { readFile, mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
-import { guardEveryTest, narrowPane, openSample, overflow, pane, preview, save, settled } from "./browserPage";
+import { guardEveryTest, narrowPane, openPanel, openSample, overflow, paneScreenshot, preview, save } from "./browserPage";
 import { excelWorkbook, tablesIn, withCellsTyped } from "./xlsxFiles";
 
 guardEveryTest();
@@ -57,8 +57,7 @@ test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and hi
     .setInputFiles({ name: "practice-bad-codes.xlsx", mimeType: "application/octet-stream", buffer: seeded });
   await expect(page.getByText("practice-bad-codes.xlsx")).toBeVisible();
 
-  await pane(page).getByRole("tab", { name: "Codes" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Codes" });
+  const panel = await openPanel(page, "Codes");
   await expect(panel.getByText("No code sets in this workbook yet.", { exact: false })).toBeVisible();
 
   // The order file's name says no year: the panel asks for it, in words, and nothing is written.
@@ -119,7 +118,7 @@ test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and hi
   await expect(target).toHaveText("30");
   await expect(target).toBeInViewport();
   await expect(target.locator("xpath=preceding-sibling::th")).toHaveText("1480");
-  await expect(preview(page).getByText(/^Rows 1,380–1,579 of [\d,]+, read-only\./)).toBeVisible();
+  await expect(preview(page).getByText(/^Rows 1,380–1,579 of [\d,]+\. Double-click a cell/)).toBeVisible();
   // The table's header row stays in sight above the window, and the outlined cell is in its POS column.
   const column = await target.evaluate((td) => [...td.parentElement!.children].indexOf(td));
   const headerRow = grid.locator("thead tr").nth(1);
@@ -142,6 +141,10 @@ test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and hi
   await expect(panel.getByRole("status").filter({ hasText: "Highlighted" })).toHaveText(
     /Highlighted 5 cells with a problem\. Run the check again after fixing them\./,
   );
+  // The preview shows the fill the check gave the bad cells (#FFC7CE), the outlined one's under its outline.
+  await expect(target).toHaveText("E11");
+  await expect(target).toHaveAttribute("data-fill", "#FFC7CE");
+  await expect(target).toHaveCSS("background-color", "rgb(255, 199, 206)");
   const highlighted = await save(page);
   const fillsAt = [...SEEDED, { row: 3, header: "Dx2" }, { row: 7, header: "Code" }, { row: 1480, header: "Code" }];
   expect(await fillsIn(highlighted.bytes, "Charges", fillsAt)).toEqual([...SEEDED.map(() => "FFFFC7CE"), null, null, null]);
@@ -154,21 +157,15 @@ test("the Codes panel imports ICD-10-CM, finds the bad codes, goes to one and hi
   expect(audit.rows.filter((r) => r[action] === "Import code set")).toHaveLength(years.length);
   expect(audit.rows.filter((r) => r[action] === "Highlight codes")).toHaveLength(1);
 
-  // The screenshot for docs/: the panel in Excel's narrowest task pane, nothing cut off or scrolling sideways.
+  // The screenshot for docs/: the panel in Excel's narrowest task pane, nothing cut off or scrolling sideways,
+  // down to the end of the problem list.
   await narrowPane(page);
-  expect(await overflow(pane(page).getByRole("tabpanel"))).toEqual({ scroll: 0, wide: [] });
-  await pane(page)
-    .getByRole("tabpanel")
-    .evaluate((el) => el.scrollTo(0, 0));
-  // Tall enough for the whole panel, down to the problem list.
-  await page.setViewportSize({ width: 1280, height: 1500 });
-  await mkdir("docs", { recursive: true });
-  await settled(page);
-  // The pane down to the end of the problem list, without the empty pane below it.
-  const box = (await pane(page).boundingBox())!;
-  const end = await panel.evaluate((el) => el.firstElementChild!.lastElementChild!.getBoundingClientRect().bottom);
-  const height = Math.min(box.height, Math.ceil(end - box.y) + 16);
-  await page.screenshot({ path: "docs/taskpane-codes.png", clip: { ...box, height }, animations: "disabled" });
+  expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
+  await paneScreenshot(page, panel, {
+    path: "docs/taskpane-codes.png",
+    height: 1800,
+    end: panel.locator("xpath=*[last()]").locator("xpath=*[last()]"),
+  });
 
   // Turned off, the highlights go from the file again.
   await panel.getByRole("switch", { name: "Highlight bad cells" }).uncheck();

@@ -12,7 +12,7 @@ import { formatMoney } from "../src/money";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { readAgencyBooks } from "../taskpane/accounts/collectionsAgencyRun";
 import { sendQuestion, sendRows } from "../taskpane/accounts/collectionsAgencyView";
-import { guardEveryTest, narrowPane, openSample, overflow, pane, save, settled } from "./browserPage";
+import { guardEveryTest, narrowPane, openPanel, openSample, overflow, save, settled, SHOT_WIDTH } from "./browserPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -27,8 +27,7 @@ test("accounts are sent to an agency with its file, and the agency's payment is 
   const rows = sendRows(expected.toSend);
 
   await narrowPane(page);
-  await pane(page).getByRole("tab", { name: "Patient accounts" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Patient accounts" });
+  const panel = await openPanel(page, "Patient accounts");
   const section = panel.getByRole("region", { name: "Collection agency" });
   await section.getByRole("button", { name: "Show accounts" }).click();
   const toSend = section.getByRole("list", { name: "Accounts to send" });
@@ -76,7 +75,7 @@ test("accounts are sent to an agency with its file, and the agency's payment is 
   );
 
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
-  await page.setViewportSize({ width: 1280, height: 3200 });
+  await page.setViewportSize({ width: SHOT_WIDTH, height: 3200 });
   await settled(page);
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: "docs/taskpane-collections-agency.png", animations: "disabled" });

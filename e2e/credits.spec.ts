@@ -13,7 +13,18 @@ import { readLedger } from "../src/ledger/ledger";
 import { applyPlan } from "../src/workbook/plan";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { creditsHeadline } from "../taskpane/accounts/creditsView";
-import { ALL_TABLES_FOUND, guardEveryTest, narrowPane, openSample, overflow, pane, save, settled } from "./browserPage";
+import {
+  ALL_TABLES_FOUND,
+  guardEveryTest,
+  narrowPane,
+  openPanel,
+  openSample,
+  overflow,
+  pane,
+  save,
+  settled,
+  SHOT_WIDTH,
+} from "./browserPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -65,8 +76,7 @@ test("a Medicare credit is listed first with its days left, refunded with a reas
   await expect(pane(page).getByText(ALL_TABLES_FOUND)).toBeVisible({ timeout: 60_000 });
 
   await narrowPane(page);
-  await pane(page).getByRole("tab", { name: "Patient accounts" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Patient accounts" });
+  const panel = await openPanel(page, "Patient accounts");
   const section = panel.getByRole("region", { name: "Credit balances and refunds" });
   await section.getByRole("button", { name: "Show credits" }).click();
   await expect(section.getByText(creditsHeadline(credits))).toBeVisible({ timeout: 60_000 });
@@ -85,7 +95,7 @@ test("a Medicare credit is listed first with its days left, refunded with a reas
   await first.getByRole("button", { name: "Preview refund" }).click();
   await expect(first.getByText("Refunds: 1 new row")).toBeVisible();
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
-  await page.setViewportSize({ width: 1280, height: 2000 });
+  await page.setViewportSize({ width: SHOT_WIDTH, height: 2000 });
   await settled(page);
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: "docs/taskpane-credits.png", animations: "disabled" });

@@ -2,7 +2,7 @@
 // of its own ("panel-claims.<hash>.js", …) fetched when its tab is first chosen. A panel whose chunk
 // cannot be downloaded says so in its place, and "Try again" fetches it anew.
 import { expect, test } from "@playwright/test";
-import { openSample, pane } from "./browserPage";
+import { openPanel, openSample, panelOf } from "./browserPage";
 import { watchOrigins } from "./sameOrigin";
 
 const PANEL_CHUNK = /\/panel-[a-z]+\.[0-9a-f]+\.js$/;
@@ -18,7 +18,7 @@ test("the panels after Setup are fetched when first shown, and one that fails to
   page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
 
   // The Claims chunk cannot be downloaded (offline, or a release replaced the files) until `offline` is
-  // cleared. Pointing at the tab already asks for it (a preload), and choosing it asks again.
+  // cleared. Choosing the panel asks for it (in a pane wide enough for tabs, pointing at its tab already does).
   let offline = true;
   let claimsRefused = 0;
   await page.route(/\/panel-claims\.[0-9a-f]+\.js$/, async (route) => {
@@ -33,15 +33,14 @@ test("the panels after Setup are fetched when first shown, and one that fails to
     "panel chunks in the first load",
   ).toEqual([]);
 
-  await pane(page).getByRole("tab", { name: "Codes" }).click();
-  await expect(pane(page).getByRole("tabpanel", { name: "Codes" }).getByRole("button").first()).toBeVisible({ timeout: 60_000 });
+  await openPanel(page, "Codes");
+  await expect(panelOf(page, "Codes").getByRole("button").first()).toBeVisible({ timeout: 60_000 });
   expect(
     watch.all.some((url) => /\/panel-codes\./.test(url)),
     "the Codes chunk, fetched on demand",
   ).toBe(true);
 
-  await pane(page).getByRole("tab", { name: "Claims" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Claims" });
+  const panel = await openPanel(page, "Claims");
   await expect(panel.getByRole("alert")).toContainText("Could not show Claims");
   await expect(panel.getByRole("alert")).toContainText("could not download this panel");
   expect(claimsRefused).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { formatMoney } from "../src/money";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { readPlansPane } from "../taskpane/accounts/paymentPlansRun";
 import { newPlanForm, plansSummary, schedulePreview } from "../taskpane/accounts/paymentPlansView";
-import { guardEveryTest, narrowPane, openSample, overflow, pane, save, settled } from "./browserPage";
+import { guardEveryTest, narrowPane, openPanel, openSample, overflow, save, settled, SHOT_WIDTH } from "./browserPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -33,8 +33,7 @@ test("a patient is put on a payment plan, previewed and listed", async ({ page }
   };
 
   await narrowPane(page);
-  await pane(page).getByRole("tab", { name: "Patient accounts" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Patient accounts" });
+  const panel = await openPanel(page, "Patient accounts");
   const section = panel.getByRole("region", { name: "Payment plans" });
   await section.getByRole("button", { name: "Show plans" }).click();
   await expect(section.getByText(plansSummary(expected.standings))).toBeVisible({ timeout: 60_000 });
@@ -70,7 +69,7 @@ test("a patient is put on a payment plan, previewed and listed", async ({ page }
     schedulePreview({ ...newPlanForm(today), patientId: next.patientId, installment: "50.00" }, next.due),
   );
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
-  await page.setViewportSize({ width: 1280, height: 1600 });
+  await page.setViewportSize({ width: SHOT_WIDTH, height: 1600 });
   await settled(page);
   await section.scrollIntoViewIfNeeded();
   await section.screenshot({ path: "docs/taskpane-payment-plans.png", animations: "disabled" });

@@ -1,9 +1,10 @@
 // The Import remittance panel end to end, in the browser host on the production build: the sample
 // practice is saved, and in Node an 835 is written for three of one insurer's open claims (two paid,
 // one denied, and PLB interest) with the synthetic-remittance test helper. The panel reads it with a
-// progress bar, previews it (payer, trace, amount, claims matched, totals that tie out), posts it;
-// the Post payments panel and the grid see the new rows; the same file chosen again is refused as
-// already posted and writes nothing. The saved file is checked with ExcelJS: one Payments row
+// progress bar, previews it (payer, trace, amount, the counts in the headline, claims matched, totals
+// line by line that tie out, the interest included), posts it; read again, the denied claim still
+// reads as denied; the Post payments panel and the grid see the new rows; the same file chosen
+// again is refused as already posted and writes nothing. The saved file is checked with ExcelJS: one Payments row
 // (Method ERA, Reference = the trace), its postings and its PLB row, and one Audit row.
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../src/money";
@@ -11,7 +12,7 @@ import { eraPlanInputs, eraPostingPlan } from "../src/era/eraPlan";
 import { readLedger, type Ledger } from "../src/ledger/ledger";
 import { XlsxWorkbook } from "../src/workbook/xlsxWorkbook";
 import { SYNTHETIC_PATIENT_LAST, syntheticRemittance, type SyntheticRemittance } from "../test/era/syntheticRemittance";
-import { guardEveryTest, narrowPane, openSample, overflow, pane, paneScreenshot, preview, save } from "./browserPage";
+import { guardEveryTest, narrowPane, openPanel, openSample, overflow, paneScreenshot, preview, save } from "./browserPage";
 import { recordsOf, tablesIn } from "./xlsxFiles";
 
 guardEveryTest();
@@ -85,8 +86,7 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   await narrowPane(page);
 
   // Before: the paid claim's lines are open for the payer in Post payments.
-  await pane(page).getByRole("tab", { name: "Post payments" }).click();
-  const payments = pane(page).getByRole("tabpanel", { name: "Post payments" });
+  const payments = await openPanel(page, "Post payments");
   const post = payments.getByRole("tabpanel", { name: "Post", exact: true });
   const payerSelect = post.getByRole("combobox", { name: "Payer" });
   await payerSelect.selectOption(open.payerId);
@@ -96,13 +96,14 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   for (const line of paidLines) await expect(post.locator(`[data-charge="${line.chargeId}"]`)).toBeVisible();
 
   // Choose the file: the progress bar, then the preview.
-  await pane(page).getByRole("tab", { name: "Import remittance" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Import remittance" });
+  const panel = await openPanel(page, "Import remittance");
   await panel.getByTestId("remittance-file").setInputFiles(file);
   const review = panel.getByRole("region", { name: "Remittance preview" });
   await expect(review).toBeVisible();
   await expect(panel.getByRole("progressbar")).toHaveCount(0);
   await expect(review).toContainText(`sample-era.835: 1 payment; Post writes`);
+  // The headline says the counts: the denial is not hidden behind "Post writes".
+  await expect(review).toContainText("3 claims: 2 matched, 1 denial.");
   const card = review.getByRole("region", { name: `Payment EFT ${TRACE}` });
   await expect(card).toContainText(`${open.name} · ${open.payerId}`);
   await expect(card).toContainText(`EFT ${TRACE} · ACH (EFT) · ${date}`);
@@ -116,32 +117,49 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   await expect(card.locator(`[data-claim="${deniedClaim}"]`)).toContainText("Denied");
   // The patient names in the file are shown in the pane (and nowhere else: the console stays silent).
   await expect(card.locator(`[data-claim="${paidClaim}"]`)).toContainText(SYNTHETIC_PATIENT_LAST);
-  await expect(card.getByRole("list", { name: "Provider adjustments" })).toContainText("Interest (L6) · INT0001+$3.75");
+  // The totals line by line: the claims, then the interest as what it adds, then the payment they add up to.
+  const totalsTable = card.getByRole("table", { name: "Totals" });
+  await expect(totalsTable.getByRole("row", { name: /^Interest \(L6\) · INT0001/ })).toContainText("+$3.75");
   await expect(card.getByRole("list", { name: "To look at" })).toContainText("1 denial to work");
   // The totals tie out: BPR02 = claims paid − PLB = posted + held, nothing in red.
   await expect(card).toHaveAttribute("data-ties", "yes");
   const claimsPaid = era.transactions[0].claims.reduce((sum, c) => sum + c.paid, 0);
   await expect(card.getByLabel("Tie-out")).toHaveText(
-    `Ties out: ${formatMoney(claimsPaid)} paid on claims + $3.75 provider adjustments = ${formatMoney(amount)} payment = ${formatMoney(amount)} posted + $0.00 held.`,
+    `Ties out: ${formatMoney(claimsPaid)} paid on claims + $3.75 interest (L6) = ${formatMoney(amount)} payment = ${formatMoney(amount)} posted + $0.00 held.`,
   );
-  await expect(card.getByRole("table", { name: "Totals" }).locator('[data-off="yes"]')).toHaveCount(0);
+  await expect(totalsTable.locator('[data-off="yes"]')).toHaveCount(0);
+  await expect(totalsTable.getByRole("row", { name: /^Paid on claims/ })).toContainText(formatMoney(claimsPaid));
+  await expect(totalsTable.getByRole("row", { name: /^Payment \(BPR02\)/ })).toContainText(formatMoney(amount));
+  expect(claimsPaid + 375).toBe(amount);
   const exceptions = review.getByRole("region", { name: "Exceptions" });
   await expect(exceptions.getByRole("listitem")).toHaveCount(1);
   await expect(exceptions).toContainText(`Claim ${deniedClaim}`);
+  // With what working it needs: the payer, the date of service and the payer's figures.
+  await expect(exceptions).toContainText(`${open.name} · account `);
+  await expect(exceptions).toContainText(" · paid $0.00 · patient $0.00");
   expect(await overflow(panel)).toEqual({ scroll: 0, wide: [] });
 
-  // The screenshot for docs/: the panel at 320 pixels with the preview, nothing cut off.
+  // The screenshot for docs/: the panel (checked at 320 pixels, pictured at 350) with the preview, nothing cut off.
   await paneScreenshot(page, panel, { path: "docs/taskpane-remittance.png", height: 2000, end: review });
 
   // Post: one write; the success message has the totals; the exceptions stay listed.
   await review.getByRole("button", { name: "Post", exact: true }).click();
   const posted = panel.getByRole("status").filter({ hasText: "Remittance posted" });
+  await expect(posted).toContainText("Remittance posted: 1 claim to work");
   await expect(posted).toContainText(
-    `1 payment of ${formatMoney(amount)} posted: ${formatMoney(claimsPaid)} paid on 3 claims, provider adjustments (PLB) $3.75. 1 exception stays listed below. The Audit sheet records it.`,
+    `1 payment of ${formatMoney(amount)} posted: ${formatMoney(claimsPaid)} paid on claims + $3.75 interest (L6) = ${formatMoney(amount)}. ` +
+      "3 claims: 2 posted, 1 denial. 1 exception stays listed below. The Audit sheet records it.",
   );
   await expect(review.getByRole("button", { name: "Post", exact: true })).toHaveCount(0);
   await expect(exceptions.getByRole("listitem")).toHaveCount(1);
   await expect(card).toContainText("Already posted on ");
+  // Read again after posting: the denied claim still reads as denied, never "Matched"; the paid ones as posted.
+  await expect(card.locator(`[data-claim="${deniedClaim}"]`)).toHaveAttribute("data-outcome", "denied");
+  await expect(card.locator(`[data-claim="${deniedClaim}"]`)).toContainText("Denied — posted");
+  await expect(card.locator(`[data-claim="${paidClaim}"]`)).toContainText("Posted");
+  await expect(card.getByRole("list", { name: "Claims" })).not.toContainText("Matched");
+  await expect(card).toContainText("3 claims: 2 posted, 1 denial");
+  await expect(review).toContainText("sample-era.835: 1 payment, already posted. 3 claims: 2 posted, 1 denial.");
 
   // The grid sees the new PLB row: ProviderAdjustments, the interest with its reference.
   await preview(page).getByRole("combobox", { name: "Sheet to preview" }).click();
@@ -150,14 +168,14 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   await expect(grid.getByRole("cell", { name: "INT0001", exact: true })).toBeVisible();
 
   // Post payments reads the workbook again: the paid claim's lines are no longer open for the payer.
-  await pane(page).getByRole("tab", { name: "Post payments" }).click();
+  await openPanel(page, "Post payments");
   await payerSelect.selectOption(open.payerId);
   await expect(payerOption).not.toHaveText(openBefore!);
   await post.getByRole("textbox", { name: "Find a line" }).fill(paidClaim);
   for (const line of paidLines) await expect(post.locator(`[data-charge="${line.chargeId}"]`)).toHaveCount(0);
 
   // The same file again: refused as already posted, saying when, with nothing to post.
-  await pane(page).getByRole("tab", { name: "Import remittance" }).click();
+  await openPanel(page, "Import remittance");
   await panel.getByTestId("remittance-file").setInputFiles(file);
   const already = panel.getByRole("status").filter({ hasText: "Already posted" });
   await expect(already).toContainText(
@@ -167,6 +185,9 @@ test("an 835 for the sample is previewed, posted once, seen by Post payments and
   );
   await expect(panel.getByRole("button", { name: "Post", exact: true })).toHaveCount(0);
   await expect(panel.getByRole("region", { name: `Payment EFT ${TRACE}` })).toContainText("Already posted on ");
+  // Chosen again later, the denial is still a denial.
+  await expect(card.locator(`[data-claim="${deniedClaim}"]`)).toHaveAttribute("data-outcome", "denied");
+  await expect(card.locator(`[data-claim="${deniedClaim}"]`)).toContainText("Denied — posted");
 
   // The saved file: one Payments row for the trace, its postings from the ERA, its PLB row, one Audit row.
   const tables = await tablesIn((await save(page)).bytes);
@@ -214,8 +235,7 @@ test("a refused file and a payment that doesn't tie out are said in words, and n
   const v4010 = era.text.replaceAll("005010X221A1", "004010X091A1").replace("*00501*", "*00401*");
 
   await narrowPane(page);
-  await pane(page).getByRole("tab", { name: "Import remittance" }).click();
-  const panel = pane(page).getByRole("tabpanel", { name: "Import remittance" });
+  const panel = await openPanel(page, "Import remittance");
   const input = panel.getByTestId("remittance-file");
 
   // A 4010 file is refused, saying which version it is; no preview.

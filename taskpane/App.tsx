@@ -1,14 +1,19 @@
-// The task pane: one FluentProvider at the root, and a shell with a tab per panel. It is given a
-// Workbook (Excel, or an .xlsx file in the browser host) and never touches Office.js itself.
+// The task pane: one FluentProvider at the root, and a shell with the panels' navigation (tabs, or a
+// "Panel" list in a narrow pane: PanelNav.tsx) over the open panel, the page's main landmark, headed
+// by a level-one heading that names the panel. Pop-ups (lists, dialogs) are drawn inside that
+// landmark, not at the end of the page. It is given a Workbook (Excel, or an .xlsx file in the
+// browser host) and never touches Office.js itself.
 // Every panel but the first is fetched when first shown (panels.tsx): a spinner stands in meanwhile,
 // and a panel that cannot be downloaded (or fails to draw) says so in its place, with "Try again".
-import { Component, Suspense, useState, type ReactNode } from "react";
+import { Component, Suspense, useRef, useState, type ReactNode } from "react";
 import type { RootOptions } from "react-dom/client";
-import { Button, FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, PortalMountNodeProvider, Spinner, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { billerMessage } from "./billerMessage";
 import { NoticeBar } from "./NoticeBar";
+import { PanelNav, TABS_MIN_WIDTH, useWidthAtLeast } from "./PanelNav";
 import { PANELS } from "./panels";
 import type { PanelProps } from "./panelProps";
+import { visuallyHidden } from "./visuallyHidden";
 
 export type TaskPaneProps = PanelProps;
 
@@ -20,19 +25,15 @@ const useStyles = makeStyles({
     minWidth: 0,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  nav: {
-    flexShrink: 0,
-    // Excel's narrowest pane (320 px) has no room for every tab in one row: they wrap, none is hidden.
-    flexWrap: "wrap",
-    paddingLeft: tokens.spacingHorizontalS,
-    paddingRight: tokens.spacingHorizontalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  // Not a scroller itself, so a pop-up drawn in it (portals) is never clipped by the panel's scrolling.
+  main: { flexGrow: 1, minHeight: 0, display: "flex", flexDirection: "column", position: "relative" },
   panel: {
     flexGrow: 1,
+    minHeight: 0,
     overflowY: "auto",
     padding: tokens.spacingHorizontalM,
   },
+  heading: visuallyHidden,
   failed: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalS },
   loading: { justifyContent: "flex-start" },
 });
@@ -80,39 +81,34 @@ export function TaskPane(props: TaskPaneProps) {
   const [selected, setSelected] = useState(PANELS[0].id);
   // Bumped by "Try again": a fresh boundary (and a fresh download, if that was what failed).
   const [attempt, setAttempt] = useState(0);
+  const shell = useRef<HTMLDivElement>(null);
+  const tabs = useWidthAtLeast(shell, TABS_MIN_WIDTH);
+  // Where Fluent draws the panels' pop-ups: inside main, so they are part of the page's content.
+  const [popups, setPopups] = useState<HTMLDivElement | null>(null);
   const current = PANELS.find((p) => p.id === selected) ?? PANELS[0];
   return (
-    <div className={styles.shell}>
-      <TabList
-        className={styles.nav}
-        size="small"
-        selectedValue={current.id}
-        onTabSelect={(_, data) => {
-          PANELS.find((p) => p.id === data.value)?.preload?.();
-          setSelected(String(data.value));
-        }}
-        aria-label="Task pane panels"
-      >
-        {PANELS.map(({ id, label, icon: Icon, preload }) => (
-          <Tab key={id} value={id} icon={<Icon />} onPointerEnter={preload} onFocus={preload}>
-            {label}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.panel} role="tabpanel" aria-label={current.label}>
-        <PanelBoundary
-          key={`${current.id}:${attempt}`}
-          label={current.label}
-          onRetry={() => {
-            current.preload?.();
-            setAttempt((n) => n + 1);
-          }}
-        >
-          <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Loading…" className={styles.loading} />}>
-            <current.Panel {...props} />
-          </Suspense>
-        </PanelBoundary>
-      </div>
+    <div className={styles.shell} ref={shell}>
+      <PanelNav panels={PANELS} selected={current} onSelect={(panel) => setSelected(panel.id)} tabs={tabs} />
+      <main className={styles.main}>
+        <div className={styles.panel} role={tabs ? "tabpanel" : "region"} aria-label={current.label} data-testid="panel">
+          <h1 className={styles.heading}>{current.label}</h1>
+          <PortalMountNodeProvider value={popups ?? undefined}>
+            <PanelBoundary
+              key={`${current.id}:${attempt}`}
+              label={current.label}
+              onRetry={() => {
+                current.preload?.();
+                setAttempt((n) => n + 1);
+              }}
+            >
+              <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Loading…" className={styles.loading} />}>
+                <current.Panel {...props} />
+              </Suspense>
+            </PanelBoundary>
+          </PortalMountNodeProvider>
+        </div>
+        <div ref={setPopups} />
+      </main>
     </div>
   );
 }

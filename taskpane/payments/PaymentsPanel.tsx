@@ -4,7 +4,9 @@
 // goes through one place here: the previewed plan applied in one call, with its Audit row, then
 // the books read again so every balance shown is the workbook's. A plan is applied only while the
 // ledger is as the books read it; otherwise the books are read again and the biller previews again.
-import { useCallback, useEffect, useState } from "react";
+// After Post the review (and its button, which had the focus) is gone: the focus goes to the notice
+// that says how it went, so a keyboard user is not dropped at the top of the page.
+import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, Spinner, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, TableCursorRegular } from "@fluentui/react-icons";
 import type { PlanResult } from "../../src/ledger/postingPlans";
@@ -52,6 +54,12 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
   const { stage: busy, notice, say, run } = useWorkbookOperation<Busy>();
   const [view, setView] = useState<View>("post");
   const [newRows, setNewRows] = useState<TableCell>();
+  const noticeBar = useRef<HTMLDivElement>(null);
+  // Bumped when a post has ended: the notice it left takes the focus.
+  const [postsEnded, setPostsEnded] = useState(0);
+  useEffect(() => {
+    if (postsEnded > 0) noticeBar.current?.focus();
+  }, [postsEnded]);
 
   const read = useCallback(
     () =>
@@ -95,6 +103,7 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
         },
         { afterWrite: { title: "Posted, but could not read the workbook again", then: "Click Refresh before posting anything else." } },
       );
+      setPostsEnded((n) => n + 1);
       return written;
     },
     [workbook, books, onWorkbookChanged, run, say],
@@ -150,7 +159,7 @@ export function PaymentsPanel({ workbook, onWorkbookChanged, onGoToCell }: Panel
       )}
       {notice && (
         <div className={styles.posted}>
-          <NoticeBar notice={notice} onDismiss={() => say(undefined)} />
+          <NoticeBar ref={noticeBar} notice={notice} onDismiss={() => say(undefined)} />
           {notice.intent === "success" && newRows && showNewRows && (
             <Button size="small" appearance="subtle" icon={<TableCursorRegular />} onClick={showNewRows}>
               Show the new rows in {newRows.table}
