@@ -4,13 +4,16 @@
 // totals, the total and the percent line; credits are counted apart, never netted. --csv prints the
 // summary rows as CSV instead (money as plain dollars, no total line). --out writes the workbook with
 // the "Aging YYYY-MM-DD" sheet added (agingSheetPlan through applyPlan, with its Audit row) to another
-// file; the input is only replaced when --out names it.
+// file; the input is only replaced when --out names it. Patient names go on the sheet's account rows,
+// never to the terminal (the Name column printed here is the payer's).
 import { todayIso } from "../dates";
 import { readLedger } from "../ledger/ledger";
 import { ledgerProblems } from "../ledger/ledgerProblems";
 import { formatMoney, type Cents } from "../money";
 import { agingByPayerType, agingReport, DEFAULT_BOUNDS, type AgingBasis, type AgingReport } from "../reports/aging";
-import { agingSheetPlan } from "../reports/agingSheet";
+import { agingPatientNames, agingSheetPlan } from "../reports/agingSheet";
+import { parseTable } from "../workbook/mapTable";
+import { Patients } from "../workbook/tables";
 import {
   count,
   dateOption,
@@ -69,9 +72,11 @@ export async function runAging(args: string[], io: CliIo): Promise<number> {
     if (report.later.lines > 0) io.out(`Left out: ${count(report.later.lines, "line")} with a date of service after ${asOf}.`);
   }
   if (values.out !== undefined) {
+    const patients = (await workbook.readTables([Patients.name]))[Patients.name];
+    const patientNames = agingPatientNames(patients ? parseTable(Patients, patients, dateSystem).rows : []);
     const written = await writeReport(
       workbook,
-      agingSheetPlan(report, { by, dateSystem, series: agingByPayerType(report, ledger.payers) }),
+      agingSheetPlan(report, { by, dateSystem, series: agingByPayerType(report, ledger.payers), patientNames }),
       bookPath,
       values.out,
       values.force === true,

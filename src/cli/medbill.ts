@@ -19,6 +19,7 @@ import { runContracts } from "./contractsCommand";
 import { runEra } from "./eraCommand";
 import { runKpis } from "./kpisCommand";
 import { runSample } from "./sampleCommand";
+import { runSetup } from "./setupCommand";
 import { saveWhole } from "./saveWhole";
 import { runStatements } from "./statementsCommand";
 import { runUnderpayments } from "./underpaymentsCommand";
@@ -33,7 +34,16 @@ Usage:
   medbill check <book.xlsx> [--all]
       List the billing tables the workbook has, how their columns map to the
       add-in's fields, what is missing, and every row with a problem.
-      Shows the first 100 problems per table; --all shows every one.
+      Shows the first 100 problems per table; --all shows every one. A missing table whose
+      rows are on a plain sheet (a header row and rows below it, not an Excel table) is
+      named, with how its headers map: medbill setup --make-tables makes it a table.
+  medbill setup <book.xlsx> [--make-tables] [--create-missing]
+      What Setup would do, changing nothing: the billing tables whose rows are on plain
+      sheets and the tables missing altogether. --make-tables makes each such block the
+      table where it is (every row, column and value kept; a block with a blank or repeated
+      header is left as it is, and said); --create-missing adds the missing tables, empty,
+      each on a sheet of its own, never one whose rows are on a plain sheet. Saves the
+      workbook when either is given.
   medbill sample --lines <N> --out <file.xlsx> [--seed <S>] [--as-of <YYYY-MM-DD>] [--force]
       Write a sample practice with N charge lines over the 12 months before the
       as-of date (default: today). Every patient, payer and provider in it is made up.
@@ -281,6 +291,8 @@ export async function main(argv: string[], io: CliIo = nodeIo): Promise<number> 
         return await runCheck(rest, io);
       case "sample":
         return await runSample(rest, io);
+      case "setup":
+        return await runSetup(rest, io);
       case "balances":
         return await runBalances(rest, io);
       case "codes":

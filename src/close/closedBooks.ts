@@ -2,12 +2,13 @@
 // table holds one row per close or reopening; its last row says what is closed (its Closed Through
 // date; blank: nothing). applyPlan asks closedBooksRefusal before it writes anything: a plan that would
 // add a Payments, Postings, ProviderAdjustments or Refunds row dated on or before that date is refused
-// whole, in a sentence, with no Audit row. PeriodClose is read only for such a plan (one extra read),
+// whole, in a sentence, with no Audit row; so is a cell edit of such a row dated on or before it, or
+// one that would date a row there. PeriodClose is read only for such a plan (one extra read),
 // and only when the workbook has the table. A last PeriodClose row that does not read refuses too: the
 // books' state is unknown, and posting into a period that may be closed is the one thing not to risk.
 import { parseDate, type DateSystem, type IsoDate } from "../dates";
 import { describeIssue, mapColumns, parseTable } from "../workbook/mapTable";
-import type { CellValue, RawTable, Workbook, WorkbookInfo, WriteOp } from "../workbook/port";
+import type { CellValue, RawTable, SetCellsOp, Workbook, WorkbookInfo, WriteOp } from "../workbook/port";
 import { PeriodClose, Payments, Postings, ProviderAdjustments, Refunds, tableDef, type PeriodCloseRow } from "../workbook/tables";
 
 /** What is closed: the last PeriodClose row, and its Closed Through (none when blank or no row). */
@@ -117,26 +118,78 @@ export function closedPeriodRefusal(
   );
 }
 
+const isGuarded = (table: string) => GUARDED.some((g) => g.name.toLowerCase() === table.toLowerCase());
+
 /** Whether a plan adds rows to a table a close guards (and so needs PeriodClose read). */
 function addsGuardedRows(ops: WriteOp[]): boolean {
   return ops.some((op) => {
     const rows = op.kind === "appendRows" || op.kind === "createTable" ? (op.rows?.length ?? 0) : 0;
-    return rows > 0 && op.kind !== "reportSheet" && GUARDED.some((g) => g.name.toLowerCase() === op.table.toLowerCase());
+    return rows > 0 && op.kind !== "reportSheet" && isGuarded(op.table);
   });
+}
+
+/** The plan's single-cell edits of guarded tables (a cell changed in the browser preview). */
+function guardedEdits(ops: WriteOp[]): SetCellsOp[] {
+  return ops.filter((op): op is SetCellsOp => op.kind === "setCells" && op.cells.length > 0 && isGuarded(op.table));
+}
+
+/**
+ * The sentence refusing an edit of a guarded row dated in the closed period, or one that would date
+ * it there: a closed month's money is changed only after reopening it (with a reason).
+ */
+export function closedEditRefusal(
+  edits: SetCellsOp[],
+  tables: Record<string, RawTable | undefined>,
+  closedThrough: IsoDate,
+  dateSystem: DateSystem,
+): string | undefined {
+  for (const op of edits) {
+    const table = tables[op.table];
+    const def = tableDef(op.table);
+    if (!table || !def) continue;
+    const { date, amount } = mapColumns(def, table.headers).columns as Record<string, { header: string; index: number } | undefined>;
+    if (!date) continue;
+    for (const cell of op.cells) {
+      const sheetRow = table.headerRow + 1 + cell.row;
+      const row = table.rows[cell.row] ?? [];
+      const now = parseDate(row[date.index] ?? null, dateSystem);
+      if (now.ok && now.value <= closedThrough) {
+        const negative = amount !== undefined && typeof row[amount.index] === "number" && (row[amount.index] as number) < 0;
+        const what = rowWords({ table: def.name, date: now.value, negative });
+        return (
+          `The books are closed through ${closedThrough}: ${def.name} row ${sheetRow} is ${what} dated ${now.value}, so it cannot be changed. ` +
+          `Reopen ${monthOf(now.value)} in Month-end close (with a reason) to change it. Nothing was written.`
+        );
+      }
+      const next = cell.column.trim().toLowerCase() === date.header.trim().toLowerCase() ? parseDate(cell.value, dateSystem) : undefined;
+      if (next?.ok && next.value <= closedThrough) {
+        return (
+          `The books are closed through ${closedThrough}: this would date ${def.name} row ${sheetRow} ${next.value}, in the closed period. ` +
+          `Date it after ${closedThrough}, or reopen ${monthOf(next.value)} in Month-end close (with a reason). Nothing was written.`
+        );
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
  * applyPlan's check, before it writes: the sentence refusing the plan, or undefined to go on. Reads
- * PeriodClose (one call) only when the plan adds guarded rows and the workbook has the table.
+ * PeriodClose (one call) only when the plan adds guarded rows or edits their cells and the workbook
+ * has the table; the tables whose cells are edited are read in the same call.
  */
 export async function closedBooksRefusal(workbook: Workbook, info: WorkbookInfo, ops: WriteOp[]): Promise<string | undefined> {
-  if (!addsGuardedRows(ops)) return undefined;
+  const edits = guardedEdits(ops);
+  if (!addsGuardedRows(ops) && edits.length === 0) return undefined;
   const has = info.tables.find((t) => t.name.toLowerCase() === PeriodClose.name.toLowerCase());
   if (!has) return undefined;
-  const { [has.name]: table } = await workbook.readTables([has.name]);
-  const closed = closedBooks(table, info.dateSystem);
+  const read = await workbook.readTables([has.name, ...new Set(edits.map((op) => op.table))]);
+  const closed = closedBooks(read[has.name], info.dateSystem);
   if (!closed.ok) return closed.problem;
   if (closed.closedThrough === undefined) return undefined;
   const headers = new Map(info.tables.map((t) => [t.name.toLowerCase(), t.headers]));
-  return closedPeriodRefusal(ops, (name) => headers.get(name.toLowerCase()), closed.closedThrough, info.dateSystem);
+  return (
+    closedPeriodRefusal(ops, (name) => headers.get(name.toLowerCase()), closed.closedThrough, info.dateSystem) ??
+    closedEditRefusal(edits, read, closed.closedThrough, info.dateSystem)
+  );
 }

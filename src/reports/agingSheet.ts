@@ -3,11 +3,14 @@
 // it, laid out as one write plan so the pane and the command line write the same sheets. The two
 // oldest buckets are filled by a conditional format where they owe; the summary sheet carries a
 // native stacked column chart of A/R by bucket and payer type (Excel only: ExcelJS cannot write
-// charts, so the browser pane draws it itself). The plan's `what` and `totals` name no patient.
+// charts, so the browser pane draws it itself). A row keyed by a patient account is named from
+// Patients ("Doe, Jane"), one keyed by a payer from Payers: the sheet lives in the workbook, which
+// holds the names already. The plan's `what` and `totals` name no patient.
 import { isoToSerial, type DateSystem, type IsoDate } from "../dates";
 import { formatMoney, MONEY_FORMAT, type Cents } from "../money";
 import type { WritePlan } from "../workbook/plan";
 import type { CellValue, ReportSheetOp } from "../workbook/port";
+import type { PatientRow } from "../workbook/tables";
 import type { AgingReport, AgingRow, AgingSeries } from "./aging";
 import { COUNT_FORMAT, DATE_FORMAT, dollars, oldestHighlights, PERCENT_FORMAT, reportTableName, type Column } from "./reportSheetLayout";
 
@@ -17,6 +20,18 @@ export interface AgingSheetOptions {
   dateSystem?: DateSystem;
   /** A/R by bucket stacked by payer type (agingByPayerType): drawn as the sheet's chart. */
   series?: AgingSeries[];
+  /** The name of each patient account (agingPatientNames), for the rows keyed by account. */
+  patientNames?: ReadonlyMap<string, string>;
+}
+
+/** "Doe, Jane" by PatientID (the first row of an id repeated wins), for the Name column of account rows. */
+export function agingPatientNames(patients: readonly Pick<PatientRow, "patientId" | "lastName" | "firstName">[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const p of patients) {
+    const name = [p.lastName, p.firstName].filter((part) => part.trim() !== "").join(", ");
+    if (!names.has(p.patientId) && name !== "") names.set(p.patientId, name);
+  }
+  return names;
 }
 
 /**
@@ -61,15 +76,18 @@ export function agingSheetPlan(report: AgingReport, options: AgingSheetOptions =
   const total = report.total;
   const share = (amount: Cents) => (total === 0 ? 0 : amount / total);
   cells.push(row("Section", "Payer/Account", "Name", "Lines", ...report.buckets, "Total", "% of total"));
-  const summaryRow = (section: string, r: AgingRow) =>
-    row(section, r.key, r.name ?? null, r.lines, ...r.buckets.map(dollars), dollars(r.total), share(r.total));
+  // A payer row is named by the report (Payers); an account row here, from Patients.
+  const summaryRow = (section: string, r: AgingRow, byAccount: boolean) => {
+    const name = r.name ?? (byAccount ? options.patientNames?.get(r.key) : undefined) ?? null;
+    return row(section, r.key, name, r.lines, ...r.buckets.map(dollars), dollars(r.total), share(r.total));
+  };
   const sections = [
-    { name: "Insurance", section: report.insurance },
-    { name: "Patient", section: report.patient },
+    { name: "Insurance", section: report.insurance, byAccount: options.by === "patient" },
+    { name: "Patient", section: report.patient, byAccount: options.by !== "payer" },
   ];
-  for (const { name, section } of sections) {
+  for (const { name, section, byAccount } of sections) {
     const sorted = [...section.rows].sort((a, b) => a.key.localeCompare(b.key, "en-US", { numeric: true }));
-    for (const r of sorted) cells.push(summaryRow(name, r));
+    for (const r of sorted) cells.push(summaryRow(name, r, byAccount));
   }
   const summaryRows = cells.length - headerRow - 1;
   if (summaryRows > 0)

@@ -12,6 +12,7 @@
 // by checkReportLayout.ts.
 import { checkReportLayout } from "./checkReportLayout";
 import { FILL_COLOR, checkSheetName, tableNameProblem } from "./excelRules";
+import { makeTableProblems } from "./makeTableCheck";
 import { PLAN_HEADER, PlanRejected, type CellValue, type WorkbookInfo, type WriteOp, type WriteSummary } from "./port";
 import type { KnownTable } from "./knownTable";
 import { BILLING_TABLES } from "./tables";
@@ -121,6 +122,29 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
         summary.cellsSet += op.values.length;
         break;
       }
+      case "setCells": {
+        const table = written(op.table);
+        if (!table) {
+          problems.push(`the workbook has no table named ${op.table}`);
+          break;
+        }
+        const unknown = new Set<string>();
+        let outside: number | undefined;
+        for (const cell of op.cells) {
+          if (headerIndex(table.headers, cell.column) < 0) unknown.add(cell.column);
+          if (outside === undefined && !(Number.isInteger(cell.row) && cell.row >= 0 && cell.row < table.rowCount)) outside = cell.row;
+          if (isUnstorable(cell.value))
+            problems.push(unstorable(`table ${op.table}, column "${cell.column}", row ${cell.row + 1}`, cell.value));
+        }
+        for (const column of unknown) problems.push(`table ${op.table} has no column "${column}"`);
+        if (outside !== undefined) {
+          problems.push(
+            `table ${op.table} has ${table.rowCount} rows, so its row ${Number.isInteger(outside) ? outside + 1 : outside} cannot be set: the table changed since it was read, run again`,
+          );
+        }
+        summary.cellsSet += op.cells.length;
+        break;
+      }
       case "reportSheet": {
         checkSheetName(op.sheet, problems);
         const sheet = op.sheet.toLowerCase();
@@ -134,6 +158,31 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
         checkReportLayout(op, tables, problems);
         sheets.add(sheet);
         summary.sheetsWritten.push(op.sheet);
+        break;
+      }
+      case "makeTable": {
+        // The office's own rows become a table where they are: the sheet must be there, hold no table
+        // (the new one could overlap it, and a billing table has a sheet of its own), and the name be free.
+        const badName = tableNameProblem(op.table);
+        if (badName) problems.push(badName);
+        if (tables.has(op.table.toLowerCase())) problems.push(`the workbook already has a table named ${op.table}`);
+        const onSheet = [...tables.values()].find((t) => t.sheet === op.sheet.toLowerCase());
+        if (!sheets.has(op.sheet.toLowerCase())) problems.push(`the workbook has no sheet "${op.sheet}"`);
+        else if (onSheet) {
+          problems.push(
+            `sheet "${op.sheet}" already holds the table ${onSheet.name}, which a new table there could overlap: move one of them to a sheet of its own`,
+          );
+        }
+        problems.push(...makeTableProblems(op));
+        tables.set(op.table.toLowerCase(), {
+          name: op.table,
+          sheet: op.sheet.toLowerCase(),
+          headers: op.headers,
+          rowCount: Math.max(0, op.range.rows - 1),
+          replaceable: false,
+          planned: true,
+        });
+        summary.tablesCreated.push(op.table);
         break;
       }
       case "addColumns": {

@@ -5,16 +5,19 @@
 // print layout: area, orientation, margins, fit to width, page breaks) as given, for tests to read. Its
 // tables are listed by describe() and read by readTables() like any table, as Excel and an .xlsx
 // file do, so their names count in later plans' checks; but they live in the report's cells, so a
-// plan writing to one (appendRows, setColumn, markCells) is refused here: run the report again.
+// plan writing to one (appendRows, setColumn, setCells, markCells) is refused here: run the report again.
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
+import { blockOf, sheetChangedProblem, usedBlockOf } from "./makeTableCheck";
 import {
   PLAN_HEADER,
   PlanRejected,
   type CellValue,
+  type MakeTableOp,
   type MarkCellsOp,
   type RawTable,
   type ReportSheetOp,
+  type SheetHead,
   type SheetRange,
   type TableInfo,
   type Workbook,
@@ -34,6 +37,11 @@ export interface MemorySheet {
   name: string;
   /** A sheet holds one table, or report cells, or nothing. */
   table?: MemoryTable;
+  /**
+   * Where the table's header cell is, 0-based (A1 when not given). A table made from the office's own
+   * rows (makeTable) sits where they were, and `cells` keeps what is above it (a title) as it was.
+   */
+  tableAt?: { row: number; column: number };
   cells?: CellValue[][];
   layout?: Omit<ReportSheetOp, "kind" | "sheet" | "cells">;
   hidden?: boolean;
@@ -96,20 +104,21 @@ export class MemoryWorkbook implements Workbook {
   async readSheet(name: string): Promise<CellValue[][] | undefined> {
     const sheet = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!sheet) return undefined;
-    if (sheet.table) return [sheet.table.headers, ...sheet.table.rows].map((r) => [...r]);
+    if (sheet.table) return tableSheetValues(sheet);
     return (sheet.cells ?? []).map((r) => [...r]);
   }
 
   async write(ops: WriteOp[]): Promise<WriteSummary> {
     const summary = checkPlan(await this.describe(), ops);
     const inReports = ops.flatMap((op) =>
-      op.kind !== "reportSheet" && op.kind !== "createTable" && this.findReportTable(op.table) ? [op.table] : [],
+      op.kind !== "reportSheet" && op.kind !== "createTable" && op.kind !== "makeTable" && this.findReportTable(op.table) ? [op.table] : [],
     );
     if (inReports.length > 0) {
       throw new PlanRejected(
         `Nothing was written: ${[...new Set(inReports)].map((t) => `table ${t}`).join(", ")} belongs to a report sheet: run the report again instead.`,
       );
     }
+    this.checkSheetsUnchanged(ops);
     for (const op of ops) {
       switch (op.kind) {
         case "createTable": {
@@ -123,6 +132,7 @@ export class MemoryWorkbook implements Workbook {
           // A sheet that was there keeps its visibility and protection; protect only adds to it.
           if (existing) {
             existing.table = table;
+            existing.tableAt = undefined;
             existing.cells = undefined;
             existing.layout = undefined;
             if (op.protect) existing.protected = true;
@@ -145,6 +155,12 @@ export class MemoryWorkbook implements Workbook {
           op.values.forEach((v, i) => (table.rows[i][col] = stored(v)));
           break;
         }
+        case "setCells": {
+          // A cell's own number format is not kept here: the memory adapter holds values (and column formats).
+          const table = this.findTableSheet(op.table)!.table!;
+          for (const cell of op.cells) table.rows[cell.row][headerIndex(table.headers, cell.column)] = stored(cell.value);
+          break;
+        }
         case "reportSheet": {
           const { kind: _kind, sheet: name, cells, ...layout } = op;
           const existing = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -155,6 +171,9 @@ export class MemoryWorkbook implements Workbook {
         }
         case "markCells":
           this.markCells(op);
+          break;
+        case "makeTable":
+          this.makeTable(op);
           break;
         case "addColumns": {
           const table = this.findTableSheet(op.table)!.table!;
@@ -189,6 +208,47 @@ export class MemoryWorkbook implements Workbook {
       }
     }
     return summary;
+  }
+
+  async readSheetHeads(names: string[], rows: number): Promise<Record<string, SheetHead | undefined>> {
+    const out: Record<string, SheetHead | undefined> = {};
+    for (const name of names) {
+      const values = await this.readSheet(name);
+      if (!values) {
+        out[name] = undefined;
+        continue;
+      }
+      const used = usedBlockOf(values);
+      out[name] = used ? { used, rows: blockOf(values, { ...used, rows: Math.min(rows, used.rows) }) } : { rows: [] };
+    }
+    return out;
+  }
+
+  /** Each makeTable op's sheet as it is now must be the one the op was made from: checked before anything is written. */
+  private checkSheetsUnchanged(ops: WriteOp[]): void {
+    const problems: string[] = [];
+    for (const op of ops) {
+      if (op.kind !== "makeTable") continue;
+      const sheet = this.sheets.find((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
+      const values = sheet ? (sheet.table ? tableSheetValues(sheet) : (sheet.cells ?? [])) : undefined;
+      const problem = sheetChangedProblem(op, {
+        headers: values && blockOf(values, { ...op.range, rows: 1 })[0],
+        used: values && usedBlockOf(values),
+      });
+      if (problem) problems.push(problem);
+    }
+    if (problems.length > 0) throw new PlanRejected(`Nothing was written: ${problems.join("; ")}.`);
+  }
+
+  /** The block becomes the sheet's table where it is; what is above it (a title) stays in the sheet's cells. */
+  private makeTable(op: MakeTableOp): void {
+    const sheet = this.sheets.find((s) => s.name.toLowerCase() === op.sheet.toLowerCase())!;
+    const cells = sheet.cells ?? [];
+    const [header, ...rows] = blockOf(cells, op.range);
+    sheet.table = { name: op.table, headers: header.map((v) => (v === null ? "" : String(v))), rows };
+    sheet.tableAt = { row: op.range.row, column: op.range.column };
+    sheet.cells = cells.slice(0, op.range.row).map((row) => [...row]);
+    this.fillsByTable.delete(op.table.toLowerCase());
   }
 
   /** The filled cells of a table, by row then column, for tests to compare with the other adapters. */
@@ -275,7 +335,17 @@ function tableInfo(sheet: MemorySheet): TableInfo {
     sheet: sheet.name,
     headers: [...t.headers],
     rowCount: t.rows.length,
-    headerRow: 1,
+    headerRow: (sheet.tableAt?.row ?? 0) + 1,
     sheetState: { hidden: sheet.hidden === true, protected: sheet.protected === true },
   };
+}
+
+/** A table's sheet as values from A1: the cells above the table (a title), then the table where it sits. */
+function tableSheetValues(sheet: MemorySheet): CellValue[][] {
+  const t = sheet.table!;
+  const at = sheet.tableAt ?? { row: 0, column: 0 };
+  const out = (sheet.cells ?? []).slice(0, at.row).map((row) => [...row]);
+  while (out.length < at.row) out.push([]);
+  for (const row of [t.headers, ...t.rows]) out.push([...Array.from({ length: at.column }, () => null), ...row]);
+  return out;
 }

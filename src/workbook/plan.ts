@@ -117,7 +117,9 @@ export async function applyPlan(
   prologue.push(...first.map((op) => stampPlan(op, planId, tables, prologue)));
   const rest = plan.ops.filter((op) => !first.includes(op));
   const data = orderForSafeStops(rest.map((op) => stampPlan(op, planId, tables, prologue)));
-  for (const op of [...prologue, ...data]) if (op.kind === "createTable") tables.set(op.table.toLowerCase(), op.headers);
+  for (const op of [...prologue, ...data]) {
+    if (op.kind === "createTable" || op.kind === "makeTable") tables.set(op.table.toLowerCase(), op.headers);
+  }
 
   if (!tables.has("audit")) {
     const created = createTableOp(Audit);
@@ -270,7 +272,7 @@ export function journalOps(planId: string, journal: RawTable | undefined): Write
  */
 function stampPlan(op: WriteOp, planId: string, tables: Map<string, string[]>, prologue: WriteOp[]): WriteOp {
   // A table the plan creates takes rows later in the same plan.
-  if (op.kind === "createTable") tables.set(op.table.toLowerCase(), op.headers);
+  if (op.kind === "createTable" || op.kind === "makeTable") tables.set(op.table.toLowerCase(), op.headers);
   const def = tableDef(op.kind === "reportSheet" ? "" : op.table);
   if (!def || !("plan" in def.fields)) return op;
   if (op.kind === "appendRows" && op.rows.length > 0 && tables.has(op.table.toLowerCase())) {
@@ -325,6 +327,8 @@ function rowsTouched(op: WriteOp): number {
       return op.rows.length;
     case "setColumn":
       return op.values.length;
+    case "setCells":
+      return new Set(op.cells.map((cell) => cell.row)).size;
     case "createTable":
       return op.rows?.length ?? 0;
     case "markCells":

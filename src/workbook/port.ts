@@ -68,6 +68,17 @@ export interface SetColumnOp {
   numberFormat?: string;
 }
 
+/**
+ * Set a few cells of a table, each by its 0-based body row and its column's header (a cell edited in
+ * the browser host's preview). Only the cells named change: the rest of the column, formulas and
+ * all, is left as it is. `numberFormat` is given to that cell too (a date written as a serial).
+ */
+export interface SetCellsOp {
+  kind: "setCells";
+  table: string;
+  cells: { row: number; column: string; value: CellValue; numberFormat?: string }[];
+}
+
 /** Create a report sheet, or replace it (and everything on it) when it exists. */
 export interface ReportSheetOp {
   kind: "reportSheet";
@@ -195,10 +206,43 @@ export interface UpdateRowsOp {
   onlyNewRows?: boolean;
 }
 
+/**
+ * Make a plain block of a sheet (the office's own rows, not yet a table) an Excel table, keeping every
+ * cell as it is: the block's first row is the header row, the rows below it the body. `headers` are
+ * the header cells' texts when the plan was made: a sheet whose header cells or used block changed
+ * since is refused, nothing written (see makeTableCheck.ts), as is a blank or repeated header.
+ */
+export interface MakeTableOp {
+  kind: "makeTable";
+  table: string;
+  sheet: string;
+  /** The block, header row included, 0-based from A1. */
+  range: SheetRange;
+  headers: string[];
+}
+
+/** The top of a plain sheet: enough to find its header row without reading the whole sheet. */
+export interface SheetHead {
+  /** The block of the sheet holding values, 0-based from A1; undefined for a blank sheet. */
+  used?: SheetRange;
+  /** Values of the used block's first rows (as many as asked for, fewer when it has fewer), over all its columns. */
+  rows: CellValue[][];
+}
+
 /** The column that ties a row to the plan that wrote it. */
 export const PLAN_HEADER = "Plan";
 
-export type WriteOp = CreateTableOp | AppendRowsOp | SetColumnOp | ReportSheetOp | MarkCellsOp | AddColumnsOp | DeleteRowsOp | UpdateRowsOp;
+export type WriteOp =
+  | CreateTableOp
+  | AppendRowsOp
+  | SetColumnOp
+  | SetCellsOp
+  | ReportSheetOp
+  | MarkCellsOp
+  | AddColumnsOp
+  | DeleteRowsOp
+  | UpdateRowsOp
+  | MakeTableOp;
 
 /** What applying a plan did, per op, for the audit row and the user's message. */
 export interface WriteSummary {
@@ -222,6 +266,12 @@ export interface Workbook {
   write(ops: WriteOp[]): Promise<WriteSummary>;
   /** Values of a plain (non-table) sheet, for previews and report checks. */
   readSheet(name: string): Promise<CellValue[][] | undefined>;
+  /**
+   * The used block and its first `rows` rows of each named sheet, in one call (Setup looks for the
+   * office's rows on plain sheets with it); a missing sheet comes back undefined. Every adapter has
+   * it; a stand-in workbook may leave it out (plainRanges.ts then reads the sheets whole).
+   */
+  readSheetHeads?(names: string[], rows: number): Promise<Record<string, SheetHead | undefined>>;
 }
 
 /** Thrown by an adapter when a plan cannot be applied as given; nothing was written. */

@@ -3,7 +3,8 @@
 import { BILLING_TABLES, type TableDef } from "./tables";
 import { mapColumns, type ColumnMapping } from "./mapTable";
 import { createTableOp, type WritePlan } from "./plan";
-import type { WorkbookInfo } from "./port";
+import { findPlainRanges, type PlainRange } from "./plainRanges";
+import type { Workbook, WorkbookInfo } from "./port";
 
 export interface TableStatus {
   table: string;
@@ -90,9 +91,28 @@ export function practiceSettingDefault(setting: string): string {
   return found[1];
 }
 
-/** A plan creating every missing billing table (empty, with headers, formats and widths). */
-export function setupPlan(info: WorkbookInfo): WritePlan | undefined {
-  const missing = inspectWorkbook(info).filter((s) => !s.present);
+/** What Setup shows: the billing tables, and the office's rows of missing ones found on plain sheets. */
+export interface SetupStatus {
+  info: WorkbookInfo;
+  tables: TableStatus[];
+  /** Missing billing tables whose rows are on a plain sheet (findPlainRanges): made tables, never created empty. */
+  plainRanges: PlainRange[];
+}
+
+/** Setup's view of a workbook: its layout, then the top rows of its plain sheets. */
+export async function readSetupStatus(workbook: Workbook): Promise<SetupStatus> {
+  const info = await workbook.describe();
+  return { info, tables: inspectWorkbook(info), plainRanges: await findPlainRanges(workbook, info) };
+}
+
+/**
+ * A plan creating every missing billing table (empty, with headers, formats and widths), except those
+ * whose rows `plainRanges` found on a plain sheet: those are made tables where they are, never
+ * created empty on a "Charges (2)" beside them.
+ */
+export function setupPlan(info: WorkbookInfo, plainRanges: PlainRange[] = []): WritePlan | undefined {
+  const onSheets = new Set(plainRanges.map((r) => r.table.toLowerCase()));
+  const missing = inspectWorkbook(info).filter((s) => !s.present && !onSheets.has(s.table.toLowerCase()));
   if (missing.length === 0) return undefined;
   const taken = new Set(info.sheets.map((s) => s.toLowerCase()));
   const ops = missing.map((status) => {

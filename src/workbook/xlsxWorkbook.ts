@@ -31,6 +31,7 @@ import { unzipSync } from "fflate";
 import type { DateSystem } from "../dates";
 import { checkPlan, headerIndex } from "./checkPlan";
 import { columnLetters, columnNumber } from "./columnLetters";
+import { sheetChangedProblem } from "./makeTableCheck";
 import { packageForExcelJs } from "./xlsxPackage";
 import {
   PLAN_HEADER,
@@ -41,10 +42,13 @@ import {
   type UpdateRowsOp,
   type CellValue,
   type CreateTableOp,
+  type MakeTableOp,
   type MarkCellsOp,
   type RawTable,
   type ReportSheetOp,
+  type SetCellsOp,
   type SetColumnOp,
+  type SheetHead,
   type SheetRange,
   type TableInfo,
   type Workbook,
@@ -256,16 +260,71 @@ export class XlsxWorkbook implements Workbook {
     const sheet = this.findSheet(name);
     if (!sheet) return undefined;
     // The used range from A1: every row and column up to the last one holding a value.
-    let lastRow = 0;
-    let lastColumn = 0;
+    const used = this.usedBlock(sheet);
+    return used ? this.readRange(sheet, 1, used.row + used.rows, 1, used.column + used.columns) : [];
+  }
+
+  async readSheetHeads(names: string[], rows: number): Promise<Record<string, SheetHead | undefined>> {
+    const out: Record<string, SheetHead | undefined> = {};
+    for (const name of names) {
+      const sheet = this.findSheet(name);
+      const used = sheet && this.usedBlock(sheet);
+      out[name] = !sheet
+        ? undefined
+        : used
+          ? {
+              used,
+              rows: this.readRange(sheet, used.row + 1, used.row + Math.min(rows, used.rows), used.column + 1, used.column + used.columns),
+            }
+          : { rows: [] };
+    }
+    return out;
+  }
+
+  /** The block of the sheet holding values, 0-based (SheetRange); undefined for a blank sheet. */
+  private usedBlock(sheet: Sheet): SheetRange | undefined {
+    let top = 0;
+    let bottom = 0;
+    let left = Infinity;
+    let right = 0;
     sheet.eachRow((row, rowNumber) => {
       row.eachCell((cell, columnNumber) => {
-        if (cellToValue(cell, this.dateSystem) === null) return;
-        lastRow = Math.max(lastRow, rowNumber);
-        lastColumn = Math.max(lastColumn, columnNumber);
+        // A formula counts even when the file kept no result for it (openpyxl writes none).
+        if (cellToValue(cell, this.dateSystem) === null && cell.type !== ExcelJS.ValueType.Formula) return;
+        if (top === 0) top = rowNumber;
+        bottom = Math.max(bottom, rowNumber);
+        left = Math.min(left, columnNumber);
+        right = Math.max(right, columnNumber);
       });
     });
-    return this.readRange(sheet, 1, lastRow, 1, lastColumn);
+    return top === 0 ? undefined : { row: top - 1, column: left - 1, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /**
+   * How rows `first` to `end` (0-based, end left out) of a sheet look: each cell's number format and
+   * solid fill, and the sheet's conditional fills. Not part of the port: the browser host's preview
+   * reads it to show cells as Excel would (a date as a date, 0.125 under "0.0%" as 12.5%, the cells
+   * a check marked in red); a file has it to hand, Excel shows the cells itself.
+   */
+  async readSheetLook(name: string, first = 0, end = Number.MAX_SAFE_INTEGER): Promise<SheetLook | undefined> {
+    const sheet = this.findSheet(name);
+    if (!sheet) return undefined;
+    const formats: (string | null)[][] = [];
+    const fills: (string | null)[][] = [];
+    const last = Math.min(end, sheet.rowCount);
+    for (let r = first; r < last; r++) {
+      const row = sheet.findRow(r + 1);
+      const rowFormats: (string | null)[] = [];
+      const rowFills: (string | null)[] = [];
+      row?.eachCell({ includeEmpty: false }, (cell, column) => {
+        const format = cell.style?.numFmt;
+        rowFormats[column - 1] = format && format !== "General" ? format : null;
+        rowFills[column - 1] = solidFill(cell.style?.fill);
+      });
+      formats.push(Array.from(rowFormats, (f) => f ?? null));
+      fills.push(Array.from(rowFills, (f) => f ?? null));
+    }
+    return { first, formats, fills, highlights: conditionalFills(sheet) };
   }
 
   async write(ops: WriteOp[]): Promise<WriteSummary> {
@@ -277,6 +336,7 @@ export class XlsxWorkbook implements Workbook {
       );
     }
     this.checkRoomForColumns(ops);
+    this.checkSheetsUnchanged(ops);
     for (const op of ops) {
       switch (op.kind) {
         case "createTable":
@@ -288,11 +348,17 @@ export class XlsxWorkbook implements Workbook {
         case "setColumn":
           this.setColumn(op);
           break;
+        case "setCells":
+          this.setCells(op);
+          break;
         case "reportSheet":
           this.writeReportSheet(op);
           break;
         case "markCells":
           this.markCells(op);
+          break;
+        case "makeTable":
+          this.makeTable(op);
           break;
         case "addColumns":
           this.addColumns(op);
@@ -306,6 +372,75 @@ export class XlsxWorkbook implements Workbook {
       }
     }
     return summary;
+  }
+
+  /**
+   * Each makeTable op's sheet as it is now must be the one the op was made from, and its block free of
+   * merged cells (Excel holds none in a table): checked before anything is written.
+   */
+  private checkSheetsUnchanged(ops: WriteOp[]): void {
+    const problems: string[] = [];
+    for (const op of ops) {
+      if (op.kind !== "makeTable") continue;
+      const sheet = this.findSheet(op.sheet);
+      const { row, column, columns } = op.range;
+      const problem = sheetChangedProblem(op, {
+        headers: sheet && this.readRange(sheet, row + 1, row + 1, column + 1, column + columns)[0],
+        used: sheet && this.usedBlock(sheet),
+      });
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
+      const merged = this.firstMergedCell(sheet!, op.range);
+      if (merged) {
+        problems.push(
+          `sheet "${op.sheet}" has merged cells (${merged.address}) where the table ${op.table} would go: unmerge them (Home > Merge & Center), then try again`,
+        );
+      }
+    }
+    if (problems.length > 0) throw new PlanRejected(`Nothing was written: ${problems.join("; ")}.`);
+  }
+
+  private firstMergedCell(sheet: Sheet, range: SheetRange): Cell | undefined {
+    for (let r = range.row + 1; r <= range.row + range.rows; r++) {
+      const row = sheet.findRow(r);
+      for (let c = range.column + 1; row && c <= range.column + range.columns; c++) {
+        const cell = row.findCell(c);
+        if (cell?.isMerged) return cell;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The office's block becomes a table where it is, every cell kept: ExcelJS's addTable writes the
+   * header and body cells itself, so it is given the values they hold (formulas, links and dates as
+   * ExcelJS holds them) and no column styles, which it would stamp over the cells' own formats.
+   */
+  private makeTable(op: MakeTableOp): void {
+    const sheet = this.findSheet(op.sheet)!;
+    const { row, column, rows, columns } = op.range;
+    const place: Placement = {
+      headerRow: row + 1,
+      firstColumn: column + 1,
+      width: columns,
+      rangeRows: rows - 1,
+      bodyRows: rows - 1,
+      totalsRow: false,
+    };
+    const headers = this.readRange(sheet, row + 1, row + 1, column + 1, column + columns)[0].map((v) => (v === null ? "" : String(v)));
+    const body: ExcelValue[][] = [];
+    for (let i = 1; i < rows; i++) body.push(this.readRawRow(sheet, row + 1 + i, place));
+    sheet.addTable({
+      name: op.table,
+      ref: sheet.getCell(row + 1, column + 1).address,
+      headerRow: true,
+      totalsRow: false,
+      style: DEFAULT_TABLE_STYLE,
+      columns: headers.map((name) => ({ name, filterButton: true })),
+      rows: withBlankRowIfEmpty(body, columns),
+    });
   }
 
   /** Cells to the right of each table that gains columns must be empty: checked before anything is written. */
@@ -464,6 +599,16 @@ export class XlsxWorkbook implements Workbook {
       cell.value = valueToCell(value);
       if (format) cell.style = this.styles.withFormat(cell.style, format);
     });
+  }
+
+  /** Each cell's value (and format, when given) replaced; its other style (a fill, a font) is kept. */
+  private setCells(op: SetCellsOp): void {
+    const { sheet, place, headers } = this.findTable(op.table)!;
+    for (const { row, column, value, numberFormat } of op.cells) {
+      const cell = sheet.getCell(place.headerRow + 1 + row, place.firstColumn + headerIndex(headers, column));
+      cell.value = valueToCell(value);
+      if (numberFormat) cell.style = this.styles.withFormat(cell.style, numberFormat);
+    }
   }
 
   private markCells(op: MarkCellsOp): void {
@@ -707,6 +852,53 @@ export class XlsxWorkbook implements Workbook {
       }),
     );
   }
+}
+
+/** How some rows of a sheet look (XlsxWorkbook.readSheetLook), for a preview that shows cells as Excel would. */
+export interface SheetLook {
+  /** 0-based sheet row of formats[0] and fills[0]. */
+  first: number;
+  /** Each cell's number format from column A; null for General. */
+  formats: (string | null)[][];
+  /** Each cell's solid fill, "#RRGGBB", from column A; null for none (or a theme color, which is not worked out). */
+  fills: (string | null)[][];
+  /** Conditional fills, as a report writes them: a number above `greaterThan` in the block is filled with `color`. */
+  highlights: { range: SheetRange; greaterThan: number; color: string }[];
+}
+
+function argbToHex(argb: string | undefined): string | null {
+  return typeof argb === "string" && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+}
+
+function solidFill(fill: ExcelJS.Fill | undefined): string | null {
+  return fill?.type === "pattern" && fill.pattern === "solid" ? argbToHex(fill.fgColor?.argb) : null;
+}
+
+/** The sheet's "cell value greater than n" fills (what ReportSheetOp.highlights writes), read back as written or from a file. */
+function conditionalFills(sheet: Sheet): SheetLook["highlights"] {
+  const formattings =
+    (sheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  const out: SheetLook["highlights"] = [];
+  for (const { ref, rules } of formattings) {
+    // A file may give several blocks to one rule, space-separated ("B5:B9 D5:D9").
+    const ranges = (ref ?? "").split(/\s+/).flatMap((part) => {
+      const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(part);
+      if (!m) return [];
+      const column = columnNumber(m[1]) - 1;
+      const row = Number(m[2]) - 1;
+      const lastRow = m[4] ? Number(m[4]) - 1 : row;
+      const lastColumn = m[3] ? columnNumber(m[3]) - 1 : column;
+      return [{ row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 }];
+    });
+    for (const rule of rules) {
+      if (rule.type !== "cellIs" || rule.operator !== "greaterThan") continue;
+      const greaterThan = Number((rule.formulae as unknown[] | undefined)?.[0]);
+      const fill = rule.style?.fill;
+      const color = fill?.type === "pattern" ? (argbToHex(fill.bgColor?.argb) ?? argbToHex(fill.fgColor?.argb)) : null;
+      if (Number.isFinite(greaterThan) && color) for (const range of ranges) out.push({ range, greaterThan, color });
+    }
+  }
+  return out;
 }
 
 /** What a text style changes, as the key of the shared styles made from it. */

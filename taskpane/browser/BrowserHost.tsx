@@ -1,6 +1,8 @@
-// The browser host: the task pane on the left, a read-only preview of a sheet on the right, and a
-// toolbar to open an .xlsx, load the sample practice, and save (download) the workbook. Everything
-// happens in this page; no file or value leaves it.
+// The browser host: the task pane on the left, a preview of a sheet on the right (a billing table's
+// cells can be edited in it, each change with its Audit row), and a toolbar to open an .xlsx, load
+// the sample practice, and save (download) the workbook. Everything happens in this page; no file or
+// value leaves it. A window too narrow for the pane and a preview of useful width (STACK_BELOW) stacks
+// them, the pane on top, and the page scrolls down, never sideways.
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from "react";
 import { Button, Caption1, Spinner, Text, Toolbar, ToolbarButton, ToolbarDivider, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, DocumentTableRegular, FolderOpenRegular } from "@fluentui/react-icons";
@@ -28,14 +30,26 @@ const BUSY_LABEL: Record<Busy, string> = {
   saving: "Saving…",
 };
 
+/** The pane's width beside the preview; e2e/browserPage.ts's narrowPane sets --pane-width to Excel's narrowest. */
+const PANE_WIDTH = "var(--pane-width, 380px)";
+/** Below this window width the pane (380 px) would leave the preview under 480 px, a few columns: they stack. */
+const STACKED = "@media (max-width: 859.98px)";
+
 const useStyles = makeStyles({
   page: {
     height: "100vh",
     display: "grid",
-    gridTemplateColumns: "380px minmax(0, 1fr)",
+    gridTemplateColumns: `${PANE_WIDTH} minmax(0, 1fr)`,
     gridTemplateRows: "auto auto minmax(0, 1fr)",
     gridTemplateAreas: `"top top" "notice notice" "pane preview"`,
     backgroundColor: tokens.colorNeutralBackground2,
+    [STACKED]: {
+      height: "auto",
+      minHeight: "100vh",
+      gridTemplateColumns: "minmax(0, 1fr)",
+      gridTemplateRows: "auto auto auto auto",
+      gridTemplateAreas: `"top" "notice" "pane" "preview"`,
+    },
   },
   top: {
     gridArea: "top",
@@ -61,12 +75,23 @@ const useStyles = makeStyles({
   pane: {
     gridArea: "pane",
     minHeight: 0,
+    minWidth: 0,
     backgroundColor: tokens.colorNeutralBackground1,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     boxShadow: tokens.shadow4,
+    [STACKED]: { borderRight: "none", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   },
-  preview: { gridArea: "preview", minHeight: 0, minWidth: 0, padding: tokens.spacingHorizontalL },
+  preview: {
+    gridArea: "preview",
+    minHeight: 0,
+    minWidth: 0,
+    padding: tokens.spacingHorizontalL,
+    // Stacked, the page scrolls: the preview keeps a window's height of its own and its grid scrolls inside it.
+    [STACKED]: { height: "85vh", minHeight: "320px", boxSizing: "border-box" },
+  },
+  toolbar: { flexWrap: "wrap", minWidth: 0 },
   welcome: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL },
+  welcomeTitle: { margin: 0 },
   hidden: { display: "none" },
 });
 
@@ -159,7 +184,7 @@ export function BrowserHost() {
     <div className={styles.page} data-testid="host-page">
       <header className={styles.top}>
         <Text className={styles.brand}>Medical billing</Text>
-        <Toolbar aria-label="Workbook" size="small">
+        <Toolbar aria-label="Workbook" size="small" className={styles.toolbar}>
           <ToolbarButton icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={busy !== undefined}>
             Open .xlsx
           </ToolbarButton>
@@ -187,7 +212,8 @@ export function BrowserHost() {
           <NoticeBar notice={notice} onDismiss={() => say(undefined)} />
         </div>
       )}
-      <aside className={styles.pane} aria-label="Task pane">
+      {/* Not a landmark itself: the pane's own navigation and main landmark are the page's. */}
+      <div className={styles.pane} data-testid="task-pane">
         {open ? (
           <TaskPane
             key={open.id}
@@ -198,8 +224,8 @@ export function BrowserHost() {
         ) : (
           <Welcome onOpen={() => fileInput.current?.click()} onSample={loadSample} disabled={busy !== undefined} />
         )}
-      </aside>
-      <main className={styles.preview}>
+      </div>
+      <aside className={styles.preview} aria-label="Workbook preview">
         {open ? (
           <SheetPreview
             key={open.id}
@@ -208,11 +234,12 @@ export function BrowserHost() {
             sheet={sheet}
             onSheetChange={changeSheet}
             target={target}
+            onEdited={(applied) => void onWorkbookChanged(applied)}
           />
         ) : (
           <Caption1>No workbook is open.</Caption1>
         )}
-      </main>
+      </aside>
     </div>
   );
 }
@@ -220,8 +247,8 @@ export function BrowserHost() {
 function Welcome({ onOpen, onSample, disabled }: { onOpen: () => void; onSample: () => void; disabled: boolean }) {
   const styles = useStyles();
   return (
-    <div className={styles.welcome}>
-      <Text weight="semibold" size={400}>
+    <main className={styles.welcome}>
+      <Text as="h1" weight="semibold" size={400} className={styles.welcomeTitle}>
         Start with a workbook
       </Text>
       <Text>
@@ -234,6 +261,6 @@ function Welcome({ onOpen, onSample, disabled }: { onOpen: () => void; onSample:
       <Button icon={<DocumentTableRegular />} onClick={onSample} disabled={disabled}>
         Load sample workbook
       </Button>
-    </div>
+    </main>
   );
 }

@@ -1,23 +1,30 @@
-// The browser host's read-only view of one sheet (PREVIEW_ROWS rows, every column), with a sheet
-// picker, so the user sees what an operation did to the workbook. Given a target cell (a problem
-// the Codes panel found), it shows the rows around it, scrolls to it and outlines it.
+// The browser host's view of one sheet (PREVIEW_ROWS rows, every column), with a sheet picker, so
+// the user sees what an operation did to the workbook: each cell as Excel shows it (its number
+// format, its fill), and a billing table's cells editable (usePreviewEdit). Given a target cell (a
+// problem the Codes panel found), it shows the rows around it, scrolls to it and outlines it.
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Caption1, Dropdown, Field, Option, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { AppliedPlan } from "../../src/workbook/plan";
 import type { CellValue, TableInfo, Workbook, WorkbookInfo } from "../../src/workbook/port";
+import type { SheetLook, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { billerMessage } from "../billerMessage";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import type { TableCell } from "../panelProps";
+import { visuallyHidden } from "../visuallyHidden";
 import { tableDef } from "../../src/workbook/tables";
 import {
   PREVIEW_ROWS,
   columnKinds,
   columnLetter,
-  displayCell,
+  fillOf,
   headerColumn,
+  lookAt,
   previewWindow,
+  shownCell,
   type ColumnKind,
   type PreviewWindow,
 } from "./previewCells";
+import { usePreviewEdit, type PreviewEdit } from "./usePreviewEdit";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", minHeight: 0, minWidth: 0, height: "100%", gap: tokens.spacingVerticalS },
@@ -30,7 +37,10 @@ const useStyles = makeStyles({
     overflow: "auto",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
+    // It takes the focus (Tab), so the arrow keys and Page Up/Down scroll the grid; the ring shows where the keys go.
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
+  hiddenText: visuallyHidden,
   grid: {
     borderCollapse: "separate",
     borderSpacing: 0,
@@ -84,16 +94,38 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+  // A number format's [Red] (a negative amount).
+  red: { color: tokens.colorPaletteRedForeground1 },
+  // The cell holding the grid's tab stop, when it has the focus.
+  editable: {
+    cursor: "cell",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  editing: { padding: 0, overflow: "visible" },
+  editor: {
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: "9em",
+    height: "20px",
+    font: "inherit",
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 export interface SheetPreviewProps {
-  workbook: Workbook;
+  /** The workbook; an .xlsx file's also tells how its cells look (number formats, fills), to show them as Excel would. */
+  workbook: Workbook & Partial<Pick<XlsxWorkbook, "readSheetLook">>;
   /** Bumped by the host after every change, so the preview reads the workbook again. */
   revision: number;
   sheet: string | undefined;
   onSheetChange: (sheet: string) => void;
   /** A cell to show: the grid scrolls to it and outlines it. `seq` changes with every request, so asking again scrolls again. */
   target?: PreviewTarget;
+  /** Called once a cell edited in the preview is written (with its Audit row), so the host reads the workbook again. */
+  onEdited?: (applied: AppliedPlan) => void;
 }
 
 export interface PreviewTarget {
@@ -107,10 +139,12 @@ interface Loaded {
   cells: CellValue[][];
 }
 
-export function SheetPreview({ workbook, revision, sheet, onSheetChange, target }: SheetPreviewProps) {
+export function SheetPreview({ workbook, revision, sheet, onSheetChange, target, onEdited }: SheetPreviewProps) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded>();
   const [notice, setNotice] = useState<Notice>();
+  // How the drawn rows look, read after their values: kept with the sheet as read it belongs to.
+  const [look, setLook] = useState<{ of: Loaded; look?: SheetLook; failed?: boolean }>();
   const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -138,6 +172,32 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange, target 
     target && loaded && targetTable
       ? { row: target.cell.row - 1, column: headerColumn(loaded.cells, targetTable, target.cell.column), seq: target.seq }
       : undefined;
+  const rowsShown = previewWindow(loaded?.cells.length ?? 0, mark ? mark.row + 1 : undefined);
+  const table = loaded ? billingTableOn(loaded.info.tables, loaded.sheet) : undefined;
+
+  useEffect(() => {
+    if (!loaded || !workbook.readSheetLook) return;
+    let current = true;
+    workbook.readSheetLook(loaded.sheet, rowsShown.first, rowsShown.end).then(
+      (read) => current && setLook({ of: loaded, look: read }),
+      // The values still show, as stored; the note under the picker says the formats could not be read.
+      () => current && setLook({ of: loaded, failed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [workbook, loaded, rowsShown.first, rowsShown.end]);
+
+  const edit = usePreviewEdit({
+    workbook,
+    sheet: loaded?.sheet,
+    table,
+    cells: loaded?.cells ?? [],
+    window: rowsShown,
+    dateSystem: loaded?.info.dateSystem ?? 1900,
+    grid: scroller,
+    onEdited,
+  });
 
   // Center the outlined cell in the grid's own scroller (scrollIntoView would scroll the page too).
   useLayoutEffect(() => {
@@ -154,11 +214,11 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange, target 
   if (!loaded) return <Spinner size="small" label="Reading the sheet…" />;
 
   const { info, cells } = loaded;
-  const table = billingTableOn(info.tables, loaded.sheet);
   const kinds = columnKinds(cells, table);
   const headerIndex = table ? table.headerRow - 1 : -1;
-  const rowsShown = previewWindow(cells.length, mark ? mark.row + 1 : undefined);
   const count = (n: number) => n.toLocaleString("en-US");
+  const shownLook = look?.of === loaded ? look : undefined;
+  const editable = edit.area !== undefined;
 
   return (
     <section className={styles.root} aria-label="Sheet preview">
@@ -182,16 +242,31 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange, target 
         </Field>
         <Caption1 className={styles.note}>
           {cells.length > PREVIEW_ROWS
-            ? `Rows ${count(rowsShown.first + 1)}–${count(rowsShown.end)} of ${count(cells.length)}, read-only.`
-            : `${count(cells.length)} ${cells.length === 1 ? "row" : "rows"}, read-only.`}{" "}
-          Date and amount columns of billing tables show as dates and dollars; other dates show as Excel serial numbers.
+            ? `Rows ${count(rowsShown.first + 1)}–${count(rowsShown.end)} of ${count(cells.length)}`
+            : `${count(cells.length)} ${cells.length === 1 ? "row" : "rows"}`}
+          {editable ? ". Double-click a cell of the table, or press Enter on it, to change it." : ", read-only."}{" "}
+          {shownLook?.failed
+            ? "The cells' number formats could not be read: numbers show as stored."
+            : workbook.readSheetLook
+              ? "Cells show as Excel shows them, with their number formats."
+              : "Date and amount columns of billing tables show as dates and dollars; other dates show as Excel serial numbers."}
         </Caption1>
       </div>
-      <div className={styles.scroller} ref={scroller}>
+      {edit.notice && <NoticeBar notice={edit.notice} onDismiss={edit.dismissNotice} />}
+      <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={`Sheet preview: ${loaded.sheet}`}>
         {cells.length === 0 ? (
           <div className={styles.empty}>This sheet is empty.</div>
         ) : (
-          <Grid cells={cells} window={rowsShown} kinds={kinds} headerIndex={headerIndex} dateSystem={info.dateSystem} mark={mark} />
+          <Grid
+            cells={cells}
+            window={rowsShown}
+            kinds={kinds}
+            headerIndex={headerIndex}
+            dateSystem={info.dateSystem}
+            mark={mark}
+            look={shownLook?.look}
+            edit={edit}
+          />
         )}
       </div>
     </section>
@@ -214,9 +289,12 @@ interface GridProps {
   dateSystem: WorkbookInfo["dateSystem"];
   /** The cell to outline: 0-based sheet row and column. */
   mark?: { row: number; column: number };
+  /** Number formats and fills of the rows drawn, when the workbook tells them. */
+  look?: SheetLook;
+  edit: PreviewEdit;
 }
 
-function Grid({ cells, window, kinds, headerIndex, dateSystem, mark }: GridProps) {
+function Grid({ cells, window, kinds, headerIndex, dateSystem, mark, look, edit }: GridProps) {
   const styles = useStyles();
   // A window below the table's header row keeps that row in sight, pinned under the column letters.
   const pinnedHeader = headerIndex >= 0 && headerIndex < window.first;
@@ -230,16 +308,47 @@ function Grid({ cells, window, kinds, headerIndex, dateSystem, mark }: GridProps
       </th>
       {kinds.map((kind, c) => {
         const value = (cells[r] ?? [])[c];
-        const text = displayCell(value, r > headerIndex ? kind : "plain", dateSystem);
+        const { text, red } = shownCell(value, lookAt(look, r, c).format, r > headerIndex ? kind : "plain", dateSystem);
+        const fill = fillOf(look, r, c, value);
         const marked = mark !== undefined && mark.row === r && mark.column === c;
+        const area = edit.area;
+        const inArea = area !== undefined && r >= area.first && r < area.end && area.headers.has(c);
+        const editing = edit.editor?.row === r && edit.editor.column === c;
         return (
           <td
             key={c}
-            className={mergeClasses(styles.cell, typeof value === "number" && styles.number, marked && styles.target)}
+            className={mergeClasses(
+              styles.cell,
+              typeof value === "number" && styles.number,
+              red && styles.red,
+              inArea && styles.editable,
+              editing && styles.editing,
+              marked && styles.target,
+            )}
+            // A fill the workbook gave the cell (a code a check marked, a report's oldest balances), under the outline.
+            style={fill ? { backgroundColor: fill } : undefined}
             title={text.length > 30 ? text : undefined}
             data-target={marked ? "" : undefined}
+            data-fill={fill ?? undefined}
+            data-row={inArea ? r : undefined}
+            data-column={inArea ? c : undefined}
+            tabIndex={inArea ? (edit.active?.row === r && edit.active.column === c ? 0 : -1) : undefined}
           >
-            {text}
+            {editing ? (
+              <input
+                className={styles.editor}
+                aria-label={edit.editor!.label}
+                value={edit.editor!.text}
+                readOnly={edit.saving}
+                // The editor opens on the user's own keystroke or double-click: the focus goes into it.
+                autoFocus
+                onChange={(e) => edit.onEditorChange(e.target.value)}
+                onKeyDown={edit.onEditorKeyDown}
+                onBlur={edit.onEditorBlur}
+              />
+            ) : (
+              text
+            )}
           </td>
         );
       })}
@@ -247,10 +356,19 @@ function Grid({ cells, window, kinds, headerIndex, dateSystem, mark }: GridProps
   );
 
   return (
-    <table className={styles.grid} aria-label="Sheet cells" data-testid="sheet-grid">
+    <table
+      className={styles.grid}
+      aria-label="Sheet cells"
+      data-testid="sheet-grid"
+      onKeyDown={edit.onGridKeyDown}
+      onClick={edit.onGridClick}
+      onDoubleClick={edit.onGridDoubleClick}
+    >
       <thead className={pinnedHeader ? styles.pinned : undefined}>
         <tr>
-          <th className={mergeClasses(styles.cell, styles.letters, styles.rowNumber, styles.corner)} aria-label="Row" />
+          <th className={mergeClasses(styles.cell, styles.letters, styles.rowNumber, styles.corner)}>
+            <span className={styles.hiddenText}>Row</span>
+          </th>
           {kinds.map((_, c) => (
             <th key={c} scope="col" className={mergeClasses(styles.cell, styles.letters)}>
               {columnLetter(c)}

@@ -1,12 +1,16 @@
-// How the browser host's read-only grid shows cell values. The port hands over raw values, so a
-// date is an Excel serial number; only the date and money columns of a billing table (found by
-// header, like everywhere else) are shown as dates and dollars. Any other date shows as the
-// serial number Excel stores: the grid is a preview, not a spreadsheet.
+// How the browser host's grid shows cell values. The port hands over raw values, so a date is an
+// Excel serial number: each cell is shown under its own number format, as Excel would show it (a
+// report's dates as dates, 0.125 under "0.0%" as 12.5%, amounts in dollars), with the fill a check
+// or a report's highlight gave it (SheetLook, read from the file). A cell with no format falls back
+// on its column: the date and money fields of a billing table (found by header, like everywhere
+// else) are shown as dates and dollars, anything else as the number Excel stores.
 import { serialToIso, type DateSystem } from "../../src/dates";
 import { mapColumns } from "../../src/workbook/mapTable";
 import { tableDef } from "../../src/workbook/tables";
 import type { CellValue, TableInfo } from "../../src/workbook/port";
+import type { SheetLook } from "../../src/workbook/xlsxWorkbook";
 import { columnLetters } from "../../src/workbook/columnLetters";
+import { formatNumber, isGeneralFormat, type Shown } from "./excelNumberFormat";
 
 /** Sheet rows the preview draws; the rest are counted, not shown. */
 export const PREVIEW_ROWS = 200;
@@ -50,6 +54,47 @@ export function displayCell(value: CellValue | undefined, kind: ColumnKind, date
   }
   if (kind === "money") return value.toFixed(2);
   return String(value);
+}
+
+/**
+ * What a grid cell shows: under its number format when it has one (as Excel shows it), else as
+ * displayCell shows it by its column's kind. Text is shown as it is, whatever the format.
+ */
+export function shownCell(
+  value: CellValue | undefined,
+  format: string | null | undefined,
+  kind: ColumnKind,
+  dateSystem: DateSystem,
+): Shown {
+  if (typeof value === "number" && !isGeneralFormat(format)) return formatNumber(value, format!, dateSystem);
+  return { text: displayCell(value, kind, dateSystem) };
+}
+
+/** A cell's format and fill in a look read for some rows (none outside them). */
+export function lookAt(look: SheetLook | undefined, row: number, column: number): { format: string | null; fill: string | null } {
+  const at = look ? row - look.first : -1;
+  if (!look || at < 0 || at >= look.formats.length) return { format: null, fill: null };
+  return { format: look.formats[at][column] ?? null, fill: look.fills[at][column] ?? null };
+}
+
+/**
+ * The fill a cell shows: a report's conditional fill when its number is above the rule's (the first
+ * rule that holds, as Excel's rules go by priority), else its own solid fill.
+ */
+export function fillOf(look: SheetLook | undefined, row: number, column: number, value: CellValue | undefined): string | null {
+  if (!look) return null;
+  if (typeof value === "number") {
+    const rule = look.highlights.find(
+      (h) =>
+        row >= h.range.row &&
+        row < h.range.row + h.range.rows &&
+        column >= h.range.column &&
+        column < h.range.column + h.range.columns &&
+        value > h.greaterThan,
+    );
+    if (rule) return rule.color;
+  }
+  return lookAt(look, row, column).fill;
 }
 
 /** The rows the grid draws: 0-based sheet rows `first` (inclusive) to `end` (exclusive). */

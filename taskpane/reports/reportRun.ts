@@ -9,7 +9,7 @@ import { ledgerProblems } from "../../src/ledger/ledgerProblems";
 import { agingByPayerType, agingReport, type AgingReport, type AgingSeries } from "../../src/reports/aging";
 import { collectionsWorklist, type CollectionsWorklist } from "../../src/reports/collections";
 import { practiceKpis, type PracticeKpis } from "../../src/reports/kpis";
-import { agingSheetPlan } from "../../src/reports/agingSheet";
+import { agingPatientNames, agingSheetPlan } from "../../src/reports/agingSheet";
 import { collectionsSheetPlan } from "../../src/reports/collectionsSheet";
 import { PLAN_TABLES, standingsInTables } from "../../src/plans/planBooks";
 import { kpiSheetPlan } from "../../src/reports/kpiSheet";
@@ -59,7 +59,13 @@ export type ReportRun = { ok: true; outcome: ReportOutcome } | { ok: false; erro
 /** Everything a report of this kind reads, in as few reads as the port allows. */
 export async function readReportInputs(workbook: Workbook, kind: ReportKind): Promise<ReportInputs> {
   const { ledger, tables, dateSystem } = await readLedger(workbook);
-  if (kind !== "collections") return { ledger, tables, dateSystem, problems: ledgerProblems(ledger, tables, []) };
+  if (kind === "kpis") return { ledger, tables, dateSystem, problems: ledgerProblems(ledger, tables, []) };
+  if (kind === "aging") {
+    // Patients only names the account rows: a row of it that does not read is left unnamed, not reported.
+    const extra = await workbook.readTables([Patients.name]);
+    const patients = extra[Patients.name] ? parseTable(Patients, extra[Patients.name]!, dateSystem).rows : undefined;
+    return { ledger, tables, dateSystem, patients, problems: ledgerProblems(ledger, tables, []) };
+  }
   const extra = await workbook.readTables([...new Set([Patients.name, Statements.name, ...PLAN_TABLES])]);
   const patients = extra[Patients.name] ? parseTable(Patients, extra[Patients.name]!, dateSystem) : undefined;
   const statements = extra[Statements.name] ? parseTable(Statements, extra[Statements.name]!, dateSystem) : undefined;
@@ -91,7 +97,7 @@ export function computeReport(inputs: ReportInputs, request: ReportRequest): Com
     const { asOf, bounds, basis, by } = request;
     const report = agingReport(ledger, { asOf, bounds, basis, by });
     const series = agingByPayerType(report, ledger.payers);
-    const plan = agingSheetPlan(report, { by, dateSystem, series });
+    const plan = agingSheetPlan(report, { by, dateSystem, series, patientNames: agingPatientNames(inputs.patients ?? []) });
     return { kind: "aging", report, series, kpis: headlineKpis(ledger, asOf), request, plan, sheet: sheetOf(plan), problems };
   }
   if (request.kind === "collections") {

@@ -1,9 +1,12 @@
-// The Setup panel: which billing tables the workbook has and how their columns map, a one-click
-// "Create missing tables", and "Check rows" so an office sees its bad rows before anything else.
+// The Setup panel: which billing tables the workbook has and how their columns map, the office's rows
+// found on plain sheets with "Make it a table" (PlainRanges), a one-click "Create missing tables"
+// (never for a table whose rows are on a plain sheet), and "Check rows" so an office sees its bad
+// rows before anything else.
 import { useCallback, useEffect, useState } from "react";
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, TableAddRegular, TableSearchRegular } from "@fluentui/react-icons";
-import { inspectWorkbook, setupPlan } from "../../src/workbook/setup";
+import { readSetupStatus, setupPlan } from "../../src/workbook/setup";
+import type { PlainRange } from "../../src/workbook/plainRanges";
 import { applyPlan } from "../../src/workbook/plan";
 import type { PanelProps } from "../panelProps";
 import { listInWords, plural } from "../billerMessage";
@@ -14,6 +17,9 @@ import { checkRows, type RowCheck } from "./rowCheck";
 import { TableStatusList } from "./TableStatusList";
 import { RowCheckResults } from "./RowCheckResults";
 import { UnfinishedPlans } from "./UnfinishedPlans";
+import { PlainRanges } from "./PlainRanges";
+import { leftOutSentence, missingToCreate, plainRangesHint, withPlainSheets } from "./plainRangesView";
+import { PracticeSettingsForm } from "./PracticeSettingsForm";
 
 type Busy = "reading" | "creating" | "checking";
 
@@ -37,10 +43,12 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const [reports, setReports] = useState<TableReport[]>();
   const { stage: busy, notice, say, run } = useWorkbookOperation<Busy>();
   const [check, setCheck] = useState<RowCheck>();
+  const [plainRanges, setPlainRanges] = useState<PlainRange[]>([]);
 
   const readTables = useCallback(async () => {
-    const info = await workbook.describe();
-    setReports(inspectWorkbook(info).map(tableReport));
+    const status = await readSetupStatus(workbook);
+    setPlainRanges(status.plainRanges);
+    setReports(withPlainSheets(status.tables.map(tableReport), status.plainRanges));
   }, [workbook]);
 
   const refresh = useCallback(() => run("reading", "Could not read the workbook", readTables), [run, readTables]);
@@ -52,13 +60,19 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
   const createMissing = () =>
     run("creating", "Could not create the tables", async () => {
       say(undefined);
-      const plan = setupPlan(await workbook.describe());
+      // A table whose rows are on a plain sheet is left out: made a table there, never created empty beside it.
+      const status = await readSetupStatus(workbook);
+      const plan = setupPlan(status.info, status.plainRanges);
+      const leftOut = leftOutSentence(status.plainRanges);
       if (!plan) {
-        say({ intent: "info", body: "Every billing table is already here: nothing was created." });
+        say({
+          intent: "info",
+          body: leftOut ? `Nothing was created. ${leftOut}` : "Every billing table is already here: nothing was created.",
+        });
       } else {
         const applied = await applyPlan(workbook, plan);
         setCheck(undefined);
-        say({ intent: "success", body: `${createdMessage(applied)} The Audit sheet records the change.` });
+        say({ intent: "success", body: `${createdMessage(applied)} The Audit sheet records the change.${leftOut ? ` ${leftOut}` : ""}` });
         onWorkbookChanged?.(applied);
       }
       await readTables();
@@ -71,7 +85,9 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
     });
 
   const summary = reports ? setupSummary(reports) : undefined;
-  const nothingMissing = summary !== undefined && summary.missing.length === 0;
+  const toCreate = summary ? missingToCreate(summary.missing, plainRanges) : [];
+  const nothingMissing = summary !== undefined && toCreate.length === 0;
+  const plainHint = plainRangesHint(plainRanges);
 
   return (
     <div className={styles.root}>
@@ -93,7 +109,8 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
       {summary && (
         <Text size={300}>
           {summary.found} of {reports!.length} tables found.
-          {summary.missing.length > 0 && ` Missing: ${listInWords(summary.missing)}.`}
+          {toCreate.length > 0 && ` Missing: ${listInWords(toCreate)}.`}
+          {plainHint && ` ${plainHint}`}
           {summary.incomplete.length > 0 &&
             ` ${listInWords(summary.incomplete)} ${summary.incomplete.length === 1 ? "lacks" : "lack"} a column rows need.`}
         </Text>
@@ -111,16 +128,27 @@ export function SetupPanel({ workbook, onWorkbookChanged }: PanelProps) {
           Check rows
         </Button>
       </div>
-      {nothingMissing && <Caption1 className={styles.hint}>Every billing table is here: nothing to create.</Caption1>}
-      {summary && summary.missing.length > 0 && (
+      {nothingMissing && !plainHint && <Caption1 className={styles.hint}>Every billing table is here: nothing to create.</Caption1>}
+      {toCreate.length > 0 && (
         <Caption1 className={styles.hint}>
-          Adds {plural(summary.missing.length, "table")}, each on its own sheet. Your sheets and columns are left as they are.
+          Adds {plural(toCreate.length, "table")}, each on its own sheet. Your sheets and columns are left as they are.
         </Caption1>
       )}
       {busy && <Spinner size="tiny" labelPosition="after" label={BUSY_LABEL[busy]} className={styles.spinner} />}
       <UnfinishedPlans workbook={workbook} readKey={reports} onResolved={refresh} />
       {notice && <NoticeBar notice={notice} onDismiss={() => say(undefined)} />}
+      <PlainRanges
+        workbook={workbook}
+        ranges={plainRanges}
+        disabled={busy !== undefined}
+        onMade={(applied) => {
+          setCheck(undefined);
+          onWorkbookChanged?.(applied);
+          void refresh();
+        }}
+      />
       {check && <RowCheckResults check={check} onDismiss={() => setCheck(undefined)} />}
+      <PracticeSettingsForm workbook={workbook} onWorkbookChanged={onWorkbookChanged} readKey={reports} />
       {reports && <TableStatusList reports={reports} />}
     </div>
   );

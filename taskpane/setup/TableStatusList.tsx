@@ -77,6 +77,10 @@ function TableStatusItem({ report }: { report: TableReport }) {
             <Badge appearance="tint" color="success">
               Found
             </Badge>
+          ) : report.onPlainSheet ? (
+            <Badge appearance="tint" color="informative">
+              Plain range
+            </Badge>
           ) : (
             <Badge appearance="filled" color="warning">
               Missing
@@ -102,6 +106,16 @@ function PresentTable({ report }: { report: TableReport }) {
       <Text size={200}>
         On sheet <strong>{report.sheet}</strong>, {plural(report.rowCount, "row")}.
       </Text>
+      <TableColumns report={report} />
+    </div>
+  );
+}
+
+/** How a table's (or a plain sheet's) headers map: what is missing, what is found, what is kept. */
+export function TableColumns({ report }: { report: TableReport }) {
+  const styles = useStyles();
+  return (
+    <>
       {report.missingRequired.length > 0 && (
         <div className={styles.warning} role="note">
           <WarningRegular />
@@ -132,7 +146,7 @@ function PresentTable({ report }: { report: TableReport }) {
           <Text className={styles.names}>{report.extras.join(", ")}</Text>
         </div>
       )}
-    </div>
+    </>
   );
 }
 
@@ -151,6 +165,16 @@ function MappingRow({ field, header }: { field: string; header: string }) {
 
 function MissingTable({ report }: { report: TableReport }) {
   const styles = useStyles();
+  if (report.onPlainSheet) {
+    return (
+      <div className={styles.body}>
+        <Text size={200}>
+          Its rows are on sheet <strong>{report.onPlainSheet}</strong> as a plain range, not a table. <strong>Make it a table</strong> above
+          turns them into the table where they are; <strong>Create missing tables</strong> leaves it out.
+        </Text>
+      </div>
+    );
+  }
   return (
     <div className={styles.body}>
       <Text size={200}>

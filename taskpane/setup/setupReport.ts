@@ -18,6 +18,8 @@ export interface TableReport {
   extras: string[];
   /** Every header Setup gives the table when it creates it. */
   columns: string[];
+  /** Missing as a table, but its rows are on this plain sheet (made a table from Setup, never created empty). */
+  onPlainSheet?: string;
 }
 
 export function tableReport(status: TableStatus): TableReport {

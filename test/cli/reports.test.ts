@@ -105,6 +105,15 @@ describe("medbill aging, collections and kpis on a sample practice", () => {
     expect((await written.readSheet(`Aging ${AS_OF} detail`))!.length).toBe(4 + report.details.length);
     const audit = (await written.readTables(["Audit"])).Audit!;
     expect(JSON.stringify(audit.rows)).toContain("Aging report");
+    // The sheet's patient rows are named from Patients ("Last, First"); the terminal shows no name.
+    const patients = parseTable(Patients, (await written.readTables(["Patients"])).Patients!, 1900).rows;
+    const patientRows = cells.filter((r) => r[0] === "Patient");
+    expect(patientRows.length).toBeGreaterThan(0);
+    for (const row of patientRows) {
+      const p = patients.find((x) => x.patientId === row[1])!;
+      expect(row[2]).toBe(`${p.lastName}, ${p.firstName}`);
+      expect(t.out.join("\n")).not.toContain(`${p.lastName}, ${p.firstName}`);
+    }
 
     const again = terminal();
     expect(await again.run("aging", sample, "--as-of", AS_OF, "--out", out)).toBe(2);

@@ -12,10 +12,11 @@
 // before any change (none when only rows of this same write carry the id), and delete each run of
 // rows as one range, bottom up, queued with the plan's other changes.
 import { checkPlan } from "../checkPlan";
-import type { CellValue, RawTable, Workbook, WorkbookInfo, WriteOp, WriteSummary } from "../port";
+import type { CellValue, RawTable, SheetHead, Workbook, WorkbookInfo, WriteOp, WriteSummary } from "../port";
 import { loadDateSystem, loadLayout, loadTablePlaces } from "./layout";
 import { DEFAULT_MAX_PAYLOAD_BYTES, PLAN_ID_BYTES, SAMPLE_ROWS, estimateRowBytes } from "./payload";
 import { PlanWriter } from "./planWriter";
+import { checkMadeTableSheets, loadSheetHeads } from "./plainSheets";
 import { loadChunks, readChunks, type ReadChunk } from "./reads";
 import { checkRequirementSets } from "./requirementSets";
 import { checkExcelLimits } from "./sheetLimits";
@@ -126,6 +127,10 @@ export class ExcelWorkbook implements Workbook {
     });
   }
 
+  async readSheetHeads(names: string[], rows: number): Promise<Record<string, SheetHead | undefined>> {
+    return this.run((context) => loadSheetHeads(context, names, rows, this.maxPayloadBytes));
+  }
+
   async write(ops: WriteOp[]): Promise<WriteSummary> {
     return this.run(async (context) => {
       const layout = await loadLayout(context, 1, true);
@@ -136,6 +141,8 @@ export class ExcelWorkbook implements Workbook {
       );
       checkExcelLimits(layout, ops);
       checkRequirementSets(ops);
+      // A sheet whose rows become a table is compared with what the plan was made from, in one sync.
+      await checkMadeTableSheets(context, ops);
 
       const writer = new PlanWriter(context, layout, this.maxPayloadBytes);
       // Rows are found by plan id (deleteRows, updateRows) from the Plan column, read in one phase.

@@ -9,7 +9,8 @@ import { reportSheet } from "./reportSheetWriter";
 import { RequestQueue } from "./requestQueue";
 import { deleteRows, loadPlanColumns, updateRows } from "./rowsByPlan";
 import { SheetProtection } from "./sheetProtection";
-import { addColumns, appendRows, createTable, markCells, setColumn } from "./tableWrites";
+import { makeTable } from "./plainSheets";
+import { addColumns, appendRows, createTable, markCells, setCells, setColumn } from "./tableWrites";
 
 export class PlanWriter implements PlanTarget {
   readonly requests: RequestQueue;
@@ -72,8 +73,14 @@ export class PlanWriter implements PlanTarget {
         case "setColumn":
           await setColumn(this, op);
           break;
+        case "setCells":
+          await setCells(this, op);
+          break;
         case "reportSheet":
           await reportSheet(this, op);
+          break;
+        case "makeTable":
+          await makeTable(this, op);
           break;
         case "markCells":
           await markCells(this, op);

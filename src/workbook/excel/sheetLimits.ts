@@ -49,6 +49,9 @@ export function checkExcelLimits(layout: Layout, ops: WriteOp[]): void {
       case "setColumn":
         checkCells(`the values for ${op.table} "${op.column}"`, [op.values]);
         break;
+      case "setCells":
+        checkCells(`the cells set in ${op.table}`, [op.cells.map((cell) => cell.value)]);
+        break;
       case "reportSheet": {
         const width = op.cells.reduce((w, r) => Math.max(w, r.length), 0);
         if (width > SHEET_COLUMNS || op.cells.length > SHEET_ROWS) problems.push(`report "${op.sheet}" is larger than a sheet`);

@@ -43,7 +43,7 @@ export class SheetProtection {
       if (place?.protected) written.set(place.name.toLowerCase(), place);
     };
     for (const op of ops) {
-      if (op.kind === "createTable") add(op.sheet);
+      if (op.kind === "createTable" || op.kind === "makeTable") add(op.sheet);
       else if (op.kind !== "reportSheet") add(this.tables.get(op.table.toLowerCase())?.sheet);
     }
     if (written.size === 0) return;

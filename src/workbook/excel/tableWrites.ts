@@ -1,6 +1,6 @@
 // Writing a plan's table ops in Excel: a new table (values first, then made a table), rows appended
 // to a table (the table grows with each chunk, in the chunk's own request, so no row is ever left
-// outside it), blank columns added, a column's values set, and cells marked with a fill.
+// outside it), blank columns added, a column's values set, single cells set, and cells marked with a fill.
 import { headerIndex } from "../checkPlan";
 import {
   PLAN_HEADER,
@@ -9,6 +9,7 @@ import {
   type CellValue,
   type CreateTableOp,
   type MarkCellsOp,
+  type SetCellsOp,
   type SetColumnOp,
 } from "../port";
 import type { PlanTarget } from "./planState";
@@ -112,6 +113,19 @@ export async function setColumn(w: PlanTarget, op: SetColumnOp): Promise<void> {
   const sheet = w.sheet(table.sheet);
   if (op.numberFormat) await w.requests.queueColumnFormats(sheet, table.headerRowIndex + 1, col, op.values.length, [op.numberFormat]);
   await w.requests.queueValues(sheet, table.headerRowIndex + 1, col, 1, op.values.length, (i) => [op.values[i]]);
+}
+
+/** A few cells of a table, one range each (a cell edited by hand): queued with the plan, no sync of their own. */
+export async function setCells(w: PlanTarget, op: SetCellsOp): Promise<void> {
+  const table = w.tables.get(op.table.toLowerCase())!;
+  const sheet = w.sheet(table.sheet);
+  for (const { row, column, value, numberFormat } of op.cells) {
+    const top = table.headerRowIndex + 1 + row;
+    const col = table.columnIndex + headerIndex(table.headers, column);
+    // The format goes on before the value, as everywhere here, so a text ("@") cell keeps what it is given.
+    if (numberFormat) await w.requests.queueColumnFormats(sheet, top, col, 1, [numberFormat]);
+    await w.requests.queueValues(sheet, top, col, 1, 1, () => [value]);
+  }
 }
 
 /**
