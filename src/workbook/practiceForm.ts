@@ -329,7 +329,8 @@ export type PracticeSave =
 /**
  * The plan saving the settings changed since `read` (the values the form was filled from) into the
  * Practice table as it is now (`raw`, read again just before): the Value cells of the settings' rows
- * (one setColumn over the column, every other row kept as read) and a new row for each setting the
+ * (setCells on just those cells, as text so IDs keep their leading zeros in Excel too; every other
+ * row and cell is left alone) and a new row for each setting the
  * table lacks. A changed setting goes in the row the engine reads it from (its first filled row, under
  * any of its names), else its first row; blanking a setting blanks every filled row of it, so no
  * other row takes its place. Nothing is planned when a value does not read, when the table is
@@ -366,7 +367,7 @@ export function practiceSettingsPlan(
     const v = values[i];
     return v !== null && String(v).trim() !== "";
   };
-  let cellsChanged = false;
+  const changedRows = new Set<number>();
   const appended: Record<string, CellValue>[] = [];
   for (const f of changed) {
     const value = savedValue(f, typed[f.name] ?? "");
@@ -375,7 +376,7 @@ export function practiceSettingsPlan(
       for (const i of rowsByName.flat()) {
         if (!filled(i)) continue;
         values[i] = null;
-        cellsChanged = true;
+        changedRows.add(i);
       }
       continue;
     }
@@ -384,12 +385,14 @@ export function practiceSettingsPlan(
     if (target === undefined) appended.push({ [raw.headers[settingColumn]]: f.name, [raw.headers[valueColumn]]: value });
     else {
       values[target] = value;
-      cellsChanged = true;
+      changedRows.add(target);
     }
   }
-  // The column is set before rows are added: its values are the table's rows as read.
+  // The cells are set before rows are added: their row numbers are the table's rows as read.
   const ops: WriteOp[] = [];
-  if (cellsChanged) ops.push({ kind: "setColumn", table: raw.name, column: raw.headers[valueColumn], values });
+  const column = raw.headers[valueColumn];
+  const cells = [...changedRows].sort((a, b) => a - b).map((row) => ({ row, column, value: values[row], numberFormat: "@" }));
+  if (cells.length > 0) ops.push({ kind: "setCells", table: raw.name, cells });
   if (appended.length > 0) ops.push({ kind: "appendRows", table: raw.name, rows: appended });
   const saved = changed.map((f) => f.name);
   return {

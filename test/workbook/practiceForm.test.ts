@@ -313,12 +313,14 @@ describe("the save plan", () => {
     if (planned.kind !== "plan") throw new Error(JSON.stringify(planned));
     expect(planned.saved).toEqual(["ZIP", "Phone", "Submitter ID", "Receiver ID"]);
     const [set, append] = planned.plan.ops;
-    // Every other row's value as read; the phone in the Telephone row, where the engine reads it.
+    // Only the changed cells, as text; the phone in the Telephone row, where the engine reads it.
     expect(set).toEqual({
-      kind: "setColumn",
+      kind: "setCells",
       table: "Practice",
-      column: "Value",
-      values: ["Sampleton", "217-555-0100", "000123", 30, GOOD_NPI, "41"],
+      cells: [
+        { row: 1, column: "Value", value: "217-555-0100", numberFormat: "@" },
+        { row: 2, column: "Value", value: "000123", numberFormat: "@" },
+      ],
     });
     expect(append).toEqual({
       kind: "appendRows",
@@ -356,7 +358,14 @@ describe("the save plan", () => {
     const planned = practiceSettingsPlan(table, now, { ...now, Phone: "" });
     if (planned.kind !== "plan") throw new Error(planned.kind);
     expect(planned.plan.ops).toEqual([
-      { kind: "setColumn", table: "Practice", column: "Value", values: ["Sampleton", null, null, 30, GOOD_NPI, "41", null] },
+      {
+        kind: "setCells",
+        table: "Practice",
+        cells: [
+          { row: 1, column: "Value", value: null, numberFormat: "@" },
+          { row: 6, column: "Value", value: null, numberFormat: "@" },
+        ],
+      },
     ]);
   });
 
