@@ -185,7 +185,8 @@ export function cellEditPlan(table: RawTable, edit: CellEdit, dateSystem: DateSy
             row: edit.row,
             column: table.headers[index],
             value: read.value,
-            ...(read.numberFormat ? { numberFormat: read.numberFormat } : {}),
+            // Text goes into a text cell, so Excel keeps "000123" and "1E5" as typed rather than reading a number.
+            ...(read.numberFormat ? { numberFormat: read.numberFormat } : typeof read.value === "string" ? { numberFormat: "@" } : {}),
           },
         ],
       },

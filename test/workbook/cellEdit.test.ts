@@ -334,6 +334,8 @@ describe("which cells are edited, and how they start", () => {
     const planned = cellEditPlan(raw, { table: "Charges", row: 0, column: "My note", text: " hello " }, 1900);
     expect(planned).toMatchObject({ ok: true, value: "hello" });
     if (!planned.ok || "unchanged" in planned) throw new Error("planned");
-    expect(planned.plan.ops).toEqual([{ kind: "setCells", table: "Charges", cells: [{ row: 0, column: "My note", value: "hello" }] }]);
+    expect(planned.plan.ops).toEqual([
+      { kind: "setCells", table: "Charges", cells: [{ row: 0, column: "My note", value: "hello", numberFormat: "@" }] },
+    ]);
   });
 });
