@@ -14,7 +14,7 @@ import { asText } from "./cells";
 import { mapColumns } from "./mapTable";
 import { applyPlan, type AppliedPlan, type WritePlan } from "./plan";
 import { PlanRejected, type CellValue, type RawTable, type TableInfo, type Workbook } from "./port";
-import { Audit, PeriodClose, Practice, tableDef, type TableDef } from "./tables";
+import { Audit, BILLING_TABLES, PeriodClose, Practice, tableDef, type TableDef } from "./tables";
 
 /** A cell to change and the text typed for it. */
 export interface CellEdit {
@@ -219,10 +219,52 @@ export async function editCell(workbook: Workbook, edit: CellEdit, now?: Date): 
   if (!table) return { ok: false, problem: `The workbook has no ${edit.table} table now. Nothing was written.` };
   const planned = cellEditPlan(table, edit, info.dateSystem);
   if (!planned.ok || "unchanged" in planned) return planned;
+  const inUse = await idInUse(workbook, info.tables, table, edit);
+  if (inUse) return { ok: false, problem: inUse };
   try {
     return { ok: true, applied: await applyPlan(workbook, planned.plan, now), value: planned.value };
   } catch (error) {
     if (error instanceof PlanRejected) return { ok: false, problem: error.message };
     throw error;
   }
+}
+
+/**
+ * When the edit changes a row's id (a ChargeID, a PatientID) that rows of other tables point at, the
+ * sentence refusing it: renaming it would leave those rows pointing at nothing. Reads the other tables
+ * only when an id is edited.
+ */
+async function idInUse(workbook: Workbook, tables: TableInfo[], table: RawTable, edit: CellEdit): Promise<string | undefined> {
+  const def = tableDef(table.name)!;
+  const key = def.key;
+  if (key === undefined) return undefined;
+  const keyColumn = (mapColumns(def, table.headers).columns as Record<string, { header: string; index: number } | undefined>)[key];
+  if (!keyColumn || keyColumn.header.trim().toLowerCase() !== edit.column.trim().toLowerCase()) return undefined;
+  const before = stored(table.rows[edit.row]?.[keyColumn.index]);
+  if (before === null) return undefined;
+  const id = asText(before).trim().toLowerCase();
+  const pointing = BILLING_TABLES.filter(
+    (other) =>
+      other !== def &&
+      key in (other.fields as Record<string, unknown>) &&
+      tables.some((t) => t.name.toLowerCase() === other.name.toLowerCase()),
+  );
+  if (pointing.length === 0) return undefined;
+  const read = await workbook.readTables(pointing.map((other) => other.name));
+  const uses: string[] = [];
+  for (const other of pointing) {
+    const raw = read[other.name];
+    if (!raw) continue;
+    const column = (mapColumns(other, raw.headers).columns as Record<string, { index: number } | undefined>)[key];
+    if (!column) continue;
+    let count = 0;
+    for (const row of raw.rows) {
+      const value = stored(row[column.index]);
+      if (value !== null && asText(value).trim().toLowerCase() === id) count++;
+    }
+    if (count > 0) uses.push(`${count} ${other.name} ${count === 1 ? "row" : "rows"}`);
+  }
+  if (uses.length === 0) return undefined;
+  const list = uses.length === 1 ? uses[0] : `${uses.slice(0, -1).join(", ")} and ${uses[uses.length - 1]}`;
+  return `${def.name} row ${table.headerRow + 1 + edit.row}, ${edit.column}: ${asText(before)} is used by ${list}, which would be left pointing at nothing. Nothing was written.`;
 }

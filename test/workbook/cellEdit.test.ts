@@ -174,6 +174,10 @@ describe.each<Host>(["memory", "xlsx"])("editing a cell of a billing table (%s a
         'Charges row 2, ChargeID: "c3" is already the ChargeID of row 4, and each row needs its own. Nothing was written.',
       ],
       [
+        { table: "Patients", row: 0, column: "PatientID", text: "00043" },
+        "Patients row 2, PatientID: 00042 is used by 3 Charges rows, which would be left pointing at nothing. Nothing was written.",
+      ],
+      [
         { table: "Charges", row: 0, column: "Plan", text: "x" },
         'The Charges "Plan" column ties each row to the change that wrote it: it is not edited by hand. Nothing was written.',
       ],
