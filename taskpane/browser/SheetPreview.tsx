@@ -12,6 +12,7 @@ import { NoticeBar, type Notice } from "../NoticeBar";
 import type { TableCell } from "../panelProps";
 import { visuallyHidden } from "../visuallyHidden";
 import { tableDef } from "../../src/workbook/tables";
+import { editableTable } from "../../src/workbook/cellEdit";
 import {
   PREVIEW_ROWS,
   columnKinds,
@@ -244,7 +245,11 @@ export function SheetPreview({ workbook, revision, sheet, onSheetChange, target,
           {cells.length > PREVIEW_ROWS
             ? `Rows ${count(rowsShown.first + 1)}–${count(rowsShown.end)} of ${count(cells.length)}`
             : `${count(cells.length)} ${cells.length === 1 ? "row" : "rows"}`}
-          {editable ? ". Double-click a cell of the table, or press Enter on it, to change it." : ", read-only."}{" "}
+          {editable
+            ? ". Double-click a cell of the table, or press Enter on it, to change it."
+            : table?.rowCount === 0 && editableTable(table).ok
+              ? ": the table has no rows yet to change here (the panels add them)."
+              : ", read-only."}{" "}
           {shownLook?.failed
             ? "The cells' number formats could not be read: numbers show as stored."
             : workbook.readSheetLook
