@@ -51,7 +51,10 @@ export interface ClaimTables {
 }
 
 export interface BuildOptions {
-  /** Only claims with a line not yet billed (the ones to send); the others go to billedClaims. */
+  /**
+   * Only claims with a line not yet billed (the ones to send); the others go to billedClaims, with
+   * the claims a payer already answered (for the duplicate-line check).
+   */
   unbilledOnly?: boolean;
   /**
    * ClaimIDs billed and since rejected by the clearinghouse or the payer (ClaimStatus): never in the
@@ -176,6 +179,9 @@ export function buildClaims(tables: ClaimTables, options: BuildOptions = {}): Bu
       if (answers.length > 0) {
         out.skipped.adjudicated++;
         out.adjudicated.push({ claimId, answer: claimAnswer(answers, first.payerId) });
+        // Its lines were sent some other way: a new claim repeating one is a duplicate, as with a billed claim.
+        const patient = patientById.get(lower(first.patientId));
+        if (patient) out.billedClaims.push(buildClaim(claimId, indexes, charges, sheetRow, patient, payer, billing, frequency));
         continue;
       }
     }

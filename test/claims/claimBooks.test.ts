@@ -399,6 +399,13 @@ describe("claims left out", () => {
       "3 claims left out: the payer already answered them (C1 paid by MCR on 2026-05-02, C3 denied by SHP (CO-50) on 2026-05-04, " +
         "C6 put on the patient by MCR (PR-1) on 2026-05-06): send a corrected claim (frequency 7) instead if needed.",
     );
+    // The answered claims are earlier claims to the duplicate check: a new claim repeating C1's line is a duplicate.
+    expect(books.billedClaims.map((c) => c.claimId)).toEqual(["C1", "C3", "C6"]);
+    const again = await readClaimBooks(workbook([...rows, charge("L8", "C7")], { payments, postings }), { unbilledOnly: true });
+    const report = scrubClaims(again.claims, { today: SAMPLE_TODAY, earlierClaims: again.billedClaims });
+    const c7 = report.results[again.claims.findIndex((c) => c.claimId === "C7")];
+    expect(c7.problems.map((p) => p.rule)).toContain("duplicate-line");
+    expect(c7.problems.find((p) => p.rule === "duplicate-line")!.message).toMatch(/line L1 of claim C1/);
     // Without unbilledOnly every claim is built, answered or not.
     const all = await readClaimBooks(workbook(rows, { payments, postings }));
     expect(all.claims.map((c) => c.claimId)).toEqual(["C1", "C2", "C3", "C4", "C5", "C6"]);
