@@ -2,7 +2,8 @@
 // in the same process (plain ExcelJS for the xlsx adapter, a bare conversion loop for the schema
 // check), so the ratios say what our layers cost whatever machine this runs on.
 // Sizes: MEDBILL_BENCH_LINES (default 100000) and MEDBILL_BENCH_EXCEL_ROWS (default 1000000);
-// claims: 820 and MEDBILL_BENCH_CLAIMS (default 100000); MEDBILL_BENCH_STATEMENTS (default 5000).
+// claims: 820 and MEDBILL_BENCH_CLAIMS (default 100000); MEDBILL_BENCH_STATEMENTS (default 5000);
+// setup: MEDBILL_BENCH_SETUP_LINES (default 1000000; 100000 for a quick run).
 import ExcelJS from "exceljs";
 import { benchCodeFormats } from "./codeFormats";
 import { benchCodeFunctions } from "./codeFunctions";
@@ -20,6 +21,7 @@ import { benchBalancesFunction } from "./ledgerFunctions";
 import { benchPostingPlan } from "./postingPlan";
 import { benchX12 } from "./x12";
 import { benchParseTable, chargesTable } from "./engine";
+import { benchSetup } from "./setup";
 import { benchStatements, statementsLines } from "./statements";
 import { benchXlsx } from "./xlsx";
 
@@ -30,6 +32,7 @@ const ledgerLines = Number(process.env.MEDBILL_BENCH_LEDGER_LINES ?? 1_000_000);
 const balanceIds = Number(process.env.MEDBILL_BENCH_BALANCE_IDS ?? 100_000);
 const claims = Number(process.env.MEDBILL_BENCH_CLAIMS ?? 100_000);
 const statements = Number(process.env.MEDBILL_BENCH_STATEMENTS ?? 5_000);
+const setupLines = Number(process.env.MEDBILL_BENCH_SETUP_LINES ?? 1_000_000);
 const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 
 async function plainExcelJs(count: number) {
@@ -237,6 +240,10 @@ const AREAS: Record<string, () => Promise<void> | void> = {
   statements: async () => {
     // About 30 sample lines make one account that owes a statement on the run day.
     for (const line of statementsLines(await benchStatements(statements, Math.min(200_000, statements * 32)))) console.log(line);
+  },
+  setup: async () => {
+    // Setup's look at the office's plain sheets, Make it a table, and a cell edited in the preview.
+    await benchSetup(setupLines, (line) => console.log(line));
   },
   pane: async () => {
     // The Excel host's first load, read from the production build in dist/ (`npm run build`).
