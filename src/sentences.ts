@@ -7,6 +7,12 @@ export function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** ["Payments"] -> "Payments"; ["Charges", "Payments", "Postings"] -> "Charges, Payments and Postings"; [] -> "". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 /** "the table is gone" -> "The table is gone.": trimmed, a capital, and a full stop unless it has one. */
 export function sentence(text: string): string {
   const capital = capitalized(text.trim());

@@ -61,8 +61,5 @@ export function sentence(text: string, { parenthesisEnds = false }: { parenthesi
 // Counts are worded as the engine and the terminal word them.
 export { count, plural };
 
-/** ["Payments"] -> "Payments"; ["Charges", "Payments", "Postings"] -> "Charges, Payments and Postings". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
+// Lists are worded as the engine words them.
+export { listInWords } from "../src/sentences";

@@ -18,6 +18,7 @@
 // days left, negative when overdue), then oldest identified first. One walk of the lines (LineTally)
 // and one of the payments, so a million-line ledger costs one balance pass; only credit lines are
 // looked at posting by posting.
+import { listInWords } from "../sentences";
 import { daysBetween, type IsoDate } from "../dates";
 import { formatMoney, type Cents } from "../money";
 import { plural } from "../counting";
@@ -293,7 +294,7 @@ function lineHow(
     const paidBy = payments(side, piece.payerId);
     if (paidBy.length >= 2) {
       const times = paidBy.length === 2 ? "twice" : `${paidBy.length} times`;
-      return `${name} paid line ${chargeId} ${times} (${paidBy.slice(0, -1).join(", ")} and ${paidBy[paidBy.length - 1]})`;
+      return `${name} paid line ${chargeId} ${times} (${listInWords(paidBy)})`;
     }
     return `${name} paid ${formatMoney(amount)} more than line ${chargeId} owed${piece.paymentId ? ` (${piece.paymentId})` : ""}`;
   }

@@ -19,6 +19,7 @@
 // letter's date), or the ones the biller picks among them. A claim the letter cannot be written for
 // (not in Charges, self-pay, nothing to appeal, a picked line not on a list) is refused in a sentence.
 // Pure: the caller reads the tables (readFollowUp, then APPEAL_TABLES).
+import { listInWords } from "../sentences";
 import { claimBooksFromTables } from "../claims/claimBooks";
 import type { Claim, ClaimLine } from "../claims/model";
 import { icd10WithDot } from "../codes/icd10Format";
@@ -149,7 +150,7 @@ export function appealLetter(books: AppealBooks, claimId: string, options: Appea
     chosen = [];
     for (const id of new Set(options.lines)) {
       const line = claim.lines.find((l) => l.lineId === id);
-      if (!line) return fail(`Line ${id} is not on claim ${claimId}: its lines are ${joined(claim.lines.map((l) => l.lineId))}.`);
+      if (!line) return fail(`Line ${id} is not on claim ${claimId}: its lines are ${listInWords(claim.lines.map((l) => l.lineId))}.`);
       if (!onList(line)) {
         return fail(
           `Line ${id} of claim ${claimId} is not on the Denied or Underpaid list as of ${asOf} (a line closed or written off is off its list): there is nothing on it to appeal.`,
@@ -381,7 +382,7 @@ function denialParagraphs(lines: AppealLine[]): string[] {
     const reason = code.split("-").pop()!;
     const entry = ASKS.find(([reasons]) => reasons.includes(reason));
     const [one, many] = entry ? [entry[1], entry[2]] : GENERAL_ASK;
-    return `We ask you to reconsider the denial of ${joined(group.map(service))} (${code}: ${words}). ${group.length === 1 ? one : many}`;
+    return `We ask you to reconsider the denial of ${listInWords(group.map(service))} (${code}: ${words}). ${group.length === 1 ? one : many}`;
   });
 }
 
@@ -423,11 +424,6 @@ function gaps(letter: AppealLetter, claim: Claim): string[] {
     );
   }
   return out;
-}
-
-/** "L1", "L1 and L2", "L1, L2 and L3". */
-function joined(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function sum<T>(items: T[], pick: (item: T) => Cents): Cents {

@@ -9,6 +9,7 @@
 // "Statements 2026-11-27 (2)" and so on. Given the workbook's layout (describe()), an issue never
 // replaces a sheet that is already there (an earlier batch of the same day), and the Statements
 // row is keyed by the table's own headers, or the table is created when the workbook has none.
+import { listInWords } from "../sentences";
 import { plural } from "../counting";
 import type { DateSystem } from "../dates";
 import { formatMoney } from "../money";
@@ -64,7 +65,7 @@ export function issuePlan(docs: StatementDocument[], options: StatementPlanOptio
   if (mapping.missingRequired.length > 0) {
     const fields = Statements.fields as Record<string, { header: string }>;
     const missing = mapping.missingRequired.map((key) => `"${fields[key].header}"`);
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+    const list = listInWords(missing);
     throw new Error(
       `The Statements table has no ${list} column${missing.length === 1 ? ": add it" : "s: add them"} (Setup lists the columns) and issue again.`,
     );

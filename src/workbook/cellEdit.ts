@@ -8,6 +8,7 @@
 // money. Bookkeeping is never edited here: the Plan and Status columns, the Audit trail, and the
 // PeriodClose rows (a close is changed by reopening, with a reason). A closed period's money is
 // refused by applyPlan itself (closedBooks.ts), whoever asks.
+import { listInWords } from "../sentences";
 import { isoToSerial, isIsoDate, parseDate, type DateSystem } from "../dates";
 import { centsToNumber, formatMoney, parseMoney, type Cents } from "../money";
 import { asText } from "./cells";
@@ -265,6 +266,5 @@ async function idInUse(workbook: Workbook, tables: TableInfo[], table: RawTable,
     if (count > 0) uses.push(`${count} ${other.name} ${count === 1 ? "row" : "rows"}`);
   }
   if (uses.length === 0) return undefined;
-  const list = uses.length === 1 ? uses[0] : `${uses.slice(0, -1).join(", ")} and ${uses[uses.length - 1]}`;
-  return `${def.name} row ${table.headerRow + 1 + edit.row}, ${edit.column}: ${asText(before)} is used by ${list}, which would be left pointing at nothing. Nothing was written.`;
+  return `${def.name} row ${table.headerRow + 1 + edit.row}, ${edit.column}: ${asText(before)} is used by ${listInWords(uses)}, which would be left pointing at nothing. Nothing was written.`;
 }

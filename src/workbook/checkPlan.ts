@@ -128,19 +128,10 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
           problems.push(`the workbook has no table named ${op.table}`);
           break;
         }
-        const unknown = new Set<string>();
-        let outside: number | undefined;
+        problems.push(...cellProblems(op.table, table, op.cells, [], "set: the table changed since it was read, run again"));
         for (const cell of op.cells) {
-          if (headerIndex(table.headers, cell.column) < 0) unknown.add(cell.column);
-          if (outside === undefined && !(Number.isInteger(cell.row) && cell.row >= 0 && cell.row < table.rowCount)) outside = cell.row;
           if (isUnstorable(cell.value))
             problems.push(unstorable(`table ${op.table}, column "${cell.column}", row ${cell.row + 1}`, cell.value));
-        }
-        for (const column of unknown) problems.push(`table ${op.table} has no column "${column}"`);
-        if (outside !== undefined) {
-          problems.push(
-            `table ${op.table} has ${table.rowCount} rows, so its row ${Number.isInteger(outside) ? outside + 1 : outside} cannot be set: the table changed since it was read, run again`,
-          );
         }
         summary.cellsSet += op.cells.length;
         break;
@@ -225,19 +216,9 @@ export function checkPlan(info: WorkbookInfo, ops: WriteOp[]): WriteSummary {
           break;
         }
         if (op.color !== null && !FILL_COLOR.test(op.color)) problems.push(`"${op.color}" is not a fill color (use #RRGGBB)`);
-        const unknown = new Set<string>();
-        for (const column of op.clearColumns ?? []) if (headerIndex(table.headers, column) < 0) unknown.add(column);
-        let outside: number | undefined;
-        for (const cell of op.cells) {
-          if (headerIndex(table.headers, cell.column) < 0) unknown.add(cell.column);
-          if (outside === undefined && !(Number.isInteger(cell.row) && cell.row >= 0 && cell.row < table.rowCount)) outside = cell.row;
-        }
-        for (const column of unknown) problems.push(`table ${op.table} has no column "${column}"`);
-        if (outside !== undefined) {
-          problems.push(
-            `table ${op.table} has ${table.rowCount} rows, so its row ${Number.isInteger(outside) ? outside + 1 : outside} cannot be marked: the table changed since it was checked, check again`,
-          );
-        }
+        problems.push(
+          ...cellProblems(op.table, table, op.cells, op.clearColumns ?? [], "marked: the table changed since it was checked, check again"),
+        );
         summary.cellsMarked += op.cells.length;
         break;
       }
@@ -281,4 +262,32 @@ function problemList(problems: string[]): string {
   if (problems.length <= PROBLEMS_LISTED) return problems.join("; ");
   const more = problems.length - PROBLEMS_LISTED;
   return `${problems.slice(0, PROBLEMS_LISTED).join("; ")}; and ${more.toLocaleString("en-US")} more like them`;
+}
+
+/**
+ * What is wrong with cells named by 0-based body row and header (setCells, markCells): columns the
+ * table lacks (`columns` are further headers the op names), and the first row outside the table, with
+ * what could not be done to it ("set: the table changed since it was read, run again").
+ */
+function cellProblems(
+  name: string,
+  table: { headers: string[]; rowCount: number },
+  cells: readonly { row: number; column: string }[],
+  columns: readonly string[],
+  cannotBe: string,
+): string[] {
+  const unknown = new Set<string>();
+  for (const column of columns) if (headerIndex(table.headers, column) < 0) unknown.add(column);
+  let outside: number | undefined;
+  for (const cell of cells) {
+    if (headerIndex(table.headers, cell.column) < 0) unknown.add(cell.column);
+    if (outside === undefined && !(Number.isInteger(cell.row) && cell.row >= 0 && cell.row < table.rowCount)) outside = cell.row;
+  }
+  const problems = [...unknown].map((column) => `table ${name} has no column "${column}"`);
+  if (outside !== undefined) {
+    problems.push(
+      `table ${name} has ${table.rowCount} rows, so its row ${Number.isInteger(outside) ? outside + 1 : outside} cannot be ${cannotBe}`,
+    );
+  }
+  return problems;
 }

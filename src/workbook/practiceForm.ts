@@ -19,7 +19,7 @@ import { followUpSettings } from "../followup/followUpBooks";
 import { parseMoney } from "../money";
 import { PLAN_GRACE_SETTING, planGraceDays } from "../plans/planBooks";
 import { readBuckets } from "../reports/agingBuckets";
-import { sentence } from "../sentences";
+import { listInWords, sentence } from "../sentences";
 import { statementSettings } from "../statements/statementBooks";
 import { interchangeRefusals } from "../x12/x12Writer";
 import { mapColumns, parseTable } from "./mapTable";
@@ -351,11 +351,9 @@ export function practiceSettingsPlan(
   const changed = changedSettings(read, typed).filter((f) => savedValue(f, now[f.name]) !== savedValue(f, typed[f.name] ?? ""));
   const moved = changed.filter((f) => savedValue(f, now[f.name]) !== savedValue(f, read[f.name] ?? ""));
   if (moved.length > 0) {
-    const names = moved.map((f) => f.name);
-    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
     return {
       kind: "refused",
-      problem: `${list} changed in the workbook since the settings were read: click Refresh, then enter your change again.`,
+      problem: `${listInWords(moved.map((f) => f.name))} changed in the workbook since the settings were read: click Refresh, then enter your change again.`,
     };
   }
   if (changed.length === 0) return { kind: "unchanged" };

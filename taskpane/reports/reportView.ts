@@ -10,7 +10,7 @@ import { PATIENT_SERIES, UNKNOWN_PAYER_SERIES } from "../../src/reports/aging";
 import type { CollectionsWorklist } from "../../src/reports/collections";
 import type { Kpi, PracticeKpis } from "../../src/reports/kpis";
 import { kpiList } from "../../src/reports/kpiSheet";
-import { count, plural } from "../billerMessage";
+import { count, listInWords, plural } from "../billerMessage";
 import { BASES, GROUPINGS } from "./reportForm";
 import type { ReportOutcome } from "./reportRun";
 
@@ -109,8 +109,7 @@ export function collectionsSummary(list: CollectionsWorklist, minBalance: Cents,
 export function writtenMessage(outcome: Pick<ReportOutcome, "sheet" | "applied">): string {
   const sheets = outcome.applied.sheetsWritten.length > 0 ? outcome.applied.sheetsWritten : [outcome.sheet];
   const names = sheets.map((s) => `"${s}"`);
-  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-  return `Written to ${listed}. The Audit sheet records it.`;
+  return `Written to ${listInWords(names)}. The Audit sheet records it.`;
 }
 
 /**

@@ -3,6 +3,7 @@
 // saved with the payment, its postings and an Audit row), then refused as already posted with exit 1;
 // --exceptions puts the exceptions on a sheet; a refused file writes nothing and exits 1; a wrong
 // command line or a missing file exits 2. Patient names from the file are never printed.
+import { EXCEPTION_HEADERS } from "../../src/era/eraPlan";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USAGE } from "../../src/cli/medbill";
@@ -103,19 +104,7 @@ describe("medbill era post", () => {
     expect(payment).toMatchObject({ payerId: "MCR", method: "ERA", reference: "88000001", amount: era.transactions[0].amount });
     expect(after.postingsByPayment.get(payment.paymentId)!.length).toBeGreaterThan(0);
     const sheet = (await book.readSheet(`ERA exceptions ${ERA_DATE}`))!;
-    expect(sheet[1]).toEqual([
-      "Payer",
-      "Check/EFT #",
-      "Claim",
-      "Patient account",
-      "Line",
-      "DOS",
-      "Billed",
-      "Allowed",
-      "Paid",
-      "Patient resp.",
-      "Reason",
-    ]);
+    expect(sheet[1]).toEqual([...EXCEPTION_HEADERS]);
     expect(sheet).toHaveLength(5);
     // The denied claim: Medicare's, its account, its date of service as a date, billed, nothing allowed or paid.
     const denied = sheet.find((row) => row[2] === claimIds[1])!;

@@ -3,6 +3,7 @@
 // previewed (matched, a denial, PLB interest, totals that tie), posted in one write with its Audit
 // row, and read again: the same file is then already posted and plans nothing. A refused file
 // writes nothing; the exceptions go to a sheet of their own.
+import { EXCEPTION_HEADERS } from "../../src/era/eraPlan";
 import { beforeEach, describe, expect, it } from "vitest";
 import { isoToSerial } from "../../src/dates";
 import { readLedger, type Ledger } from "../../src/ledger/ledger";
@@ -210,19 +211,7 @@ describe("importing a remittance from the panel", () => {
     const cells = JSON.stringify(sheet);
     expect(cells).not.toContain("ZZTEST");
     // The denied claim, with whose money, the account, the date of service and the payer's figures.
-    expect(sheet[1]).toEqual([
-      "Payer",
-      "Check/EFT #",
-      "Claim",
-      "Patient account",
-      "Line",
-      "DOS",
-      "Billed",
-      "Allowed",
-      "Paid",
-      "Patient resp.",
-      "Reason",
-    ]);
+    expect(sheet[1]).toEqual([...EXCEPTION_HEADERS]);
     const denied = file.transactions[0].claims[2];
     const lines = ledger.charges.filter((c) => c.claimId === open.claimIds[2]);
     const row = sheet[2];
